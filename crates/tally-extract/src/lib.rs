@@ -1,0 +1,118 @@
+//! The extraction pipeline for one document: analysis -> entities, times, figures, attribution
+//! -> linking -> records (spec/claims.md). Pure: a document in, records out.
+
+mod link;
+
+use tally_model::{DocRecord, EntityRecord, FigureRecord, QuoteRecord, Record, Span, TimeRecord};
+use tally_read::Document;
+use tally_text::Analysis;
+
+/// All records of one document, the `doc` record first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    pub records: Vec<Record>,
+}
+
+/// The headline: the document title, or the first sentence when it is a heading line.
+fn title_of(doc: &Document, an: &Analysis) -> Option<String> {
+    if let Some(t) = &doc.meta.title {
+        return Some(t.clone());
+    }
+    let first = an.sentences.first()?;
+    (first.kind == tally_text::SentenceKind::Heading
+        || first.paragraph != an.sentences.get(1).map_or(1, |s| s.paragraph))
+    .then(|| an.text(first.span).to_string())
+}
+
+fn in_furniture(furniture: &[Span], span: Span) -> bool {
+    furniture.iter().any(|f| f.contains(span))
+}
+
+/// Runs every stage on a document.
+pub fn extract(doc: &Document) -> Extraction {
+    let body = doc.body.as_str();
+    let an = Analysis::new(body);
+    let published = doc.meta.published;
+    let keep = |span: Span| !in_furniture(&doc.furniture, span);
+
+    let entities = tally_entities::find(&an);
+    let times: Vec<_> = tally_times::find(&an, published).into_iter().filter(|t| keep(t.span)).collect();
+    let figures: Vec<_> = tally_figures::find(&an, &entities).into_iter().filter(|f| keep(f.span)).collect();
+    let attributions = tally_attrib::find(&an, &entities);
+
+    let id = doc.id.as_str();
+    let sentences = an.sentences.len();
+    let mut records = Vec::with_capacity(1 + entities.len() + times.len() + figures.len());
+    records.push(Record::Doc(DocRecord {
+        doc: id.to_string(),
+        title: title_of(doc, &an),
+        published,
+        url: doc.meta.url.clone(),
+        outlet: doc.meta.outlet.clone(),
+        sentences,
+        text: doc.carries_text().then(|| doc.body.clone()),
+    }));
+    for f in &figures {
+        let linked = link::link_figure(&an, f, &times, &attributions);
+        records.push(Record::Figure(FigureRecord {
+            doc: id.to_string(),
+            span: f.span,
+            text: an.text(f.span).to_string(),
+            value: f.value,
+            unit: f.unit.clone(),
+            measure: f.measure,
+            increment: f.increment,
+            subject: f.subject.as_ref().map(|a| a.to_name_ref(body)),
+            location: f.location.as_ref().map(|a| a.to_name_ref(body)),
+            time: linked.time,
+            source: linked.source,
+            stated: linked.stated,
+            via: linked.via,
+            unverified: linked.unverified,
+            evidence: an.sentences.get(f.sentence).map(|s| s.span).unwrap_or(f.span),
+        }));
+    }
+    for q in attributions.quotes.iter().filter(|q| keep(q.span)) {
+        records.push(Record::Quote(QuoteRecord {
+            doc: id.to_string(),
+            span: q.span,
+            text: an.text(q.span).to_string(),
+            speaker: q.speaker.as_ref().map(|a| a.to_name_ref(body)),
+            direct: q.direct,
+            cue: q.cue.clone(),
+            via: q.via.as_ref().map(|a| a.to_name_ref(body)),
+        }));
+    }
+    for t in &times {
+        records.push(Record::Time(TimeRecord {
+            doc: id.to_string(),
+            span: t.span,
+            text: an.text(t.span).to_string(),
+            start: t.interval.start,
+            end: t.interval.end,
+            granularity: t.granularity,
+        }));
+    }
+    for e in entities.iter().filter(|e| keep(e.span)) {
+        records.push(Record::Entity(EntityRecord {
+            doc: id.to_string(),
+            span: e.span,
+            text: an.text(e.span).to_string(),
+            kind: e.kind,
+            name: Some(e.name.clone()),
+        }));
+    }
+    debug_assert!(records_hold_their_text(&records, body));
+    Extraction { records }
+}
+
+/// Every record's span holds its text (checked in debug builds and tests).
+pub fn records_hold_their_text(records: &[Record], body: &str) -> bool {
+    records.iter().all(|r| match r {
+        Record::Doc(_) => true,
+        Record::Figure(f) => f.span.text(body) == f.text,
+        Record::Quote(q) => q.span.text(body) == q.text,
+        Record::Time(t) => t.span.text(body) == t.text,
+        Record::Entity(e) => e.span.text(body) == e.text,
+    })
+}

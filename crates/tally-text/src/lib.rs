@@ -1,0 +1,73 @@
+//! Language analysis: turns a document body into tokens (with byte spans and shape flags),
+//! sentences and paragraphs in one pass. Every later stage reads text through an [`Analysis`].
+//!
+//! Sentence rules that depend on English abbreviations live in `data/abbreviations.tsv` and
+//! `data/sentence_openers.txt`, not in code.
+
+mod sentences;
+mod tokens;
+
+pub use sentences::{Sentence, SentenceKind};
+pub use tokens::{tokenize, Token, TokenKind};
+
+use tally_model::Span;
+
+/// A body with its tokens, sentences and paragraphs.
+#[derive(Debug, Clone)]
+pub struct Analysis<'a> {
+    pub body: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(body: &'a str) -> Self {
+        let tokens = tokenize(body);
+        let sentences = sentences::split(body, &tokens);
+        Analysis { body, tokens, sentences }
+    }
+
+    /// The text of a span of this body.
+    pub fn text(&self, span: Span) -> &'a str {
+        span.text(self.body)
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| t.span.text(self.body)).unwrap_or("")
+    }
+
+    /// The tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+        match self.sentences.get(s) {
+            Some(sent) => &self.tokens[sent.tokens.clone()],
+            None => &[],
+        }
+    }
+
+    /// Index of the sentence holding byte offset `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+
+    /// Index of the first token starting at or after byte offset `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_sentence_by_offset() {
+        let a = Analysis::new("One two.\nThree four. Five.");
+        assert_eq!(a.sentences.len(), 3);
+        assert_eq!(a.sentence_at(0), Some(0));
+        assert_eq!(a.sentence_at(10), Some(1));
+        assert_eq!(a.sentence_at(23), Some(2));
+        assert_eq!(a.sentence_at(100), None);
+    }
+}

@@ -1,0 +1,198 @@
+use crate::tokens::{Token, TokenKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+use tally_model::Span;
+
+/// What role a sentence plays in the document layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentenceKind {
+    /// Ordinary running text.
+    Body,
+    /// A line with no final punctuation standing alone: a headline or subhead.
+    Heading,
+}
+
+/// A sentence: its byte span, its token range, its paragraph number and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+    pub kind: SentenceKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AbbrevClass {
+    Title,
+    BeforeNumber,
+    Ambiguous,
+}
+
+struct Tables {
+    abbrev: HashMap<&'static str, AbbrevClass>,
+    openers: Vec<&'static str>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut abbrev = HashMap::new();
+    for line in include_str!("../data/abbreviations.tsv").lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let (Some(word), Some(class)) = (parts.next(), parts.next()) else { continue };
+        let class = match class {
+            "title" => AbbrevClass::Title,
+            "before_number" => AbbrevClass::BeforeNumber,
+            _ => AbbrevClass::Ambiguous,
+        };
+        abbrev.insert(word, class);
+    }
+    let openers = include_str!("../data/sentence_openers.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    Tables { abbrev, openers }
+});
+
+fn is_closer(body: &str, t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Quote => true,
+        TokenKind::Punct => matches!(t.span.text(body), ")" | "]"),
+        _ => false,
+    }
+}
+
+/// Whether a full stop after token `prev` ends the sentence, given the token after it.
+fn stop_ends_sentence(body: &str, tokens: &[Token], stop: usize) -> bool {
+    let stop_tok = &tokens[stop];
+    if stop_tok.span.text(body) != "." {
+        return true;
+    }
+    let Some(prev) = stop.checked_sub(1).map(|p| &tokens[p]) else { return true };
+    if prev.span.end != stop_tok.span.start || prev.kind != TokenKind::Word {
+        return true;
+    }
+    let word = prev.span.text(body);
+    let next = tokens.get(stop + 1);
+    let class = TABLES.abbrev.get(word).copied().or_else(|| {
+        // A single capital letter with a full stop is an initial ("John F. Kennedy").
+        (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase())).then_some(AbbrevClass::Title)
+    });
+    match class {
+        None => true,
+        Some(AbbrevClass::Title) => false,
+        Some(AbbrevClass::BeforeNumber) => !next.is_some_and(|n| n.kind == TokenKind::Number),
+        Some(AbbrevClass::Ambiguous) => next.is_some_and(|n| {
+            let t = n.span.text(body);
+            n.kind == TokenKind::Quote || TABLES.openers.contains(&t)
+        }),
+    }
+}
+
+/// Splits tokens into sentences. A line break always ends a sentence; inside a line, `.`, `!`,
+/// `?` (with any closing quotes or brackets) end one unless an abbreviation rule says otherwise,
+/// and the next token must start with an upper-case letter, a digit or a quote mark.
+pub(crate) fn split(body: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut paragraph = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<Sentence>, range: Range<usize>, paragraph: usize| {
+        if range.is_empty() {
+            return;
+        }
+        let first = &tokens[range.start];
+        let last = &tokens[range.end - 1];
+        let kind = if last.kind == TokenKind::Stop || is_closer(body, last) || last.span.text(body) == ":" {
+            SentenceKind::Body
+        } else {
+            SentenceKind::Heading
+        };
+        out.push(Sentence { span: Span::new(first.span.start, last.span.end), tokens: range, paragraph, kind });
+    };
+    while i < tokens.len() {
+        if i > start && tokens[i].newlines_before > 0 {
+            push(&mut out, start..i, paragraph);
+            paragraph += 1;
+            start = i;
+        } else if i == start && i > 0 && tokens[i].newlines_before > 0 && out.last().is_some_and(|s| s.tokens.end == i)
+        {
+            // already counted above
+        }
+        if tokens[i].kind == TokenKind::Stop {
+            let mut end = i + 1;
+            while end < tokens.len()
+                && tokens[end].newlines_before == 0
+                && is_closer(body, &tokens[end])
+                && !tokens[end].space_before
+            {
+                end += 1;
+            }
+            let next = tokens.get(end);
+            let next_ok = match next {
+                None => true,
+                Some(n) if n.newlines_before > 0 => true,
+                Some(n) => {
+                    let t = n.span.text(body);
+                    n.space_before
+                        && (t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                            || n.kind == TokenKind::Quote)
+                }
+            };
+            if next_ok && stop_ends_sentence(body, tokens, i) {
+                push(&mut out, start..end, paragraph);
+                if next.is_some_and(|n| n.newlines_before > 0) {
+                    paragraph += 1;
+                }
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, start..tokens.len(), paragraph);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analysis;
+
+    fn sents(s: &str) -> Vec<&str> {
+        let a = Analysis::new(s);
+        a.sentences.iter().map(|x| x.span.text(s)).collect()
+    }
+
+    #[test]
+    fn survives_news_abbreviations() {
+        assert_eq!(
+            sents("Lt. Gen. Kyrylo Budanov met Mr. Lee on Jan. 5 at 11 a.m. local time. He said No. 3 was hit."),
+            ["Lt. Gen. Kyrylo Budanov met Mr. Lee on Jan. 5 at 11 a.m. local time.", "He said No. 3 was hit."]
+        );
+        assert_eq!(
+            sents("Aid reached 1.2 million people in the U.S. The U.N. said so."),
+            ["Aid reached 1.2 million people in the U.S.", "The U.N. said so."]
+        );
+        assert_eq!(sents("The U.S. military said it."), ["The U.S. military said it."]);
+    }
+
+    #[test]
+    fn quotes_and_headlines() {
+        let text = "Headline without stop\n\n\"We will win.\" He said it. Then?\nToday";
+        assert_eq!(sents(text), ["Headline without stop", "\"We will win.\"", "He said it.", "Then?", "Today"]);
+        let a = Analysis::new(text);
+        assert_eq!(a.sentences[0].kind, crate::SentenceKind::Heading);
+        assert_eq!(a.sentences[1].kind, crate::SentenceKind::Body);
+        assert_eq!(a.sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1, 1, 2]);
+    }
+
+    #[test]
+    fn lowercase_after_stop_does_not_split() {
+        assert_eq!(sents("It rose 5 p.c. on the year. Next."), ["It rose 5 p.c. on the year.", "Next."]);
+    }
+}
