@@ -13,15 +13,9 @@ pub struct Extraction {
     pub records: Vec<Record>,
 }
 
-/// The headline: the document title, or the first sentence when it is a heading line.
+/// The headline: the document title, or the body's standalone first line.
 fn title_of(doc: &Document, an: &Analysis) -> Option<String> {
-    if let Some(t) = &doc.meta.title {
-        return Some(t.clone());
-    }
-    let first = an.sentences.first()?;
-    (first.kind == tally_text::SentenceKind::Heading
-        || first.paragraph != an.sentences.get(1).map_or(1, |s| s.paragraph))
-    .then(|| an.text(first.span).to_string())
+    doc.meta.title.clone().or_else(|| an.headline().map(|h| an.text(h.span).to_string()))
 }
 
 fn in_furniture(furniture: &[Span], span: Span) -> bool {
