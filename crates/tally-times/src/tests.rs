@@ -1,0 +1,214 @@
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+}
+
+/// (text, start, end) of every expression, dates as ISO strings ("-" when unresolved).
+fn run(text: &str, published: Option<NaiveDate>) -> Vec<(String, String, String)> {
+    let an = Analysis::new(text);
+    let show = |x: Option<NaiveDate>| x.map_or("-".to_string(), |d| d.to_string());
+    find(&an, published)
+        .into_iter()
+        .map(|t| (an.text(t.span).to_string(), show(t.interval.start), show(t.interval.end)))
+        .collect()
+}
+
+fn one(text: &str, published: NaiveDate) -> (String, String, String) {
+    let all = run(text, Some(published));
+    assert_eq!(all.len(), 1, "{text:?} -> {all:?}");
+    all.into_iter().next().unwrap_or_default()
+}
+
+fn check(text: &str, published: NaiveDate, want: &str, start: &str, end: &str) {
+    assert_eq!(one(text, published), (want.to_string(), start.to_string(), end.to_string()), "{text:?}");
+}
+
+// A Saturday.
+const SAT: (i32, u32, u32) = (2025, 8, 30);
+fn sat() -> NaiveDate {
+    d(SAT.0, SAT.1, SAT.2)
+}
+
+#[test]
+fn absolute_dates_in_news_styles() {
+    let p = sat();
+    check("The deal was signed on Aug. 30, 2025, in Geneva.", p, "on Aug. 30, 2025", "2025-08-30", "2025-08-30");
+    check("Talks resumed on 3 February 2023 in Doha.", p, "on 3 February 2023", "2023-02-03", "2023-02-03");
+    check("The vote took place on 2024-11-05 nationwide.", p, "on 2024-11-05", "2024-11-05", "2024-11-05");
+    check("Filed on 25/12/2023 at the court.", p, "on 25/12/2023", "2023-12-25", "2023-12-25");
+    check("The rebels entered the city on Jan. 5 after a siege.", p, "on Jan. 5", "2025-01-05", "2025-01-05");
+    check("The ceasefire collapsed on September 14.", p, "on September 14", "2024-09-14", "2024-09-14");
+    check("It happened on the 4th of July.", p, "the 4th of July", "2025-07-04", "2025-07-04");
+    check("Prices jumped in March 2024, officials said.", p, "in March 2024", "2024-03-01", "2024-03-31");
+    check("The mission began in 2014 and grew.", p, "in 2014", "2014-01-01", "2014-12-31");
+    check("Both sides cited the 2018 border accord.", p, "2018", "2018-01-01", "2018-12-31");
+    check("Inflation peaked in the 1970s.", p, "1970s", "1970-01-01", "1979-12-31");
+}
+
+#[test]
+fn ambiguous_slash_dates_are_left_alone() {
+    assert!(run("The form dated 03/04/2024 was lost.", Some(sat()))
+        .iter()
+        .all(|t| t.0 == "2024" || t.0.is_empty() || !t.0.contains('/')));
+}
+
+#[test]
+fn months_resolve_to_the_latest_past_unless_future() {
+    let p = d(2025, 1, 23);
+    check("Abductions have been reported since June across the country.", p, "since June", "2024-06-01", "2025-01-23");
+    check("The unrest peaked in June, rights groups said.", p, "in June", "2024-06-01", "2024-06-30");
+    check("The board is expected to approve the loan in June.", d(2025, 4, 16), "in June", "2025-06-01", "2025-06-30");
+    check("According to a March report from the ministry, it fell.", sat(), "March", "2025-03-01", "2025-03-31");
+    check("Exports fell sharply last October, the data showed.", sat(), "last October", "2024-10-01", "2024-10-31");
+    check(
+        "Floods in the province in June last year displaced many.",
+        sat(),
+        "in June last year",
+        "2024-06-01",
+        "2024-06-30",
+    );
+    check(
+        "Aid has been cut since last October, the agency said.",
+        d(2025, 6, 4),
+        "since last October",
+        "2024-10-01",
+        "2025-06-04",
+    );
+}
+
+#[test]
+fn may_needs_a_preposition() {
+    let r = run("Officials May Be Wrong, a headline read. May we go?", Some(sat()));
+    assert!(r.is_empty(), "{r:?}");
+    check("The siege has lasted since May, residents said.", sat(), "since May", "2025-05-01", "2025-08-30");
+    assert!(run("Theresa May spoke, and April Ryan asked.", Some(sat())).is_empty());
+}
+
+#[test]
+fn weekdays_by_tense() {
+    let p = sat();
+    check("The agency said on Saturday that the talks failed.", p, "Saturday", "2025-08-30", "2025-08-30");
+    check("Fighting flared on Sunday night near the border.", p, "Sunday night", "2025-08-24", "2025-08-24");
+    check("According to Friday's statement, two died.", p, "Friday", "2025-08-29", "2025-08-29");
+    check("The president will visit the region on Thursday.", p, "Thursday", "2025-09-04", "2025-09-04");
+    check("A march is planned for Monday in the capital.", p, "Monday", "2025-09-01", "2025-09-01");
+    check(
+        "The minister, who is scheduled to arrive in the capital on Tuesday, met envoys.",
+        p,
+        "Tuesday",
+        "2025-09-02",
+        "2025-09-02",
+    );
+    check("Rain is expected to ease by Wednesday.", p, "Wednesday", "2025-09-03", "2025-09-03");
+    check("The ministry said on Monday it would release more funds.", p, "Monday", "2025-08-25", "2025-08-25");
+    check("Talks broke down last Friday in Cairo.", p, "last Friday", "2025-08-29", "2025-08-29");
+    check("The envoy returns next Tuesday.", p, "next Tuesday", "2025-09-02", "2025-09-02");
+    check("The quake hit at 2:14 a.m. on Sunday.", p, "Sunday", "2025-08-24", "2025-08-24");
+}
+
+#[test]
+fn relative_days_weeks_months_years() {
+    let p = sat();
+    check("Officials met yesterday in the capital.", p, "yesterday", "2025-08-29", "2025-08-29");
+    check("Two days ago, a bus fell into the river.", p, "Two days ago", "2025-08-28", "2025-08-28");
+    check("The ceremony last week drew thousands.", p, "last week", "2025-08-18", "2025-08-24");
+    check("It follows last week's parade.", p, "last week", "2025-08-18", "2025-08-24");
+    check("More rain is forecast this week in the hills.", p, "this week", "2025-08-25", "2025-08-31");
+    check("The exercise begins next week.", p, "next week", "2025-09-01", "2025-09-07");
+    check("Prices rose two weeks ago.", p, "two weeks ago", "2025-08-11", "2025-08-17");
+    check("Stocks run out next month.", p, "next month", "2025-09-01", "2025-09-30");
+    check("Protests erupted last month over the vote.", p, "last month", "2025-07-01", "2025-07-31");
+    check("Aid was cut earlier this year.", p, "earlier this year", "2025-01-01", "2025-08-30");
+    check("Earlier this month, floods hit the south.", p, "Earlier this month", "2025-08-01", "2025-08-30");
+    check("Output fell earlier this week.", p, "earlier this week", "2025-08-25", "2025-08-30");
+    check("The party lost ground late last year.", p, "late last year", "2024-09-01", "2024-12-31");
+    check("Last year's protests left many dead.", p, "Last year", "2024-01-01", "2024-12-31");
+    check("Strikes continued in the past 24 hours.", p, "the past 24 hours", "2025-08-29", "2025-08-30");
+    check("Tomorrow the court rules.", p, "Tomorrow", "2025-08-31", "2025-08-31");
+}
+
+#[test]
+fn since_runs_to_publication() {
+    let p = sat();
+    check("At least 500 died since February 2022, it said.", p, "since February 2022", "2022-02-01", "2025-08-30");
+    check("Prices are up since 2021.", p, "since 2021", "2021-01-01", "2025-08-30");
+    check("Thousands fled since the start of the year.", p, "since the start of the year", "2025-01-01", "2025-08-30");
+    check("Dozens were held since Wednesday.", p, "since Wednesday", "2025-08-27", "2025-08-30");
+    let an = Analysis::new("Killed since February 2022.");
+    let t = find(&an, None);
+    assert_eq!(t[0].interval.start, Some(d(2022, 2, 1)));
+    assert_eq!(t[0].interval.end, None);
+}
+
+#[test]
+fn parts_of_years() {
+    let p = d(2025, 7, 10);
+    check("Deaths rose in the first half of this year.", p, "the first half of this year", "2025-01-01", "2025-06-30");
+    check(
+        "Output met the plan for the first half of the year.",
+        p,
+        "the first half of the year",
+        "2025-01-01",
+        "2025-06-30",
+    );
+    check("Growth slowed in the second quarter.", p, "the second quarter", "2025-04-01", "2025-06-30");
+    check("Deportations rose in the first week of July.", p, "the first week of July", "2025-07-01", "2025-07-07");
+    check("Fighting eased last summer.", p, "last summer", "2024-06-01", "2024-08-31");
+    check("Coups followed in 2020-21 across the region.", p, "in 2020-21", "2020-01-01", "2021-12-31");
+}
+
+#[test]
+fn anchored_to_a_nearby_day() {
+    let p = d(2025, 9, 9);
+    let all = run("The toll rose to 214 on Tuesday, up from 158 a day earlier.", Some(p));
+    assert_eq!(all[1], ("a day earlier".to_string(), "2025-09-08".to_string(), "2025-09-08".to_string()));
+    let all = run("The toll rose to 214 on Sunday, up from 158 a day earlier.", Some(p));
+    assert_eq!(all[1].1, "2025-09-06");
+}
+
+#[test]
+fn not_times() {
+    let p = sat();
+    for s in [
+        "They fought for three days and a 25-minute film was shown.",
+        "The 48-month loan was approved.",
+        "About 2000 homes and 1,500 people were hit.",
+        "Resolution 2024 passed; it was 2,024 troops.",
+        "The blast came at 11 p.m. local time.",
+        "A man aged 34 said he was the second to arrive.",
+        "Protests may continue, and a march was held.",
+        "The rainy season begins soon.",
+    ] {
+        assert!(run(s, Some(p)).is_empty(), "{s:?} -> {:?}", run(s, Some(p)));
+    }
+}
+
+#[test]
+fn unresolved_without_publication_date() {
+    let all = run("On Friday, in April, and on Aug. 3, 2024 and in 2019.", None);
+    let ends: Vec<&str> = all.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(ends, ["-", "-", "2024-08-03", "2019-01-01"]);
+}
+
+#[test]
+fn each_expression_once() {
+    let all = run("Kim said on Friday, Aug. 29, that in June last year and since last October it grew.", Some(sat()));
+    let texts: Vec<&str> = all.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(texts, ["on Friday, Aug. 29", "in June last year", "since last October"]);
+}
+
+#[test]
+fn datelines() {
+    let an = Analysis::new("By A Writer\n\nKYIV, March 3 (Harbor Wire) - Drones struck overnight.");
+    assert_eq!(dateline(&an, Some(2025)), Some(d(2025, 3, 3)));
+    assert_eq!(dateline(&an, None), None);
+    let an = Analysis::new("SEOUL, Aug 30, 2025 (Reuters) - Text.");
+    assert_eq!(dateline(&an, None), Some(d(2025, 8, 30)));
+    let an = Analysis::new("PALU, Indonesia, Sept 9 (EPN) - Text.");
+    assert_eq!(dateline(&an, Some(2025)), Some(d(2025, 9, 9)));
+    let an = Analysis::new("BEIJING, June 30 — Text.");
+    assert_eq!(dateline(&an, Some(2025)), Some(d(2025, 6, 30)));
+    let an = Analysis::new("The talks, March 3 - a date.");
+    assert_eq!(dateline(&an, Some(2025)), None);
+}
