@@ -13,7 +13,7 @@ const MAX_PLACE: usize = 8;
 /// The date of a dateline near the top of the body. The year comes from the dateline itself or
 /// from `year_hint`; without either there is no date.
 pub fn dateline(an: &Analysis, year_hint: Option<i32>) -> Option<NaiveDate> {
-    let scan = Scan::new(an);
+    let scan = Scan::new(an, crate::Options::default());
     let mut lines = 0;
     for (k, tok) in an.tokens.iter().enumerate() {
         if k > 0 && tok.newlines_before == 0 {
@@ -46,6 +46,17 @@ pub fn dateline(an: &Analysis, year_hint: Option<i32>) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// A year written as a path segment of a URL ("https://example.org/world/2025/03/03/story"),
+/// the usual hint for a dateline that gives no year.
+pub fn year_in_url(url: &str) -> Option<i32> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    path.split(['/', '-', '_', '.'])
+        .skip(1)
+        .filter(|seg| seg.len() == 4 && seg.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|seg| seg.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y))
 }
 
 /// After the date: an optional "(Agency)" and then a dash.

@@ -12,7 +12,7 @@ mod cal;
 mod dateline;
 mod lexicon;
 
-pub use dateline::dateline;
+pub use dateline::{dateline, year_in_url};
 
 use chrono::{Datelike, NaiveDate};
 use lexicon::{Entry, Unit};
@@ -149,6 +149,8 @@ enum Sem {
         n: i64,
     },
     Since(Box<Sem>),
+    /// "between 2014 and 2018", "from May to September", "November 18-19".
+    Range(Box<Sem>, Box<Sem>),
 }
 
 /// A matched expression: token range and meaning.
@@ -178,13 +180,36 @@ const NO_ENTRY: Entry = Entry {
     month_context: false,
 };
 
+/// Reading options that depend on the document, not on the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Read an ambiguous numeric date "03/04/2024" day first (3 April), as in British English.
+    /// Without it such dates are left alone; unambiguous ones ("25/12/2023") are read either way.
+    pub day_first: bool,
+}
+
+impl Options {
+    /// Options for a document language tag such as `en-GB` or `en_US`: day first for English
+    /// outside North America and the Philippines.
+    pub fn for_lang(lang: Option<&str>) -> Options {
+        let Some(tag) = lang else { return Options::default() };
+        let mut parts = tag.split(['-', '_']);
+        let language = parts.next().unwrap_or("");
+        let region = parts.next().unwrap_or("").to_ascii_uppercase();
+        let day_first =
+            language.eq_ignore_ascii_case("en") && !region.is_empty() && !matches!(region.as_str(), "US" | "CA" | "PH");
+        Options { day_first }
+    }
+}
+
 struct Scan<'a, 'b> {
     an: &'b Analysis<'a>,
     ents: Vec<&'static Entry>,
+    opts: Options,
 }
 
 impl<'a, 'b> Scan<'a, 'b> {
-    fn new(an: &'b Analysis<'a>) -> Self {
+    fn new(an: &'b Analysis<'a>, opts: Options) -> Self {
         let ents = an
             .tokens
             .iter()
@@ -196,7 +221,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 }
             })
             .collect();
-        Scan { an, ents }
+        Scan { an, ents, opts }
     }
 
     fn e(&self, i: usize) -> &'static Entry {
@@ -222,6 +247,13 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     fn capitalized(&self, i: usize) -> bool {
         self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A month word that may stand as a month: capitalised, or in lower case when it is no
+    /// common word too ("march", "may" and "august" are).
+    fn month_word(&self, i: usize) -> bool {
+        let m = self.e(i).month;
+        m > 0 && (self.capitalized(i) || !matches!(m, 3 | 5 | 8))
     }
 
     /// A plain integer token (no separators) and its value.
@@ -297,6 +329,31 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// The expression starting at token `i`, if any (`e` ends the sentence).
     fn at(&self, i: usize, e: usize) -> Option<Match> {
+        if self.is(i, "between") || self.is(i, "from") {
+            let a = self.core(i + 1, e)?;
+            let joiners: &[&str] =
+                if self.is(i, "between") { &["and"] } else { &["to", "through", "till", "until", "-", "–", "—"] };
+            if !joiners.iter().any(|w| self.is(a.end, w)) {
+                return None;
+            }
+            let b = self.core(a.end + 1, e)?;
+            return range_of(a.sem, b.sem).map(|sem| Match { start: i, end: b.end, sem });
+        }
+        let m = self.at_single(i, e)?;
+        // "2014–2018", "Nov 18 - Dec 19, 2015", "2014 through 2018"
+        if (self.kind(m.end) == Some(TokenKind::Dash) || self.is(m.end, "through"))
+            && !matches!(m.sem, Sem::Since(_) | Sem::Range(..))
+        {
+            if let Some(b) = self.core(m.end + 1, e) {
+                if let Some(sem) = range_of(m.sem.clone(), b.sem) {
+                    return Some(Match { start: m.start, end: b.end, sem });
+                }
+            }
+        }
+        Some(m)
+    }
+
+    fn at_single(&self, i: usize, e: usize) -> Option<Match> {
         if self.is(i, "since") {
             let m = self.core(i + 1, e)?;
             return match m.sem {
@@ -398,12 +455,15 @@ impl<'a, 'b> Scan<'a, 'b> {
             return mk(i + 2, Sem::Season { y: YearRef::Abs(y), first: u32::from(first), last: u32::from(last) });
         }
         // "Q2 2024", "Q3"
-        if lw.len() == 2 && lw.starts_with('q') && self.capitalized(i) {
-            let q = lw[1..].parse::<u32>().ok().filter(|q| (1..=4).contains(q))?;
+        if let Some(q) = quarter_word(&lw) {
             if let Some(y) = self.year_num(i + 1) {
                 return mk(i + 2, Sem::Quarter { y: YearRef::Abs(y), q });
             }
-            return mk(i + 1, Sem::Quarter { y: YearRef::Infer, q });
+            return self.capitalized(i).then_some(Match {
+                start: i,
+                end: i + 1,
+                sem: Sem::Quarter { y: YearRef::Infer, q },
+            });
         }
         if self.kind(i) == Some(TokenKind::Number) {
             if let Some(m) = self.numeric(i) {
@@ -445,6 +505,14 @@ impl<'a, 'b> Scan<'a, 'b> {
             return mk(k + 1, Sem::Past { days });
         }
         if let Some(unit) = en.unit {
+            // "last week of July": the month's last week, never the week before publication.
+            if unit == Unit::Week && self.is(j + 1, "of") {
+                let inner = self.month(j + 2).filter(|_| lw == "last")?;
+                return match inner.sem {
+                    Sem::Month { y, m, part: Part::Whole } => mk(inner.end, Sem::WeekOfMonth { y, m, n: -1 }),
+                    _ => None,
+                };
+            }
             let sem = match unit {
                 Unit::Week => Sem::RelWeek { off, part: Part::Whole },
                 Unit::Month => Sem::RelMonth { off, part: Part::Whole },
@@ -464,10 +532,10 @@ impl<'a, 'b> Scan<'a, 'b> {
             "next" => YearRef::Next,
             _ => YearRef::Last,
         };
-        if en.month > 0 && !en.month_abbr && self.capitalized(j) {
+        if en.month > 0 && (!en.month_abbr || self.capitalized(j)) && self.month_word(j) {
             return mk(j + 1, Sem::Month { y: rel, m: u32::from(en.month), part: Part::Whole });
         }
-        if en.weekday > 0 && self.capitalized(j) {
+        if en.weekday > 0 {
             let rel = match lw {
                 "this" => WdRel::This,
                 "next" => WdRel::Next,
@@ -491,7 +559,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
         let w = self.t(j).to_ascii_lowercase();
         match w.as_str() {
-            "past" | "last" | "previous" if self.e(j).unit.is_some() || self.count(j + 1).is_some() => {
+            "past" | "last" | "previous" if self.e(j + 1).unit.is_some() || self.count(j + 1).is_some() => {
                 // "the last week of June" is an ordinal week, handled below.
                 let (n, k) = if self.e(j + 1).unit.is_some() { (1, j + 1) } else { self.count(j + 1)? };
                 let unit = self.e(k).unit?;
@@ -575,9 +643,6 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// A weekday at `i`, with "Sunday, Aug. 31" merged into a date and a part of day kept.
     fn weekday(&self, i: usize) -> Option<Match> {
-        if !self.capitalized(i) {
-            return None;
-        }
         let wd = u32::from(self.e(i).weekday);
         let j = i + 1;
         if self.t(j) == "," {
@@ -610,7 +675,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn month(&self, i: usize) -> Option<Match> {
         let en = self.e(i);
         let m = u32::from(en.month);
-        if m == 0 || !self.capitalized(i) {
+        if m == 0 {
             return None;
         }
         let mut j = i + 1;
@@ -618,12 +683,24 @@ impl<'a, 'b> Scan<'a, 'b> {
             j += 1;
         }
         if let Some((d, k)) = self.day_num(j) {
+            // "November 18-19"
+            if self.kind(k) == Some(TokenKind::Dash) && self.glued(k) && self.glued(k + 1) {
+                if let Some((d2, k2)) = self.day_num(k + 1).filter(|(d2, _)| *d2 > d) {
+                    let m2 = self.after_month_day(i, k2, m, d2)?;
+                    let y = match m2.sem {
+                        Sem::Date { y, .. } => y,
+                        _ => None,
+                    };
+                    let sem = Sem::Range(Box::new(Sem::Date { y, m, d }), Box::new(m2.sem));
+                    return Some(Match { start: i, end: m2.end, sem });
+                }
+            }
             return self.after_month_day(i, k, m, d);
         }
         if let Some(y) = self.year_num(j) {
             return Some(Match { start: i, end: j + 1, sem: Sem::Month { y: YearRef::Abs(y), m, part: Part::Whole } });
         }
-        if self.is(j, "of") {
+        if self.is(j, "of") || (self.t(j) == "," && en.month_abbr) {
             if let Some(y) = self.year_num(j + 1) {
                 return Some(Match {
                     start: i,
@@ -632,7 +709,10 @@ impl<'a, 'b> Scan<'a, 'b> {
                 });
             }
         }
-        if en.month_abbr || !self.bare_month_ok(i, m) {
+        // An abbreviation stands alone only capitalised after a time word: "in Jan", "this Feb".
+        let abbr_ok =
+            en.month_abbr && self.capitalized(i) && i > 0 && self.e(i - 1).month_context && !self.weak_prev(i);
+        if (en.month_abbr && !abbr_ok) || !self.month_word(i) || !self.bare_month_ok(i, m) {
             return None;
         }
         if let Some((YearRef::Rel(off), end)) = self.year_expr(j).filter(|_| !self.is(j, "the")) {
@@ -654,8 +734,12 @@ impl<'a, 'b> Scan<'a, 'b> {
             && self.capitalized(next)
             && self.e(next).month == 0
             && !self.glued(next);
-        let weak_prev = i > 0 && ["and", "or", "a", "the", "to", "of"].iter().any(|w| self.is(i - 1, w));
-        (prev_ok && !weak_prev) || !next_is_name
+        (prev_ok && !self.weak_prev(i)) || !next_is_name
+    }
+
+    /// The word before `i` is a weak time context ("and", "the", "of"...).
+    fn weak_prev(&self, i: usize) -> bool {
+        i > 0 && ["and", "or", "a", "the", "to", "of"].iter().any(|w| self.is(i - 1, w))
     }
 
     /// Numbers: ISO and slash dates, "30 August 2025", years, year spans, decades.
@@ -678,6 +762,19 @@ impl<'a, 'b> Scan<'a, 'b> {
             // 1990s
             if self.glued(i + 1) && self.t(i + 1) == "s" && y % 10 == 0 {
                 return mk(i + 2, Sem::Decade(y));
+            }
+            // "2019 Q1", "2017-Q1"
+            let qi = if self.t(i + 1) == "-" && self.glued(i + 1) { i + 2 } else { i + 1 };
+            if let Some(q) = quarter_word(&self.t(qi).to_ascii_lowercase()) {
+                return mk(qi + 1, Sem::Quarter { y: YearRef::Abs(y), q });
+            }
+            // "2024-05" (but "2011-12" is a span of years)
+            if self.t(i + 1) == "-" && self.glued(i + 1) && self.glued(i + 2) && self.t(i + 2).len() == 2 {
+                if let Some(n) = self.int(i + 2) {
+                    if n as i32 != (y + 1) % 100 && (1..=12).contains(&n) {
+                        return mk(i + 3, Sem::Month { y: YearRef::Abs(y), m: n, part: Part::Whole });
+                    }
+                }
             }
             if !self.year_ok(i) {
                 return None;
@@ -704,6 +801,8 @@ impl<'a, 'b> Scan<'a, 'b> {
                 (b, a)
             } else if (b > 12 && a <= 12) || a == b {
                 (a, b)
+            } else if self.opts.day_first {
+                (b, a)
             } else {
                 return None;
             };
@@ -714,7 +813,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if let Some((d, k)) = self.day_num(i) {
             let k = if self.is(k, "of") { k + 1 } else { k };
             let en = self.e(k);
-            if en.month > 0 && self.capitalized(k) {
+            if en.month > 0 && (self.capitalized(k) || m_ok_lower(en.month)) {
                 let mut j = k + 1;
                 if en.month_abbr && self.t(j) == "." && self.glued(j) {
                     j += 1;
@@ -809,6 +908,76 @@ impl<'a, 'b> Scan<'a, 'b> {
     }
 }
 
+/// A lower-case month word that is no common English word.
+fn m_ok_lower(m: u8) -> bool {
+    !matches!(m, 3 | 5 | 8)
+}
+
+/// "q1".."q4" as a quarter number.
+fn quarter_word(lw: &str) -> Option<u32> {
+    let q = lw.strip_prefix('q')?.parse::<u32>().ok()?;
+    (1..=4).contains(&q).then_some(q)
+}
+
+/// Two ends that make a range: dates, months, years (with each other), seasons, quarters.
+fn range_of(a: Sem, b: Sem) -> Option<Sem> {
+    let calendar = |s: &Sem| {
+        matches!(
+            s,
+            Sem::Date { .. }
+                | Sem::Month { part: Part::Whole, .. }
+                | Sem::Year { y: YearRef::Abs(_), part: Part::Whole }
+                | Sem::Quarter { .. }
+                | Sem::Season { .. }
+        )
+    };
+    (calendar(&a) && calendar(&b)).then(|| Sem::Range(Box::new(a), Box::new(b)))
+}
+
+/// The month of a date or month meaning whose year is left to inference.
+fn yearless_month(s: &Sem) -> Option<u32> {
+    match *s {
+        Sem::Date { y: None, m, .. } | Sem::Month { y: YearRef::Infer, m, .. } => Some(m),
+        _ => None,
+    }
+}
+
+fn month_of(s: &Sem) -> Option<u32> {
+    match *s {
+        Sem::Date { m, .. } | Sem::Month { m, .. } => Some(m),
+        _ => None,
+    }
+}
+
+fn with_year(s: &Sem, year: i32) -> Sem {
+    match *s {
+        Sem::Date { y: None, m, d } => Sem::Date { y: Some(year), m, d },
+        Sem::Month { y: YearRef::Infer, m, part } => Sem::Month { y: YearRef::Abs(year), m, part },
+        ref other => other.clone(),
+    }
+}
+
+/// A range: a year-less end takes its year from the other end.
+fn resolve_range(a: &Sem, b: &Sem, ctx: &Ctx) -> Option<Option<cal::Iv>> {
+    if let (Some(ma), None) = (yearless_month(a), yearless_month(b)) {
+        let (rb, _) = resolve(b, ctx)?;
+        let Some((bs, be)) = rb else { return Some(None) };
+        let yb = bs.year();
+        let a2 = with_year(a, if ma > month_of(b).unwrap_or(12) { yb - 1 } else { yb });
+        let (ra, _) = resolve(&a2, ctx)?;
+        return Some(ra.map(|(s, _)| (s, be)));
+    }
+    let (ra, _) = resolve(a, ctx)?;
+    let Some((as_, ae)) = ra else { return Some(None) };
+    let b2 = match (yearless_month(b), month_of(a)) {
+        (Some(mb), Some(ma)) => with_year(b, if mb < ma { as_.year() + 1 } else { as_.year() }),
+        (Some(mb), None) => with_year(b, if mb < as_.month() { as_.year() + 1 } else { as_.year() }),
+        _ => b.clone(),
+    };
+    let (rb, _) = resolve(&b2, ctx)?;
+    Some(rb.map(|(_, be)| (as_, be.max(ae))))
+}
+
 fn unit_days(unit: Unit, n: i64) -> Option<i64> {
     Some(match unit {
         Unit::Hour => (n + 23) / 24,
@@ -886,6 +1055,7 @@ fn is_relative(sem: &Sem) -> bool {
         }
         Sem::Season { y, .. } | Sem::WeekOfMonth { y, .. } => !matches!(y, YearRef::Abs(_)),
         Sem::YearSpan(..) | Sem::Decade(_) => false,
+        Sem::Range(a, b) => is_relative(a) || is_relative(b),
         _ => true,
     }
 }
@@ -1021,9 +1191,11 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
             let x = ctx.anchor.and_then(|a| shifted_unit(a, unit, n));
             (x, unit_gran(unit))
         }
+        Sem::Range(ref a, ref b) => (resolve_range(a, b, ctx)?, Granularity::Range),
         Sem::Since(ref inner) => {
             let (x, _) = resolve(inner, ctx)?;
-            let x = x.and_then(|(s, _)| Some((s, p?)));
+            // A start after publication (a wrong date) keeps the period itself.
+            let x = x.and_then(|(s, e)| Some((s, if s <= p? { p? } else { e })));
             (x, Granularity::Range)
         }
     })
@@ -1071,6 +1243,9 @@ fn shifted_unit(d: NaiveDate, unit: Unit, n: i64) -> Option<cal::Iv> {
 }
 
 fn needs_tense(sem: &Sem) -> bool {
+    if let Sem::Range(a, b) = sem {
+        return needs_tense(a) || needs_tense(b);
+    }
     matches!(
         sem,
         Sem::Date { y: None, .. }
@@ -1083,7 +1258,12 @@ fn needs_tense(sem: &Sem) -> bool {
 
 /// Finds and resolves time expressions, in text order.
 pub fn find(an: &Analysis, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let scan = Scan::new(an);
+    find_with(an, published, Options::default())
+}
+
+/// [`find`] with document options (day-first numeric dates).
+pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> Vec<TimeExpr> {
+    let scan = Scan::new(an, opts);
     let mut out = Vec::new();
     for sent in &an.sentences {
         let (s, e) = (sent.tokens.start, sent.tokens.end.min(an.tokens.len()));

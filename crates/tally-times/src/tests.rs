@@ -212,3 +212,22 @@ fn datelines() {
     let an = Analysis::new("The talks, March 3 - a date.");
     assert_eq!(dateline(&an, Some(2025)), None);
 }
+
+#[test]
+fn years_in_urls() {
+    assert_eq!(year_in_url("https://example.org/world/2025/03/03/kharkiv-strike"), Some(2025));
+    assert_eq!(year_in_url("https://example.org/news/story-20251"), None);
+    assert_eq!(year_in_url("https://2024.example.org/a"), None);
+    assert_eq!(year_in_url("no url"), None);
+}
+
+#[test]
+fn day_first_by_language() {
+    let an = Analysis::new("Filed on 03/04/2024 in London.");
+    assert!(find(&an, Some(sat())).is_empty());
+    let uk = find_with(&an, Some(sat()), Options::for_lang(Some("en-GB")));
+    assert_eq!(uk[0].interval.start, Some(d(2024, 4, 3)));
+    assert!(!Options::for_lang(Some("en-US")).day_first);
+    assert!(!Options::for_lang(Some("en")).day_first);
+    assert!(!Options::for_lang(None).day_first);
+}
