@@ -44,6 +44,8 @@ pub struct Entry {
     pub year_blocker: bool,
     pub count_qualifier: bool,
     pub month_context: bool,
+    /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
+    pub street: bool,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -127,6 +129,9 @@ pub static LEXICON: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     }
     for w in lines(include_str!("../data/count_qualifiers.txt")) {
         m.entry(w).or_default().count_qualifier = true;
+    }
+    for w in lines(include_str!("../data/street_words.txt")) {
+        m.entry(w).or_default().street = true;
     }
     for w in lines(include_str!("../data/month_context.txt")) {
         m.entry(w).or_default().month_context = true;

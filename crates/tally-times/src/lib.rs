@@ -178,6 +178,7 @@ const NO_ENTRY: Entry = Entry {
     year_blocker: false,
     count_qualifier: false,
     month_context: false,
+    street: false,
 };
 
 /// Reading options that depend on the document, not on the text.
@@ -308,7 +309,14 @@ impl<'a, 'b> Scan<'a, 'b> {
             return (n <= 1000).then_some((i64::from(n), i + 1));
         }
         let n = self.e(i).number;
-        (n > 0).then_some((i64::from(n), i + 1))
+        // "a couple of weeks"
+        let next = if self.is(i, "couple") && self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        (n > 0).then_some((i64::from(n), next))
+    }
+
+    /// A vague count word ("few", "several") that cannot place a point in time.
+    fn vague(&self, i: usize) -> bool {
+        self.is(i, "few") || self.is(i, "several")
     }
 
     /// "this year", "last year", "next year", "the year", "2024" at `i`.
@@ -396,16 +404,24 @@ impl<'a, 'b> Scan<'a, 'b> {
         match lw.as_str() {
             "earlier" | "later" => {
                 let part = if lw == "earlier" { Part::Earlier } else { Part::Later };
-                if !self.is(i + 1, "this") {
+                // "earlier this week", "later in the year"
+                let k = if self.is(i + 1, "this") {
+                    i + 2
+                } else if self.is(i + 1, "in") && self.is(i + 2, "the") {
+                    i + 3
+                } else {
+                    return None;
+                };
+                if self.t(k).ends_with('s') {
                     return None;
                 }
-                let sem = match self.e(i + 2).unit? {
+                let sem = match self.e(k).unit? {
                     Unit::Week => Sem::RelWeek { off: 0, part },
                     Unit::Month => Sem::RelMonth { off: 0, part },
                     Unit::Year => Sem::Year { y: YearRef::Rel(0), part },
                     _ => return None,
                 };
-                return mk(i + 3, sem);
+                return mk(k + 1, sem);
             }
             "early" | "late" | "mid" => {
                 let part = match lw.as_str() {
@@ -475,6 +491,9 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// "two days ago", "a day earlier", "three weeks later".
     fn ago(&self, i: usize) -> Option<Match> {
+        if self.vague(i) {
+            return None;
+        }
         let (n, j) = self.count(i)?;
         let unit = self.e(j).unit?;
         let sign = match self.t(j + 1).to_ascii_lowercase().as_str() {
@@ -843,8 +862,25 @@ impl<'a, 'b> Scan<'a, 'b> {
                 return false;
             }
         }
+        if i > 0 && self.kind(i - 1) == Some(TokenKind::Word) {
+            // "RTX 2060", "Tomb Raider 2013": a model name in capitals or a title before the number
+            let prev = self.t(i - 1);
+            let caps = prev.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && (prev.len() >= 3 || prev.bytes().any(|b| b.is_ascii_digit()));
+            if caps && self.e(i - 1).month == 0 {
+                return false;
+            }
+        }
         let next = i + 1;
-        if self.glued(next) && !matches!(self.t(next), "," | "." | ")" | ";" | ":" | "'s" | "’s" | "-" | "–") {
+        let possessive = matches!(self.t(next), "'" | "’") && self.glued(next + 1) && self.is(next + 1, "s");
+        if self.glued(next)
+            && !possessive
+            && !matches!(self.t(next), "," | "." | ")" | ";" | ":" | "'s" | "’s" | "-" | "–")
+        {
+            return false;
+        }
+        // "1909 Jolinda Drive": a street address
+        if self.capitalized(next) && (self.e(next + 1).street || self.e(next + 2).street) {
             return false;
         }
         if self.glued(next) && self.t(next) == ":" && self.kind(next + 1) == Some(TokenKind::Number) {

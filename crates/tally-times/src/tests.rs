@@ -179,6 +179,9 @@ fn not_times() {
         "A man aged 34 said he was the second to arrive.",
         "Protests may continue, and a march was held.",
         "The rainy season begins soon.",
+        "The RTX 2060 card scored well.",
+        "Police stopped a car at 1909 Maple Drive.",
+        "It happened a few years ago.",
     ] {
         assert!(run(s, Some(p)).is_empty(), "{s:?} -> {:?}", run(s, Some(p)));
     }
@@ -230,4 +233,13 @@ fn day_first_by_language() {
     assert!(!Options::for_lang(Some("en-US")).day_first);
     assert!(!Options::for_lang(Some("en")).day_first);
     assert!(!Options::for_lang(None).day_first);
+}
+
+#[test]
+fn vague_and_informal_relatives() {
+    let p = sat();
+    check("The shop opened a couple of weeks ago.", p, "couple of weeks ago", "2025-08-11", "2025-08-17");
+    check("Prices fell earlier in the week.", p, "earlier in the week", "2025-08-25", "2025-08-30");
+    check("Fans replayed 1972's concert.", p, "1972", "1972-01-01", "1972-12-31");
+    check("The US 2024 election loomed.", p, "2024", "2024-01-01", "2024-12-31");
 }
