@@ -143,6 +143,10 @@ enum Sem {
     Past {
         days: i64,
     },
+    /// "the next three days": the `days` after publication.
+    Coming {
+        days: i64,
+    },
     /// "a day earlier" (n = -1), "two days later" (n = 2): relative to a nearby stated date.
     Anchored {
         unit: Unit,
@@ -523,6 +527,11 @@ impl<'a, 'b> Scan<'a, 'b> {
             let days = unit_days(unit, n)?;
             return mk(k + 1, Sem::Past { days });
         }
+        if lw == "next" && self.count(j).is_some() && !self.vague(j) && self.e(j).unit.is_none() {
+            let (n, k) = self.count(j)?;
+            let days = unit_days(self.e(k).unit?, n)?;
+            return mk(k + 1, Sem::Coming { days });
+        }
         if let Some(unit) = en.unit {
             // "last week of July": the month's last week, never the week before publication.
             if unit == Unit::Week && self.is(j + 1, "of") {
@@ -578,7 +587,9 @@ impl<'a, 'b> Scan<'a, 'b> {
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
         let w = self.t(j).to_ascii_lowercase();
         match w.as_str() {
-            "past" | "last" | "previous" if self.e(j + 1).unit.is_some() || self.count(j + 1).is_some() => {
+            "past" | "last" | "previous"
+                if (w != "previous" && self.e(j + 1).unit.is_some()) || self.count(j + 1).is_some() =>
+            {
                 // "the last week of June" is an ordinal week, handled below.
                 let (n, k) = if self.e(j + 1).unit.is_some() { (1, j + 1) } else { self.count(j + 1)? };
                 let unit = self.e(k).unit?;
@@ -588,9 +599,28 @@ impl<'a, 'b> Scan<'a, 'b> {
                 }
             }
             "weekend" => return mk(j + 1, Sem::Weekend(None)),
-            "previous" | "following" if self.is(j + 1, "day") => {
+            // "the following week", "the previous day": next to a date stated nearby
+            "previous" | "following" => {
+                let unit = self.e(j + 1).unit.filter(|_| !self.t(j + 1).ends_with('s'))?;
                 let n = if w == "previous" { -1 } else { 1 };
+                return mk(j + 2, Sem::Anchored { unit, n });
+            }
+            // "the day before." / "the day after," with no object
+            "day"
+                if (self.is(j + 1, "before") || self.is(j + 1, "after"))
+                    && matches!(
+                        self.kind(j + 2),
+                        None | Some(TokenKind::Stop | TokenKind::Punct | TokenKind::Quote)
+                    ) =>
+            {
+                let n = if self.is(j + 1, "before") { -1 } else { 1 };
                 return mk(j + 2, Sem::Anchored { unit: Unit::Day, n });
+            }
+            // "the next three days", "the coming two weeks"
+            "next" | "coming" if self.count(j + 1).is_some() && !self.vague(j + 1) => {
+                let (n, k) = self.count(j + 1)?;
+                let days = unit_days(self.e(k).unit?, n)?;
+                return mk(k + 1, Sem::Coming { days });
             }
             "start" | "beginning" | "end" | "middle" if self.is(j + 1, "of") => {
                 let part = match w.as_str() {
@@ -812,6 +842,29 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             return mk(i + 1, Sem::Year { y: YearRef::Abs(y), part: Part::Whole });
         }
+        // "the '90s", "the 80s"
+        if s.len() == 2 && self.glued(i + 1) && self.t(i + 1) == "s" {
+            let v = self.int(i)? as i32;
+            let quoted = i > 0 && self.glued(i) && matches!(self.t(i - 1), "'" | "’" | "‘");
+            let after_the = i > 0 && ["the", "early", "late", "mid"].iter().any(|w| self.is(i - 1, w));
+            if v % 10 == 0 && (quoted || after_the) {
+                let y = if v >= 30 { 1900 + v } else { 2000 + v };
+                let start = if quoted { i - 1 } else { i };
+                return Some(Match { start, end: i + 2, sem: Sem::Decade(y) });
+            }
+            return None;
+        }
+        // "the 20th century"
+        if s.len() <= 2
+            && self.glued(i + 1)
+            && matches!(self.t(i + 1), "st" | "nd" | "rd" | "th")
+            && self.is(i + 2, "century")
+        {
+            let c = self.int(i)? as i32;
+            if (1..=21).contains(&c) {
+                return mk(i + 3, Sem::YearSpan((c - 1) * 100, (c - 1) * 100 + 99));
+            }
+        }
         // 30/08/2025 only when unambiguous
         if s.len() <= 2 && self.t(i + 1) == "/" && self.glued(i + 1) && self.glued(i + 2) && self.t(i + 3) == "/" {
             let (a, b) = (self.int(i)?, self.int(i + 2)?);
@@ -1019,6 +1072,7 @@ fn unit_days(unit: Unit, n: i64) -> Option<i64> {
         Unit::Hour => (n + 23) / 24,
         Unit::Day => n,
         Unit::Week => 7 * n,
+        Unit::Fortnight => 14 * n,
         Unit::Month => 30 * n,
         Unit::Year => 365 * n,
         _ => return None,
@@ -1032,6 +1086,8 @@ struct Ctx {
     future: bool,
     /// The nearest day stated before the expression in its sentence, or the publication date.
     anchor: Option<NaiveDate>,
+    /// The start of the nearest month, quarter or year stated before it, or the anchor day.
+    anchor_period: Option<NaiveDate>,
 }
 
 fn iv(x: cal::Iv) -> Interval {
@@ -1115,7 +1171,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
             let x = year_of(y, 1, ctx).and_then(cal::year).and_then(|x| apply_part(x, part, p));
             (x, part_gran(part, Granularity::Year))
         }
-        Sem::YearSpan(a, b) => (cal::years(a, b), Granularity::Range),
+        Sem::YearSpan(a, b) => (cal::years(a.max(1), b), Granularity::Range),
         Sem::Decade(y) => (cal::years(y, y + 9), Granularity::Decade),
         Sem::Quarter { y: YearRef::Infer, q } => {
             let x = p.and_then(|p| {
@@ -1223,8 +1279,15 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
             (x, unit_gran(unit))
         }
         Sem::Past { days } => (p.and_then(|p| Some((cal::shift(p, -days)?, p))), Granularity::Range),
+        Sem::Coming { days } => {
+            (p.and_then(|p| Some((cal::shift(p, 1)?, cal::shift(p, days.max(1))?))), Granularity::Range)
+        }
         Sem::Anchored { unit, n } => {
-            let x = ctx.anchor.and_then(|a| shifted_unit(a, unit, n));
+            let base = match unit {
+                Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade => ctx.anchor_period,
+                _ => ctx.anchor,
+            };
+            let x = base.and_then(|a| shifted_unit(a, unit, n));
             (x, unit_gran(unit))
         }
         Sem::Range(ref a, ref b) => (resolve_range(a, b, ctx)?, Granularity::Range),
@@ -1239,7 +1302,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
 
 fn unit_gran(unit: Unit) -> Granularity {
     match unit {
-        Unit::Hour | Unit::Day => Granularity::Day,
+        Unit::Hour | Unit::Day | Unit::Fortnight => Granularity::Day,
         Unit::Week => Granularity::Week,
         Unit::Weekend => Granularity::Range,
         Unit::Month => Granularity::Month,
@@ -1261,6 +1324,10 @@ fn shifted_unit(d: NaiveDate, unit: Unit, n: i64) -> Option<cal::Iv> {
             Some((x, x))
         }
         Unit::Week => cal::week(cal::shift(d, 7 * n)?),
+        Unit::Fortnight => {
+            let x = cal::shift(d, 14 * n)?;
+            Some((x, x))
+        }
         Unit::Weekend => {
             let (mon, _) = cal::week(cal::shift(d, 7 * n)?)?;
             Some((cal::shift(mon, 5)?, cal::shift(mon, 6)?))
@@ -1304,6 +1371,7 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
     for sent in &an.sentences {
         let (s, e) = (sent.tokens.start, sent.tokens.end.min(an.tokens.len()));
         let mut anchor = published;
+        let mut anchor_period = published;
         let mut i = s;
         while i < e {
             let Some(m) = scan.at(i, e) else {
@@ -1311,7 +1379,7 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                 continue;
             };
             let future = needs_tense(&m.sem) && scan.future(m.start, m.end, s, e);
-            let ctx = Ctx { published, future, anchor };
+            let ctx = Ctx { published, future, anchor, anchor_period };
             let next = m.end.max(i + 1);
             if let Some((x, granularity)) = resolve(&m.sem, &ctx) {
                 let (Some(first), Some(last)) = (an.tokens.get(m.start), an.tokens.get(m.end - 1)) else {
@@ -1335,6 +1403,9 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                 };
                 if granularity == Granularity::Day && interval.start.is_some() {
                     anchor = interval.start;
+                    anchor_period = interval.start;
+                } else if matches!(granularity, Granularity::Month | Granularity::Quarter | Granularity::Year) {
+                    anchor_period = interval.start;
                 }
                 out.push(TimeExpr { span, interval, granularity, kind });
             }

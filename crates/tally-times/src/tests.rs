@@ -243,3 +243,18 @@ fn vague_and_informal_relatives() {
     check("Fans replayed 1972's concert.", p, "1972", "1972-01-01", "1972-12-31");
     check("The US 2024 election loomed.", p, "2024", "2024-01-01", "2024-12-31");
 }
+
+#[test]
+fn spans_ahead_decades_centuries_and_neighbours() {
+    let p = sat();
+    check("Rain is forecast for the next three days.", p, "the next three days", "2025-08-31", "2025-09-02");
+    check("Music of the '90s returned.", p, "'90s", "1990-01-01", "1999-12-31");
+    check("It was built in the 19th century.", p, "19th century", "1800-01-01", "1899-12-31");
+    check("Sales fell a fortnight ago.", p, "a fortnight ago", "2025-08-16", "2025-08-16");
+    let all = run("Exports fell last year, down 4% from the previous year.", Some(p));
+    assert_eq!(all[1], ("the previous year".to_string(), "2023-01-01".to_string(), "2023-12-31".to_string()));
+    let all = run("The strike came on March 3 and talks resumed the following week.", Some(p));
+    assert_eq!(all[1], ("the following week".to_string(), "2025-03-10".to_string(), "2025-03-16".to_string()));
+    check("He left the day before.", p, "the day before", "2025-08-29", "2025-08-29");
+    assert!(run("He left the day before the vote.", Some(p)).is_empty());
+}
