@@ -47,6 +47,8 @@ pub struct Entry {
     pub month_context: bool,
     /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
     pub street: bool,
+    /// A word after a weekday that makes the pair a name ("Sunday Times").
+    pub weekday_name: bool,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -131,6 +133,11 @@ pub static LEXICON: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     }
     for w in lines(include_str!("../data/count_qualifiers.txt")) {
         m.entry(w).or_default().count_qualifier = true;
+    }
+    for l in lines(include_str!("../data/weekday_name_words.txt")) {
+        if let Some(w) = l.split(' ').next() {
+            m.entry(w).or_default().weekday_name = true;
+        }
     }
     for w in lines(include_str!("../data/street_words.txt")) {
         m.entry(w).or_default().street = true;

@@ -183,6 +183,7 @@ const NO_ENTRY: Entry = Entry {
     count_qualifier: false,
     month_context: false,
     street: false,
+    weekday_name: false,
 };
 
 /// Reading options that depend on the document, not on the text.
@@ -692,6 +693,15 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// A weekday at `i`, with "Sunday, Aug. 31" merged into a date and a part of day kept.
     fn weekday(&self, i: usize) -> Option<Match> {
+        // "the Sunday Times"; a lower-case weekday not glued into a handle ("@sunday_club")
+        if self.capitalized(i + 1) && self.e(i + 1).weekday_name {
+            return None;
+        }
+        let handle = (i > 0 && self.glued(i) && matches!(self.t(i - 1), "@" | "#" | "_" | "/"))
+            || (self.glued(i + 1) && matches!(self.t(i + 1), "_" | "/"));
+        if !self.capitalized(i) && handle {
+            return None;
+        }
         let wd = u32::from(self.e(i).weekday);
         let j = i + 1;
         if self.t(j) == "," {

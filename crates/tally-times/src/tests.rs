@@ -258,3 +258,11 @@ fn spans_ahead_decades_centuries_and_neighbours() {
     check("He left the day before.", p, "the day before", "2025-08-29", "2025-08-29");
     assert!(run("He left the day before the vote.", Some(p)).is_empty());
 }
+
+#[test]
+fn weekday_names_in_titles() {
+    let p = sat();
+    assert!(run("The Sunday Times reported it, citing the Good Friday Agreement.", Some(p)).is_empty());
+    assert!(run("Follow @sunday_club for more.", Some(p)).is_empty());
+    check("we met on friday at noon.", p, "friday", "2025-08-29", "2025-08-29");
+}

@@ -53,12 +53,14 @@ fn type_of(r: &Value) -> &str {
 struct Tally {
     pass: usize,
     total: usize,
+    /// Cases whose every expected date or range overlaps one of ours (detection only).
+    found: usize,
 }
 
 /// Model-level file: spans and resolved intervals.
 fn model_file(rel: &str, opts: Options) -> Option<Tally> {
     let cases = load(rel)?;
-    let mut t = Tally { pass: 0, total: 0 };
+    let mut t = Tally { pass: 0, total: 0, found: 0 };
     for case in &cases {
         if unsupported(case) {
             continue;
@@ -74,6 +76,15 @@ fn model_file(rel: &str, opts: Options) -> Option<Tally> {
         t.total += 1;
         let an = Analysis::new(input);
         let ours = find_with(&an, Some(published), opts);
+        let found = wanted.iter().all(|r| {
+            let (Some(s), Some(e)) = (r.get("Start").and_then(Value::as_u64), r.get("End").and_then(Value::as_u64))
+            else {
+                return false;
+            };
+            let Some((bs, be)) = byte_range(input, s as usize, e as usize + 1) else { return false };
+            ours.iter().any(|x| x.span.start < be && bs < x.span.end)
+        });
+        t.found += usize::from(found);
         let ok = wanted.iter().all(|r| {
             let (Some(s), Some(e)) = (r.get("Start").and_then(Value::as_u64), r.get("End").and_then(Value::as_u64))
             else {
@@ -115,7 +126,7 @@ fn model_file(rel: &str, opts: Options) -> Option<Tally> {
 /// Extractor-level file: spans only; a case with no results must give nothing.
 fn extractor_file(rel: &str) -> Option<Tally> {
     let cases = load(rel)?;
-    let mut t = Tally { pass: 0, total: 0 };
+    let mut t = Tally { pass: 0, total: 0, found: 0 };
     for case in &cases {
         if unsupported(case) {
             continue;
@@ -140,6 +151,7 @@ fn extractor_file(rel: &str) -> Option<Tally> {
             })
         };
         t.pass += usize::from(ok);
+        t.found += usize::from(ok);
         if !ok && std::env::var_os("TALLY_CONF_VERBOSE").is_some() {
             let got: Vec<&str> = ours.iter().map(|x| an.text(x.span)).collect();
             let want: Vec<String> = results.iter().map(|r| r["Text"].to_string()).collect();
@@ -149,12 +161,18 @@ fn extractor_file(rel: &str) -> Option<Tally> {
     Some(t)
 }
 
-/// Recorded floors (pass rates reached, rounded down a little).
+/// Recorded floors (pass rates reached, rounded down a little). Model files: the case passes
+/// when spans and intervals agree; extractor files: when spans agree.
 const FLOORS: &[(&str, bool, f64)] = &[
-    ("English/DateTimeModel.json", true, 0.0),
+    // Most misses here are differences of convention, not of reading: upstream year and month
+    // ranges end where the last one starts ("from 2014 to 2018" stops at 2017-12-31), "two
+    // months ago" is a day, "later this week" starts days after the reference, and "before
+    // 2018" or "the 27th" are dates there. The spans are found in about 69% of the cases.
+    ("English/DateTimeModel.json", true, 0.27),
+    // British numeric dates; upstream ends every date range the day before its second date.
     ("EnglishOthers/DateTimeModel.json", true, 0.0),
-    ("English/DateExtractor.json", false, 0.0),
-    ("English/DatePeriodExtractor.json", false, 0.0),
+    ("English/DateExtractor.json", false, 0.58),
+    ("English/DatePeriodExtractor.json", false, 0.76),
 ];
 
 #[test]
@@ -173,7 +191,15 @@ fn recognizers_text_dates() {
             continue;
         };
         let rate = if t.total == 0 { 1.0 } else { t.pass as f64 / t.total as f64 };
-        println!("{rel}: {}/{} pass ({:.1}%), floor {:.1}%", t.pass, t.total, rate * 100.0, floor * 100.0);
+        let found = if t.total == 0 { 1.0 } else { t.found as f64 / t.total as f64 };
+        println!(
+            "{rel}: {}/{} pass ({:.1}%), floor {:.1}%; expressions found in {:.1}%",
+            t.pass,
+            t.total,
+            rate * 100.0,
+            floor * 100.0,
+            found * 100.0
+        );
         if rate < floor {
             low.push(rel);
         }
