@@ -2,7 +2,28 @@
 //! one [`Entry`] holding all the roles it can play, so that each token needs a single look-up.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the keys are short, fixed, ASCII words, so a simple hash beats SipHash here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
 
 /// A calendar unit named by a word ("week", "months").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +70,11 @@ pub struct Entry {
     pub street: bool,
     /// A word after a weekday that makes the pair a name ("Sunday Times").
     pub weekday_name: bool,
+    /// A function word that may open an expression ("since", "the").
+    pub grammar: bool,
+    /// The word may open an expression: a grammar word or a month, weekday, season, relative
+    /// day or number word. Set once the tables are read.
+    pub opens: bool,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -78,8 +104,8 @@ fn unit_of(s: &str) -> Option<Unit> {
     })
 }
 
-pub static LEXICON: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Entry> = HashMap::new();
+pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
+    let mut m = Map::default();
     for l in lines(include_str!("../data/months.tsv")) {
         let (w, n, form) = fields(l);
         let e = m.entry(w).or_default();
@@ -139,11 +165,17 @@ pub static LEXICON: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
             m.entry(w).or_default().weekday_name = true;
         }
     }
+    for w in lines(include_str!("../data/grammar_words.txt")) {
+        m.entry(w).or_default().grammar = true;
+    }
     for w in lines(include_str!("../data/street_words.txt")) {
         m.entry(w).or_default().street = true;
     }
     for w in lines(include_str!("../data/month_context.txt")) {
         m.entry(w).or_default().month_context = true;
+    }
+    for e in m.values_mut() {
+        e.opens = e.grammar || e.month > 0 || e.weekday > 0 || e.season.is_some() || e.relday.is_some() || e.number > 0;
     }
     m
 });

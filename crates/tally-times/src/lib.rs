@@ -184,6 +184,8 @@ const NO_ENTRY: Entry = Entry {
     month_context: false,
     street: false,
     weekday_name: false,
+    grammar: false,
+    opens: false,
 };
 
 /// Reading options that depend on the document, not on the text.
@@ -295,7 +297,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             return None;
         }
         let mut j = i + 1;
-        if self.glued(j) && matches!(self.t(j).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+        if self.glued(j) && matches!(lower(self.t(j), &mut WordBuf::default()), "st" | "nd" | "rd" | "th") {
             j += 1;
         }
         // "March 3:30" or "March 3.5" is not a day; "April 12 soldiers" is a count.
@@ -329,7 +331,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if let Some(y) = self.year_num(i) {
             return Some((YearRef::Abs(y), i + 1));
         }
-        let off = match self.t(i).to_ascii_lowercase().as_str() {
+        let off = match lower(self.t(i), &mut WordBuf::default()) {
             "this" | "the" => 0,
             "last" | "previous" => -1,
             "next" => 1,
@@ -342,6 +344,20 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// The expression starting at token `i`, if any (`e` ends the sentence).
     fn at(&self, i: usize, e: usize) -> Option<Match> {
+        // Most tokens open nothing: words in no table (but "mid-March", "Q3") and punctuation.
+        match self.kind(i)? {
+            TokenKind::Number => {}
+            TokenKind::Word if self.e(i).opens => {}
+            TokenKind::Word => {
+                let t = self.t(i).as_bytes();
+                let mid = t.get(..4).is_some_and(|b| b.eq_ignore_ascii_case(b"mid-"));
+                let quarter = t.len() == 2 && matches!(t.first(), Some(b'q' | b'Q'));
+                if !mid && !quarter {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
         if self.is(i, "between") || self.is(i, "from") {
             let a = self.core(i + 1, e)?;
             let joiners: &[&str] =
@@ -397,7 +413,8 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     fn core_inner(&self, i: usize) -> Option<Match> {
         let en = self.e(i);
-        let lw = self.t(i).to_ascii_lowercase();
+        let mut buf = WordBuf::default();
+        let lw = lower(self.t(i), &mut buf);
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
         if let Some(off) = en.relday {
             let mut j = i + 1;
@@ -406,7 +423,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             return mk(j, Sem::RelDay(i64::from(off)));
         }
-        match lw.as_str() {
+        match lw {
             "earlier" | "later" => {
                 let part = if lw == "earlier" { Part::Earlier } else { Part::Later };
                 // "earlier this week", "later in the year"
@@ -429,7 +446,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 return mk(k + 1, sem);
             }
             "early" | "late" | "mid" => {
-                let part = match lw.as_str() {
+                let part = match lw {
                     "early" => Part::Early,
                     "late" => Part::Late,
                     _ => Part::Mid,
@@ -501,7 +518,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         let (n, j) = self.count(i)?;
         let unit = self.e(j).unit?;
-        let sign = match self.t(j + 1).to_ascii_lowercase().as_str() {
+        let sign = match lower(self.t(j + 1), &mut WordBuf::default()) {
             "ago" => 0,
             "earlier" => -1,
             "later" => 1,
@@ -586,8 +603,9 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn the(&self, i: usize) -> Option<Match> {
         let j = i + 1;
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
-        let w = self.t(j).to_ascii_lowercase();
-        match w.as_str() {
+        let mut buf = WordBuf::default();
+        let w = lower(self.t(j), &mut buf);
+        match w {
             "past" | "last" | "previous"
                 if (w != "previous" && self.e(j + 1).unit.is_some()) || self.count(j + 1).is_some() =>
             {
@@ -624,7 +642,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 return mk(k + 1, Sem::Coming { days });
             }
             "start" | "beginning" | "end" | "middle" if self.is(j + 1, "of") => {
-                let part = match w.as_str() {
+                let part = match w {
                     "start" | "beginning" => Part::Early,
                     "end" => Part::Late,
                     _ => Part::Mid,
@@ -648,9 +666,10 @@ impl<'a, 'b> Scan<'a, 'b> {
         let ord = self.e(j).ordinal;
         if ord != 0 {
             let k = j + 1;
-            let unit_word = self.t(k).to_ascii_lowercase();
+            let mut buf = WordBuf::default();
+            let unit_word = lower(self.t(k), &mut buf);
             let has_of = self.is(k + 1, "of");
-            match (unit_word.as_str(), ord) {
+            match (unit_word, ord) {
                 ("half", 1 | 2) if has_of => {
                     let (y, end) = self.year_expr(k + 2)?;
                     return mk(end, Sem::Half { y, h: ord as u32 });
@@ -824,7 +843,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             // "2019 Q1", "2017-Q1"
             let qi = if self.t(i + 1) == "-" && self.glued(i + 1) { i + 2 } else { i + 1 };
-            if let Some(q) = quarter_word(&self.t(qi).to_ascii_lowercase()) {
+            if let Some(q) = quarter_word(lower(self.t(qi), &mut WordBuf::default())) {
                 return mk(qi + 1, Sem::Quarter { y: YearRef::Abs(y), q });
             }
             // "2024-05" (but "2011-12" is a span of years)
@@ -1075,6 +1094,21 @@ fn resolve_range(a: &Sem, b: &Sem, ctx: &Ctx) -> Option<Option<cal::Iv>> {
     };
     let (rb, _) = resolve(&b2, ctx)?;
     Some(rb.map(|(_, be)| (as_, be.max(ae))))
+}
+
+/// Room for a lower-cased word on the stack.
+type WordBuf = [u8; 24];
+
+/// `w` in lower case, written into `buf`; "" when it does not fit or is not ASCII.
+fn lower<'s>(w: &str, buf: &'s mut WordBuf) -> &'s str {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return "";
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
 }
 
 fn unit_days(unit: Unit, n: i64) -> Option<i64> {
