@@ -463,7 +463,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 };
                 return mk(inner.end, sem);
             }
-            "last" | "this" | "next" | "past" | "previous" => return self.modified(i, &lw),
+            "last" | "this" | "next" | "past" | "previous" => return self.modified(i, lw),
             "the" => return self.the(i),
             _ => {}
         }
@@ -493,7 +493,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             return mk(i + 2, Sem::Season { y: YearRef::Abs(y), first: u32::from(first), last: u32::from(last) });
         }
         // "Q2 2024", "Q3"
-        if let Some(q) = quarter_word(&lw) {
+        if let Some(q) = quarter_word(lw) {
             if let Some(y) = self.year_num(i + 1) {
                 return mk(i + 2, Sem::Quarter { y: YearRef::Abs(y), q });
             }
