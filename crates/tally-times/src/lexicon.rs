@@ -59,7 +59,7 @@ pub struct Entry {
     pub ordinal: i8,
     pub day_part: bool,
     pub future: bool,
-    /// Future cue that counts only when followed by this word ("set" + "to").
+    /// Future cue that counts only when followed by one of these words ("set" + "to|for").
     pub future_needs: Option<&'static str>,
     pub past: bool,
     pub count_noun: bool,
@@ -213,7 +213,7 @@ mod tests {
         assert!(last.month_context);
         assert_eq!(lookup("Sept").map(|e| (e.month, e.month_abbr)), Some((9, true)));
         assert_eq!(lookup("WEEKS").and_then(|e| e.unit), Some(Unit::Week));
-        assert_eq!(lookup("set").and_then(|e| e.future_needs), Some("to"));
+        assert_eq!(lookup("set").and_then(|e| e.future_needs), Some("to|for"));
         assert!(lookup("’ll").is_some_and(|e| e.future));
         assert!(lookup("nonsense").is_none());
         assert!(lookup("").is_none());

@@ -987,6 +987,18 @@ impl<'a, 'b> Scan<'a, 'b> {
             if matches!(self.t(k), ";" | ":") || self.kind(k) == Some(TokenKind::Quote) {
                 break;
             }
+            // "is on June 15", "are due Sunday": a present copula right before the time
+            if start - k <= 2 && (self.is(k, "is") || self.is(k, "are")) {
+                return true;
+            }
+            // "is to be held", "expected to be signed"
+            if self.is(k, "be") && k > 0 && self.is(k - 1, "to") {
+                return true;
+            }
+            // "will be reviewed": a participle after "be" leaves the tense to the auxiliary
+            if k > 0 && self.is(k - 1, "be") && self.cue(k) == Some(false) {
+                continue;
+            }
             if let Some(v) = self.cue(k) {
                 return v;
             }
@@ -1008,7 +1020,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     /// Some(true) for a future cue, Some(false) for a past-tense verb, None otherwise.
     fn cue(&self, k: usize) -> Option<bool> {
         let en = self.e(k);
-        if en.future && en.future_needs.is_none_or(|w| self.is(k + 1, w)) {
+        if en.future && en.future_needs.is_none_or(|ws| ws.split('|').any(|w| self.is(k + 1, w))) {
             return Some(true);
         }
         if en.past {

@@ -266,3 +266,21 @@ fn weekday_names_in_titles() {
     assert!(run("Follow @sunday_club for more.", Some(p)).is_empty());
     check("we met on friday at noon.", p, "friday", "2025-08-29", "2025-08-29");
 }
+
+#[test]
+fn schedules_in_the_present_tense_look_ahead() {
+    let p = d(2025, 3, 12);
+    check("The trial resumes Thursday.", p, "Thursday", "2025-03-13", "2025-03-13");
+    check("A rerun is set for April 6.", p, "April 6", "2025-04-06", "2025-04-06");
+    check("The court said the trial resumed on Monday.", p, "Monday", "2025-03-10", "2025-03-10");
+}
+
+#[test]
+fn passives_and_copulas_of_schedules() {
+    let p = d(2025, 6, 4);
+    check("The law took effect and will be reviewed in September.", p, "in September", "2025-09-01", "2025-09-30");
+    check("The first round is on June 15.", p, "on June 15", "2025-06-15", "2025-06-15");
+    check("The summit is to be held on Sunday.", p, "Sunday", "2025-06-08", "2025-06-08");
+    check("The law was passed in September.", p, "in September", "2024-09-01", "2024-09-30");
+    check("The attack is believed to have happened on Sunday.", p, "Sunday", "2025-06-01", "2025-06-01");
+}
