@@ -72,6 +72,8 @@ pub struct Entry {
     pub weekday_name: bool,
     /// A function word that may open an expression ("since", "the").
     pub grammar: bool,
+    /// The word begins the name of a fixed-date holiday ("Christmas", "New Year's Day").
+    pub holiday: bool,
     /// The word may open an expression: a grammar word or a month, weekday, season, relative
     /// day or number word. Set once the tables are read.
     pub opens: bool,
@@ -165,6 +167,11 @@ pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
             m.entry(w).or_default().weekday_name = true;
         }
     }
+    for h in HOLIDAYS.iter() {
+        if let Some(first) = h.words.first() {
+            m.entry(first).or_default().holiday = true;
+        }
+    }
     for w in lines(include_str!("../data/grammar_words.txt")) {
         m.entry(w).or_default().grammar = true;
     }
@@ -175,9 +182,34 @@ pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
         m.entry(w).or_default().month_context = true;
     }
     for e in m.values_mut() {
-        e.opens = e.grammar || e.month > 0 || e.weekday > 0 || e.season.is_some() || e.relday.is_some() || e.number > 0;
+        e.opens = e.grammar
+            || e.holiday
+            || e.month > 0
+            || e.weekday > 0
+            || e.season.is_some()
+            || e.relday.is_some()
+            || e.number > 0;
     }
     m
+});
+
+/// A holiday on a fixed date: its words and its month and day.
+pub struct Holiday {
+    pub words: Vec<&'static str>,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Fixed-date holidays, longest names first so that "Christmas Eve" wins over "Christmas".
+pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
+    let mut v: Vec<Holiday> = lines(include_str!("../data/holidays.tsv"))
+        .filter_map(|l| {
+            let (name, m, d) = fields(l);
+            Some(Holiday { words: name.split(' ').collect(), month: m.parse().ok()?, day: d.parse().ok()? })
+        })
+        .collect();
+    v.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+    v
 });
 
 /// The longest word the lexicon holds; longer tokens are not looked up.

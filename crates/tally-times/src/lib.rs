@@ -185,6 +185,7 @@ const NO_ENTRY: Entry = Entry {
     street: false,
     weekday_name: false,
     grammar: false,
+    holiday: false,
     opens: false,
 };
 
@@ -481,6 +482,11 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             return None;
         }
+        if en.holiday && self.capitalized(i) {
+            if let Some(m) = self.holiday(i) {
+                return Some(m);
+            }
+        }
         if en.weekday > 0 {
             return self.weekday(i);
         }
@@ -491,6 +497,11 @@ impl<'a, 'b> Scan<'a, 'b> {
             // "summer 2024"
             let y = self.year_num(i + 1)?;
             return mk(i + 2, Sem::Season { y: YearRef::Abs(y), first: u32::from(first), last: u32::from(last) });
+        }
+        // "H1 2024"
+        if let Some(h) = lw.strip_prefix('h').and_then(|h| h.parse::<u32>().ok()).filter(|h| matches!(h, 1 | 2)) {
+            let y = self.year_num(i + 1)?;
+            return mk(i + 2, Sem::Half { y: YearRef::Abs(y), h });
         }
         // "Q2 2024", "Q3"
         if let Some(q) = quarter_word(lw) {
@@ -509,6 +520,36 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
         }
         self.ago(i)
+    }
+
+    /// A fixed-date holiday at `i` ("Christmas Eve", "New Year's Day"), with a year after it.
+    fn holiday(&self, i: usize) -> Option<Match> {
+        for h in lexicon::HOLIDAYS.iter() {
+            let fits = h.words.iter().enumerate().all(|(k, w)| {
+                let t = self.t(i + k);
+                t.eq_ignore_ascii_case(w) || (*w == "'s" && t == "’s")
+            });
+            if fits {
+                let end = i + h.words.len();
+                let (y, end) = match self.year_num(end) {
+                    Some(y) => (Some(y), end + 1),
+                    None => (None, end),
+                };
+                // "Christmas Island" is a place; a one-word holiday alone ("Christmas shopping")
+                // needs a time word before it ("since Christmas", "over Christmas").
+                if self.capitalized(end) && self.kind(end) == Some(TokenKind::Word) && self.e(end).month == 0 {
+                    return None;
+                }
+                let time_word = i > 0
+                    && ((self.e(i - 1).month_context && !self.weak_prev(i))
+                        || ["at", "over", "on", "for", "around", "ahead"].iter().any(|w| self.is(i - 1, w)));
+                if h.words.len() == 1 && y.is_none() && !time_word {
+                    return None;
+                }
+                return Some(Match { start: i, end, sem: Sem::Date { y, m: h.month, d: h.day } });
+            }
+        }
+        None
     }
 
     /// "two days ago", "a day earlier", "three weeks later".
@@ -852,6 +893,17 @@ impl<'a, 'b> Scan<'a, 'b> {
                     if n as i32 != (y + 1) % 100 && (1..=12).contains(&n) {
                         return mk(i + 3, Sem::Month { y: YearRef::Abs(y), m: n, part: Part::Whole });
                     }
+                }
+            }
+            // "2024/25"
+            if self.t(i + 1) == "/" && self.glued(i + 1) && self.glued(i + 2) {
+                let y2 = match self.t(i + 2).len() {
+                    2 => self.int(i + 2).map(|n| y - y % 100 + n as i32),
+                    4 => self.year_num(i + 2),
+                    _ => None,
+                };
+                if let Some(y2) = y2.filter(|&y2| y2 == y + 1) {
+                    return mk(i + 3, Sem::YearSpan(y, y2));
                 }
             }
             if !self.year_ok(i) {

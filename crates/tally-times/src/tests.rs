@@ -284,3 +284,16 @@ fn passives_and_copulas_of_schedules() {
     check("The law was passed in September.", p, "in September", "2024-09-01", "2024-09-30");
     check("The attack is believed to have happened on Sunday.", p, "Sunday", "2025-06-01", "2025-06-01");
 }
+
+#[test]
+fn holidays_halves_and_seasons_of_years() {
+    let p = sat();
+    check("Prices have doubled since Christmas.", p, "since Christmas", "2024-12-25", "2025-08-30");
+    check("Fireworks lit the sky on New Year's Eve.", p, "on New Year's Eve", "2024-12-31", "2024-12-31");
+    check("Shops reopen after Christmas Eve 2023.", p, "Christmas Eve 2023", "2023-12-24", "2023-12-24");
+    check("Profit rose in H1 2025.", p, "H1 2025", "2025-01-01", "2025-06-30");
+    check("The 2024/25 budget passed.", p, "2024/25", "2024-01-01", "2025-12-31");
+    assert!(run("The H2 hangar and the 24/7 desk.", Some(p)).is_empty());
+    check("Workers marched on May Day.", p, "on May Day", "2025-05-01", "2025-05-01");
+    assert!(run("Christmas Island and Christmas shopping.", Some(p)).is_empty());
+}
