@@ -72,6 +72,10 @@ pub struct Entry {
     pub weekday_name: bool,
     /// A function word that may open an expression ("since", "the").
     pub grammar: bool,
+    /// A capitalised word before a weekday that makes a holiday ("Black Friday").
+    pub weekday_holiday: bool,
+    /// A determiner or possessive ("its plans": a noun, no tense cue).
+    pub determiner: bool,
     /// The word begins the name of a fixed-date holiday ("Christmas", "New Year's Day").
     pub holiday: bool,
     /// The word may open an expression: a grammar word or a month, weekday, season, relative
@@ -171,6 +175,12 @@ pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
         if let Some(first) = h.words.first() {
             m.entry(first).or_default().holiday = true;
         }
+    }
+    for w in lines(include_str!("../data/weekday_holiday_words.txt")) {
+        m.entry(w).or_default().weekday_holiday = true;
+    }
+    for w in lines(include_str!("../data/determiners.txt")) {
+        m.entry(w).or_default().determiner = true;
     }
     for w in lines(include_str!("../data/grammar_words.txt")) {
         m.entry(w).or_default().grammar = true;

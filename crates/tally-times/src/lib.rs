@@ -185,6 +185,8 @@ const NO_ENTRY: Entry = Entry {
     street: false,
     weekday_name: false,
     grammar: false,
+    weekday_holiday: false,
+    determiner: false,
     holiday: false,
     opens: false,
 };
@@ -757,6 +759,10 @@ impl<'a, 'b> Scan<'a, 'b> {
         if self.capitalized(i + 1) && self.e(i + 1).weekday_name {
             return None;
         }
+        // "Black Friday", "Super Tuesday"
+        if i > 0 && self.capitalized(i - 1) && self.e(i - 1).weekday_holiday {
+            return None;
+        }
         let handle = (i > 0 && self.glued(i) && matches!(self.t(i - 1), "@" | "#" | "_" | "/"))
             || (self.glued(i + 1) && matches!(self.t(i + 1), "_" | "/"));
         if !self.capitalized(i) && handle {
@@ -1048,10 +1054,10 @@ impl<'a, 'b> Scan<'a, 'b> {
                 return true;
             }
             // "will be reviewed": a participle after "be" leaves the tense to the auxiliary
-            if k > 0 && self.is(k - 1, "be") && self.cue(k) == Some(false) {
+            if k > 0 && self.is(k - 1, "be") && self.cue(k, start) == Some(false) {
                 continue;
             }
-            if let Some(v) = self.cue(k) {
+            if let Some(v) = self.cue(k, start) {
                 return v;
             }
         }
@@ -1062,7 +1068,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 }
                 break;
             }
-            if let Some(v) = self.cue(k) {
+            if let Some(v) = self.cue(k, start) {
                 return v;
             }
         }
@@ -1070,9 +1076,14 @@ impl<'a, 'b> Scan<'a, 'b> {
     }
 
     /// Some(true) for a future cue, Some(false) for a past-tense verb, None otherwise.
-    fn cue(&self, k: usize) -> Option<bool> {
+    fn cue(&self, k: usize, start: usize) -> Option<bool> {
         let en = self.e(k);
-        if en.future && en.future_needs.is_none_or(|ws| ws.split('|').any(|w| self.is(k + 1, w))) {
+        // "its plans", "the hopes": nouns; "a scheduled vote" keeps its participle
+        let noun = k > 0 && self.e(k - 1).determiner && !self.t(k).ends_with("ed");
+        let needs_met = en
+            .future_needs
+            .is_none_or(|ws| ws.split('|').any(|w| if w == "@" { k + 1 == start } else { self.is(k + 1, w) }));
+        if en.future && needs_met && !noun {
             return Some(true);
         }
         if en.past {

@@ -297,3 +297,12 @@ fn holidays_halves_and_seasons_of_years() {
     check("Workers marched on May Day.", p, "on May Day", "2025-05-01", "2025-05-01");
     assert!(run("Christmas Island and Christmas shopping.", Some(p)).is_empty());
 }
+
+#[test]
+fn nouns_and_adjectives_that_look_like_tense_cues() {
+    let p = d(2025, 6, 4);
+    check("The firm shelved its plans for a listing on May 30.", p, "on May 30", "2025-05-30", "2025-05-30");
+    check("Crews carried out planned outages in October.", p, "in October", "2024-10-01", "2024-10-31");
+    check("The board cancelled a scheduled June 20 vote.", p, "June 20", "2025-06-20", "2025-06-20");
+    assert!(run("Shoppers queued for Black Friday deals.", Some(p)).is_empty());
+}
