@@ -581,6 +581,11 @@ impl<'a, 'b> Scan<'a, 'b> {
             "next" => 1,
             _ => -1,
         };
+        // "this past weekend" is last weekend
+        if lw == "this" && self.is(j, "past") {
+            let m = self.modified(j, "last")?;
+            return mk(m.end, m.sem);
+        }
         // "past 24 hours", "last three days", "past week"
         if lw == "past" || (lw == "last" && self.count(j).is_some() && self.e(j + 1).unit.is_some()) {
             let (n, k) = self.count(j).unwrap_or((1, j));
@@ -1207,6 +1212,8 @@ struct Ctx {
     anchor: Option<NaiveDate>,
     /// The start of the nearest month, quarter or year stated before it, or the anchor day.
     anchor_period: Option<NaiveDate>,
+    /// Whether that period is a month: "in February ... a year earlier" is February a year before.
+    anchor_is_month: bool,
 }
 
 fn iv(x: cal::Iv) -> Interval {
@@ -1406,6 +1413,11 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade => ctx.anchor_period,
                 _ => ctx.anchor,
             };
+            if unit == Unit::Year && ctx.anchor_is_month {
+                // "in February ... a year earlier": that month of the other year
+                let x = base.and_then(|a| shifted_unit(a, Unit::Month, 12 * n));
+                return Some((x, Granularity::Month));
+            }
             let x = base.and_then(|a| shifted_unit(a, unit, n));
             (x, unit_gran(unit))
         }
@@ -1491,6 +1503,7 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
         let (s, e) = (sent.tokens.start, sent.tokens.end.min(an.tokens.len()));
         let mut anchor = published;
         let mut anchor_period = published;
+        let mut anchor_is_month = false;
         let mut i = s;
         while i < e {
             let Some(m) = scan.at(i, e) else {
@@ -1498,7 +1511,7 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                 continue;
             };
             let future = needs_tense(&m.sem) && scan.future(m.start, m.end, s, e);
-            let ctx = Ctx { published, future, anchor, anchor_period };
+            let ctx = Ctx { published, future, anchor, anchor_period, anchor_is_month };
             let next = m.end.max(i + 1);
             if let Some((x, granularity)) = resolve(&m.sem, &ctx) {
                 let (Some(first), Some(last)) = (an.tokens.get(m.start), an.tokens.get(m.end - 1)) else {
@@ -1523,8 +1536,10 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                 if granularity == Granularity::Day && interval.start.is_some() {
                     anchor = interval.start;
                     anchor_period = interval.start;
+                    anchor_is_month = false;
                 } else if matches!(granularity, Granularity::Month | Granularity::Quarter | Granularity::Year) {
                     anchor_period = interval.start;
+                    anchor_is_month = granularity == Granularity::Month;
                 }
                 out.push(TimeExpr { span, interval, granularity, kind });
             }

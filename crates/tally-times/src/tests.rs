@@ -306,3 +306,11 @@ fn nouns_and_adjectives_that_look_like_tense_cues() {
     check("The board cancelled a scheduled June 20 vote.", p, "June 20", "2025-06-20", "2025-06-20");
     assert!(run("Shoppers queued for Black Friday deals.", Some(p)).is_empty());
 }
+
+#[test]
+fn a_year_earlier_than_a_month_and_this_past_weekend() {
+    let p = d(2025, 3, 14);
+    let all = run("Inflation rose to 3% in February from 2.5% a year earlier.", Some(p));
+    assert_eq!(all[1], ("a year earlier".to_string(), "2024-02-01".to_string(), "2024-02-29".to_string()));
+    check("Crowds gathered this past weekend.", p, "this past weekend", "2025-03-08", "2025-03-09");
+}
