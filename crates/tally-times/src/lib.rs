@@ -683,6 +683,11 @@ impl<'a, 'b> Scan<'a, 'b> {
                 let n = if self.is(j + 1, "before") { -1 } else { 1 };
                 return mk(j + 2, Sem::Anchored { unit: Unit::Day, n });
             }
+            // "the next day", "the same day"
+            "next" | "same" if self.is(j + 1, "day") && self.e(j + 2).unit.is_none() => {
+                let n = if w == "next" { 1 } else { 0 };
+                return mk(j + 2, Sem::Anchored { unit: Unit::Day, n });
+            }
             // "the next three days", "the coming two weeks"
             "next" | "coming" if self.count(j + 1).is_some() && !self.vague(j + 1) => {
                 let (n, k) = self.count(j + 1)?;

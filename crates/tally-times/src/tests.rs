@@ -314,3 +314,12 @@ fn a_year_earlier_than_a_month_and_this_past_weekend() {
     assert_eq!(all[1], ("a year earlier".to_string(), "2024-02-01".to_string(), "2024-02-29".to_string()));
     check("Crowds gathered this past weekend.", p, "this past weekend", "2025-03-08", "2025-03-09");
 }
+
+#[test]
+fn next_and_same_day() {
+    let p = sat();
+    let all = run("Talks opened on Monday and collapsed the next day.", Some(p));
+    assert_eq!(all[1], ("the next day".to_string(), "2025-08-26".to_string(), "2025-08-26".to_string()));
+    let all = run("He was arrested on Aug. 3 and charged the same day.", Some(p));
+    assert_eq!(all[1].1, "2025-08-03");
+}
