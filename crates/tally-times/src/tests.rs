@@ -323,3 +323,10 @@ fn next_and_same_day() {
     let all = run("He was arrested on Aug. 3 and charged the same day.", Some(p));
     assert_eq!(all[1].1, "2025-08-03");
 }
+
+#[test]
+fn deadlines_with_modals() {
+    let p = d(2025, 6, 30);
+    check("Aid must arrive by Wednesday, the agency said.", p, "Wednesday", "2025-07-02", "2025-07-02");
+    check("The convoy should have left on Friday.", p, "Friday", "2025-06-27", "2025-06-27");
+}
