@@ -26,11 +26,17 @@ fn in_furniture(furniture: &[Span], span: Span) -> bool {
 pub fn extract(doc: &Document) -> Extraction {
     let body = doc.body.as_str();
     let an = Analysis::new(body);
-    let published = doc.meta.published;
+    // Without a stated date, a wire dateline ("KYIV, March 3 (Wire) -") gives it.
+    let published = doc.meta.published.or_else(|| {
+        let hint = doc.meta.url.as_deref().and_then(tally_times::year_in_url);
+        tally_times::dateline(&an, hint)
+    });
     let keep = |span: Span| !in_furniture(&doc.furniture, span);
 
     let entities = tally_entities::find(&an);
-    let times: Vec<_> = tally_times::find(&an, published).into_iter().filter(|t| keep(t.span)).collect();
+    let time_opts = tally_times::Options::for_lang(doc.meta.lang.as_deref());
+    let times: Vec<_> =
+        tally_times::find_with(&an, published, time_opts).into_iter().filter(|t| keep(t.span)).collect();
     let figures: Vec<_> = tally_figures::find(&an, &entities).into_iter().filter(|f| keep(f.span)).collect();
     let attributions = tally_attrib::find(&an, &entities);
 
