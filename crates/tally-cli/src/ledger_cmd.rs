@@ -149,7 +149,7 @@ pub fn series(db: &Path, text: Option<&str>, format: OutputFormat) -> Result<()>
             }
         }
         OutputFormat::Table => {
-            println!("{:>4}  {:<58} {:>6} {:>8} {:<20} {}", "id", "series", "claims", "sources", "range", "latest");
+            println!("{:>4}  {:<58} {:>6} {:>8} {:<20} latest", "id", "series", "claims", "sources", "range");
             for s in &rows {
                 println!(
                     "{:>4}  {:<58} {:>6} {:>8} {:<20} {}",
@@ -201,8 +201,8 @@ pub fn show(db: &Path, what: &str, format: OutputFormat) -> Result<ExitCode> {
                 series.label, series.id, series.claims, series.independent_sources
             );
             println!(
-                "{:<11} {:<22} {:<16} {:<40} {:<24} {}",
-                "stated", "event time", "value", "source", "outlet / doc", "flags"
+                "{:<11} {:<22} {:<16} {:<40} {:<24} flags",
+                "stated", "event time", "value", "source", "outlet / doc"
             );
             for c in &rows {
                 let event = match (&c.time_start, &c.time_end) {
@@ -248,7 +248,7 @@ pub fn docs(db: &Path, format: OutputFormat) -> Result<()> {
             }
         }
         OutputFormat::Table => {
-            println!("{:>4}  {:<10} {:<20} {:>6} {:<8} {}", "id", "published", "outlet", "claims", "copy of", "title");
+            println!("{:>4}  {:<10} {:<20} {:>6} {:<8} title", "id", "published", "outlet", "claims", "copy of");
             for d in &rows {
                 println!(
                     "{:>4}  {:<10} {:<20} {:>6} {:<8} {}",
