@@ -133,15 +133,16 @@ pub fn series(db: &Path, text: Option<&str>, format: OutputFormat) -> Result<()>
     match format {
         OutputFormat::Jsonl => write_jsonl(&rows)?,
         OutputFormat::Csv => {
-            println!("id,label,claims,documents,independent_sources,low,high,latest_stated");
+            println!("id,label,claims,documents,independent_sources,conflicts,low,high,latest_stated");
             for s in &rows {
                 println!(
-                    "{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{}",
                     s.id,
                     csv(&s.label),
                     s.claims,
                     s.documents,
                     s.independent_sources,
+                    s.conflicts,
                     s.low.map(|v| v.to_string()).unwrap_or_default(),
                     s.high.map(|v| v.to_string()).unwrap_or_default(),
                     s.latest_stated.clone().unwrap_or_default()
@@ -149,14 +150,18 @@ pub fn series(db: &Path, text: Option<&str>, format: OutputFormat) -> Result<()>
             }
         }
         OutputFormat::Table => {
-            println!("{:>4}  {:<58} {:>6} {:>8} {:<20} latest", "id", "series", "claims", "sources", "range");
+            println!(
+                "{:>4}  {:<58} {:>6} {:>8} {:>9} {:<20} latest",
+                "id", "series", "claims", "sources", "conflicts", "range"
+            );
             for s in &rows {
                 println!(
-                    "{:>4}  {:<58} {:>6} {:>8} {:<20} {}",
+                    "{:>4}  {:<58} {:>6} {:>8} {:>9} {:<20} {}",
                     s.id,
                     clip(&s.label, 58),
                     s.claims,
                     s.independent_sources,
+                    s.conflicts,
                     clip(&range_text(s.low, s.high), 20),
                     s.latest_stated.clone().unwrap_or_else(|| "-".into())
                 );

@@ -19,6 +19,8 @@ pub struct SeriesRow {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub latest_stated: Option<String>,
+    /// Claims contradicted by another independent source (ranges that do not overlap).
+    pub conflicts: i64,
 }
 
 /// One claim in a series timeline.
@@ -180,7 +182,14 @@ impl Ledger {
                     COUNT(DISTINCT CASE WHEN d.syndicated_of IS NULL THEN
                         CASE WHEN c.source_key = '' THEN 'reporter:' || COALESCE(d.outlet, d.doc) ELSE c.source_key END END),
                     MIN(COALESCE(c.low, c.high)), MAX(COALESCE(c.high, c.low)),
-                    MAX(COALESCE(c.stated_start, d.published))
+                    MAX(COALESCE(c.stated_start, d.published)),
+                    (SELECT COUNT(*) FROM claims a JOIN documents da ON da.id = a.document_id
+                     WHERE a.series_id = s.id AND da.syndicated_of IS NULL AND EXISTS (
+                        SELECT 1 FROM claims b JOIN documents db ON db.id = b.document_id
+                        WHERE b.series_id = a.series_id AND b.id != a.id AND db.syndicated_of IS NULL
+                          AND (CASE WHEN b.source_key = '' THEN 'reporter:' || COALESCE(db.outlet, db.doc) ELSE b.source_key END)
+                           != (CASE WHEN a.source_key = '' THEN 'reporter:' || COALESCE(da.outlet, da.doc) ELSE a.source_key END)
+                          AND (COALESCE(b.high, 1e308) < COALESCE(a.low, -1e308) OR COALESCE(a.high, 1e308) < COALESCE(b.low, -1e308))))
                  FROM series s JOIN claims c ON c.series_id = s.id JOIN documents d ON d.id = c.document_id
                  WHERE lower(s.label) LIKE ?1 OR s.key LIKE ?1
                  GROUP BY s.id ORDER BY COUNT(c.id) DESC, s.id LIMIT ?2 OFFSET ?3",
@@ -198,6 +207,7 @@ impl Ledger {
                     low: r.get(6)?,
                     high: r.get(7)?,
                     latest_stated: r.get(8)?,
+                    conflicts: r.get(9)?,
                 })
             })
             .map_err(&e)?;
