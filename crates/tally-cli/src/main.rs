@@ -65,6 +65,14 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<OutputFormat>,
     },
+    /// Serve the read-only API and web page over the ledger.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
     /// Export claims as JSON Lines, CSV or Parquet.
     Export {
         #[arg(long, default_value = "jsonl")]
@@ -119,6 +127,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Docs { format } => ledger_cmd::docs(&db, fmt(format)).map(|_| ExitCode::SUCCESS),
         Command::Doc { id, format } => ledger_cmd::doc(&db, &id, fmt(format)),
         Command::Stats { format } => ledger_cmd::stats(&db, fmt(format)).map(|_| ExitCode::SUCCESS),
+        Command::Serve { bind, port } => {
+            if !db.exists() {
+                anyhow::bail!("{}: no such store (run `tally ingest` first)", db.display());
+            }
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("starting the server runtime")?;
+            rt.block_on(tally_server::serve(db, std::net::SocketAddr::new(bind, port)))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { format, series, out } => {
             ledger_cmd::export(&db, &format, series.as_deref(), out.as_deref()).map(|_| ExitCode::SUCCESS)
         }

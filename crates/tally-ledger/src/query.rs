@@ -171,32 +171,28 @@ fn flag(rows: &mut [ClaimRow]) {
 }
 
 impl Ledger {
-    /// Series whose label contains `filter` (case-insensitive), most claims first.
-    pub fn series(&self, filter: Option<&str>, limit: i64, offset: i64) -> Result<Vec<SeriesRow>, LedgerError> {
+    fn series_where(&self, cond: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<SeriesRow>, LedgerError> {
         let e = self.err();
-        let pattern = format!("%{}%", filter.unwrap_or("").to_lowercase());
-        let mut stmt = self
-            .conn()
-            .prepare(
-                "SELECT s.id, s.key, s.label, COUNT(c.id), COUNT(DISTINCT c.document_id),
-                    COUNT(DISTINCT CASE WHEN d.syndicated_of IS NULL THEN
-                        CASE WHEN c.source_key = '' THEN 'reporter:' || COALESCE(d.outlet, d.doc) ELSE c.source_key END END),
-                    MIN(COALESCE(c.low, c.high)), MAX(COALESCE(c.high, c.low)),
-                    MAX(COALESCE(c.stated_start, d.published)),
-                    (SELECT COUNT(*) FROM claims a JOIN documents da ON da.id = a.document_id
-                     WHERE a.series_id = s.id AND da.syndicated_of IS NULL AND EXISTS (
-                        SELECT 1 FROM claims b JOIN documents db ON db.id = b.document_id
-                        WHERE b.series_id = a.series_id AND b.id != a.id AND db.syndicated_of IS NULL
-                          AND (CASE WHEN b.source_key = '' THEN 'reporter:' || COALESCE(db.outlet, db.doc) ELSE b.source_key END)
-                           != (CASE WHEN a.source_key = '' THEN 'reporter:' || COALESCE(da.outlet, da.doc) ELSE a.source_key END)
-                          AND (COALESCE(b.high, 1e308) < COALESCE(a.low, -1e308) OR COALESCE(a.high, 1e308) < COALESCE(b.low, -1e308))))
-                 FROM series s JOIN claims c ON c.series_id = s.id JOIN documents d ON d.id = c.document_id
-                 WHERE lower(s.label) LIKE ?1 OR s.key LIKE ?1
-                 GROUP BY s.id ORDER BY COUNT(c.id) DESC, s.id LIMIT ?2 OFFSET ?3",
-            )
-            .map_err(&e)?;
+        let sql = format!(
+            "SELECT s.id, s.key, s.label, COUNT(c.id), COUNT(DISTINCT c.document_id),
+                COUNT(DISTINCT CASE WHEN d.syndicated_of IS NULL THEN
+                    CASE WHEN c.source_key = '' THEN 'reporter:' || COALESCE(d.outlet, d.doc) ELSE c.source_key END END),
+                MIN(COALESCE(c.low, c.high)), MAX(COALESCE(c.high, c.low)),
+                MAX(COALESCE(c.stated_start, d.published)),
+                (SELECT COUNT(*) FROM claims a JOIN documents da ON da.id = a.document_id
+                 WHERE a.series_id = s.id AND da.syndicated_of IS NULL AND EXISTS (
+                    SELECT 1 FROM claims b JOIN documents db ON db.id = b.document_id
+                    WHERE b.series_id = a.series_id AND b.id != a.id AND db.syndicated_of IS NULL
+                      AND (CASE WHEN b.source_key = '' THEN 'reporter:' || COALESCE(db.outlet, db.doc) ELSE b.source_key END)
+                       != (CASE WHEN a.source_key = '' THEN 'reporter:' || COALESCE(da.outlet, da.doc) ELSE a.source_key END)
+                      AND (COALESCE(b.high, 1e308) < COALESCE(a.low, -1e308) OR COALESCE(a.high, 1e308) < COALESCE(b.low, -1e308))))
+             FROM series s JOIN claims c ON c.series_id = s.id JOIN documents d ON d.id = c.document_id
+             WHERE {cond}
+             GROUP BY s.id ORDER BY COUNT(c.id) DESC, s.id"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql).map_err(&e)?;
         let rows = stmt
-            .query_map(params![pattern, limit, offset], |r| {
+            .query_map(args, |r| {
                 Ok(SeriesRow {
                     id: r.get(0)?,
                     key: r.get(1)?,
@@ -212,6 +208,78 @@ impl Ledger {
             })
             .map_err(&e)?;
         rows.collect::<Result<_, _>>().map_err(&e)
+    }
+
+    /// Series whose label contains `filter` (case-insensitive), most claims first.
+    pub fn series(&self, filter: Option<&str>, limit: i64, offset: i64) -> Result<Vec<SeriesRow>, LedgerError> {
+        let pattern = format!("%{}%", filter.unwrap_or("").trim().to_lowercase());
+        self.series_where(
+            "s.id IN (SELECT id FROM series WHERE lower(label) LIKE ?1 OR key LIKE ?1
+                      ORDER BY (SELECT COUNT(*) FROM claims x WHERE x.series_id = series.id) DESC, id LIMIT ?2 OFFSET ?3)",
+            &[&pattern, &limit, &offset],
+        )
+    }
+
+    /// One series by id.
+    pub fn series_by_id(&self, id: i64) -> Result<Option<SeriesRow>, LedgerError> {
+        Ok(self.series_where("s.id = ?1", &[&id])?.into_iter().next())
+    }
+
+    /// The claims of one document, in text order, flagged within their series.
+    pub fn document_claims(&self, document_id: i64) -> Result<Vec<ClaimRow>, LedgerError> {
+        let e = self.err();
+        let mut stmt =
+            self.conn().prepare_cached("SELECT DISTINCT series_id FROM claims WHERE document_id = ?1").map_err(&e)?;
+        let series: Vec<i64> =
+            stmt.query_map([document_id], |r| r.get(0)).map_err(&e)?.collect::<Result<_, _>>().map_err(&e)?;
+        let mut out = Vec::new();
+        for s in series {
+            out.extend(self.timeline(s)?.into_iter().filter(|c| c.document_id == document_id));
+        }
+        out.sort_by_key(|c| c.id);
+        Ok(out)
+    }
+
+    /// Documents whose title or text, and claims whose evidence sentence, contain `q`.
+    pub fn search(&self, q: &str, limit: i64, offset: i64) -> Result<(Vec<DocRow>, Vec<ClaimRow>), LedgerError> {
+        let e = self.err();
+        let pattern = format!("%{}%", q.trim().replace('%', "\\%").replace('_', "\\_"));
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT d.id, d.doc, d.title, d.outlet, d.url, d.published,
+                    (SELECT COUNT(*) FROM claims c WHERE c.document_id = d.id), d.syndicated_of
+                 FROM documents d WHERE d.title LIKE ?1 ESCAPE '\\' OR d.body LIKE ?1 ESCAPE '\\'
+                 ORDER BY d.published DESC, d.id LIMIT ?2 OFFSET ?3",
+            )
+            .map_err(&e)?;
+        let docs = stmt
+            .query_map(params![pattern, limit, offset], |r| {
+                Ok(DocRow {
+                    id: r.get(0)?,
+                    doc: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    url: r.get(4)?,
+                    published: r.get(5)?,
+                    claims: r.get(6)?,
+                    syndicated_of: r.get(7)?,
+                })
+            })
+            .map_err(&e)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&e)?;
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
+             WHERE c.evidence LIKE ?1 ESCAPE '\\' ORDER BY c.id LIMIT ?2 OFFSET ?3"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql).map_err(&e)?;
+        let claims = stmt
+            .query_map(params![pattern, limit, offset], claim_row)
+            .map_err(&e)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&e)?;
+        Ok((docs, claims))
     }
 
     /// Finds a series by id, exact key, or a unique label match.
