@@ -1,0 +1,976 @@
+//! The attribution grammar of one sentence: finds cue words and builds frames around them
+//! (`SOURCE CUE [that] CONTENT`, `CONTENT, SOURCE CUE`, `CONTENT, CUE SOURCE`, `according to
+//! SOURCE`, `figures from SOURCE show`, `SOURCE was quoted as saying`, `, citing SOURCE`,
+//! `, saying CONTENT`). Works on token indices into the document's token list.
+
+use crate::lexicon::{CueKind, LEXICON};
+use crate::Text;
+use tally_model::Stance;
+use tally_text::TokenKind;
+
+/// A token range `[start, end)`.
+pub type R = (usize, usize);
+
+/// One frame as the grammar finds it, before names are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fr {
+    pub kind: CueKind,
+    /// Source and cue come before the content ("X said that ...").
+    pub front: bool,
+    pub cue: R,
+    /// The frame itself: source, cue and adjuncts, without the content.
+    pub region: R,
+    /// A fronted adverbial that belongs to the frame ("In April, X claimed ...").
+    pub pre: Option<R>,
+    pub content: Vec<R>,
+    pub sources: Vec<R>,
+    pub via: Option<R>,
+    /// For "X said, citing Y": X, who speaks in the text although Y is the source.
+    pub speaker: Option<Vec<R>>,
+    pub stance: Stance,
+    /// Whether the frame reports speech (a quote), not just a figure's attribution.
+    pub quote: bool,
+    /// The quote's span starts at the cue ("expressed deep condolences").
+    pub act: bool,
+    /// The quoted person when a channel quotes them ("KCNA quoted Kim as saying").
+    pub passive_channel: bool,
+}
+
+impl Fr {
+    fn new(kind: CueKind, cue: R, stance: Stance) -> Fr {
+        Fr {
+            kind,
+            front: true,
+            cue,
+            region: cue,
+            pre: None,
+            content: Vec::new(),
+            sources: Vec::new(),
+            via: None,
+            speaker: None,
+            stance,
+            quote: false,
+            act: false,
+            passive_channel: false,
+        }
+    }
+}
+
+fn is_punct(t: &Text, i: usize, p: &str) -> bool {
+    t.kind(i) == Some(TokenKind::Punct) && t.raw(i) == p
+}
+
+fn is_comma(t: &Text, i: usize) -> bool {
+    is_punct(t, i, ",")
+}
+
+/// A token that ends any phrase: sentence stop, semicolon, colon, dash, quotation mark.
+fn is_hard_break(t: &Text, i: usize) -> bool {
+    match t.kind(i) {
+        Some(TokenKind::Stop) | Some(TokenKind::Quote) | Some(TokenKind::Dash) | None => true,
+        Some(TokenKind::Punct) => matches!(t.raw(i), ";" | ":"),
+        _ => false,
+    }
+}
+
+fn is_cue_word(w: &str) -> bool {
+    LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show)))
+}
+
+/// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
+pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
+    let limit = e.min(s + 14);
+    if !t.raw(s).chars().all(|c| !c.is_lowercase()) || !t.raw(s).chars().any(|c| c.is_uppercase()) {
+        return s;
+    }
+    for i in s + 1..limit {
+        if t.kind(i) == Some(TokenKind::Dash) {
+            return i + 1;
+        }
+        if t.kind(i) == Some(TokenKind::Stop) {
+            break;
+        }
+    }
+    s
+}
+
+/// Whether the tokens in `r` make a plausible speaker or source.
+pub fn plausible_source(t: &Text, r: R) -> bool {
+    let lx = &*LEXICON;
+    if r.1 <= r.0 || r.1 - r.0 > 14 {
+        return false;
+    }
+    let head = t.w(r.1 - 1);
+    if lx.is("role", head) || lx.is("pronoun", head) || t.raw(r.1 - 1) == ")" {
+        return true;
+    }
+    (r.0..r.1).any(|i| t.is_cap(i) && !(i == r.0 && lx.is("det", t.w(i))))
+}
+
+/// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
+fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
+    let lx = &*LEXICON;
+    let mut k = end;
+    let mut and_at: Option<usize> = None;
+    let mut start = end;
+    while k > lb {
+        let i = k - 1;
+        let w = t.w(i);
+        let kind = t.kind(i);
+        let boundary = is_hard_break(t, i) || is_comma(t, i) || lx.is("clause", w);
+        let stopper = kind == Some(TokenKind::Number) || lx.is("verbstop", w) || is_cue_word(w);
+        if boundary {
+            if and_at == Some(i + 1) {
+                // ", and X said": a new clause starts after "and".
+                start = i + 2;
+            }
+            break;
+        }
+        if stopper {
+            if let Some(a) = and_at {
+                start = a + 1;
+            }
+            break;
+        }
+        if w == "and" && kind == Some(TokenKind::Word) {
+            if and_at.is_none() {
+                and_at = Some(i);
+            }
+        }
+        start = i;
+        k -= 1;
+    }
+    if start >= end {
+        return None;
+    }
+    Some((start, end))
+}
+
+/// Skips auxiliaries and adverbs between a subject and its cue ("has also said").
+fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
+    while j > lb && LEXICON.is("aux", t.w(j - 1)) && t.kind(j - 1) == Some(TokenKind::Word) {
+        j -= 1;
+    }
+    j
+}
+
+/// After a cue: adjuncts ("on Monday", "in a statement", "told reporters in Kyiv"). Returns the
+/// index after them.
+fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
+    let lx = &*LEXICON;
+    if told {
+        // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua").
+        let mut k = j;
+        while k < e && k < j + 4 {
+            let w = t.w(k);
+            if w == "that" || is_hard_break(t, k) || is_comma(t, k) {
+                break;
+            }
+            if t.is_cap(k) || lx.is("adjunct", w) || matches!(w, "a" | "an" | "the") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // "told state radio the programme": the content starts at its determiner.
+        while k > j && matches!(t.w(k - 1), "the" | "a" | "an" | "its" | "their") && k < e && !is_hard_break(t, k) {
+            k -= 1;
+        }
+        j = k;
+    }
+    loop {
+        if j >= e {
+            return j;
+        }
+        let w = t.w(j);
+        if lx.is("timeword", w) {
+            j += 1;
+            while j < e && (lx.is("timeword", t.w(j)) || lx.is("adjunct", t.w(j)) || is_month(t.w(j))) {
+                j += 1;
+            }
+            continue;
+        }
+        if lx.is("prep", w) && t.kind(j) == Some(TokenKind::Word) {
+            let mut k = j + 1;
+            let mut any = false;
+            while k < e {
+                let wk = t.w(k);
+                if wk == "that" {
+                    break;
+                }
+                let ok = lx.is("adjunct", wk)
+                    || (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                    || is_month(wk)
+                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
+                    || (wk == "'s" || wk == "’s")
+                    || (any && lx.is("prep", wk) && t.kind(k + 1) != Some(TokenKind::Number))
+                    || (t.kind(k) == Some(TokenKind::Stop) && t.raw(k) == "." && k + 1 < e && any && t.w(k - 1).len() <= 4);
+                if !ok {
+                    break;
+                }
+                any = true;
+                k += 1;
+            }
+            if !any {
+                return j;
+            }
+            j = k;
+            continue;
+        }
+        return j;
+    }
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Whether the coordinated item after "and" starts a clause rather than a noun phrase.
+fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
+    let lx = &*LEXICON;
+    let mut k = from;
+    while k < e && !is_hard_break(t, k) && !is_comma(t, k) {
+        let w = t.w(k);
+        if t.kind(k) == Some(TokenKind::Number) || lx.is("verbstop", w) || is_cue_word(w) {
+            return true;
+        }
+        k += 1;
+        if k - from > 8 {
+            return true;
+        }
+    }
+    false
+}
+
+/// One noun phrase forward from `j`: stops at punctuation, clause words, verbs and (when
+/// `split_and`) at an "and" that coordinates two phrases.
+fn np_forward(t: &Text, j: usize, e: usize) -> R {
+    let lx = &*LEXICON;
+    let mut k = j;
+    let mut paren = 0i32;
+    while k < e {
+        let w = t.w(k);
+        let raw = t.raw(k);
+        if raw == "(" {
+            paren += 1;
+            k += 1;
+            continue;
+        }
+        if raw == ")" {
+            if paren > 0 {
+                paren -= 1;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if paren > 0 {
+            k += 1;
+            continue;
+        }
+        if is_hard_break(t, k) || is_comma(t, k) {
+            break;
+        }
+        if k > j && (lx.is("clause", w) || lx.is("verbstop", w) || is_cue_word(w)) && t.kind(k) == Some(TokenKind::Word)
+        {
+            break;
+        }
+        if t.kind(k) == Some(TokenKind::Number) {
+            break;
+        }
+        if w == "and" && k > j && and_splits(t, k, e) {
+            break;
+        }
+        k += 1;
+    }
+    (j, k)
+}
+
+/// Whether "and" at `k` joins two sources rather than standing inside one name.
+fn and_splits(t: &Text, k: usize, e: usize) -> bool {
+    let lx = &*LEXICON;
+    let next = k + 1;
+    if next >= e {
+        return false;
+    }
+    if k > 0 && is_comma(t, k - 1) {
+        return true;
+    }
+    let nw = t.w(next);
+    if lx.is("det", nw) || lx.is("role", nw) || !t.is_cap(next) {
+        return lx.is("det", nw) || lx.is("role", nw) || t.is_cap(next);
+    }
+    // Capitalised on both sides: two names only when the entity pass saw two mentions.
+    t.mention_ends_at(k) && t.mention_starts_at(next)
+}
+
+/// A list of sources forward from `j` ("the United States, South Korea, and Ukraine"; "X, a
+/// local group, and residents"; "X, BMKG"). Returns the sources and where the list ends.
+fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
+    let lx = &*LEXICON;
+    let mut out = Vec::new();
+    let mut k = j;
+    loop {
+        // An item.
+        let item = np_forward(t, k, e);
+        if item.1 > item.0 {
+            out.push(item);
+        }
+        k = item.1;
+        if k >= e {
+            break;
+        }
+        let w = t.w(k);
+        if w == "and" && t.kind(k) == Some(TokenKind::Word) {
+            if clause_ahead(t, k + 1, e) {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if !is_comma(t, k) {
+            break;
+        }
+        // After a comma.
+        let n = k + 1;
+        if n >= e {
+            break;
+        }
+        let nw = t.w(n);
+        if nw == "and" {
+            if clause_ahead(t, n + 1, e) {
+                break;
+            }
+            k = n + 1;
+            continue;
+        }
+        let list_follows = (n..e.min(n + 10)).any(|x| t.w(x) == "and") && !clause_ahead(t, n, e);
+        if matches!(nw, "a" | "an") || (nw == "the" && !t.is_cap(n + 1)) {
+            // An appositive description: skip it.
+            let app = np_forward(t, n, e);
+            k = app.1;
+            if k < e && is_comma(t, k) && t.w(k + 1) == "and" && !clause_ahead(t, k + 2, e) {
+                k += 2;
+                continue;
+            }
+            break;
+        }
+        if t.is_cap(n) && t.kind(n) == Some(TokenKind::Word) && !clause_ahead(t, n, e) {
+            if list_follows {
+                k = n;
+                continue;
+            }
+            // A name in apposition ("the meteorology agency, BMKG").
+            let app = np_forward(t, n, e);
+            k = app.1;
+            break;
+        }
+        break;
+    }
+    // Drop empty and implausible items.
+    out.retain(|r| plausible_source(t, *r) || lx.is("role", t.w(r.1.saturating_sub(1))));
+    (out, k)
+}
+
+/// Inside a source phrase, "a March statement from X" or "estimates from X": the sources after
+/// the noun cue's "from/by/of"; otherwise the phrase itself.
+fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
+    for k in r.0..r.1 {
+        let w = t.w(k);
+        let is_noun = LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun));
+        if is_noun && k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
+            let (list, _) = source_list(t, k + 2, e.min(r.1.max(k + 2)));
+            if !list.is_empty() {
+                return list;
+            }
+        }
+    }
+    vec![r]
+}
+
+/// The noun phrase that opens a clause starting at `j` (for "..., and said", ", saying").
+fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
+    let lx = &*LEXICON;
+    let mut k = j;
+    // Skip fronted adverbials ("In April, ...").
+    loop {
+        if k < e && (lx.is("prep", t.w(k)) || lx.is("timeword", t.w(k)) || lx.is("clause", t.w(k))) {
+            let mut m = k;
+            while m < e && !is_comma(t, m) && !is_hard_break(t, m) && m < k + 10 {
+                m += 1;
+            }
+            if m < e && is_comma(t, m) {
+                k = m + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let start = k;
+    let mut paren = 0;
+    while k < e {
+        let w = t.w(k);
+        let raw = t.raw(k);
+        if raw == "(" {
+            paren += 1;
+        } else if raw == ")" {
+            paren -= 1;
+        } else if paren == 0 {
+            let ok = (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                || lx.is("det", w)
+                || lx.is("role", w)
+                || w == "'s"
+                || w == "’s"
+                || (matches!(w, "of" | "for" | "in") && k + 1 < e && (t.is_cap(k + 1) || lx.is("det", t.w(k + 1))))
+                || w.contains('-');
+            if !ok {
+                break;
+            }
+        }
+        k += 1;
+    }
+    (k > start).then_some((start, k))
+}
+
+/// Fronted adverbial before a subject starting at `ss` (e.g. "In April," or "however, in April,").
+fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
+    let lx = &*LEXICON;
+    if ss == 0 || ss <= lb || !is_comma(t, ss - 1) {
+        return None;
+    }
+    let mut k = ss - 1;
+    while k > lb && !is_hard_break(t, k - 1) && !(k - 1 > lb && is_comma(t, k - 1) && !adverbial_start(t, k)) {
+        k -= 1;
+        if ss - k > 14 {
+            return None;
+        }
+    }
+    let mut first = k;
+    while first < ss && matches!(t.w(first), "however" | "and" | "but" | "," | "meanwhile" | "separately") {
+        first += 1;
+    }
+    (first < ss - 1 && (lx.is("prep", t.w(first)) || lx.is("timeword", t.w(first)) || is_month(t.w(first))))
+        .then_some((k, ss - 1))
+}
+
+fn adverbial_start(t: &Text, k: usize) -> bool {
+    let lx = &*LEXICON;
+    let w = t.w(k);
+    lx.is("prep", w) || lx.is("timeword", w) || matches!(w, "however" | "meanwhile" | "separately")
+}
+
+/// Matches a cue at token `i`; returns the cue and its token length.
+fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::Cue, usize)> {
+    let forms = LEXICON.cues.get(t.w(i))?;
+    'forms: for c in forms {
+        let n = c.words.len();
+        if i + n > e {
+            continue;
+        }
+        for (k, w) in c.words.iter().enumerate() {
+            if t.w(i + k) != *w {
+                continue 'forms;
+            }
+        }
+        return Some((c, n));
+    }
+    None
+}
+
+/// Finds the frames of sentence tokens `[s, e)`. `masked(i)` tells whether token `i` stands
+/// inside quotation marks (cues there belong to the quoted speaker, not the report).
+pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool) -> Vec<Fr> {
+    let lx = &*LEXICON;
+    let cs = content_start(t, s, e);
+    let mut frames: Vec<Fr> = Vec::new();
+    let mut i = cs;
+    while i < e {
+        if masked(i) || t.kind(i) != Some(TokenKind::Word) {
+            i += 1;
+            continue;
+        }
+        let Some((cue, n)) = match_cue(t, i, e) else {
+            i += 1;
+            continue;
+        };
+        let lb = frames.iter().map(|f| f.region.1).filter(|&x| x <= i).max().unwrap_or(cs).max(cs);
+        let built = match cue.kind {
+            CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, &frames),
+            CueKind::Participle => participle_frame(t, cue, i, n, cs, e, &frames),
+            CueKind::Prep => according_frame(t, cue, i, n, lb, e),
+            CueKind::Cite => {
+                cite(t, i, n, e, &mut frames);
+                None
+            }
+            CueKind::Show => show_frame(t, cue, i, n, lb, e),
+            CueKind::Noun => None,
+            CueKind::Quoted => quoted_frame(t, cue, i, n, lb, e),
+        };
+        match built {
+            Some(f) => {
+                i = f.region.1.max(i + n);
+                frames.push(f);
+            }
+            None => i += n,
+        }
+    }
+    // Front frames end where a later frame or a contrastive clause starts.
+    let starts: Vec<usize> = frames.iter().map(|f| f.pre.map_or(f.region.0, |p| p.0)).collect();
+    for fi in 0..frames.len() {
+        if !frames[fi].front {
+            continue;
+        }
+        let Some(c) = frames[fi].content.first().copied() else { continue };
+        let mut end = c.1;
+        if let Some(&next) = starts.iter().filter(|&&x| x > c.0 && x < end).min() {
+            end = next;
+        }
+        for k in c.0..end {
+            if is_comma(t, k) && lx.is("break", t.w(k + 1)) || is_punct(t, k, ";") {
+                end = k;
+                break;
+            }
+        }
+        frames[fi].content[0] = (c.0, trim_end(t, c.0, end));
+    }
+    frames.retain(|f| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act);
+    frames
+}
+
+/// Drops trailing commas, conjunctions and stops from a content range end.
+fn trim_end(t: &Text, s: usize, mut e: usize) -> usize {
+    while e > s && (is_comma(t, e - 1) || matches!(t.w(e - 1), "and" | "but" | "or") || t.kind(e - 1) == Some(TokenKind::Dash)) {
+        e -= 1;
+    }
+    e
+}
+
+fn trim_start(t: &Text, mut s: usize, e: usize) -> usize {
+    while s < e && (is_comma(t, s) || matches!(t.w(s), "that" | "and")) {
+        s += 1;
+    }
+    s
+}
+
+/// The content before an end frame whose source starts at `src_start`: back to `lb`.
+fn content_before(t: &Text, lb: usize, src_start: usize) -> R {
+    let mut end = src_start;
+    while end > lb && (is_comma(t, end - 1) || t.kind(end - 1) == Some(TokenKind::Dash)) {
+        end -= 1;
+    }
+    (trim_start(t, lb, end), end)
+}
+
+/// After an end frame ending at `j`: a participial continuation ("..., bringing the total to N")
+/// still belongs to what was said.
+fn content_after_end(t: &Text, j: usize, e: usize) -> Option<R> {
+    if j >= e || !is_comma(t, j) {
+        return None;
+    }
+    let n = j + 1;
+    let w = t.w(n);
+    if w.ends_with("ing") && !LEXICON.cues.contains_key(w) && t.kind(n) == Some(TokenKind::Word) {
+        let mut k = n;
+        while k < e && t.kind(k) != Some(TokenKind::Stop) {
+            k += 1;
+        }
+        return Some((n, k));
+    }
+    if matches!(w, "up" | "down") && t.w(n + 1) == "from" {
+        let mut k = n;
+        while k < e && t.kind(k) != Some(TokenKind::Stop) && !(k > n && is_comma(t, k)) {
+            k += 1;
+        }
+        return Some((n, k));
+    }
+    None
+}
+
+/// Where an end frame's region stops: at the sentence stop, or at a comma that opens something
+/// else (a participle, "citing", "but", a relative clause).
+fn end_region(t: &Text, j: usize, e: usize) -> usize {
+    let mut k = j;
+    while k < e {
+        if t.kind(k) == Some(TokenKind::Stop) && (k + 1 >= e || t.kind(k + 1) == Some(TokenKind::Quote)) {
+            return k;
+        }
+        if is_comma(t, k) || is_punct(t, k, ";") || t.kind(k) == Some(TokenKind::Quote) {
+            return k;
+        }
+        k += 1;
+    }
+    k
+}
+
+fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize, prev: &[Fr]) -> Option<Fr> {
+    let lx = &*LEXICON;
+    let w = t.w(i);
+    let told = matches!(w, "told" | "tells" | "tell");
+    // Passive or participial uses are not frames ("were reported to", "casualties reported is").
+    if i > lb && matches!(t.w(i - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+        return None;
+    }
+    if i + n < e && matches!(t.w(i + n), "is" | "are" | "was" | "were" | "to") && !told {
+        return None;
+    }
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.quote = true;
+    f.act = cue.kind == CueKind::Act;
+    // Inverted: '..., said X, a spokesman.' / '"...," said X.'
+    let before = i.checked_sub(1).filter(|&p| p >= lb);
+    let inverted_pos = before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote));
+    if inverted_pos && i + n < e && (t.is_cap(i + n) || lx.is("det", t.w(i + n)) || lx.is("role", t.w(i + n))) {
+        let sp = np_forward(t, i + n, e);
+        if sp.1 > sp.0 && plausible_source(t, sp) {
+            f.front = false;
+            f.sources = vec![sp];
+            let end = end_region(t, sp.1, e);
+            // Skip an appositive ("X, a spokesman for the group") and relative clause to the end.
+            let mut region_end = end;
+            let mut k = end;
+            while k < e && is_comma(t, k) {
+                let nx = k + 1;
+                if nx < e && (matches!(t.w(nx), "a" | "an" | "the" | "who" | "which" | "whose") || t.kind(nx) == Some(TokenKind::Number))
+                {
+                    k = end_region(t, nx, e);
+                    region_end = k;
+                } else {
+                    break;
+                }
+            }
+            f.region = (i, region_end);
+            let c = content_before(t, lb, i);
+            f.content = vec![c];
+            if let Some(after) = content_after_end(t, region_end, e) {
+                f.content.push(after);
+            }
+            return Some(f);
+        }
+    }
+    // Subject before the cue.
+    let j = skip_aux_back(t, i, lb);
+    // VP coordination: "... and said ...", "X visited ... and called for ...".
+    if j > lb && t.w(j - 1) == "and" && j >= 2 && !is_comma(t, j - 2) || (j > lb + 1 && t.w(j - 1) == "and" && is_comma(t, j - 2)) {
+        if j > lb && t.w(j - 1) == "and" {
+            let subj = prev
+                .iter()
+                .rev()
+                .find(|p| p.kind == CueKind::Verb && p.front && p.region.1 <= j)
+                .map(|p| p.sources.clone())
+                .or_else(|| clause_subject(t, lb, j).map(|r| vec![r]));
+            if let Some(src) = subj.filter(|v| v.iter().all(|r| plausible_source(t, *r))) {
+                f.sources = src;
+                let adj = skip_adjuncts(t, i + n, e, told);
+                let cstart = if adj < e && t.w(adj) == "that" { adj + 1 } else { adj };
+                f.region = (i, cstart);
+                f.content = vec![(cstart, e)];
+                return Some(f);
+            }
+        }
+    }
+    let (subj_end, subj) = if j > lb && is_comma(t, j - 1) {
+        // "X, APPOSITIVE, said": find the comma that opens the appositive.
+        let mut k = j - 1;
+        let mut found = None;
+        while k > lb && j - k < 24 {
+            k -= 1;
+            if is_hard_break(t, k) {
+                break;
+            }
+            if is_comma(t, k) {
+                found = Some(k);
+                break;
+            }
+        }
+        let c = found?;
+        (j, np_back(t, c, lb)?)
+    } else {
+        (j, np_back(t, j, lb)?)
+    };
+    if !plausible_source(t, subj) {
+        return None;
+    }
+    // Coordinated subjects ("The United States and South Korea said").
+    let (mut sources, _) = source_list(t, subj.0, subj.1);
+    if sources.is_empty() {
+        sources = vec![subj];
+    }
+    f.sources = sources;
+    let _ = subj_end;
+    // What follows the cue decides between front and end frames.
+    let adj = skip_adjuncts(t, i + n, e, told);
+    let next_is_stop = adj >= e || t.kind(adj) == Some(TokenKind::Stop) && (adj + 1 >= e || t.kind(adj + 1) == Some(TokenKind::Quote));
+    let next_is_comma = adj < e && is_comma(t, adj) && t.kind(adj + 1) != Some(TokenKind::Quote);
+    let preceded_by_content = subj.0 > lb && (is_comma(t, subj.0 - 1) || t.kind(subj.0 - 1) == Some(TokenKind::Quote));
+    if (next_is_stop || next_is_comma) && (preceded_by_content || subj.0 > lb) {
+        // End frame: "CONTENT, X said (on Monday)."
+        f.front = false;
+        let end = end_region(t, adj, e);
+        f.region = (subj.0, end);
+        let c = content_before(t, lb, subj.0);
+        if c.1 <= c.0 {
+            return None;
+        }
+        f.content = vec![c];
+        if let Some(after) = content_after_end(t, end, e) {
+            f.content.push(after);
+        }
+        if told {
+            via_of_told(t, &mut f, i + n, end);
+        }
+        return Some(f);
+    }
+    if next_is_stop && f.kind != CueKind::Act {
+        return None;
+    }
+    // Front frame: "X said (on Monday) (that) CONTENT".
+    let mut cstart = adj;
+    let that_limit = e.min(i + n + 14);
+    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.kind(k) == Some(TokenKind::Word)) {
+        if (i + n..th).all(|k| !is_comma(t, k) && !is_hard_break(t, k)) && th <= adj.max(th) && th < adj + 1 {
+            cstart = th + 1;
+        }
+    }
+    if adj < e && t.w(adj) == "that" {
+        cstart = adj + 1;
+    }
+    if cstart < e && (is_punct(t, cstart, ":") || is_comma(t, cstart)) {
+        cstart += 1;
+    }
+    f.region = (subj.0, cstart);
+    f.pre = fronted(t, subj.0, lb);
+    if told {
+        via_of_told(t, &mut f, i + n, cstart);
+    }
+    f.content = vec![(cstart, e)];
+    Some(f)
+}
+
+/// "X told Xinhua": a named addressee passes the words on.
+fn via_of_told(t: &Text, f: &mut Fr, from: usize, to: usize) {
+    if from < to && t.is_cap(from) && t.kind(from) == Some(TokenKind::Word) {
+        let r = np_forward(t, from, to);
+        if r.1 > r.0 {
+            f.via = Some(r);
+        }
+    }
+}
+
+fn participle_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, cs: usize, e: usize, prev: &[Fr]) -> Option<Fr> {
+    if i == 0 || !is_comma(t, i - 1) {
+        return None;
+    }
+    let sources = prev
+        .iter()
+        .rev()
+        .find(|p| p.region.0 < i && !p.sources.is_empty())
+        .map(|p| p.speaker.clone().unwrap_or_else(|| p.sources.clone()))
+        .or_else(|| clause_subject(t, cs, i).map(|r| vec![r]))?;
+    if !sources.iter().all(|r| plausible_source(t, *r)) {
+        return None;
+    }
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.quote = true;
+    f.sources = sources;
+    f.via = prev.iter().rev().find(|p| p.region.0 < i).and_then(|p| p.via);
+    let mut cstart = i + n;
+    if cstart < e && t.w(cstart) == "that" {
+        cstart += 1;
+    }
+    f.region = (i, cstart);
+    f.content = vec![(cstart, e)];
+    Some(f)
+}
+
+fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    let (list, end) = source_list(t, i + n, e);
+    if list.is_empty() {
+        return None;
+    }
+    let np = (i + n, end);
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.sources = list.iter().flat_map(|r| nominal_sources(t, *r, e)).collect();
+    f.region = (i, end);
+    let at_start = i <= lb || (i > lb && !is_comma(t, i - 1) && t.kind(i - 1) != Some(TokenKind::Dash));
+    let _ = np;
+    if at_start && end < e && is_comma(t, end) {
+        // "According to X, CONTENT."
+        f.front = true;
+        f.content = vec![(end + 1, e)];
+    } else {
+        f.front = false;
+        let c = content_before(t, lb, i);
+        f.content = vec![c];
+        // Forward: the rest of the clause unless a new clause starts.
+        if end < e && is_comma(t, end) {
+            let nx = end + 1;
+            if nx < e && !LEXICON.is("clause", t.w(nx)) && t.w(nx) != "and" && !LEXICON.is("break", t.w(nx)) {
+                let mut k = nx;
+                while k < e && t.kind(k) != Some(TokenKind::Stop) && !(is_comma(t, k) && matches!(t.w(k + 1), "and" | "but" | "while")) {
+                    k += 1;
+                }
+                f.content.push((nx, k));
+            }
+        }
+    }
+    Some(f)
+}
+
+/// ", citing X": X becomes the source of the frame it hangs on, whose speaker becomes the channel.
+fn cite(t: &Text, i: usize, n: usize, e: usize, frames: &mut [Fr]) {
+    let (list, end) = source_list(t, i + n, e);
+    if list.is_empty() {
+        return;
+    }
+    if let Some(f) = frames.iter_mut().rev().find(|f| f.region.1 <= i + 1 && !f.sources.is_empty()) {
+        let speaker = f.sources.clone();
+        f.via = speaker.first().copied();
+        f.speaker = Some(speaker);
+        f.sources = list;
+        f.region.1 = f.region.1.max(end);
+    }
+}
+
+fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    // The subject holds a noun cue ("figures from the UN", "central bank data", "estimates").
+    let mut k = i;
+    let mut noun_at = None;
+    while k > lb && i - k < 20 {
+        k -= 1;
+        if is_hard_break(t, k) {
+            break;
+        }
+        let w = t.w(k);
+        if LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun)) {
+            noun_at = Some(k);
+            // Keep looking for an earlier noun only when this one ends the phrase.
+        }
+    }
+    let na = noun_at?;
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    let np_start = {
+        let mut s = na;
+        while s > lb && !is_comma(t, s - 1) && !is_hard_break(t, s - 1) && !LEXICON.is("clause", t.w(s - 1)) && s + 6 > na {
+            s -= 1;
+        }
+        s
+    };
+    if na + 1 < i && matches!(t.w(na + 1), "from" | "by" | "of") {
+        let (list, _) = source_list(t, na + 2, i);
+        if list.is_empty() {
+            return None;
+        }
+        f.sources = list;
+    } else {
+        f.sources = vec![(np_start, i)];
+    }
+    if LEXICON.cues.get(t.w(na)).is_some_and(|v| v.iter().any(|c| c.stance == Stance::Estimated)) {
+        f.stance = Stance::Estimated;
+    }
+    let mut cstart = i + n;
+    if cstart < e && t.w(cstart) == "that" {
+        cstart += 1;
+    }
+    let preceded = np_start > lb && is_comma(t, np_start - 1);
+    if preceded && (cstart >= e || t.kind(cstart) == Some(TokenKind::Stop)) {
+        f.front = false;
+        f.region = (np_start, end_region(t, i + n, e));
+        f.content = vec![content_before(t, lb, np_start)];
+    } else {
+        f.region = (np_start, cstart);
+        f.content = vec![(cstart, e)];
+    }
+    Some(f)
+}
+
+fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.quote = true;
+    let (speaker, after) = if n > 1 {
+        // Passive: "X was quoted as saying (by Y)".
+        let j = skip_aux_back(t, i, lb);
+        let subj = if j > lb && is_comma(t, j - 1) {
+            let mut k = j - 1;
+            let mut found = None;
+            while k > lb && j - k < 24 {
+                k -= 1;
+                if is_hard_break(t, k) {
+                    break;
+                }
+                if is_comma(t, k) {
+                    found = Some(k);
+                    break;
+                }
+            }
+            np_back(t, found?, lb)?
+        } else {
+            np_back(t, j, lb)?
+        };
+        let mut after = i + n;
+        if after < e && t.w(after) == "by" && t.is_cap(after + 1) {
+            let via = np_forward(t, after + 1, e);
+            f.via = Some(via);
+            after = via.1;
+        } else {
+            f.passive_channel = true;
+        }
+        (subj, after)
+    } else {
+        // Active: "Y quoted X as saying".
+        let as_at = (i + 1..e.min(i + 10)).find(|&k| t.w(k) == "as" && t.w(k + 1) == "saying")?;
+        let channel = np_back(t, skip_aux_back(t, i, lb), lb)?;
+        f.via = Some(channel);
+        f.cue = (i, as_at + 2);
+        ((i + 1, as_at), as_at + 2)
+    };
+    if !plausible_source(t, speaker) {
+        return None;
+    }
+    f.sources = vec![speaker];
+    let adj = skip_adjuncts(t, after, e, false);
+    let start = f.via.map_or(speaker.0, |v| v.0.min(speaker.0));
+    if adj >= e || t.kind(adj) == Some(TokenKind::Stop) || is_comma(t, adj) {
+        f.front = false;
+        let end = end_region(t, adj, e);
+        f.region = (start, end);
+        let c = content_before(t, lb, start);
+        if c.1 <= c.0 {
+            return None;
+        }
+        f.content = vec![c];
+    } else {
+        let mut cs = adj;
+        if t.w(cs) == "that" || is_punct(t, cs, ":") {
+            cs += 1;
+        }
+        f.region = (start, cs);
+        f.content = vec![(cs, e)];
+    }
+    Some(f)
+}
