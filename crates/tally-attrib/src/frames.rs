@@ -67,10 +67,22 @@ fn is_comma(t: &Text, i: usize) -> bool {
 /// A token that ends any phrase: sentence stop, semicolon, colon, dash, quotation mark.
 fn is_hard_break(t: &Text, i: usize) -> bool {
     match t.kind(i) {
-        Some(TokenKind::Stop) | Some(TokenKind::Quote) | Some(TokenKind::Dash) | None => true,
+        Some(TokenKind::Stop) => !is_abbrev_dot(t, i),
+        Some(TokenKind::Quote) | Some(TokenKind::Dash) | None => true,
         Some(TokenKind::Punct) => matches!(t.raw(i), ";" | ":"),
         _ => false,
     }
+}
+
+/// A full stop that did not end its sentence: an abbreviation ("Dr.", "Feb.").
+fn is_abbrev_dot(t: &Text, i: usize) -> bool {
+    if t.raw(i) != "." || i == 0 {
+        return false;
+    }
+    let Some(tok) = t.an.tokens.get(i) else { return false };
+    let Some(sent) = t.an.sentence_at(tok.span.start) else { return false };
+    let Some(s) = t.an.sentences.get(sent) else { return false };
+    i + 1 < s.tokens.end && t.kind(i + 1) != Some(TokenKind::Quote) && !tok.space_before
 }
 
 fn is_cue_word(w: &str) -> bool {
@@ -79,16 +91,18 @@ fn is_cue_word(w: &str) -> bool {
 
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
 pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
-    let limit = e.min(s + 14);
-    if !t.raw(s).chars().all(|c| !c.is_lowercase()) || !t.raw(s).chars().any(|c| c.is_uppercase()) {
+    let limit = e.min(s + 16);
+    let first = t.raw(s);
+    if first.chars().any(char::is_lowercase) || first.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return s;
+    }
+    let next = t.raw(s + 1);
+    if !(next == "," || next == "(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
         return s;
     }
     for i in s + 1..limit {
         if t.kind(i) == Some(TokenKind::Dash) {
             return i + 1;
-        }
-        if t.kind(i) == Some(TokenKind::Stop) {
-            break;
         }
     }
     s
@@ -100,11 +114,13 @@ pub fn plausible_source(t: &Text, r: R) -> bool {
     if r.1 <= r.0 || r.1 - r.0 > 14 {
         return false;
     }
-    let head = t.w(r.1 - 1);
-    if lx.is("role", head) || lx.is("pronoun", head) || t.raw(r.1 - 1) == ")" {
+    if t.raw(r.1 - 1) == ")" {
         return true;
     }
-    (r.0..r.1).any(|i| t.is_cap(i) && !(i == r.0 && lx.is("det", t.w(i))))
+    (r.0..r.1).any(|i| {
+        let w = t.w(i);
+        lx.is("role", w) || lx.is("pronoun", w) || (t.is_cap(i) && !(i == r.0 && lx.is("det", w)))
+    })
 }
 
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
@@ -519,7 +535,18 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             i += 1;
             continue;
         };
-        let lb = frames.iter().map(|f| f.region.1).filter(|&x| x <= i).max().unwrap_or(cs).max(cs);
+        // A capitalised cue inside a sentence is a name ("United States"), not a cue.
+        if t.is_cap(i) && i > cs && !matches!(t.kind(i - 1), Some(TokenKind::Quote) | Some(TokenKind::Dash)) {
+            i += 1;
+            continue;
+        }
+        let lb = frames
+            .iter()
+            .map(|f| if f.front { f.region.0.max(cs) } else { f.region.1 })
+            .filter(|&x| x <= i)
+            .max()
+            .unwrap_or(cs)
+            .max(cs);
         let built = match cue.kind {
             CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, &frames),
             CueKind::Participle => participle_frame(t, cue, i, n, cs, e, &frames),
@@ -558,6 +585,15 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             }
         }
         frames[fi].content[0] = (c.0, trim_end(t, c.0, end));
+    }
+    // A sentence-initial adverbial ("At a meeting on Tuesday, A pledged X and B pledged Y")
+    // dates every front frame after it.
+    if let Some(sp) = sentence_adverbial(t, cs, e) {
+        for f in frames.iter_mut() {
+            if f.front && f.pre.is_none() && f.region.0 > sp.1 && matches!(f.kind, CueKind::Verb | CueKind::Act) {
+                f.pre = Some(sp);
+            }
+        }
     }
     frames.retain(|f| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act);
     frames
@@ -636,7 +672,12 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if i > lb && matches!(t.w(i - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
         return None;
     }
-    if i + n < e && matches!(t.w(i + n), "is" | "are" | "was" | "were" | "to") && !told {
+    if i + n < e && matches!(t.w(i + n), "is" | "are" | "was" | "were" | "to" | "from" | "by" | "of") && !told {
+        return None;
+    }
+    // Negated: "has not announced" reports no statement.
+    let j0 = skip_aux_back(t, i, lb);
+    if j0 > lb && matches!(t.w(j0 - 1), "not" | "never" | "n't") {
         return None;
     }
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
@@ -647,7 +688,8 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let inverted_pos = before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote));
     if inverted_pos && i + n < e && (t.is_cap(i + n) || lx.is("det", t.w(i + n)) || lx.is("role", t.w(i + n))) {
         let sp = np_forward(t, i + n, e);
-        if sp.1 > sp.0 && plausible_source(t, sp) {
+        let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
+        if sp.1 > sp.0 && ends_clean && plausible_source(t, sp) {
             f.front = false;
             f.sources = vec![sp];
             let end = end_region(t, sp.1, e);
@@ -676,8 +718,15 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Subject before the cue.
     let j = skip_aux_back(t, i, lb);
     // VP coordination: "... and said ...", "X visited ... and called for ...".
-    if j > lb && t.w(j - 1) == "and" && j >= 2 && !is_comma(t, j - 2) || (j > lb + 1 && t.w(j - 1) == "and" && is_comma(t, j - 2)) {
-        if j > lb && t.w(j - 1) == "and" {
+    // "X, which warned that ...": the relative pronoun stands for the phrase before the comma.
+    let mut j = j;
+    let mut relative = false;
+    if j > lb + 1 && matches!(t.w(j - 1), "which" | "who") && is_comma(t, j - 2) {
+        j -= 2;
+        relative = true;
+    }
+    if !relative && j > lb && t.w(j - 1) == "and" {
+        {
             let subj = prev
                 .iter()
                 .rev()
@@ -694,7 +743,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             }
         }
     }
-    let (subj_end, subj) = if j > lb && is_comma(t, j - 1) {
+    let (subj_end, subj) = if relative {
+        (j, np_back(t, j, j.saturating_sub(20))?)
+    } else if j > lb && is_comma(t, j - 1) {
         // "X, APPOSITIVE, said": find the comma that opens the appositive.
         let mut k = j - 1;
         let mut found = None;
@@ -727,8 +778,11 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let adj = skip_adjuncts(t, i + n, e, told);
     let next_is_stop = adj >= e || t.kind(adj) == Some(TokenKind::Stop) && (adj + 1 >= e || t.kind(adj + 1) == Some(TokenKind::Quote));
     let next_is_comma = adj < e && is_comma(t, adj) && t.kind(adj + 1) != Some(TokenKind::Quote);
-    let preceded_by_content = subj.0 > lb && (is_comma(t, subj.0 - 1) || t.kind(subj.0 - 1) == Some(TokenKind::Quote));
-    if (next_is_stop || next_is_comma) && (preceded_by_content || subj.0 > lb) {
+    let preceded_by_content = !relative
+        && subj.0 > lb
+        && (is_comma(t, subj.0 - 1) || t.kind(subj.0 - 1) == Some(TokenKind::Quote))
+        && fronted(t, subj.0, lb).is_none();
+    if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || preceded_by_content {
         // End frame: "CONTENT, X said (on Monday)."
         f.front = false;
         let end = end_region(t, adj, e);
@@ -973,4 +1027,22 @@ fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usi
         f.content = vec![(cs, e)];
     }
     Some(f)
+}
+
+/// A sentence-initial adverbial phrase up to its comma ("On Tuesday,", "At a meeting in Geneva,").
+fn sentence_adverbial(t: &Text, cs: usize, e: usize) -> Option<R> {
+    if !adverbial_start(t, cs) {
+        return None;
+    }
+    let mut k = cs + 1;
+    while k < e && k < cs + 14 {
+        if is_comma(t, k) {
+            return Some((cs, k));
+        }
+        if is_hard_break(t, k) || match_cue(t, k, e).is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
