@@ -86,7 +86,8 @@ fn is_abbrev_dot(t: &Text, i: usize) -> bool {
 }
 
 fn is_cue_word(w: &str) -> bool {
-    LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show)))
+    w.chars().next().is_some_and(char::is_lowercase)
+        && LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show)))
 }
 
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
@@ -134,7 +135,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
         let w = t.w(i);
         let kind = t.kind(i);
         let boundary = is_hard_break(t, i) || is_comma(t, i) || lx.is("clause", w);
-        let stopper = kind == Some(TokenKind::Number) || lx.is("verbstop", w) || is_cue_word(w);
+        let stopper = kind == Some(TokenKind::Number) || lx.is("verbstop", w) || (is_cue_word(w) && !t.is_cap(i));
         if boundary {
             if and_at == Some(i + 1) {
                 // ", and X said": a new clause starts after "and".
@@ -273,7 +274,7 @@ fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
     let mut k = from;
     while k < e && !is_hard_break(t, k) && !is_comma(t, k) {
         let w = t.w(k);
-        if t.kind(k) == Some(TokenKind::Number) || lx.is("verbstop", w) || is_cue_word(w) {
+        if t.kind(k) == Some(TokenKind::Number) || lx.is("verbstop", w) || (is_cue_word(w) && !t.is_cap(k)) {
             return true;
         }
         k += 1;
@@ -313,7 +314,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
         if is_hard_break(t, k) || is_comma(t, k) {
             break;
         }
-        if k > j && (lx.is("clause", w) || lx.is("verbstop", w) || is_cue_word(w)) && t.kind(k) == Some(TokenKind::Word)
+        if k > j && (lx.is("clause", w) || lx.is("verbstop", w) || is_cue_word(w)) && t.kind(k) == Some(TokenKind::Word) && !t.is_cap(k)
         {
             break;
         }
@@ -542,7 +543,12 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
         }
         let lb = frames
             .iter()
-            .map(|f| if f.front { f.region.0.max(cs) } else { f.region.1 })
+            .map(|f| match f.kind {
+                CueKind::Verb | CueKind::Act | CueKind::Participle | CueKind::Quoted if f.front => {
+                    f.sources.first().map_or(f.region.0, |r| r.0.min(f.region.0)).max(cs)
+                }
+                _ => f.region.1,
+            })
             .filter(|&x| x <= i)
             .max()
             .unwrap_or(cs)
@@ -550,7 +556,22 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
         let built = match cue.kind {
             CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, &frames),
             CueKind::Participle => participle_frame(t, cue, i, n, cs, e, &frames),
-            CueKind::Prep => according_frame(t, cue, i, n, lb, e),
+            CueKind::Prep => {
+                // "Kim said, according to KCNA": the agency passed the words on.
+                let attach = frames.last_mut().filter(|p| {
+                    !p.front && p.region.1 + 1 == i && is_comma(t, i - 1) && p.via.is_none() && p.kind != CueKind::Prep
+                });
+                if let Some(p) = attach {
+                    let (list, end) = source_list(t, i + n, e);
+                    if let Some(first) = list.first().copied() {
+                        p.via = Some(first);
+                        p.region.1 = end;
+                        i = end;
+                        continue;
+                    }
+                }
+                according_frame(t, cue, i, n, lb, e)
+            }
             CueKind::Cite => {
                 cite(t, i, n, e, &mut frames);
                 None
@@ -778,8 +799,10 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let adj = skip_adjuncts(t, i + n, e, told);
     let next_is_stop = adj >= e || t.kind(adj) == Some(TokenKind::Stop) && (adj + 1 >= e || t.kind(adj + 1) == Some(TokenKind::Quote));
     let next_is_comma = adj < e && is_comma(t, adj) && t.kind(adj + 1) != Some(TokenKind::Quote);
+    let before = content_before(t, lb, subj.0);
     let preceded_by_content = !relative
         && subj.0 > lb
+        && before.1 > before.0
         && (is_comma(t, subj.0 - 1) || t.kind(subj.0 - 1) == Some(TokenKind::Quote))
         && fronted(t, subj.0, lb).is_none();
     if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || preceded_by_content {

@@ -252,17 +252,21 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             cue: Some(cue_text.clone()),
             via: if fr.speaker.is_some() { None } else { via.clone() },
         };
-        let whole_sentence = !fr.front && an.sentences.get(f.si).is_some_and(|s| frames::content_start(&t, s.tokens.start, s.tokens.end) == c0.0);
-        quotes_from_frames.push((f.si, q, direct && whole_sentence));
+        let whole_sentence = !fr.front
+            && matches!(fr.kind, CueKind::Verb | CueKind::Quoted)
+            && an.sentences.get(f.si).is_some_and(|s| frames::content_start(&t, s.tokens.start, s.tokens.end) == c0.0);
+        quotes_from_frames.push((f.si, q, whole_sentence));
     }
     // 4. Unmarked first-person speech running over sentences: the sentences before a closing
     //    "..., Kim said." that speak in the first person belong to the same quote.
     let framed: std::collections::HashSet<usize> = out.frames.iter().map(|f| f.sentence).collect();
     let mut extra: Vec<(usize, Quote)> = Vec::new();
-    for (si, q, multi) in &quotes_from_frames {
+    for (si, q, multi) in quotes_from_frames.iter_mut() {
         if !*multi {
             continue;
         }
+        let before = extra.len();
+        let si = &*si;
         let para = an.sentences.get(*si).map(|s| s.paragraph);
         let mut k = *si;
         while k > 0 && si - k < 3 {
@@ -281,7 +285,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             while e > r.0 && t.kind(e - 1) == Some(TokenKind::Stop) {
                 e -= 1;
             }
-            extra.push((k, Quote { span: t.span((r.0, e)), ..q.clone() }));
+            extra.push((k, Quote { span: t.span((r.0, e)), direct: true, ..q.clone() }));
+        }
+        if extra.len() > before {
+            q.direct = true;
         }
     }
     for (k, q) in &extra {
