@@ -13,11 +13,8 @@ fn main() {
     let ents = tally_entities::find(&an);
     let a = tally_attrib::find(&an, &ents);
     for f in &a.frames {
-        let srcs: Vec<String> = f
-            .sources
-            .iter()
-            .map(|s| format!("{}[{}|{:?}]", an.text(s.anchor.span), s.cue, s.anchor.name))
-            .collect();
+        let srcs: Vec<String> =
+            f.sources.iter().map(|s| format!("{}[{}|{:?}]", an.text(s.anchor.span), s.cue, s.anchor.name)).collect();
         println!(
             "FRAME s{} {:?} via={:?} frame=«{}» pre={:?}",
             f.sentence,

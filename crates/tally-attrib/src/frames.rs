@@ -87,7 +87,10 @@ fn is_abbrev_dot(t: &Text, i: usize) -> bool {
 
 fn is_cue_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
-        && LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show)))
+        && LEXICON
+            .cues
+            .get(w)
+            .is_some_and(|v| v.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show)))
 }
 
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
@@ -109,8 +112,28 @@ pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
     s
 }
 
+/// The head word of a noun phrase: the last word before a prepositional modifier
+/// ("a farmer from a village" -> "farmer").
+pub fn head_of(t: &Text, r: R) -> usize {
+    for k in r.0 + 1..r.1 {
+        if matches!(t.w(k), "of" | "from" | "in" | "at" | "for" | "with" | "on") {
+            return k - 1;
+        }
+    }
+    r.1.saturating_sub(1)
+}
+
 /// Whether the tokens in `r` make a plausible speaker or source.
 pub fn plausible_source(t: &Text, r: R) -> bool {
+    plausible(t, r, false)
+}
+
+/// A speaker after an inverted cue ("..., said X") must be named or have a speaker's head.
+fn plausible_named(t: &Text, r: R) -> bool {
+    plausible(t, r, true)
+}
+
+fn plausible(t: &Text, r: R, strict: bool) -> bool {
     let lx = &*LEXICON;
     if r.1 <= r.0 || r.1 - r.0 > 14 {
         return false;
@@ -118,10 +141,17 @@ pub fn plausible_source(t: &Text, r: R) -> bool {
     if t.raw(r.1 - 1) == ")" {
         return true;
     }
-    (r.0..r.1).any(|i| {
+    let named = (r.0..r.1).any(|i| {
         let w = t.w(i);
         lx.is("role", w) || lx.is("pronoun", w) || (t.is_cap(i) && !(i == r.0 && lx.is("det", w)))
-    })
+    });
+    // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
+    // a quantity word ("the number of casualties").
+    named
+        || (!strict
+            && matches!(t.w(r.0), "the" | "a" | "an")
+            && r.1 - r.0 <= 6
+            && !(r.0..r.1).any(|i| lx.is("nonspeaker", t.w(i))))
 }
 
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
@@ -149,10 +179,8 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
             }
             break;
         }
-        if w == "and" && kind == Some(TokenKind::Word) {
-            if and_at.is_none() {
-                and_at = Some(i);
-            }
+        if w == "and" && kind == Some(TokenKind::Word) && and_at.is_none() {
+            and_at = Some(i);
         }
         start = i;
         k -= 1;
@@ -221,7 +249,11 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
                     || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
                     || (wk == "'s" || wk == "’s")
                     || (any && lx.is("prep", wk) && t.kind(k + 1) != Some(TokenKind::Number))
-                    || (t.kind(k) == Some(TokenKind::Stop) && t.raw(k) == "." && k + 1 < e && any && t.w(k - 1).len() <= 4);
+                    || (t.kind(k) == Some(TokenKind::Stop)
+                        && t.raw(k) == "."
+                        && k + 1 < e
+                        && any
+                        && t.w(k - 1).len() <= 4);
                 if !ok {
                     break;
                 }
@@ -314,7 +346,10 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
         if is_hard_break(t, k) || is_comma(t, k) {
             break;
         }
-        if k > j && (lx.is("clause", w) || lx.is("verbstop", w) || is_cue_word(w)) && t.kind(k) == Some(TokenKind::Word) && !t.is_cap(k)
+        if k > j
+            && (lx.is("clause", w) || lx.is("verbstop", w) || is_cue_word(w))
+            && t.kind(k) == Some(TokenKind::Word)
+            && !t.is_cap(k)
         {
             break;
         }
@@ -410,8 +445,8 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
         }
         break;
     }
-    // Drop empty and implausible items.
-    out.retain(|r| plausible_source(t, *r) || lx.is("role", t.w(r.1.saturating_sub(1))));
+    out.retain(|r| r.1 > r.0);
+    let _ = lx;
     (out, k)
 }
 
@@ -590,11 +625,11 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
     }
     // Front frames end where a later frame or a contrastive clause starts.
     let starts: Vec<usize> = frames.iter().map(|f| f.pre.map_or(f.region.0, |p| p.0)).collect();
-    for fi in 0..frames.len() {
-        if !frames[fi].front {
+    for fr in frames.iter_mut() {
+        if !fr.front {
             continue;
         }
-        let Some(c) = frames[fi].content.first().copied() else { continue };
+        let Some(c) = fr.content.first().copied() else { continue };
         let mut end = c.1;
         if let Some(&next) = starts.iter().filter(|&&x| x > c.0 && x < end).min() {
             end = next;
@@ -605,7 +640,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
                 break;
             }
         }
-        frames[fi].content[0] = (c.0, trim_end(t, c.0, end));
+        fr.content[0] = (c.0, trim_end(t, c.0, end));
     }
     // A sentence-initial adverbial ("At a meeting on Tuesday, A pledged X and B pledged Y")
     // dates every front frame after it.
@@ -622,7 +657,9 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
 
 /// Drops trailing commas, conjunctions and stops from a content range end.
 fn trim_end(t: &Text, s: usize, mut e: usize) -> usize {
-    while e > s && (is_comma(t, e - 1) || matches!(t.w(e - 1), "and" | "but" | "or") || t.kind(e - 1) == Some(TokenKind::Dash)) {
+    while e > s
+        && (is_comma(t, e - 1) || matches!(t.w(e - 1), "and" | "but" | "or") || t.kind(e - 1) == Some(TokenKind::Dash))
+    {
         e -= 1;
     }
     e
@@ -701,6 +738,10 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if j0 > lb && matches!(t.w(j0 - 1), "not" | "never" | "n't") {
         return None;
     }
+    // After a determiner the cue word is a noun ("the claims", "its report").
+    if i > lb && lx.is("det", t.w(i - 1)) {
+        return None;
+    }
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
     f.quote = true;
     f.act = cue.kind == CueKind::Act;
@@ -710,7 +751,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if inverted_pos && i + n < e && (t.is_cap(i + n) || lx.is("det", t.w(i + n)) || lx.is("role", t.w(i + n))) {
         let sp = np_forward(t, i + n, e);
         let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
-        if sp.1 > sp.0 && ends_clean && plausible_source(t, sp) {
+        if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
             f.front = false;
             f.sources = vec![sp];
             let end = end_region(t, sp.1, e);
@@ -719,7 +760,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             let mut k = end;
             while k < e && is_comma(t, k) {
                 let nx = k + 1;
-                if nx < e && (matches!(t.w(nx), "a" | "an" | "the" | "who" | "which" | "whose") || t.kind(nx) == Some(TokenKind::Number))
+                if nx < e
+                    && (matches!(t.w(nx), "a" | "an" | "the" | "who" | "which" | "whose")
+                        || t.kind(nx) == Some(TokenKind::Number))
                 {
                     k = end_region(t, nx, e);
                     region_end = k;
@@ -797,7 +840,8 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let _ = subj_end;
     // What follows the cue decides between front and end frames.
     let adj = skip_adjuncts(t, i + n, e, told);
-    let next_is_stop = adj >= e || t.kind(adj) == Some(TokenKind::Stop) && (adj + 1 >= e || t.kind(adj + 1) == Some(TokenKind::Quote));
+    let next_is_stop =
+        adj >= e || t.kind(adj) == Some(TokenKind::Stop) && (adj + 1 >= e || t.kind(adj + 1) == Some(TokenKind::Quote));
     let next_is_comma = adj < e && is_comma(t, adj) && t.kind(adj + 1) != Some(TokenKind::Quote);
     let before = content_before(t, lb, subj.0);
     let preceded_by_content = !relative
@@ -859,7 +903,15 @@ fn via_of_told(t: &Text, f: &mut Fr, from: usize, to: usize) {
     }
 }
 
-fn participle_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, cs: usize, e: usize, prev: &[Fr]) -> Option<Fr> {
+fn participle_frame(
+    t: &Text,
+    cue: &crate::lexicon::Cue,
+    i: usize,
+    n: usize,
+    cs: usize,
+    e: usize,
+    prev: &[Fr],
+) -> Option<Fr> {
     if i == 0 || !is_comma(t, i - 1) {
         return None;
     }
@@ -894,7 +946,7 @@ fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: 
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
     f.sources = list.iter().flat_map(|r| nominal_sources(t, *r, e)).collect();
     f.region = (i, end);
-    let at_start = i <= lb || (i > lb && !is_comma(t, i - 1) && t.kind(i - 1) != Some(TokenKind::Dash));
+    let at_start = i <= lb || (!is_comma(t, i - 1) && t.kind(i - 1) != Some(TokenKind::Dash));
     let _ = np;
     if at_start && end < e && is_comma(t, end) {
         // "According to X, CONTENT."
@@ -909,7 +961,10 @@ fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: 
             let nx = end + 1;
             if nx < e && !LEXICON.is("clause", t.w(nx)) && t.w(nx) != "and" && !LEXICON.is("break", t.w(nx)) {
                 let mut k = nx;
-                while k < e && t.kind(k) != Some(TokenKind::Stop) && !(is_comma(t, k) && matches!(t.w(k + 1), "and" | "but" | "while")) {
+                while k < e
+                    && t.kind(k) != Some(TokenKind::Stop)
+                    && !(is_comma(t, k) && matches!(t.w(k + 1), "and" | "but" | "while"))
+                {
                     k += 1;
                 }
                 f.content.push((nx, k));
@@ -953,7 +1008,12 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
     let np_start = {
         let mut s = na;
-        while s > lb && !is_comma(t, s - 1) && !is_hard_break(t, s - 1) && !LEXICON.is("clause", t.w(s - 1)) && s + 6 > na {
+        while s > lb
+            && !is_comma(t, s - 1)
+            && !is_hard_break(t, s - 1)
+            && !LEXICON.is("clause", t.w(s - 1))
+            && s + 6 > na
+        {
             s -= 1;
         }
         s

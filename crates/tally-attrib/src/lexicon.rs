@@ -78,7 +78,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         cues.entry(first).or_default().push(Cue { words, stance: parse_stance(stance), kind });
     }
     for v in cues.values_mut() {
-        v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
     let mut classes: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
     let mut unverified = Vec::new();

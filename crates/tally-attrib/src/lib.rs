@@ -72,6 +72,18 @@ pub struct Attributions {
     pub quotes: Vec<Quote>,
 }
 
+impl Attributions {
+    /// The frame that governs `span`: of all frames whose content holds it, the one with the
+    /// smallest governed stretch (the innermost attribution).
+    pub fn governing(&self, span: Span) -> Option<&Attribution> {
+        self.frames
+            .iter()
+            .filter_map(|a| a.contents.iter().filter(|c| c.contains(span)).map(|c| c.len()).min().map(|l| (l, a)))
+            .min_by_key(|(l, _)| *l)
+            .map(|(_, a)| a)
+    }
+}
+
 /// Token access for the grammar: lower-case text without allocation (ASCII lower-casing keeps
 /// byte offsets), shapes, and entity mention boundaries.
 pub(crate) struct Text<'a> {
@@ -173,7 +185,8 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             }
             let inner_region = found[b].fr.region;
             let inner_src = found[b].fr.sources.first().copied().unwrap_or(inner_region);
-            let outer_holds = found[a].fr.content.iter().any(|c| c.0 <= inner_src.0.min(inner_region.0) && inner_region.1 <= c.1);
+            let outer_holds =
+                found[a].fr.content.iter().any(|c| c.0 <= inner_src.0.min(inner_region.0) && inner_region.1 <= c.1);
             if outer_holds && found[b].fr.kind != CueKind::Prep && found[b].fr.kind != CueKind::Show {
                 if found[b].fr.via.is_none() {
                     found[b].fr.via = found[a].fr.sources.first().copied();
@@ -227,7 +240,12 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             via: via.clone(),
             unverified: false,
         });
-        frame_speakers.push((f.si, speaker.clone(), cue_text.clone(), if fr.speaker.is_some() { None } else { via.clone() }));
+        frame_speakers.push((
+            f.si,
+            speaker.clone(),
+            cue_text.clone(),
+            if fr.speaker.is_some() { None } else { via.clone() },
+        ));
         // A reported or unmarked quote.
         let Some(c0) = fr.content.first().copied() else { continue };
         if !fr.quote || f.no_quote || an.sentences.get(f.si).is_some_and(|s| s.kind == SentenceKind::Heading) {
@@ -238,7 +256,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             qr.0 = fr.cue.0;
         }
         // Leave out a final stop and trailing punctuation.
-        while qr.1 > qr.0 && matches!(t.kind(qr.1 - 1), Some(TokenKind::Stop) | Some(TokenKind::Punct)) && t.raw(qr.1 - 1) != ")" {
+        while qr.1 > qr.0
+            && matches!(t.kind(qr.1 - 1), Some(TokenKind::Stop) | Some(TokenKind::Punct))
+            && t.raw(qr.1 - 1) != ")"
+        {
             qr.1 -= 1;
         }
         if qr.1 <= qr.0 || (qr.0..qr.1).any(|i| masked.get(i).copied().unwrap_or(false)) {
@@ -313,7 +334,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             .frames
             .iter()
             .zip(frame_speakers.iter())
-            .filter(|(f, _)| f.sentence >= si && f.sentence <= last_si + 1 && f.contents.iter().any(|ct| ct.overlaps(qspan)))
+            .filter(|(f, _)| {
+                f.sentence >= si && f.sentence <= last_si + 1 && f.contents.iter().any(|ct| ct.overlaps(qspan))
+            })
             .min_by_key(|(f, _)| f.frame.start.abs_diff(qspan.end).min(f.frame.end.abs_diff(qspan.start)))
             .map(|(_, sp)| sp.clone());
         let (speaker, cue, via) = match owner {

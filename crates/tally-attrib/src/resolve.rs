@@ -92,7 +92,11 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let head = t.w(r.1.saturating_sub(1));
         let pronoun = r.1 - r.0 == 1 && LEXICON.is("pronoun", head);
         if !pronoun {
-            let person = LEXICON.is("personrole", head)
+            let h = t.w(crate::frames::head_of(t, r));
+            let person = LEXICON.is("personrole", h)
+                || h.ends_with("man")
+                || h.ends_with("woman")
+                || LEXICON.is("personrole", head)
                 || t.mentions.iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
                 || self.antes.iter().any(|a| a.person && !a.speaker && span.contains(a.span));
             let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
@@ -129,19 +133,28 @@ impl<'t, 'a> Resolver<'t, 'a> {
             return self
                 .before(span.start)
                 .take_while(|a| a.span.start >= window)
-                .find(|a| if want_person { a.person } else if plural { a.speaker } else { a.speaker && !a.person && !a.plural })
+                .find(|a| {
+                    if want_person {
+                        a.person
+                    } else if plural {
+                        a.speaker
+                    } else {
+                        a.speaker && !a.person && !a.plural
+                    }
+                })
                 .map(Ante::label);
         }
         // Surnames: one capitalised word matching the first or last word of an earlier person.
         if n == 1 && t.is_cap(r.0) && t.mention_at(span).is_none() {
             let w = t.raw(r.0);
             if let Some(a) = self.before(span.start).find(|a| {
-                a.person && a.name.as_deref().is_some_and(|nm| {
-                    let mut parts = nm.split_whitespace();
-                    let f = parts.next();
-                    let l = nm.split_whitespace().last();
-                    nm != w && (f == Some(w) || l == Some(w))
-                })
+                a.person
+                    && a.name.as_deref().is_some_and(|nm| {
+                        let mut parts = nm.split_whitespace();
+                        let f = parts.next();
+                        let l = nm.split_whitespace().last();
+                        nm != w && (f == Some(w) || l == Some(w))
+                    })
             }) {
                 return a.name.clone();
             }

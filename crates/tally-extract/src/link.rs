@@ -2,7 +2,7 @@
 //! channel, the statement time (a time expression inside that frame or its fronted adverbial)
 //! and the event time (a time expression in the figure's own clause, outside every frame).
 
-use tally_attrib::{Attribution, Attributions};
+use tally_attrib::Attributions;
 use tally_figures::Figure;
 use tally_model::{NameRef, Source, Span, TimeRef};
 use tally_text::{Analysis, TokenKind};
@@ -16,16 +16,6 @@ pub struct Linked {
     pub source: Vec<Source>,
     pub via: Option<NameRef>,
     pub unverified: bool,
-}
-
-/// The frame that governs `span`: the one with the smallest governed stretch holding it.
-pub fn governing(attributions: &Attributions, span: Span) -> Option<&Attribution> {
-    attributions
-        .frames
-        .iter()
-        .filter_map(|a| a.contents.iter().filter(|c| c.contains(span)).map(|c| c.len()).min().map(|l| (l, a)))
-        .min_by_key(|(l, _)| *l)
-        .map(|(_, a)| a)
 }
 
 fn time_ref(an: &Analysis, t: &TimeExpr) -> TimeRef {
@@ -54,7 +44,7 @@ fn segment(an: &Analysis, sentence: Span, pos: usize) -> Span {
 
 pub fn link_figure(an: &Analysis, f: &Figure, times: &[TimeExpr], attributions: &Attributions) -> Linked {
     let mut out = Linked::default();
-    let frame = governing(attributions, f.span);
+    let frame = attributions.governing(f.span);
     let sentence = an.sentences.get(f.sentence).map(|s| s.span).unwrap_or(f.span);
     if let Some(a) = frame {
         out.source = a
@@ -69,21 +59,23 @@ pub fn link_figure(an: &Analysis, f: &Figure, times: &[TimeExpr], attributions: 
             .collect();
         out.via = a.via.as_ref().map(|v| v.to_name_ref(an.body));
         out.unverified = a.unverified;
-        out.stated = a
-            .stated_regions()
-            .find_map(|r| times.iter().find(|t| r.contains(t.span)))
-            .map(|t| time_ref(an, t));
+        out.stated =
+            a.stated_regions().find_map(|r| times.iter().find(|t| r.contains(t.span))).map(|t| time_ref(an, t));
     }
     // Event time: in the figure's sentence, outside every frame region of that sentence.
     let in_frame = |t: &TimeExpr| {
         attributions.frames.iter().any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)))
     };
-    let candidates: Vec<&TimeExpr> = times
-        .iter()
-        .filter(|t| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t))
-        .collect();
+    let candidates: Vec<&TimeExpr> =
+        times.iter().filter(|t| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t)).collect();
     let seg = segment(an, sentence, f.span.start);
-    let dist = |t: &TimeExpr| if t.span.start >= f.span.end { t.span.start - f.span.end } else { f.span.start.saturating_sub(t.span.end) };
+    let dist = |t: &TimeExpr| {
+        if t.span.start >= f.span.end {
+            t.span.start - f.span.end
+        } else {
+            f.span.start.saturating_sub(t.span.end)
+        }
+    };
     let pick = candidates
         .iter()
         .filter(|t| seg.contains(t.span))
@@ -167,7 +159,8 @@ mod tests {
 
     #[test]
     fn nested_channel_gives_source_via_and_stated() {
-        let text = "Some 5,000 people were moved, the state agency reported on Friday, citing the provincial fire department.";
+        let text =
+            "Some 5,000 people were moved, the state agency reported on Friday, citing the provincial fire department.";
         let (l, _) = link(text, "5,000 people", &[("Friday", 7)]);
         assert_eq!(l.source.len(), 1);
         assert_eq!(l.source[0].text, "the provincial fire department");
