@@ -29,7 +29,10 @@ fn sources(text: &str, needle: &str) -> (Vec<String>, String, Option<String>) {
     }
 }
 
-fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, bool, Option<String>)> {
+/// A quote as (said, speaker text, speaker name, direct, via text).
+type Q = (String, Option<String>, Option<String>, bool, Option<String>);
+
+fn quotes(text: &str) -> Vec<Q> {
     let (an, a) = run(text);
     a.quotes
         .iter()
