@@ -73,10 +73,19 @@ pub struct Attributions {
 }
 
 impl Attributions {
+    /// Frames whose frame region starts within a few thousand bytes of `span` (frames are kept
+    /// in text order; a frame's content never reaches further than its sentence or quote).
+    pub fn frames_near(&self, span: Span) -> &[Attribution] {
+        const REACH: usize = 4000;
+        let a = self.frames.partition_point(|f| f.frame.start + REACH < span.start);
+        let b = self.frames.partition_point(|f| f.frame.start <= span.end + REACH);
+        self.frames.get(a..b.max(a)).unwrap_or(&[])
+    }
+
     /// The frame that governs `span`: of all frames whose content holds it, the one with the
     /// smallest governed stretch (the innermost attribution).
     pub fn governing(&self, span: Span) -> Option<&Attribution> {
-        self.frames
+        self.frames_near(span)
             .iter()
             .filter_map(|a| a.contents.iter().filter(|c| c.contains(span)).map(|c| c.len()).min().map(|l| (l, a)))
             .min_by_key(|(l, _)| *l)
@@ -89,11 +98,14 @@ impl Attributions {
 pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
     low: String,
-    pub mentions: &'a [Mention],
+    /// Entity mentions sorted by start.
+    pub mentions: Vec<Mention>,
 }
 
 impl<'a> Text<'a> {
-    fn new(an: &'a Analysis<'a>, mentions: &'a [Mention]) -> Self {
+    fn new(an: &'a Analysis<'a>, mentions: &[Mention]) -> Self {
+        let mut mentions = mentions.to_vec();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
         Text { an, low: an.body.to_ascii_lowercase(), mentions }
     }
     /// Lower-case text of token `i` ("" out of range).
@@ -121,20 +133,32 @@ impl<'a> Text<'a> {
             _ => Span::new(self.an.body.len(), self.an.body.len()),
         }
     }
+    /// Mentions that start inside `s`.
+    pub fn mentions_in(&self, s: Span) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.span.start < s.start);
+        let b = self.mentions.partition_point(|m| m.span.start < s.end);
+        self.mentions.get(a..b).unwrap_or(&[])
+    }
+    /// Mentions that start within 200 bytes before `pos` (enough for any mention ending there).
+    fn mentions_near(&self, pos: usize) -> &[Mention] {
+        self.mentions_in(Span::new(pos.saturating_sub(200), pos + 1))
+    }
     pub fn mention_ends_at(&self, k: usize) -> bool {
         let Some(prev) = k.checked_sub(1).and_then(|p| self.an.tokens.get(p)) else { return false };
-        self.mentions.iter().any(|m| m.span.end == prev.span.end)
+        self.mentions_near(prev.span.end).iter().any(|m| m.span.end == prev.span.end)
     }
     pub fn mention_starts_at(&self, k: usize) -> bool {
         let Some(tok) = self.an.tokens.get(k) else { return false };
-        self.mentions.iter().any(|m| m.span.start == tok.span.start)
+        self.mentions_in(Span::new(tok.span.start, tok.span.start + 1)).iter().any(|m| m.span.start == tok.span.start)
     }
     pub fn mention_overlaps(&self, r: R) -> bool {
         let s = self.span(r);
-        self.mentions.iter().any(|m| m.span.overlaps(s) && m.kind != tally_model::EntityKind::Person)
+        self.mentions_in(Span::new(s.start.saturating_sub(200), s.end))
+            .iter()
+            .any(|m| m.span.overlaps(s) && m.kind != tally_model::EntityKind::Person)
     }
     pub fn mention_at(&self, s: Span) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.span == s)
+        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s)
     }
 }
 
@@ -178,27 +202,12 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 2. Nesting: a frame inside another's content passes through it ("According to KCNA, Kim
     //    expressed ..."; "Kim ... called for ..., KCNA reported").
-    for a in 0..found.len() {
-        for b in 0..found.len() {
-            if a == b || found[a].si != found[b].si {
-                continue;
-            }
-            let inner_region = found[b].fr.region;
-            let inner_src = found[b].fr.sources.first().copied().unwrap_or(inner_region);
-            let outer_holds =
-                found[a].fr.content.iter().any(|c| c.0 <= inner_src.0.min(inner_region.0) && inner_region.1 <= c.1);
-            if outer_holds && found[b].fr.kind != CueKind::Prep && found[b].fr.kind != CueKind::Show {
-                if found[b].fr.via.is_none() {
-                    found[b].fr.via = found[a].fr.sources.first().copied();
-                }
-                if found[b].fr.quote && found[a].fr.quote {
-                    found[a].no_quote = true;
-                }
-                if found[b].fr.quote && found[a].fr.kind == CueKind::Quoted {
-                    found[b].no_quote = true;
-                }
-            }
-        }
+    let mut group_start = 0;
+    while group_start < found.len() {
+        let si = found[group_start].si;
+        let group_end = group_start + found[group_start..].iter().take_while(|f| f.si == si).count();
+        nest(&mut found[group_start..group_end]);
+        group_start = group_end;
     }
     // 3. Names, in text order.
     found.sort_by_key(|f| (f.fr.region.0, f.fr.cue.0));
@@ -319,6 +328,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     //    quote before them in the paragraph ('"...," he said. "..."').
     let mut marked: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Quote)> = None;
+    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (k, f) in out.frames.iter().enumerate() {
+        by_sentence.entry(f.sentence).or_default().push(k);
+    }
     for &(o, c) in &pairs {
         let inner = (o + 1, c);
         let span = t.span(inner);
@@ -330,13 +343,11 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         let para = an.sentences.get(si).map(|s| s.paragraph);
         let qspan = t.span((o, c + 1));
         let last_si = an.sentence_at(span.end.saturating_sub(1)).unwrap_or(si);
-        let owner = out
-            .frames
-            .iter()
-            .zip(frame_speakers.iter())
-            .filter(|(f, _)| {
-                f.sentence >= si && f.sentence <= last_si + 1 && f.contents.iter().any(|ct| ct.overlaps(qspan))
-            })
+        let owner = (si..=last_si + 1)
+            .filter_map(|x| by_sentence.get(&x))
+            .flatten()
+            .filter_map(|&k| Some((out.frames.get(k)?, frame_speakers.get(k)?)))
+            .filter(|(f, _)| f.contents.iter().any(|ct| ct.overlaps(qspan)))
             .min_by_key(|(f, _)| f.frame.start.abs_diff(qspan.end).min(f.frame.end.abs_diff(qspan.start)))
             .map(|(_, sp)| sp.clone());
         let (speaker, cue, via) = match owner {
@@ -361,8 +372,14 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         marked.push(q);
     }
     for q in &marked {
-        if !out.frames.iter().any(|f| f.contents.iter().any(|c| c.overlaps(q.span))) {
-            let si = an.sentence_at(q.span.start).unwrap_or(0);
+        let si = an.sentence_at(q.span.start).unwrap_or(0);
+        let last = an.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(si);
+        let covered = (si..=last)
+            .filter_map(|x| by_sentence.get(&x))
+            .flatten()
+            .filter_map(|&k| out.frames.get(k))
+            .any(|f| f.contents.iter().any(|c| c.overlaps(q.span)));
+        if !covered {
             out.frames.push(frame_for_quote(si, q));
         }
     }
@@ -370,8 +387,12 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     mark_unverified(&t, &mut out.frames);
     // 7. Quotes in text order; reported quotes never overlap quotation marks.
     let mut quotes: Vec<Quote> = marked;
+    let n_marked = quotes.len();
     for (_, q, _) in quotes_from_frames {
-        if !quotes.iter().any(|m| m.span.overlaps(q.span)) {
+        // Marked quotes are in text order and never overlap each other.
+        let k = quotes[..n_marked].partition_point(|m| m.span.start < q.span.end);
+        let hits = k > 0 && quotes.get(k - 1).is_some_and(|m| m.span.overlaps(q.span));
+        if !hits {
             quotes.push(q);
         }
     }
@@ -381,6 +402,32 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     out.quotes = quotes;
     out.frames.sort_by_key(|f| (f.frame.start, f.frame.end));
     out
+}
+
+/// Within one sentence: a frame inside another's content passes through it.
+fn nest(found: &mut [Found]) {
+    for a in 0..found.len() {
+        for b in 0..found.len() {
+            if a == b {
+                continue;
+            }
+            let inner_region = found[b].fr.region;
+            let inner_src = found[b].fr.sources.first().copied().unwrap_or(inner_region);
+            let outer_holds =
+                found[a].fr.content.iter().any(|c| c.0 <= inner_src.0.min(inner_region.0) && inner_region.1 <= c.1);
+            if outer_holds && found[b].fr.kind != CueKind::Prep && found[b].fr.kind != CueKind::Show {
+                if found[b].fr.via.is_none() {
+                    found[b].fr.via = found[a].fr.sources.first().copied();
+                }
+                if found[b].fr.quote && found[a].fr.quote {
+                    found[a].no_quote = true;
+                }
+                if found[b].fr.quote && found[a].fr.kind == CueKind::Quoted {
+                    found[b].no_quote = true;
+                }
+            }
+        }
+    }
 }
 
 fn frame_for_quote(si: usize, q: &Quote) -> Attribution {

@@ -40,7 +40,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let mut antes = Vec::new();
         // Person names from the entity pass, and runs of two or more capitalised words that
         // name no organisation or place (a fallback while the entity pass lacks people).
-        for m in t.mentions {
+        for m in &t.mentions {
             if m.kind == EntityKind::Person {
                 antes.push(Ante {
                     span: m.span,
@@ -97,8 +97,12 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 || h.ends_with("man")
                 || h.ends_with("woman")
                 || LEXICON.is("personrole", head)
-                || t.mentions.iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
-                || self.antes.iter().any(|a| a.person && !a.speaker && span.contains(a.span));
+                || t.mentions_in(span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
+                || {
+                    let a = self.antes.partition_point(|a| a.span.start < span.start);
+                    let b = self.antes.partition_point(|a| a.span.start < span.end);
+                    self.antes.get(a..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
+                };
             let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
             let ante = Ante {
                 span,
@@ -147,7 +151,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
         // Surnames: one capitalised word matching the first or last word of an earlier person.
         if n == 1 && t.is_cap(r.0) && t.mention_at(span).is_none() {
             let w = t.raw(r.0);
-            if let Some(a) = self.before(span.start).find(|a| {
+            let far = span.start.saturating_sub(8000);
+            if let Some(a) = self.before(span.start).take_while(|a| a.span.start >= far).find(|a| {
                 a.person
                     && a.name.as_deref().is_some_and(|nm| {
                         let mut parts = nm.split_whitespace();
@@ -171,10 +176,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         // A mention that covers the phrase's core.
         let core = core_of(t, r);
-        if let Some(m) = t.mentions.iter().find(|m| m.span == t.span(core)) {
+        if let Some(m) = t.mention_at(t.span(core)) {
             return Some(m.name.clone());
         }
-        if let Some(m) = t.mentions.iter().rev().find(|m| {
+        if let Some(m) = t.mentions_in(span).iter().rev().find(|m| {
             m.span.end == span.end
                 && span.contains(m.span)
                 && matches!(m.kind, EntityKind::Person | EntityKind::Org)
