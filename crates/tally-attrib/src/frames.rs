@@ -270,6 +270,25 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
     }
 }
 
+/// A time expression starts at `k`: "yesterday", a weekday, "last week", "this month".
+fn is_time_start(t: &Text, k: usize) -> bool {
+    let w = t.w(k);
+    match w {
+        "yesterday" | "today" | "tonight" => true,
+        "last" | "this" | "next" | "earlier" | "late" | "early" => {
+            let n = t.w(k + 1);
+            matches!(n, "week" | "month" | "year" | "night" | "weekend" | "morning" | "evening" | "afternoon")
+                || is_month(n)
+                || is_weekday(n)
+        }
+        _ => is_weekday(w),
+    }
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 fn is_month(w: &str) -> bool {
     matches!(
         w,
@@ -354,6 +373,10 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
             break;
         }
         if t.kind(k) == Some(TokenKind::Number) {
+            break;
+        }
+        // A time adjunct ends the phrase ("KCNA on Tuesday", "the ministry last week").
+        if k > j && (is_time_start(t, k) || (lx.is("prep", w) && (is_time_start(t, k + 1) || is_month(t.w(k + 1))))) {
             break;
         }
         if w == "and" && k > j && and_splits(t, k, e) {
@@ -456,6 +479,15 @@ fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
     for k in r.0..r.1 {
         let w = t.w(k);
         let is_noun = LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun));
+        // "the UN's latest estimate": the possessor (not "Saturday's statement from X").
+        let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), "from" | "by" | "of"));
+        if is_noun && !from_follows {
+            if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), "'s" | "’s")) {
+                if !LEXICON.is("timeword", t.w(p - 1)) && !is_month(t.w(p - 1)) {
+                    return vec![(r.0, p)];
+                }
+            }
+        }
         if is_noun && k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
             let (list, _) = source_list(t, k + 2, e.min(r.1.max(k + 2)));
             if !list.is_empty() {
@@ -612,7 +644,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
                 None
             }
             CueKind::Show => show_frame(t, cue, i, n, lb, e),
-            CueKind::Noun => None,
+            CueKind::Noun => possessive_frame(t, cue, i, n, lb, e),
             CueKind::Quoted => quoted_frame(t, cue, i, n, lb, e),
         };
         match built {
@@ -865,6 +897,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         if told {
             via_of_told(t, &mut f, i + n, end);
         }
+        if f.via.is_none() {
+            f.via = carried_by(t, i + n, end);
+        }
         return Some(f);
     }
     if next_is_stop && f.kind != CueKind::Act {
@@ -889,8 +924,21 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if told {
         via_of_told(t, &mut f, i + n, cstart);
     }
+    if f.via.is_none() {
+        f.via = carried_by(t, i + n, cstart);
+    }
     f.content = vec![(cstart, e)];
     Some(f)
+}
+
+/// "in a statement carried by KCNA", "in remarks broadcast by state TV": the channel.
+fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
+    (from + 1..to).find_map(|k| {
+        let ok = t.w(k) == "by"
+            && matches!(t.w(k - 1), "carried" | "published" | "broadcast" | "released" | "issued" | "aired");
+        let r = np_forward(t, k + 1, to);
+        (ok && r.1 > r.0 && t.is_cap(k + 1)).then_some(r)
+    })
 }
 
 /// "X told Xinhua": a named addressee passes the words on.
@@ -1128,4 +1176,33 @@ fn sentence_adverbial(t: &Text, cs: usize, e: usize) -> Option<R> {
         k += 1;
     }
     None
+}
+
+/// "The fund raised its growth forecast to N", "The UN's estimate puts the toll at N": the owner
+/// of an estimate is its source.
+fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    let lx = &*LEXICON;
+    let back = (i.saturating_sub(3).max(lb)..i).rev();
+    let mut src = None;
+    for k in back {
+        let w = t.w(k);
+        if matches!(w, "'s" | "’s") {
+            src = np_back(t, k, lb);
+            break;
+        }
+        if matches!(w, "its" | "their") && k > lb {
+            let verb = k - 1;
+            let vw = t.w(verb);
+            if t.kind(verb) == Some(TokenKind::Word) && !t.is_cap(verb) && !lx.is("det", vw) && !lx.is("prep", vw) {
+                src = np_back(t, skip_aux_back(t, verb, lb), lb);
+            }
+            break;
+        }
+    }
+    let src = src.filter(|r| plausible_named(t, *r))?;
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.sources = vec![src];
+    f.region = (src.0, i + n);
+    f.content = vec![(i + n, e)];
+    Some(f)
 }
