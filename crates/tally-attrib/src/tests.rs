@@ -301,3 +301,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn possessive_estimates_and_channels_in_adjuncts() {
+    let (s, _, _) = sources("The bank lowered its growth forecast to 1.2 percent.", "1.2 percent");
+    assert_eq!(s, ["The bank"]);
+    let (s, _, _) = sources("The Red Cross's latest count puts the toll at 140.", "140");
+    assert_eq!(s, ["The Red Cross"]);
+    let (s, _, _) = sources("About 90 people died, according to the agency's estimate.", "90 people");
+    assert_eq!(s, ["the agency"]);
+    let q = quotes("Lee Min-ho said in a statement carried by Radio Nord on Sunday that talks had failed.");
+    assert_eq!(q[0].4.as_deref(), Some("Radio Nord"), "the channel stops before the time");
+}
+
+#[test]
+fn only_verbs_that_invert_take_a_following_speaker() {
+    // "told" never inverts: the speaker stands before it.
+    let q = quotes("\"We counted 19 bodies,\" Dr. Sara Nouri, the clinic's head, told Radio Nord by phone.");
+    assert_eq!(q[0].1.as_deref(), Some("Dr. Sara Nouri"));
+    assert_eq!(q[0].4.as_deref(), Some("Radio Nord"));
+    // A description in apposition gives way to the name.
+    let (s, _, _) = sources("The clinic's head, Sara Nouri, said 19 bodies had arrived.", "19 bodies");
+    assert_eq!(s, ["Sara Nouri"]);
+    // "said the boats sank" is no inverted speaker.
+    let (_, a) = run("A fisherman, who asked not to be named, said the boats sank.");
+    assert!(a.frames.iter().all(|f| f.sources.iter().all(|s| !s.anchor.span.is_empty())));
+    assert_eq!(quotes("A fisherman, who asked not to be named, said the boats sank.")[0].0, "the boats sank");
+}
+
+#[test]
+fn adjuncts_after_the_cue_are_part_of_the_frame() {
+    let q = quotes("Some 500 people fled, the mayor told reporters in the capital.");
+    assert_eq!(q[0].0, "Some 500 people fled");
+    let q = quotes("Officials said on condition of anonymity that 60 soldiers had deserted.");
+    assert_eq!(q[0].0, "60 soldiers had deserted");
+    let q = quotes("Our towns will rise again, Lee said during a visit to the flooded district.");
+    assert_eq!(q[0].0, "Our towns will rise again");
+    assert!(q[0].3);
+    // A clause after the cue is content, even after a fronted participle.
+    let q = quotes("Asked about the losses, the minister said 40 soldiers had died.");
+    assert_eq!(q[0].0, "40 soldiers had died");
+}
