@@ -610,6 +610,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
     let lx = &*LEXICON;
     let cs = content_start(t, s, e);
     let mut frames: Vec<Fr> = Vec::new();
+    let mut pending_cite: Option<Vec<R>> = None;
     let mut i = cs;
     while i < e {
         if masked(i) || t.kind(i) != Some(TokenKind::Word) {
@@ -657,6 +658,14 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
                 according_frame(t, cue, i, n, lb, e)
             }
             CueKind::Cite => {
+                if frames.is_empty() && i == cs {
+                    let (list, end) = source_list(t, i + n, e);
+                    if !list.is_empty() {
+                        pending_cite = Some(list);
+                        i = end;
+                        continue;
+                    }
+                }
                 cite(t, i, n, e, &mut frames);
                 None
             }
@@ -665,7 +674,14 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             CueKind::Quoted => quoted_frame(t, cue, i, n, lb, e),
         };
         match built {
-            Some(f) => {
+            Some(mut f) => {
+                if let Some(list) = pending_cite.take() {
+                    if !f.sources.is_empty() {
+                        f.via = f.sources.first().copied();
+                        f.speaker = Some(std::mem::take(&mut f.sources));
+                        f.sources = list;
+                    }
+                }
                 i = f.region.1.max(i + n);
                 frames.push(f);
             }
@@ -798,12 +814,20 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let before = i.checked_sub(1).filter(|&p| p >= lb);
     let inverted_pos =
         before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && lx.is("inverts", w);
-    if inverted_pos && i + n < e && (t.is_cap(i + n) || lx.is("det", t.w(i + n)) || lx.is("role", t.w(i + n))) {
+    if inverted_pos && i + n < e && t.kind(i + n) == Some(TokenKind::Word) {
         let sp = np_forward(t, i + n, e);
         let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
         if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
             f.front = false;
-            f.sources = vec![sp];
+            // "said one resident, Fatima Bello.": the name in apposition.
+            let app =
+                if sp.1 < e && is_comma(t, sp.1) && !t.is_cap(sp.0) { Some(np_forward(t, sp.1 + 1, e)) } else { None };
+            let app = app.filter(|a| {
+                a.1 > a.0
+                    && (a.0..a.1).all(|k| t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                    && (a.1 >= e || is_hard_break(t, a.1))
+            });
+            f.sources = vec![app.unwrap_or(sp)];
             let end = end_region(t, sp.1, e);
             // Skip an appositive ("X, a spokesman for the group") and relative clause to the end.
             let mut region_end = end;
@@ -858,6 +882,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         }
     }
     let mut name_app: Option<R> = None;
+    let mut cited: Option<Vec<R>> = None;
     let (subj_end, subj) = if relative {
         (j, np_back(t, j, j.saturating_sub(20))?)
     } else if j > lb && is_comma(t, j - 1) {
@@ -885,6 +910,12 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         if app_is_name {
             name_app = Some(app);
         }
+        if t.w(app.0) == "citing" {
+            let (list, _) = source_list(t, app.0 + 1, app.1);
+            if !list.is_empty() {
+                cited = Some(list);
+            }
+        }
         (j, np1)
     } else {
         (j, np_back(t, j, lb)?)
@@ -899,6 +930,11 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     }
     if let Some(app) = name_app {
         sources = vec![app];
+    }
+    if let Some(list) = cited {
+        f.via = sources.first().copied();
+        f.speaker = Some(sources);
+        sources = list;
     }
     f.sources = sources;
     let _ = subj_end;
@@ -1112,7 +1148,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         }
         f.sources = list;
     } else {
-        f.sources = vec![(np_start, i)];
+        f.sources = vec![(np_start, na + 1)];
     }
     if LEXICON.cues.get(t.w(na)).is_some_and(|v| v.iter().any(|c| c.stance == Stance::Estimated)) {
         f.stance = Stance::Estimated;

@@ -342,3 +342,18 @@ fn adjuncts_after_the_cue_are_part_of_the_frame() {
     let q = quotes("Asked about the losses, the minister said 40 soldiers had died.");
     assert_eq!(q[0].0, "40 soldiers had died");
 }
+
+#[test]
+fn citing_before_the_cue_and_named_speakers_after_it() {
+    let text = "The agency, citing police, said 17 people were detained.";
+    let (s, _, via) = sources(text, "17 people");
+    assert_eq!((s, via.as_deref()), (vec!["police".to_string()], Some("The agency")));
+    let text = "Citing hospital sources, the station said 8 people had died.";
+    let (s, _, via) = sources(text, "8 people");
+    assert_eq!((s, via.as_deref()), (vec!["hospital sources".to_string()], Some("the station")));
+    let q = quotes("\"Nobody is safe here,\" said one resident, Fatima Bello. \"Nobody.\"");
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|x| x.1.as_deref() == Some("Fatima Bello")));
+    let (s, _, _) = sources("The report, released on Monday, shows that 40 percent of pupils passed.", "40 percent");
+    assert_eq!(s, ["The report"]);
+}
