@@ -64,7 +64,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 j += 1;
             }
             let mut s = i;
-            while s < j && (LEXICON.is("title", t.w(s)) || LEXICON.is("det", t.w(s))) {
+            while s < j && (LEXICON.is("title", t.w(s)) || LEXICON.is("det", t.w(s)) || t.mention_overlaps((s, s + 1)))
+            {
                 s += 1;
             }
             if j - s >= 2 && !has_orgword(t, (s, j)) && !t.mention_overlaps((s, j)) {

@@ -357,3 +357,11 @@ fn citing_before_the_cue_and_named_speakers_after_it() {
     let (s, _, _) = sources("The report, released on Monday, shows that 40 percent of pupils passed.", "40 percent");
     assert_eq!(s, ["The report"]);
 }
+
+#[test]
+fn surnames_resolve_past_demonyms_and_titles() {
+    let text = "Russian President Vladimir Putin met the envoy. Putin said 40 prisoners would be freed.";
+    let (_, a) = run(text);
+    let f = a.governing(span_of(text, "40 prisoners")).unwrap();
+    assert_eq!(f.sources[0].anchor.name.as_deref(), Some("Vladimir Putin"));
+}
