@@ -1001,7 +1001,15 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if f.via.is_none() {
         f.via = carried_by(t, i + n, cstart);
     }
-    f.content = vec![(cstart, e)];
+    // Inside a relative clause ("The toll, which officials say could rise, stands at 45") the
+    // frame governs only up to the clause's closing comma.
+    let mut cend = e;
+    if subj.0 >= 2 && matches!(t.w(subj.0 - 1), "which" | "who" | "that") && is_comma(t, subj.0 - 2) {
+        if let Some(k) = (cstart..e).find(|&k| is_comma(t, k)) {
+            cend = k;
+        }
+    }
+    f.content = vec![(cstart, cend)];
     Some(f)
 }
 

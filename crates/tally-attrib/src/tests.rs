@@ -365,3 +365,13 @@ fn surnames_resolve_past_demonyms_and_titles() {
     let f = a.governing(span_of(text, "40 prisoners")).unwrap();
     assert_eq!(f.sources[0].anchor.name.as_deref(), Some("Vladimir Putin"));
 }
+
+#[test]
+fn a_frame_inside_a_relative_clause_governs_only_that_clause() {
+    let text = "The toll, which officials say could rise, stands at 45.";
+    assert!(sources(text, "45").0.is_empty());
+    let text = "Fighting spread to two towns, where police said 11 people were arrested.";
+    assert_eq!(sources(text, "11 people").0, ["police"]);
+    let (_, a) = run("Officials have yet to say how many people died.");
+    assert!(a.frames.is_empty());
+}
