@@ -418,8 +418,10 @@ fn and_splits(t: &Text, k: usize, e: usize) -> bool {
     if lx.is("det", nw) || lx.is("role", nw) || !t.is_cap(next) {
         return lx.is("det", nw) || lx.is("role", nw) || t.is_cap(next);
     }
-    // Capitalised on both sides: two names only when the entity pass saw two mentions.
-    t.mention_ends_at(k) && t.mention_starts_at(next)
+    // Capitalised on both sides: two names when the entity pass saw a mention end or start
+    // at the "and" ("the United States and Britain"), one name otherwise ("Location and Event
+    // Data Project").
+    t.mention_ends_at(k) || t.mention_starts_at(next)
 }
 
 /// A list of sources forward from `j` ("the United States, South Korea, and Ukraine"; "X, a
@@ -993,6 +995,10 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if cstart < e && (is_punct(t, cstart, ":") || is_comma(t, cstart)) {
         cstart += 1;
     }
+    // "said little about", "said nothing": no content was stated.
+    if matches!(t.w(cstart), "little" | "nothing") {
+        return None;
+    }
     f.region = (subj.0, cstart);
     f.pre = fronted(t, subj.0, lb);
     if told {
@@ -1060,7 +1066,7 @@ fn participle_frame(
     f.sources = sources;
     f.via = prev.iter().rev().find(|p| p.region.0 < i).and_then(|p| p.via);
     let mut cstart = i + n;
-    if cstart < e && t.w(cstart) == "that" {
+    if cstart < e && (t.w(cstart) == "that" || is_punct(t, cstart, ":")) {
         cstart += 1;
     }
     f.region = (i, cstart);

@@ -375,3 +375,13 @@ fn a_frame_inside_a_relative_clause_governs_only_that_clause() {
     let (_, a) = run("Officials have yet to say how many people died.");
     assert!(a.frames.is_empty());
 }
+
+#[test]
+fn coordinated_subjects_split_at_entity_boundaries() {
+    let text = "The United States and Britain said they had frozen $3 billion in assets.";
+    assert_eq!(sources(text, "3 billion").0, ["The United States", "Britain"]);
+    let text = "The Armed Conflict Location and Event Data Project said 40 clashes were recorded.";
+    assert_eq!(sources(text, "40 clashes").0, ["The Armed Conflict Location and Event Data Project"]);
+    let (_, a) = run("The government has said little about the 50 detainees.");
+    assert!(a.frames.is_empty());
+}
