@@ -44,7 +44,8 @@ fn segment(an: &Analysis, sentence: Span, pos: usize) -> Span {
 
 pub fn link_figure(an: &Analysis, f: &Figure, times: &[TimeExpr], attributions: &Attributions) -> Linked {
     let mut out = Linked::default();
-    let frame = attributions.governing(f.span);
+    // The number itself always lies inside the governed stretch, whatever the figure span covers.
+    let frame = attributions.governing(f.number);
     let sentence = an.sentences.get(f.sentence).map(|s| s.span).unwrap_or(f.span);
     if let Some(a) = frame {
         out.source = a
