@@ -111,6 +111,10 @@ pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
         if t.kind(i) == Some(TokenKind::Dash) {
             return i + 1;
         }
+        // A dateline holds only names, numbers and punctuation ("PALU, Indonesia, Sept 9 (EPN)").
+        if t.kind(i) == Some(TokenKind::Word) && !t.is_cap(i) {
+            break;
+        }
     }
     s
 }

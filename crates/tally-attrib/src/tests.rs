@@ -385,3 +385,11 @@ fn coordinated_subjects_split_at_entity_boundaries() {
     let (_, a) = run("The government has said little about the 50 detainees.");
     assert!(a.frames.is_empty());
 }
+
+#[test]
+fn only_real_datelines_are_skipped() {
+    let q = quotes("NATO, the alliance, said — after a long meeting — that 300 jets were ready.");
+    assert!(q.iter().all(|x| !x.0.starts_with("after")), "{q:?}");
+    let q = quotes("PALU, Indonesia, Sept 9 (EPN) - Floods cut 40 roads, officials said.");
+    assert_eq!(q[0].0, "Floods cut 40 roads");
+}
