@@ -34,6 +34,8 @@ pub struct Fr {
     pub act: bool,
     /// The quoted person when a channel quotes them ("KCNA quoted Kim as saying").
     pub passive_channel: bool,
+    /// The speaker follows the cue ('"...," said X'): almost always a person.
+    pub inverted: bool,
 }
 
 impl Fr {
@@ -52,6 +54,7 @@ impl Fr {
             quote: false,
             act: false,
             passive_channel: false,
+            inverted: false,
         }
     }
 }
@@ -235,6 +238,10 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             return j;
         }
         let w = t.w(j);
+        if lx.is("postadv", w) {
+            j += 1;
+            continue;
+        }
         if lx.is("timeword", w) {
             j += 1;
             while j < e && (lx.is("timeword", t.w(j)) || lx.is("adjunct", t.w(j)) || is_month(t.w(j))) {
@@ -834,6 +841,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                     && (a.1 >= e || is_hard_break(t, a.1))
             });
             f.sources = vec![app.unwrap_or(sp)];
+            f.inverted = true;
             let end = end_region(t, sp.1, e);
             // Skip an appositive ("X, a spokesman for the group") and relative clause to the end.
             let mut region_end = end;
@@ -1014,7 +1022,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Inside a relative clause ("The toll, which officials say could rise, stands at 45") the
     // frame governs only up to the clause's closing comma.
     let mut cend = e;
-    if subj.0 >= 2 && matches!(t.w(subj.0 - 1), "which" | "who" | "that") && is_comma(t, subj.0 - 2) {
+    if relative || (subj.0 >= 2 && matches!(t.w(subj.0 - 1), "which" | "who" | "that") && is_comma(t, subj.0 - 2)) {
         if let Some(k) = (cstart..e).find(|&k| is_comma(t, k)) {
             cend = k;
         }

@@ -222,7 +222,11 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         let sources: Vec<SourceRef> = fr
             .sources
             .iter()
-            .map(|r| SourceRef { anchor: resolver.resolve(*r), cue: cue_text.clone(), stance: fr.stance })
+            .map(|r| SourceRef {
+                anchor: resolver.resolve_hinted(*r, fr.inverted),
+                cue: cue_text.clone(),
+                stance: fr.stance,
+            })
             .collect();
         let mut via = fr.via.map(|r| resolver.resolve(r));
         if via.is_none() && fr.passive_channel {

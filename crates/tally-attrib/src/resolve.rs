@@ -87,6 +87,11 @@ impl<'t, 'a> Resolver<'t, 'a> {
 
     /// Resolves a source phrase and remembers it for later references.
     pub fn resolve(&mut self, r: R) -> Anchor {
+        self.resolve_hinted(r, false)
+    }
+
+    /// Resolves a phrase; `person_hint` says the grammar places a person there ('said X').
+    pub fn resolve_hinted(&mut self, r: R, person_hint: bool) -> Anchor {
         let t = self.t;
         let span = t.span(r);
         let name = self.name_of(r);
@@ -94,7 +99,9 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let pronoun = r.1 - r.0 == 1 && LEXICON.is("pronoun", head);
         if !pronoun {
             let h = t.w(crate::frames::head_of(t, r));
-            let person = LEXICON.is("personrole", h)
+            let lone_name = r.1 - r.0 == 1 && t.is_cap(r.0) && t.raw(r.0).chars().any(char::is_lowercase);
+            let person = (person_hint && lone_name && !t.mention_overlaps(r))
+                || LEXICON.is("personrole", h)
                 || h.ends_with("man")
                 || h.ends_with("woman")
                 || LEXICON.is("personrole", head)

@@ -393,3 +393,15 @@ fn only_real_datelines_are_skipped() {
     let q = quotes("PALU, Indonesia, Sept 9 (EPN) - Floods cut 40 roads, officials said.");
     assert_eq!(q[0].0, "Floods cut 40 roads");
 }
+
+#[test]
+fn relative_speech_adverbs_and_lone_names() {
+    let text = "The man, who said he was a teacher, carried 3 bags.";
+    assert!(sources(text, "3 bags").0.is_empty());
+    let q = quotes("She has said repeatedly that 10 percent is too low.");
+    assert_eq!(q[0].0, "10 percent is too low");
+    let text = "\"We are tired,\" said Ahmed. He added that 200 families were waiting.";
+    let (_, a) = run(text);
+    let f = a.governing(span_of(text, "200 families")).unwrap();
+    assert_eq!(f.sources[0].anchor.name.as_deref(), Some("Ahmed"));
+}
