@@ -19,6 +19,7 @@ static ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
 static ROLES: &str = include_str!("../data/roles.tsv");
 static TITLES: &str = include_str!("../data/titles.tsv");
 static PERSON_WORDS: &str = include_str!("../data/person_words.tsv");
+static CONTEXT_ALIASES: &str = include_str!("../data/context_aliases.tsv");
 
 /// What a dictionary term is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +77,13 @@ pub(crate) struct Lexicon {
     pub cue_after: HashSet<&'static str>,
     pub cue_before: HashSet<&'static str>,
     pub org_heads: HashSet<&'static str>,
+    /// Head nouns of venues and geographic names ("House", "Camp", "River").
+    pub place_heads: HashSet<&'static str>,
     pub not_name: HashSet<&'static str>,
+    /// Capitalised function words that never begin a name ("The", "In", "But").
+    pub function_words: HashSet<&'static str>,
+    /// ("North", country): "the North" once that country has been named.
+    pub context_aliases: Vec<(&'static str, u16)>,
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -240,16 +247,25 @@ pub(crate) fn build() -> Lexicon {
     let mut cue_before = HashSet::new();
     let mut org_heads = HashSet::new();
     let mut not_name = HashSet::new();
+    let mut place_heads = HashSet::new();
+    let mut function_words = HashSet::new();
     for cols in data_lines(PERSON_WORDS) {
         let set = match col(&cols, 0) {
             "cue" => &mut cue_after,
             "before" => &mut cue_before,
             "orghead" => &mut org_heads,
             "notname" => &mut not_name,
+            "placehead" => &mut place_heads,
+            "function" => &mut function_words,
             _ => continue,
         };
         set.extend(alts(col(&cols, 1)));
     }
+    // Venue and geography heads also end organization-like runs.
+    org_heads.extend(place_heads.iter().copied());
+    // Function words never begin a name of any kind.
+    not_name.extend(function_words.iter().copied());
+    let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
     let automaton = AhoCorasickBuilder::new()
         .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -275,7 +291,10 @@ pub(crate) fn build() -> Lexicon {
         cue_after,
         cue_before,
         org_heads,
+        place_heads,
         not_name,
+        function_words,
+        context_aliases,
     }
 }
 
@@ -300,7 +319,10 @@ fn empty() -> Lexicon {
         cue_after: HashSet::new(),
         cue_before: HashSet::new(),
         org_heads: HashSet::new(),
+        place_heads: HashSet::new(),
         not_name: HashSet::new(),
+        function_words: HashSet::new(),
+        context_aliases: Vec::new(),
     }
 }
 

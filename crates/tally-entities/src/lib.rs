@@ -8,6 +8,7 @@
 //! a token scan ([`people`]).
 
 mod lexicon;
+mod names;
 mod people;
 
 use lexicon::{Cat, Entry, LEXICON};
@@ -103,11 +104,17 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
         cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank: 1 });
     }
 
-    people::find_people(an, &hits, &mut cands);
+    let dict_len = cands.len();
+    names::find_names(an, &hits, &mut cands);
+    people::find_people(an, &hits, &mut cands, dict_len);
     // A town a person's name runs through ("Kim" is also a town) is no place here.
     let persons: Vec<Span> = cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.span).collect();
-    cands.retain(|c| c.kind != EntityKind::Place || c.rank > 1 || !persons.iter().any(|p| p.overlaps(c.span)));
-    describe_roles(an, &hits, &mut cands);
+    for c in cands.iter_mut() {
+        if c.kind == EntityKind::Place && c.rank == 1 && persons.iter().any(|p| p.overlaps(c.span)) {
+            c.rank = 0;
+        }
+    }
+    describe_roles(an, &hits, &mut cands, dict_len);
 
     settle(cands, body.len())
 }
@@ -160,7 +167,18 @@ fn place_hits(an: &Analysis, out: &mut Vec<Hit>) {
         }
         let limit = next_auto_start(out, next_auto, n_auto);
         let mut found = None;
-        let mut j = (i + lx.place_words).min(toks.len());
+        // A dateline in capitals ("GOMA, Jan. 28"): look the word up as "Goma".
+        let word = t.span.text(body);
+        if word.len() >= 3 && word.len() <= 32 && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'-') {
+            let mut buf = [0u8; 32];
+            for (k, b) in word.bytes().enumerate() {
+                buf[k] = if k == 0 || buf[k - 1] == b'-' { b } else { b.to_ascii_lowercase() };
+            }
+            if let Some(&e) = std::str::from_utf8(&buf[..word.len()]).ok().and_then(|key| lx.places.get(key)) {
+                found = Some((i + 1, e as usize));
+            }
+        }
+        let mut j = if found.is_some() { i } else { (i + lx.place_words).min(toks.len()) };
         while j > i {
             let end = toks[j - 1].span.end;
             if end <= limit {
@@ -198,7 +216,8 @@ fn case_ok(entry: &Entry, text: &str, an: &Analysis, s: usize, e: usize) -> bool
         // Acronyms and codes as written, and not inside a run of capitals ("US" in "TALKS WITH
         // US" is a pronoun).
         _ if entry.exact_case => text == entry.pattern && !shouting(an, s, e),
-        _ => first_upper(text),
+        // Names capitalised, or exactly as listed ("al Qaeda").
+        _ => first_upper(text) || text == entry.pattern,
     }
 }
 
@@ -266,11 +285,12 @@ fn anchor_starting_at(cands: &[Cand], an: &Analysis, tok: usize) -> Option<usize
 }
 
 /// The country of the last country-bearing mention before byte `pos`.
-fn context_country(cands: &[Cand], pos: usize) -> Option<u16> {
+pub(crate) fn context_country(cands: &[Cand], pos: usize) -> Option<u16> {
     cands
         .iter()
         .filter(|c| {
-            c.span.end <= pos
+            c.rank > 0
+                && c.span.end <= pos
                 && c.country.is_some()
                 && matches!(c.kind, EntityKind::Country | EntityKind::Group | EntityKind::Place)
         })
@@ -281,7 +301,7 @@ fn context_country(cands: &[Cand], pos: usize) -> Option<u16> {
 /// Role descriptions: "<Country>'s <role>", "<demonym> <role>", "<Country> <role>",
 /// "the <role> of|in <Country or place>", "the country's <role>", and "the <role>" with the
 /// document's country.
-fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
+fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
@@ -337,11 +357,11 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
                         made = Some((Span::new(start, h.span.end), Some(c), lx.role_name(role, Some(c), anchor)));
                     }
                 }
-            } else if let Some(a) = anchor_ending_at(&cands[..base], an, owner) {
+            } else if let Some(a) = anchor_ending_at(&cands[..dict_len], an, owner) {
                 made = Some(anchored(lx, &cands[a], role, Span::new(cands[a].span.start, h.span.end)));
             }
         } else if j >= 1 {
-            if let Some(a) = anchor_ending_at(&cands[..base], an, j - 1) {
+            if let Some(a) = anchor_ending_at(&cands[..dict_len], an, j - 1) {
                 made = Some(anchored(lx, &cands[a], role, Span::new(cands[a].span.start, h.span.end)));
             }
         }
@@ -350,7 +370,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
             let k = h.t1;
             if matches!(an.tok(k), "of" | "in") {
                 let k2 = if lower_eq(an.tok(k + 1), "the") { k + 2 } else { k + 1 };
-                if let Some(a) = anchor_starting_at(&cands[..base], an, k2) {
+                if let Some(a) = anchor_starting_at(&cands[..dict_len], an, k2) {
                     made = Some(anchored(lx, &cands[a], role, Span::new(h.span.start, cands[a].span.end)));
                 }
             }
@@ -403,7 +423,7 @@ fn settle(mut cands: Vec<Cand>, body_len: usize) -> Vec<Mention> {
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         let Some(bytes) = taken.get_mut(c.span.range()) else { continue };
-        if c.span.is_empty() || bytes.iter().any(|&b| b) {
+        if c.span.is_empty() || c.rank == 0 || bytes.iter().any(|&b| b) {
             continue;
         }
         bytes.fill(true);

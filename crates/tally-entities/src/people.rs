@@ -102,8 +102,8 @@ fn name_run(an: &Analysis, blocked: &[bool], i: usize, max: usize) -> usize {
     k
 }
 
-/// Surname keys of a name spanning tokens `t0..t1`: the last word, and the first word too when
-/// the name is written family name first ("Kim Jong-un", "Xi Jinping").
+/// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
+/// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
 fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
     let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).collect();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return [None, None] };
@@ -111,10 +111,9 @@ fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
     if words.len() == 1 {
         return [span(first), None];
     }
-    let second = an.tok(words[1]);
-    let east_asian = second.split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(|c| c.is_lowercase()))
-        || (an.tok(first).chars().count() <= 3 && words.len() == 2);
-    [span(last), if east_asian { span(first) } else { None }]
+    // Family name first ("Kim Jong-un", "Xi Jinping") or not, the first word is a weaker key:
+    // a bare word matches it only when no surname does.
+    [span(last), span(first)]
 }
 
 fn title_of(an: &Analysis, hits: &[Hit], t1: usize) -> Option<(usize, u16)> {
@@ -129,7 +128,7 @@ fn title_of(an: &Analysis, hits: &[Hit], t1: usize) -> Option<(usize, u16)> {
 }
 
 /// Finds people and unnamed organizations; appends candidates.
-pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
+pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
@@ -164,34 +163,22 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         let next = an.tok(end);
         let last = an.tok(end - 1);
 
-        let is_org = lx.org_heads.contains(last) && words >= 2;
+        let is_org = lx.org_heads.contains(last);
         let after_cue = lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
         let before_cue = lx.cue_after.contains(next.to_ascii_lowercase().as_str())
-            || next == "," && appositive_role(an, hits, end + 1);
+            || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1));
         let owner = is_possessive(prev)
             && i >= 2
-            && cand_ending_at(&cands[..base], an.tokens[i - 2].span.end).is_some_and(|c| c.kind == EntityKind::Country);
+            && cand_ending_at(&cands[..dict_len], an.tokens[i - 2].span.end)
+                .is_some_and(|c| c.kind == EntityKind::Country);
         let strong_title =
             title.is_some_and(|(_, head)| lx.title_heads.get(head as usize).is_some_and(|h| *h != "official"));
 
         if is_org {
-            // "Sudan Doctors Network": an organization the dictionary does not know; it may
-            // begin with a country ("Sudan") that the run swallowed as a place.
-            let start = org_start(an, &cands[..base], i);
-            let span = Span::new(an.tokens[start].span.start, span.end);
-            let text = span.text(body);
-            let text = text.strip_prefix("The ").unwrap_or(text);
-            cands.push(Cand {
-                span,
-                kind: EntityKind::Org,
-                form: Form::Name,
-                name: text.to_string(),
-                country: None,
-                rank: 2,
-            });
+            // "... told Sahel Monitor": an outlet or body, not a person (see names.rs).
         } else if title.is_some() && (strong_title || words >= 2) || words >= 2 && (after_cue || before_cue || owner) {
             let (head, country) = match title {
-                Some((hi, head)) => (Some(head), title_country(an, hits, &cands[..base], hi)),
+                Some((hi, head)) => (Some(head), title_country(an, hits, &cands[..dict_len], hi)),
                 None => (None, None),
             };
             let name = span.text(body).to_string();
@@ -200,21 +187,13 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         }
         i = end.max(i + 1);
     }
-    resolve_short(an, hits, cands, base, &people, &blocked);
+    resolve_short(an, hits, cands, dict_len, &people, &blocked);
 }
 
-/// Where an unnamed organization starts: back over a country or place that begins it.
-fn org_start(an: &Analysis, cands: &[Cand], i: usize) -> usize {
-    if i == 0 {
-        return i;
-    }
-    let prev_end = an.tokens[i - 1].span.end;
-    match cand_ending_at(cands, prev_end)
-        .filter(|c| matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group))
-    {
-        Some(c) if an.tokens[i].space_before => an.token_at_or_after(c.span.start),
-        _ => i,
-    }
+/// ", aged 34", ", 52,": an age in apposition.
+fn aged(an: &Analysis, k: usize) -> bool {
+    matches!(an.tok(k), "aged" | "age")
+        || an.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) && an.tok(k + 1) == ","
 }
 
 /// ", a spokeswoman for the agency," / ", the regional governor,": a title within a few words.
@@ -260,7 +239,14 @@ fn key_text<'a>(an: &Analysis<'a>, k: Option<(usize, usize)>) -> Option<&'a str>
 }
 
 /// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
-fn resolve_short(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, base: usize, people: &[Person], blocked: &[bool]) {
+fn resolve_short(
+    an: &Analysis,
+    hits: &[Hit],
+    cands: &mut Vec<Cand>,
+    dict_len: usize,
+    people: &[Person],
+    blocked: &[bool],
+) {
     if people.is_empty() {
         return;
     }
@@ -269,12 +255,12 @@ fn resolve_short(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, base: usize
     // (or the first after it, for a headline that names the person before the text does). A
     // one-word titled name ("President Putin") takes the full name too.
     let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(String, Option<u16>)> {
-        let matches = |p: &&Person| {
-            let c = &cands[p.cand];
-            c.name.contains(' ') && p.keys.iter().any(|k| key_text(an, *k) == Some(key))
+        let pick = |slot: usize| {
+            let matches = |p: &&Person| cands[p.cand].name.contains(' ') && key_text(an, p.keys[slot]) == Some(key);
+            let before = people.iter().filter(|p| p.start < pos).filter(matches).max_by_key(|p| p.start);
+            before.or_else(|| people.iter().filter(matches).min_by_key(|p| p.start))
         };
-        let before = people.iter().filter(|p| p.start < pos).filter(matches).max_by_key(|p| p.start);
-        let chosen = before.or_else(|| people.iter().filter(matches).min_by_key(|p| p.start))?;
+        let chosen = pick(0).or_else(|| pick(1))?;
         let c = &cands[chosen.cand];
         Some((c.name.clone(), c.country))
     };
@@ -331,7 +317,7 @@ fn resolve_short(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, base: usize
             continue;
         }
         let span = Span::new(an.tokens[j].span.start, h.span.end);
-        let country = hit_ending_at(hits, h.span.end).and_then(|hi| title_country(an, hits, &cands[..base], hi));
+        let country = hit_ending_at(hits, h.span.end).and_then(|hi| title_country(an, hits, &cands[..dict_len], hi));
         let found = people
             .iter()
             .filter(|p| p.start < h.span.start && p.head == Some(*head) && (country.is_none() || p.country == country))
