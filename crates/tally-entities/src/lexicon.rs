@@ -82,6 +82,8 @@ pub(crate) struct Lexicon {
     pub not_name: HashSet<&'static str>,
     /// Capitalised function words that never begin a name ("The", "In", "But").
     pub function_words: HashSet<&'static str>,
+    /// Weekdays, months and other time words ("Wednesday", "Jan").
+    pub time_words: HashSet<&'static str>,
     /// ("North", country): "the North" once that country has been named.
     pub context_aliases: Vec<(&'static str, u16)>,
 }
@@ -249,6 +251,7 @@ pub(crate) fn build() -> Lexicon {
     let mut not_name = HashSet::new();
     let mut place_heads = HashSet::new();
     let mut function_words = HashSet::new();
+    let mut time_words = HashSet::new();
     for cols in data_lines(PERSON_WORDS) {
         let set = match col(&cols, 0) {
             "cue" => &mut cue_after,
@@ -257,6 +260,7 @@ pub(crate) fn build() -> Lexicon {
             "notname" => &mut not_name,
             "placehead" => &mut place_heads,
             "function" => &mut function_words,
+            "time" => &mut time_words,
             _ => continue,
         };
         set.extend(alts(col(&cols, 1)));
@@ -265,6 +269,7 @@ pub(crate) fn build() -> Lexicon {
     org_heads.extend(place_heads.iter().copied());
     // Function words never begin a name of any kind.
     not_name.extend(function_words.iter().copied());
+    not_name.extend(time_words.iter().copied());
     let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
     let automaton = AhoCorasickBuilder::new()
@@ -294,6 +299,7 @@ pub(crate) fn build() -> Lexicon {
         place_heads,
         not_name,
         function_words,
+        time_words,
         context_aliases,
     }
 }
@@ -322,6 +328,7 @@ fn empty() -> Lexicon {
         place_heads: HashSet::new(),
         not_name: HashSet::new(),
         function_words: HashSet::new(),
+        time_words: HashSet::new(),
         context_aliases: Vec::new(),
     }
 }

@@ -32,6 +32,8 @@ pub enum Form {
     Person,
     /// A title standing for a person introduced earlier ("the North Korean leader").
     Title,
+    /// "he" or "she" standing for the person named most recently.
+    Pronoun,
 }
 
 /// One entity mention.
@@ -248,6 +250,11 @@ fn lower_eq(a: &str, b: &str) -> bool {
 
 /// "a ceremony in Pyongyang", "the capital, Pyongyang": the city. "Pyongyang said": the state.
 fn capital_is_place(an: &Analysis, h: &Hit) -> bool {
+    // A dateline: "KYIV, March 3 -", "SEOUL —" at the start of a paragraph.
+    let line_start = h.t0 == 0 || an.tokens.get(h.t0).is_some_and(|t| t.newlines_before > 0);
+    if line_start && (an.tok(h.t1) == "," || an.tokens.get(h.t1).is_some_and(|t| t.kind == TokenKind::Dash)) {
+        return true;
+    }
     if h.t0 == 0 {
         return false;
     }
@@ -305,6 +312,8 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
+    // The latest description of each role, for a later bare "the <role>".
+    let mut described: Vec<(u16, String, Option<u16>)> = Vec::new();
     for h in hits {
         let Some(Entry { cat: Cat::Role(role), .. }) = lx.entries.get(h.entry) else { continue };
         let role = *role;
@@ -381,7 +390,10 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
             let prev = if h.t0 > 0 { an.tok(h.t0 - 1) } else { "" };
             let text = h.span.text(body);
             if lower_eq(prev, "the") || first_upper(text) {
-                if let Some(c) = context_country(&cands[..base], h.span.start) {
+                if let Some((_, name, country)) = described.iter().rev().find(|d| d.0 == role) {
+                    let (name, country) = (name.clone(), *country);
+                    cands.push(Cand { span: h.span, kind: EntityKind::Org, form: Form::Short, name, country, rank: 2 });
+                } else if let Some(c) = context_country(&cands[..base], h.span.start) {
                     let anchor = lx.country_name(Some(c)).unwrap_or("");
                     let name = lx.role_name(role, Some(c), anchor);
                     cands.push(Cand {
@@ -397,6 +409,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
             continue;
         }
         if let Some((span, country, name)) = made {
+            described.push((role, name.clone(), country));
             cands.push(Cand { span, kind: EntityKind::Org, form: Form::Description, name, country, rank: 3 });
         }
     }

@@ -47,7 +47,7 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         let mut head: Option<usize> = None;
         let mut known = 0;
         while k < n {
-            if cap_word(an, k) {
+            if cap_word(an, k) && !lx.time_words.contains(an.tok(k)) {
                 let joinable = match cand_at(&cands[..base], an, k) {
                     Some(c) => {
                         let c = &cands[c];
@@ -83,10 +83,15 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
             i = k.max(i + 1);
             continue;
         };
-        // A role phrase ending the run ("Interior Ministry") is left to the role descriptions.
-        let role_end = hits.iter().any(|x| {
-            matches!(lx.entries.get(x.entry), Some(Entry { cat: Cat::Role(_), .. })) && x.t1 == k && x.t0 >= i
-        });
+        // A role phrase ending the run with nothing but a country before it ("Interior
+        // Ministry", "Georgian Interior Ministry") is left to the role descriptions.
+        let role_words = hits
+            .iter()
+            .find(|x| {
+                matches!(lx.entries.get(x.entry), Some(Entry { cat: Cat::Role(_), .. })) && x.t1 == k && x.t0 >= i
+            })
+            .map(|x| (x.t0..x.t1).filter(|&t| cap_word(an, t)).count());
+        let role_end = role_words.is_some_and(|r| caps <= known + r);
         if caps >= 2 && caps > known && !role_end && h > i {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
             let kind = if lx.place_heads.contains(an.tok(k - 1)) { EntityKind::Place } else { EntityKind::Org };

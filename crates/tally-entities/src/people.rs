@@ -334,5 +334,25 @@ fn resolve_short(
             });
         }
     }
+    // "he" / "she": the person named most recently, within a few sentences.
+    for (k, t) in an.tokens.iter().enumerate() {
+        if !matches!(an.tok(k), "he" | "He" | "she" | "She") {
+            continue;
+        }
+        let last = cands
+            .iter()
+            .chain(extra.iter())
+            .filter(|c| {
+                c.kind == EntityKind::Person && c.span.end <= t.span.start && t.span.start - c.span.end < PRONOUN_REACH
+            })
+            .max_by_key(|c| c.span.end);
+        if let Some(c) = last {
+            let (name, country) = (c.name.clone(), c.country);
+            extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Pronoun, name, country, rank: 3 });
+        }
+    }
     cands.extend(extra);
 }
+
+/// How far back (bytes) a pronoun looks for its person: about three sentences.
+const PRONOUN_REACH: usize = 500;

@@ -280,3 +280,21 @@ fn throughput_on_dev_corpus() {
     println!("find: {n} mentions, {:.1} MB/s", bytes as f64 / secs / 1e6);
     assert!(n > 0);
 }
+
+#[test]
+fn pronouns_and_time_words() {
+    let text = "Governor Mykola Sydorenko visited the site. He said 12 people died. Crowds filled Rustaveli Avenue on Wednesday.";
+    let ms = mentions(text);
+    assert_eq!(named(&ms, "He").map(|m| (m.1.as_str(), m.3)), Some(("Mykola Sydorenko", Form::Pronoun)));
+    assert_eq!(named(&ms, "Rustaveli Avenue").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+}
+
+#[test]
+fn datelines_and_bare_roles() {
+    let text = "KYIV, March 3 - Ukraine's air force said 40 drones were shot down. Russia fired missiles, the air force added.";
+    let ms = mentions(text);
+    assert_eq!(named(&ms, "KYIV").map(|m| m.2), Some(EntityKind::Place));
+    assert_eq!(named(&ms, "air force").map(|m| m.1.as_str()), Some("Air Force (Ukraine)"), "{ms:?}");
+    let ms = mentions("The Assam State Disaster Management Authority said roads were cut.");
+    assert_eq!(named(&ms, "Assam State Disaster Management Authority").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+}
