@@ -252,7 +252,9 @@ fn lower_eq(a: &str, b: &str) -> bool {
 fn capital_is_place(an: &Analysis, h: &Hit) -> bool {
     // A dateline: "KYIV, March 3 -", "SEOUL —" at the start of a paragraph.
     let line_start = h.t0 == 0 || an.tokens.get(h.t0).is_some_and(|t| t.newlines_before > 0);
-    if line_start && (an.tok(h.t1) == "," || an.tokens.get(h.t1).is_some_and(|t| t.kind == TokenKind::Dash)) {
+    if line_start
+        && (matches!(an.tok(h.t1), "," | "(") || an.tokens.get(h.t1).is_some_and(|t| t.kind == TokenKind::Dash))
+    {
         return true;
     }
     if h.t0 == 0 {

@@ -62,14 +62,21 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
                 if cand_at(&cands[..base], an, k).is_some() {
                     known += 1;
                 }
-                if lx.org_heads.contains(an.tok(k)) {
+                // A head noun counts at the end of the run or before "of"/"for"/"on"
+                // ("Sudan Doctors Network", "National Institute of Statistics").
+                if lx.org_heads.contains(an.tok(k))
+                    && (!cap_word(an, k + 1) || matches!(an.tok(k + 1), "of" | "for" | "on"))
+                {
                     head = Some(k);
                 }
                 caps += 1;
                 k += 1;
                 continue;
             }
-            if caps > 0 && CONNECTORS.contains(&an.tok(k)) && cap_word(an, k + 1) {
+            // "and" joins two names into one only after a head ("Department of Hydrology and
+            // Meteorology"), not two places ("Omdurman and Port Sudan").
+            let joins = CONNECTORS.contains(&an.tok(k)) && (an.tok(k) != "and" || head.is_some());
+            if caps > 0 && joins && cap_word(an, k + 1) {
                 k += 1;
                 continue;
             }
@@ -130,13 +137,13 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
             continue;
         }
         let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
-        let country = crate::context_country(&cands[..base], span.start);
+        // Its country is unknown: the document's country so far is too weak a guess.
         found.push(Cand {
             span,
             kind: EntityKind::Place,
             form: Form::Name,
             name: span.text(body).to_string(),
-            country,
+            country: None,
             rank: 1,
         });
     }

@@ -43,8 +43,17 @@ fn name_token(an: &Analysis, i: usize) -> bool {
 
 /// For each token: covered by a dictionary mention that a name may not run through (countries,
 /// demonyms, organizations); places may be overridden ("Kim" is also a town).
-fn blocked_tokens(an: &Analysis, cands: &[Cand]) -> Vec<bool> {
+fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit]) -> Vec<bool> {
+    let lx = &*LEXICON;
     let mut b = vec![false; an.tokens.len()];
+    // Titles and role nouns are never part of a name ("Supreme Leader", "Police Chief").
+    for h in hits {
+        if matches!(lx.entries.get(h.entry), Some(Entry { cat: Cat::Title(_) | Cat::Role(_), .. })) {
+            if let Some(s) = b.get_mut(h.t0..h.t1) {
+                s.fill(true);
+            }
+        }
+    }
     for c in cands.iter().filter(|c| c.kind != EntityKind::Place) {
         let (t0, t1) = (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end));
         if let Some(s) = b.get_mut(t0..t1) {
@@ -132,7 +141,7 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, di
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
-    let blocked = blocked_tokens(an, &cands[..base]);
+    let blocked = blocked_tokens(an, &cands[..base], hits);
     let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
     let mut people: Vec<Person> = Vec::new();
     let n = an.tokens.len();
@@ -157,7 +166,10 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, di
         }
         let words = (i..end).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).count();
         let span = Span::new(an.tokens[i].span.start, an.tokens[end - 1].span.end);
-        let title = title_of(an, hits, i);
+        let title = title_of(an, hits, i).or_else(|| {
+            // "The mayor, Sandy Stimpson, said": a title, a comma, the name.
+            (i >= 2 && an.tok(i - 1) == "," && an.tok(end) == ",").then(|| title_of(an, hits, i - 1)).flatten()
+        });
         let prev = if i > 0 { an.tok(i - 1) } else { "" };
         let prev2 = if i > 1 { an.tok(i - 2) } else { "" };
         let next = an.tok(end);
