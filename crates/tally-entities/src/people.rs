@@ -38,7 +38,15 @@ fn name_token(an: &Analysis, i: usize) -> bool {
     if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
         return first_upper(rest);
     }
-    first_upper(w) && w.chars().any(|c| c.is_lowercase()) || (w.len() == 1 && first_upper(w))
+    first_upper(w) && w.chars().any(|c| c.is_lowercase()) || (w.len() == 1 && first_upper(w)) || roman(an, i)
+}
+
+/// A regnal number after a name ("Abdullah II", "Charles III").
+fn roman(an: &Analysis, i: usize) -> bool {
+    let w = an.tok(i);
+    i > 0
+        && matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
+        && an.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
 /// For each token: covered by a dictionary mention that a name may not run through (countries,
@@ -176,7 +184,10 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, di
         let last = an.tok(end - 1);
 
         let is_org = lx.org_heads.contains(last);
-        let after_cue = lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
+        // A byline: "By Maria Gonzalez" opening a line.
+        let byline = prev == "By" && an.tokens.get(i - 1).is_some_and(|t| t.newlines_before > 0 || i == 1);
+        let after_cue =
+            byline || lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
         let before_cue = lx.cue_after.contains(next.to_ascii_lowercase().as_str())
             || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1));
         let owner = is_possessive(prev)
@@ -268,7 +279,10 @@ fn resolve_short(
     // one-word titled name ("President Putin") takes the full name too.
     let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(String, Option<u16>)> {
         let pick = |slot: usize| {
-            let matches = |p: &&Person| cands[p.cand].name.contains(' ') && key_text(an, p.keys[slot]) == Some(key);
+            let matches = |p: &&Person| {
+                cands[p.cand].name.contains(' ')
+                    && key_text(an, p.keys[slot]).is_some_and(|k| k.eq_ignore_ascii_case(key))
+            };
             let before = people.iter().filter(|p| p.start < pos).filter(matches).max_by_key(|p| p.start);
             before.or_else(|| people.iter().filter(matches).min_by_key(|p| p.start))
         };
@@ -351,13 +365,22 @@ fn resolve_short(
         if !matches!(an.tok(k), "he" | "He" | "she" | "She") {
             continue;
         }
+        // Within the same paragraph, or the sentence just before.
+        let here = an.sentence_at(t.span.start);
+        let para = here.and_then(|s| an.sentences.get(s)).map(|s| s.paragraph);
+        let near = |c: &Cand| {
+            let there = an.sentence_at(c.span.start);
+            there.and_then(|s| an.sentences.get(s)).map(|s| s.paragraph) == para
+                || matches!((here, there), (Some(h), Some(x)) if h == x + 1)
+        };
         let last = cands
             .iter()
             .chain(extra.iter())
             .filter(|c| {
                 c.kind == EntityKind::Person && c.span.end <= t.span.start && t.span.start - c.span.end < PRONOUN_REACH
             })
-            .max_by_key(|c| c.span.end);
+            .max_by_key(|c| c.span.end)
+            .filter(|c| near(c));
         if let Some(c) = last {
             let (name, country) = (c.name.clone(), c.country);
             extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Pronoun, name, country, rank: 3 });
