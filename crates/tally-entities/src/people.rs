@@ -360,19 +360,26 @@ fn resolve_short(
             });
         }
     }
-    // "he" / "she": the person named most recently, within a few sentences.
+    // "he" / "she": the person named most recently, within a few sentences, unless an unnamed
+    // person was introduced since ("A farmer from a nearby village said ... he said").
+    let unnamed: Vec<usize> = hits
+        .iter()
+        .filter(|h| {
+            matches!(lx.entries.get(h.entry), Some(Entry { cat: Cat::Title(head), .. })
+                if lx.title_heads.get(*head as usize).is_some_and(|x| *x == "official"))
+                && (1..=3).any(|d| {
+                    // Not an appositive ("Ri Chol Ho, an official,").
+                    h.t0 >= d
+                        && matches!(an.tok(h.t0 - d), "a" | "A" | "an" | "An" | "one" | "One" | "another" | "Another")
+                        && (h.t0 == d || an.tok(h.t0 - d - 1) != ",")
+                })
+        })
+        .map(|h| h.span.start)
+        .collect();
     for (k, t) in an.tokens.iter().enumerate() {
         if !matches!(an.tok(k), "he" | "He" | "she" | "She") {
             continue;
         }
-        // Within the same paragraph, or the sentence just before.
-        let here = an.sentence_at(t.span.start);
-        let para = here.and_then(|s| an.sentences.get(s)).map(|s| s.paragraph);
-        let near = |c: &Cand| {
-            let there = an.sentence_at(c.span.start);
-            there.and_then(|s| an.sentences.get(s)).map(|s| s.paragraph) == para
-                || matches!((here, there), (Some(h), Some(x)) if h == x + 1)
-        };
         let last = cands
             .iter()
             .chain(extra.iter())
@@ -380,7 +387,7 @@ fn resolve_short(
                 c.kind == EntityKind::Person && c.span.end <= t.span.start && t.span.start - c.span.end < PRONOUN_REACH
             })
             .max_by_key(|c| c.span.end)
-            .filter(|c| near(c));
+            .filter(|c| !unnamed.iter().any(|&u| c.span.end <= u && u < t.span.start));
         if let Some(c) = last {
             let (name, country) = (c.name.clone(), c.country);
             extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Pronoun, name, country, rank: 3 });

@@ -298,3 +298,13 @@ fn datelines_and_bare_roles() {
     let ms = mentions("The Assam State Disaster Management Authority said roads were cut.");
     assert_eq!(named(&ms, "Assam State Disaster Management Authority").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
 }
+
+#[test]
+fn pronouns_skip_past_an_unnamed_speaker() {
+    let text = "The strike hit at dawn, said Ko Min Aung, a spokesman for the group. \
+                A farmer from a nearby village said families had fled. \"We only come back at night,\" he said.";
+    let ms = mentions(text);
+    assert!(named(&ms, "he").is_none(), "{ms:?}");
+    let ms = mentions("Kim visited the plant, said Ri Chol Ho, an official. Later he spoke again.");
+    assert_eq!(named(&ms, "he").map(|m| m.1.as_str()), Some("Ri Chol Ho"), "{ms:?}");
+}
