@@ -389,17 +389,23 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
         if made.is_none() {
             // A bare role: "the Interior Ministry", "the army"; named with the country the
             // document is about so far. Lower-case roles need "the".
-            let prev = if h.t0 > 0 { an.tok(h.t0 - 1) } else { "" };
+            // Lower-case modifiers stay in the span ("the regional emergency management
+            // department").
+            let prev = if j > 0 { an.tok(j - 1) } else { "" };
             let text = h.span.text(body);
+            let span = match an.tokens.get(j) {
+                Some(t) if j < h.t0 => Span::new(t.span.start, h.span.end),
+                _ => h.span,
+            };
             if lower_eq(prev, "the") || first_upper(text) {
                 if let Some((_, name, country)) = described.iter().rev().find(|d| d.0 == role) {
                     let (name, country) = (name.clone(), *country);
-                    cands.push(Cand { span: h.span, kind: EntityKind::Org, form: Form::Short, name, country, rank: 2 });
+                    cands.push(Cand { span, kind: EntityKind::Org, form: Form::Short, name, country, rank: 2 });
                 } else if let Some(c) = context_country(&cands[..base], h.span.start) {
                     let anchor = lx.country_name(Some(c)).unwrap_or("");
                     let name = lx.role_name(role, Some(c), anchor);
                     cands.push(Cand {
-                        span: h.span,
+                        span,
                         kind: EntityKind::Org,
                         form: Form::Short,
                         name,
