@@ -98,11 +98,8 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
             Cat::Org => (e.kind, Form::Name),
             Cat::Role(_) | Cat::Title(_) => continue,
         };
-        let name = if e.cat == Cat::Capital && kind == EntityKind::Place {
-            h.span.text(body).to_string()
-        } else {
-            e.name.to_string()
-        };
+        let name =
+            if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern.to_string() } else { e.name.to_string() };
         cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank: 1 });
     }
 
@@ -325,8 +322,11 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
         while j > 0 && skipped < 2 {
             let w = an.tok(j - 1);
             let t = an.tokens.get(j - 1);
+            // Adjectives and noun modifiers, not verbs ("the commission urged police").
             let modifier = t.is_some_and(|t| t.kind == TokenKind::Word)
                 && w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
                 && !matches!(
                     w,
                     "the"
