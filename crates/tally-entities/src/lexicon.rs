@@ -8,6 +8,29 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the short words looked up per token (SipHash's resistance to
+/// flooding is not needed for a built-in word list).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 use std::sync::LazyLock;
 use tally_model::EntityKind;
 
@@ -65,7 +88,7 @@ pub(crate) struct Lexicon {
     pub automaton: AhoCorasick,
     pub entries: Vec<Entry>,
     /// City names (as written, capitalised) -> index into `entries`.
-    pub places: HashMap<&'static str, u32>,
+    pub places: FastMap<&'static str, u32>,
     /// The most words a city name has.
     pub place_words: usize,
     /// Canonical country names, indexed by `Entry::country`.
@@ -74,16 +97,16 @@ pub(crate) struct Lexicon {
     /// (country index, role index) -> the organization that is that country's role.
     pub role_orgs: HashMap<(u16, u16), &'static str>,
     pub title_heads: Vec<&'static str>,
-    pub cue_after: HashSet<&'static str>,
-    pub cue_before: HashSet<&'static str>,
-    pub org_heads: HashSet<&'static str>,
+    pub cue_after: FastSet<&'static str>,
+    pub cue_before: FastSet<&'static str>,
+    pub org_heads: FastSet<&'static str>,
     /// Head nouns of venues and geographic names ("House", "Camp", "River").
-    pub place_heads: HashSet<&'static str>,
-    pub not_name: HashSet<&'static str>,
+    pub place_heads: FastSet<&'static str>,
+    pub not_name: FastSet<&'static str>,
     /// Capitalised function words that never begin a name ("The", "In", "But").
-    pub function_words: HashSet<&'static str>,
+    pub function_words: FastSet<&'static str>,
     /// Weekdays, months and other time words ("Wednesday", "Jan").
-    pub time_words: HashSet<&'static str>,
+    pub time_words: FastSet<&'static str>,
     /// ("North", country): "the North" once that country has been named.
     pub context_aliases: Vec<(&'static str, u16)>,
 }
@@ -210,7 +233,7 @@ pub(crate) fn build() -> Lexicon {
     // The city gazetteer: too large for a quickly built automaton, so a hash table looked up
     // by runs of capitalised tokens. The generator already removed duplicates within it; names
     // claimed above keep their meaning (a hash probe per line, no allocation unless new).
-    let mut places: HashMap<&'static str, u32> = HashMap::with_capacity(48_000);
+    let mut places: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(48_000, Default::default());
     let mut place_words = 1;
     let mut lower = String::with_capacity(64);
     for line in PLACES.lines() {
@@ -245,13 +268,13 @@ pub(crate) fn build() -> Lexicon {
         }
     }
 
-    let mut cue_after = HashSet::new();
-    let mut cue_before = HashSet::new();
-    let mut org_heads = HashSet::new();
-    let mut not_name = HashSet::new();
-    let mut place_heads = HashSet::new();
-    let mut function_words = HashSet::new();
-    let mut time_words = HashSet::new();
+    let mut cue_after = FastSet::default();
+    let mut cue_before = FastSet::default();
+    let mut org_heads = FastSet::default();
+    let mut not_name = FastSet::default();
+    let mut place_heads = FastSet::default();
+    let mut function_words = FastSet::default();
+    let mut time_words = FastSet::default();
     for cols in data_lines(PERSON_WORDS) {
         let set = match col(&cols, 0) {
             "cue" => &mut cue_after,
@@ -316,19 +339,19 @@ fn empty() -> Lexicon {
             kind: EntityKind::Org,
             exact_case: true,
         }],
-        places: HashMap::new(),
+        places: FastMap::default(),
         place_words: 1,
         countries: Vec::new(),
         roles: Vec::new(),
         role_orgs: HashMap::new(),
         title_heads: Vec::new(),
-        cue_after: HashSet::new(),
-        cue_before: HashSet::new(),
-        org_heads: HashSet::new(),
-        place_heads: HashSet::new(),
-        not_name: HashSet::new(),
-        function_words: HashSet::new(),
-        time_words: HashSet::new(),
+        cue_after: FastSet::default(),
+        cue_before: FastSet::default(),
+        org_heads: FastSet::default(),
+        place_heads: FastSet::default(),
+        not_name: FastSet::default(),
+        function_words: FastSet::default(),
+        time_words: FastSet::default(),
         context_aliases: Vec::new(),
     }
 }

@@ -52,7 +52,6 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
                     Some(c) => {
                         let c = &cands[c];
                         matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group)
-                            && c.form != Form::Capital
                     }
                     None => true,
                 };

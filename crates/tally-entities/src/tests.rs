@@ -308,3 +308,10 @@ fn pronouns_skip_past_an_unnamed_speaker() {
     let ms = mentions("Kim visited the plant, said Ri Chol Ho, an official. Later he spoke again.");
     assert_eq!(named(&ms, "he").map(|m| m.1.as_str()), Some("Ri Chol Ho"), "{ms:?}");
 }
+
+#[test]
+fn newspapers_named_after_cities_are_organizations() {
+    let ms = mentions("The Washington Post and the Kyiv Independent reported it; Moscow denied it.");
+    assert_eq!(named(&ms, "Washington Post").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    assert_eq!(named(&ms, "Moscow").map(|m| m.1.as_str()), Some("Russia"));
+}
