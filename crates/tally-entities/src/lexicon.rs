@@ -102,6 +102,8 @@ pub(crate) struct Lexicon {
     pub org_heads: FastSet<&'static str>,
     /// Head nouns of venues and geographic names ("House", "Camp", "River").
     pub place_heads: FastSet<&'static str>,
+    /// Words that begin geographic names ("Lake Chad", "Mount Kenya").
+    pub place_prefixes: FastSet<&'static str>,
     pub not_name: FastSet<&'static str>,
     /// Capitalised function words that never begin a name ("The", "In", "But").
     pub function_words: FastSet<&'static str>,
@@ -273,6 +275,7 @@ pub(crate) fn build() -> Lexicon {
     let mut org_heads = FastSet::default();
     let mut not_name = FastSet::default();
     let mut place_heads = FastSet::default();
+    let mut place_prefixes = FastSet::default();
     let mut function_words = FastSet::default();
     let mut time_words = FastSet::default();
     for cols in data_lines(PERSON_WORDS) {
@@ -282,6 +285,7 @@ pub(crate) fn build() -> Lexicon {
             "orghead" => &mut org_heads,
             "notname" => &mut not_name,
             "placehead" => &mut place_heads,
+            "placeprefix" => &mut place_prefixes,
             "function" => &mut function_words,
             "time" => &mut time_words,
             _ => continue,
@@ -320,6 +324,7 @@ pub(crate) fn build() -> Lexicon {
         cue_before,
         org_heads,
         place_heads,
+        place_prefixes,
         not_name,
         function_words,
         time_words,
@@ -349,6 +354,7 @@ fn empty() -> Lexicon {
         cue_before: FastSet::default(),
         org_heads: FastSet::default(),
         place_heads: FastSet::default(),
+        place_prefixes: FastSet::default(),
         not_name: FastSet::default(),
         function_words: FastSet::default(),
         time_words: FastSet::default(),

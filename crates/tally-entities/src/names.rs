@@ -85,6 +85,21 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         while k > i && !cap_word(an, k - 1) {
             k -= 1;
         }
+        // "Lake Chad", "Mount Kenya": a geographic name, whatever follows.
+        if caps >= 2 && lx.place_prefixes.contains(an.tok(i)) {
+            let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
+            let country = cands[..base].iter().find(|c| span.contains(c.span)).and_then(|c| c.country);
+            cands.push(Cand {
+                span,
+                kind: EntityKind::Place,
+                form: Form::Name,
+                name: span.text(body).to_string(),
+                country,
+                rank: 2,
+            });
+            i = k;
+            continue;
+        }
         let Some(h) = head else {
             i = k.max(i + 1);
             continue;

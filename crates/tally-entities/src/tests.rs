@@ -315,3 +315,11 @@ fn newspapers_named_after_cities_are_organizations() {
     assert_eq!(named(&ms, "Washington Post").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
     assert_eq!(named(&ms, "Moscow").map(|m| m.1.as_str()), Some("Russia"));
 }
+
+#[test]
+fn geographic_names_and_companies() {
+    let ms = mentions("Fighters attacked a post near Lake Chad. General Motors cut jobs. The Red Sea route closed.");
+    assert_eq!(named(&ms, "Lake Chad").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+    assert_eq!(named(&ms, "Red Sea").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+}
