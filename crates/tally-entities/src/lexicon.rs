@@ -102,6 +102,8 @@ pub(crate) struct Lexicon {
     pub org_heads: FastSet<&'static str>,
     /// Head nouns of venues and geographic names ("House", "Camp", "River").
     pub place_heads: FastSet<&'static str>,
+    /// Head nouns that, after "the", refer back to an organization ("the ministry").
+    pub anaphors: FastSet<&'static str>,
     /// Words that begin geographic names ("Lake Chad", "Mount Kenya").
     pub place_prefixes: FastSet<&'static str>,
     pub not_name: FastSet<&'static str>,
@@ -276,6 +278,7 @@ pub(crate) fn build() -> Lexicon {
     let mut not_name = FastSet::default();
     let mut place_heads = FastSet::default();
     let mut place_prefixes = FastSet::default();
+    let mut anaphors = FastSet::default();
     let mut function_words = FastSet::default();
     let mut time_words = FastSet::default();
     for cols in data_lines(PERSON_WORDS) {
@@ -286,6 +289,7 @@ pub(crate) fn build() -> Lexicon {
             "notname" => &mut not_name,
             "placehead" => &mut place_heads,
             "placeprefix" => &mut place_prefixes,
+            "anaphor" => &mut anaphors,
             "function" => &mut function_words,
             "time" => &mut time_words,
             _ => continue,
@@ -325,6 +329,7 @@ pub(crate) fn build() -> Lexicon {
         org_heads,
         place_heads,
         place_prefixes,
+        anaphors,
         not_name,
         function_words,
         time_words,
@@ -355,6 +360,7 @@ fn empty() -> Lexicon {
         org_heads: FastSet::default(),
         place_heads: FastSet::default(),
         place_prefixes: FastSet::default(),
+        anaphors: FastSet::default(),
         not_name: FastSet::default(),
         function_words: FastSet::default(),
         time_words: FastSet::default(),

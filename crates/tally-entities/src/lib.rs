@@ -114,6 +114,7 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
         }
     }
     describe_roles(an, &hits, &mut cands, dict_len);
+    org_anaphors(an, &mut cands);
 
     settle(cands, body.len())
 }
@@ -421,6 +422,50 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
             cands.push(Cand { span, kind: EntityKind::Org, form: Form::Description, name, country, rank: 3 });
         }
     }
+}
+
+/// "the ministry", "the network": the latest organization before it whose name holds the word.
+fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
+    let lx = &*LEXICON;
+    let mut found = Vec::new();
+    for (k, t) in an.tokens.iter().enumerate() {
+        let w = an.tok(k);
+        if k == 0 || !lower_eq(an.tok(k - 1), "the") || t.kind != TokenKind::Word || !lx.anaphors.contains(w) {
+            continue;
+        }
+        // A head noun of a longer phrase ("the agency's chief") is fine; one that modifies
+        // another noun ("the party congress") is not.
+        if an.tokens.get(k + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && !is_possessive(an.tok(k + 1)) && lx.anaphors.contains(an.tok(k + 1))
+        }) {
+            continue;
+        }
+        if cands.iter().any(|c| c.rank > 0 && c.span.overlaps(t.span)) {
+            continue;
+        }
+        let holds = |c: &Cand| c.name.split(|ch: char| !ch.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(w));
+        let latest = cands
+            .iter()
+            .filter(|c| {
+                c.rank > 0
+                    && matches!(c.kind, EntityKind::Org | EntityKind::Group)
+                    && c.span.end <= t.span.start
+                    && holds(c)
+            })
+            .max_by_key(|c| c.span.end);
+        if let Some(c) = latest {
+            let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
+            found.push(Cand {
+                span,
+                kind: c.kind,
+                form: Form::Short,
+                name: c.name.clone(),
+                country: c.country,
+                rank: 2,
+            });
+        }
+    }
+    cands.extend(found);
 }
 
 fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Span, Option<u16>, String) {

@@ -323,3 +323,15 @@ fn geographic_names_and_companies() {
     assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
     assert_eq!(named(&ms, "Red Sea").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
 }
+
+#[test]
+fn the_ministry_refers_back() {
+    let text = "Congo's health ministry said 40 died. The toll may rise, the ministry added. The Sudan Doctors Network said the network had counted 12.";
+    let ms = mentions(text);
+    assert_eq!(
+        named(&ms, "the ministry").map(|m| m.1.as_str()),
+        Some("Ministry of Health (Democratic Republic of the Congo)"),
+        "{ms:?}"
+    );
+    assert_eq!(named(&ms, "the network").map(|m| m.1.as_str()), Some("Sudan Doctors Network"), "{ms:?}");
+}
