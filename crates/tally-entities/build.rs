@@ -2,7 +2,7 @@
 //! reviewed supplement `data/countries.tsv`:
 //! - `world-data` (REST Countries metadata): common and official names, ISO codes, capitals,
 //!   population, independence and UN membership;
-//! - `keshvar` (ISO 3166 data): nationality adjectives (demonyms) and alternative names.
+//! - `keshvar` (ISO 3166 data): nationality adjectives (demonyms) and the ISO English names.
 //!
 //! Output `$OUT_DIR/countries.gen.tsv`, one line per pattern:
 //! `pattern \t form \t canonical \t iso2` with form `name`, `demonym` or `capital`, and
@@ -92,12 +92,11 @@ fn main() {
                 c.demonyms.push(n.to_string());
             }
         }
+        // The ISO names are English; the crate's "unofficial" names mix languages ("Chili",
+        // "Allemagne") and are left out: reviewed English variants live in the supplement.
         let long = k.iso_long_name().trim_start_matches("The ").to_string();
-        for n in std::iter::once(k.iso_short_name())
-            .chain(std::iter::once(long.as_str()))
-            .chain(k.unofficial_name_list().iter().copied())
-        {
-            // English forms only: plain Latin letters, no "(...)" or ", ..." inversions.
+        for n in [k.iso_short_name(), long.as_str()] {
+            // Plain Latin letters, no "(...)" or ", ..." inversions.
             if plain(n) && n.is_ascii() && n.len() >= 4 {
                 c.names.push(n.to_string());
             }
@@ -123,7 +122,7 @@ fn main() {
         dems.append(&mut c.demonyms);
         c.demonyms = dems;
         c.capitals.extend(list(4));
-        excluded.insert(col(0).to_string(), list(5));
+        excluded.entry(col(0).to_string()).or_default().extend(list(5));
     }
 
     // pattern -> (priority, population, line); a pattern claimed by several countries goes to the
@@ -149,9 +148,6 @@ fn main() {
         claim(&c.canonical, "name", c, 3);
         for n in c.names.iter().filter(|n| ok(n)) {
             claim(n, "name", c, 2);
-            if let Some(rest) = n.strip_prefix("Democratic Republic of ") {
-                let _ = rest;
-            }
         }
         for (i, d) in c.demonyms.iter().filter(|d| ok(d)).enumerate() {
             claim(d, "demonym", c, if i == 0 { 2 } else { 1 });
