@@ -11,7 +11,7 @@ The optional third argument adds the US states (from the same package) as places
 Output columns: name, ISO 3166-1 alpha-2 country code, population, canonical name (the GeoNames
 name; differs from `name` for alternate spellings). Names that are also lower-case English words
 (from the word list, e.g. "Police", "Mobile", "Of") are dropped unless the city has more than a
-million inhabitants (alternate spellings never). Alternate spellings are kept only for cities above 300,000, Latin script, at
+million inhabitants (alternate spellings never); three-letter names need 100,000. Alternate spellings are kept only for cities above 300,000, Latin script, at
 least four letters and not all capitals (airport codes).
 """
 import json
@@ -38,6 +38,9 @@ def main():
         if not primary and (len(name) < 4 or "." in name):
             return
         if name.lower() in words and (pop < 1_000_000 or not primary):
+            return
+        # Three-letter names of small towns are mostly names or abbreviations ("Kim").
+        if len(name) <= 3 and pop < 100_000:
             return
         # Every word of a multi-word name must not be a plain English word sequence ("Of Course").
         parts = name.split(" ")

@@ -429,8 +429,11 @@ fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
     for (k, t) in an.tokens.iter().enumerate() {
+        if k == 0 || t.kind != TokenKind::Word || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
+            continue;
+        }
         let w = an.tok(k);
-        if k == 0 || !lower_eq(an.tok(k - 1), "the") || t.kind != TokenKind::Word || !lx.anaphors.contains(w) {
+        if !lx.anaphors.contains(w) {
             continue;
         }
         // A head noun of a longer phrase ("the agency's chief") is fine; one that modifies

@@ -134,7 +134,8 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
     let n = an.tokens.len();
     let mut found = Vec::new();
     for p in 0..n.saturating_sub(1) {
-        if !LOCATIVE.iter().any(|w| lower_eq(w, an.tok(p))) {
+        let len = an.tokens[p].span.len();
+        if !(2..=6).contains(&len) || !LOCATIVE.iter().any(|w| lower_eq(w, an.tok(p))) {
             continue;
         }
         let i = p + 1;
@@ -169,7 +170,7 @@ fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
     for (k, t) in an.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || k == 0 || !lower_eq(an.tok(k - 1), "the") {
+        if t.kind != TokenKind::Word || k == 0 || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
             continue;
         }
         let w = an.tok(k);

@@ -32,6 +32,10 @@ fn name_token(an: &Analysis, i: usize) -> bool {
         return false;
     }
     let w = an.tok(i);
+    // Most tokens are lower-case words: settle those before any table look-up.
+    if !w.starts_with(|c: char| c.is_uppercase() || c == 'a' || c == 'e') {
+        return false;
+    }
     if is_possessive(w) || lx.not_name.contains(w) {
         return false;
     }

@@ -268,10 +268,11 @@ fn throughput_on_dev_corpus() {
     }
     let _ = &*LEXICON;
     let analyses: Vec<Analysis> = texts.iter().map(|t| Analysis::new(t)).collect();
-    let bytes: usize = texts.iter().map(|t| t.len()).sum::<usize>() * 20;
+    let rounds: usize = std::env::var("TALLY_BENCH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(20);
+    let bytes: usize = texts.iter().map(|t| t.len()).sum::<usize>() * rounds;
     let t = std::time::Instant::now();
     let mut n = 0;
-    for _ in 0..20 {
+    for _ in 0..rounds {
         for a in &analyses {
             n += find(a).len();
         }
