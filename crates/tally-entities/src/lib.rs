@@ -107,9 +107,16 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
     names::find_names(an, &hits, &mut cands);
     people::find_people(an, &hits, &mut cands, dict_len);
     // A town a person's name runs through ("Kim" is also a town) is no place here.
-    let persons: Vec<Span> = cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.span).collect();
+    let mut persons: Vec<Span> = cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.span).collect();
+    persons.sort_unstable();
+    let max_person = persons.iter().map(|p| p.len()).max().unwrap_or(0);
+    let overlaps_person = |span: Span| {
+        let a = persons.partition_point(|p| p.start + max_person < span.start);
+        let b = persons.partition_point(|p| p.start < span.end);
+        persons[a..b.max(a)].iter().any(|p| p.overlaps(span))
+    };
     for c in cands.iter_mut() {
-        if c.kind == EntityKind::Place && c.rank == 1 && persons.iter().any(|p| p.overlaps(c.span)) {
+        if c.kind == EntityKind::Place && c.rank == 1 && overlaps_person(c.span) {
             c.rank = 0;
         }
     }
@@ -273,17 +280,24 @@ fn is_possessive(w: &str) -> bool {
 /// The candidate (a country, place, capital or demonym) that covers exactly tokens `t0..t1`.
 fn anchor_ending_at(cands: &[Cand], an: &Analysis, end_tok: usize) -> Option<usize> {
     let end = an.tokens.get(end_tok)?.span.end;
-    cands.iter().rposition(|c| {
-        c.span.end == end
-            && c.rank == 1
-            && matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group)
-            && c.country.is_some()
-    })
+    let i = cands.partition_point(|c| c.span.end < end);
+    (i..cands.len())
+        .take_while(|&i| cands[i].span.end == end)
+        .filter(|&i| {
+            let c = &cands[i];
+            c.span.end == end
+                && c.rank == 1
+                && matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group)
+                && c.country.is_some()
+        })
+        .last()
 }
 
 fn anchor_starting_at(cands: &[Cand], an: &Analysis, tok: usize) -> Option<usize> {
     let start = an.tokens.get(tok)?.span.start;
-    cands.iter().position(|c| {
+    let i = cands.partition_point(|c| c.span.start < start);
+    (i..cands.len()).take_while(|&i| cands[i].span.start == start).find(|&i| {
+        let c = &cands[i];
         c.span.start == start
             && c.rank == 1
             && matches!(c.kind, EntityKind::Country | EntityKind::Place)
@@ -291,18 +305,26 @@ fn anchor_starting_at(cands: &[Cand], an: &Analysis, tok: usize) -> Option<usize
     })
 }
 
-/// The country of the last country-bearing mention before byte `pos`.
-pub(crate) fn context_country(cands: &[Cand], pos: usize) -> Option<u16> {
-    cands
-        .iter()
-        .filter(|c| {
-            c.rank > 0
-                && c.span.end <= pos
-                && c.country.is_some()
-                && matches!(c.kind, EntityKind::Country | EntityKind::Group | EntityKind::Place)
-        })
-        .max_by_key(|c| c.span.end)
-        .and_then(|c| c.country)
+/// Country-bearing mentions in order of their end, to ask which country a document is about
+/// at a given point.
+pub(crate) struct CountryContext(Vec<(usize, u16)>);
+
+impl CountryContext {
+    pub(crate) fn new(cands: &[Cand]) -> Self {
+        let mut v: Vec<(usize, u16)> = cands
+            .iter()
+            .filter(|c| c.rank > 0 && matches!(c.kind, EntityKind::Country | EntityKind::Group | EntityKind::Place))
+            .filter_map(|c| c.country.map(|k| (c.span.end, k)))
+            .collect();
+        v.sort_by_key(|x| x.0);
+        CountryContext(v)
+    }
+
+    /// The country of the last country-bearing mention ending at or before byte `pos`.
+    pub(crate) fn at(&self, pos: usize) -> Option<u16> {
+        let i = self.0.partition_point(|x| x.0 <= pos);
+        i.checked_sub(1).map(|i| self.0[i].1)
+    }
 }
 
 /// Role descriptions: "<Country>'s <role>", "<demonym> <role>", "<Country> <role>",
@@ -313,7 +335,8 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
     let body = an.body;
     let base = cands.len();
     // The latest description of each role, for a later bare "the <role>".
-    let mut described: Vec<(u16, String, Option<u16>)> = Vec::new();
+    let mut described: std::collections::HashMap<u16, (String, Option<u16>)> = std::collections::HashMap::new();
+    let context = CountryContext::new(&cands[..base]);
     for h in hits {
         let Some(Entry { cat: Cat::Role(role), .. }) = lx.entries.get(h.entry) else { continue };
         let role = *role;
@@ -363,7 +386,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
             let owner = j - 2;
             if lower_eq(an.tok(owner), "country") || lower_eq(an.tok(owner), "nation") {
                 if owner > 0 && lower_eq(an.tok(owner - 1), "the") {
-                    if let Some(c) = context_country(&cands[..base], h.span.start) {
+                    if let Some(c) = context.at(h.span.start) {
                         let anchor = lx.country_name(Some(c)).unwrap_or("");
                         let start = an.tokens[owner - 1].span.start;
                         made = Some((Span::new(start, h.span.end), Some(c), lx.role_name(role, Some(c), anchor)));
@@ -399,10 +422,10 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
                 _ => h.span,
             };
             if lower_eq(prev, "the") || first_upper(text) {
-                if let Some((_, name, country)) = described.iter().rev().find(|d| d.0 == role) {
+                if let Some((name, country)) = described.get(&role) {
                     let (name, country) = (name.clone(), *country);
                     cands.push(Cand { span, kind: EntityKind::Org, form: Form::Short, name, country, rank: 2 });
-                } else if let Some(c) = context_country(&cands[..base], h.span.start) {
+                } else if let Some(c) = context.at(h.span.start) {
                     let anchor = lx.country_name(Some(c)).unwrap_or("");
                     let name = lx.role_name(role, Some(c), anchor);
                     cands.push(Cand {
@@ -418,7 +441,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
             continue;
         }
         if let Some((span, country, name)) = made {
-            described.push((role, name.clone(), country));
+            described.insert(role, (name.clone(), country));
             cands.push(Cand { span, kind: EntityKind::Org, form: Form::Description, name, country, rank: 3 });
         }
     }
@@ -428,6 +451,22 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
 fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
+    // Live candidates by start, and organizations by each word of their name, in order of end.
+    let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
+    live.sort_unstable();
+    let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut orgs_by_word: std::collections::HashMap<String, Vec<(usize, usize)>> = std::collections::HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group) {
+            for w in c.name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                orgs_by_word.entry(w.to_lowercase()).or_default().push((c.span.end, i));
+            }
+        }
+    }
+    for list in orgs_by_word.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
     for (k, t) in an.tokens.iter().enumerate() {
         if k == 0 || t.kind != TokenKind::Word || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
             continue;
@@ -443,19 +482,15 @@ fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
         }) {
             continue;
         }
-        if cands.iter().any(|c| c.rank > 0 && c.span.overlaps(t.span)) {
+        let a = live.partition_point(|s| s.start + max_live < t.span.start);
+        let b = live.partition_point(|s| s.start < t.span.end);
+        if live[a..b.max(a)].iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
-        let holds = |c: &Cand| c.name.split(|ch: char| !ch.is_alphanumeric()).any(|x| x.eq_ignore_ascii_case(w));
-        let latest = cands
-            .iter()
-            .filter(|c| {
-                c.rank > 0
-                    && matches!(c.kind, EntityKind::Org | EntityKind::Group)
-                    && c.span.end <= t.span.start
-                    && holds(c)
-            })
-            .max_by_key(|c| c.span.end);
+        let latest = orgs_by_word.get(&w.to_lowercase()).and_then(|list| {
+            let upto = list.partition_point(|&(end, _)| end <= t.span.start);
+            upto.checked_sub(1).map(|j| &cands[list[j].1])
+        });
         if let Some(c) = latest {
             let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
             found.push(Cand {

@@ -27,6 +27,24 @@ fn cand_at(cands: &[Cand], an: &Analysis, k: usize) -> Option<usize> {
     cands.get(i).filter(|c| c.span.start <= t.span.start).map(|_| i)
 }
 
+/// The first candidate inside `span` (candidates sorted by start).
+fn first_within(cands: &[Cand], span: Span) -> Option<&Cand> {
+    let i = cands.partition_point(|c| c.span.start < span.start);
+    cands.get(i).filter(|c| c.span.end <= span.end)
+}
+
+/// Whether any candidate overlaps `span` (candidates sorted by start, none longer than
+/// `MAX_NAME_BYTES`).
+fn any_overlap(cands: &[Cand], span: Span) -> bool {
+    let lo = span.start.saturating_sub(MAX_NAME_BYTES);
+    let a = cands.partition_point(|c| c.span.start < lo);
+    let b = cands.partition_point(|c| c.span.start < span.end);
+    cands[a..b.max(a)].iter().any(|c| c.span.overlaps(span))
+}
+
+/// Longest candidate span the window queries look back for.
+const MAX_NAME_BYTES: usize = 512;
+
 /// Unknown organizations and venues: a run of capitalised words (countries, places and
 /// demonyms may begin it; connectors may join it) holding an organization head noun.
 pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
@@ -88,7 +106,7 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         // "Lake Chad", "Mount Kenya": a geographic name, whatever follows.
         if caps >= 2 && lx.place_prefixes.contains(an.tok(i)) {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
-            let country = cands[..base].iter().find(|c| span.contains(c.span)).and_then(|c| c.country);
+            let country = first_within(&cands[..base], span).and_then(|c| c.country);
             cands.push(Cand {
                 span,
                 kind: EntityKind::Place,
@@ -116,7 +134,7 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         if caps >= 2 && caps > known && !role_end && h > i {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
             let kind = if lx.place_heads.contains(an.tok(k - 1)) { EntityKind::Place } else { EntityKind::Org };
-            let country = cands[..base].iter().find(|c| span.contains(c.span)).and_then(|c| c.country);
+            let country = first_within(&cands[..base], span).and_then(|c| c.country);
             let name = span.text(body).to_string();
             cands.push(Cand { span, kind, form: Form::Name, name, country, rank: 2 });
         }
@@ -142,8 +160,7 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
         let mut k = i;
         let free = |k: usize| {
             let ts = an.tokens[k].span;
-            cand_at(&cands[..base], an, k).is_none()
-                && !cands[base..].iter().chain(found.iter()).any(|c| c.span.overlaps(ts))
+            cand_at(&cands[..base], an, k).is_none() && !any_overlap(&cands[base..], ts) && !any_overlap(&found, ts)
         };
         while k < n && k < i + 3 && cap_word(an, k) && !lx.not_name.contains(an.tok(k)) && free(k) {
             k += 1;
@@ -169,6 +186,14 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
 fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
+    // Where each country is first named as a country.
+    let mut first_named: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
+    for c in cands[..base].iter().filter(|c| c.kind == EntityKind::Country) {
+        if let Some(country) = c.country {
+            let e = first_named.entry(country).or_insert(c.span.end);
+            *e = (*e).min(c.span.end);
+        }
+    }
     for (k, t) in an.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || k == 0 || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
             continue;
@@ -178,10 +203,7 @@ fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
         if cap_word(an, k + 1) || cand_at(&cands[..base], an, k).is_some() {
             continue;
         }
-        if cands[..base]
-            .iter()
-            .any(|c| c.span.end <= t.span.start && c.country == Some(country) && c.kind == EntityKind::Country)
-        {
+        if first_named.get(&country).is_some_and(|&end| end <= t.span.start) {
             let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
             let name = lx.country_name(Some(country)).unwrap_or("").to_string();
             found.push(Cand {

@@ -278,17 +278,34 @@ fn resolve_short(
         return;
     }
     let lx = &*LEXICON;
+    // Index of full-named people by key (per key slot), each list in text order, so that a
+    // short mention finds its person in logarithmic time however long the document is.
+    let mut by_key: [std::collections::HashMap<String, Vec<(usize, usize)>>; 2] = Default::default();
+    for (i, p) in people.iter().enumerate() {
+        if !cands[p.cand].name.contains(' ') {
+            continue;
+        }
+        for (slot, index) in by_key.iter_mut().enumerate() {
+            if let Some(k) = key_text(an, p.keys[slot]) {
+                index.entry(k.to_lowercase()).or_default().push((p.start, i));
+            }
+        }
+    }
+    for index in by_key.iter_mut() {
+        for list in index.values_mut() {
+            list.sort_unstable();
+        }
+    }
     // The full name a key stands for at `pos`: the most recent person before it with that key
     // (or the first after it, for a headline that names the person before the text does). A
     // one-word titled name ("President Putin") takes the full name too.
     let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(String, Option<u16>)> {
+        let key = key.to_lowercase();
         let pick = |slot: usize| {
-            let matches = |p: &&Person| {
-                cands[p.cand].name.contains(' ')
-                    && key_text(an, p.keys[slot]).is_some_and(|k| k.eq_ignore_ascii_case(key))
-            };
-            let before = people.iter().filter(|p| p.start < pos).filter(matches).max_by_key(|p| p.start);
-            before.or_else(|| people.iter().filter(matches).min_by_key(|p| p.start))
+            let list = by_key[slot].get(&key)?;
+            let before = list.partition_point(|&(start, _)| start < pos);
+            let (_, i) = if before > 0 { list[before - 1] } else { *list.first()? };
+            people.get(i)
         };
         let chosen = pick(0).or_else(|| pick(1))?;
         let c = &cands[chosen.cand];
@@ -304,10 +321,17 @@ fn resolve_short(
             }
         }
     }
-    let person_spans: Vec<Span> = people.iter().map(|p| cands[p.cand].span).collect();
+    let mut person_spans: Vec<Span> = people.iter().map(|p| cands[p.cand].span).collect();
+    person_spans.sort_unstable();
+    // Person spans do not nest much; a span overlaps one of them if it overlaps one of the few
+    // that start before its end, found by binary search.
+    let overlaps_person = |span: Span| {
+        let upto = person_spans.partition_point(|s| s.start < span.end);
+        person_spans[..upto].iter().rev().take(4).any(|s| s.overlaps(span))
+    };
     let mut extra = Vec::new();
     for (k, t) in an.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !first_upper(an.tok(k)) || person_spans.iter().any(|s| s.overlaps(t.span)) {
+        if t.kind != TokenKind::Word || !first_upper(an.tok(k)) || overlaps_person(t.span) {
             continue;
         }
         let w = an.tok(k);
@@ -327,13 +351,22 @@ fn resolve_short(
         }
     }
     // Titles standing for a person: "the North Korean leader", "the regional governor".
+    let mut by_head: std::collections::HashMap<u16, Vec<usize>> = std::collections::HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(h) = p.head {
+            by_head.entry(h).or_default().push(i);
+        }
+    }
+    for list in by_head.values_mut() {
+        list.sort_unstable_by_key(|&i| people[i].start);
+    }
     for h in hits {
         let Some(Entry { cat: Cat::Title(head), .. }) = lx.entries.get(h.entry) else { continue };
         let head_word = lx.title_heads.get(*head as usize).copied().unwrap_or("");
         if matches!(head_word, "official" | "honorific" | "lawmaker" | "judge" | "cleric") {
             continue;
         }
-        if name_token(an, h.t1) || person_spans.iter().any(|s| s.overlaps(h.span)) {
+        if name_token(an, h.t1) || overlaps_person(h.span) {
             continue;
         }
         // Walk back over modifiers to "the".
@@ -348,10 +381,10 @@ fn resolve_short(
         }
         let span = Span::new(an.tokens[j].span.start, h.span.end);
         let country = hit_ending_at(hits, h.span.end).and_then(|hi| title_country(an, hits, &cands[..dict_len], hi));
-        let found = people
-            .iter()
-            .filter(|p| p.start < h.span.start && p.head == Some(*head) && (country.is_none() || p.country == country))
-            .max_by_key(|p| p.start);
+        let found = by_head.get(head).and_then(|list| {
+            let upto = list.partition_point(|&i| people[i].start < h.span.start);
+            list[..upto].iter().rev().map(|&i| &people[i]).find(|p| country.is_none() || p.country == country)
+        });
         if let Some(p) = found {
             let c = &cands[p.cand];
             extra.push(Cand {
@@ -380,21 +413,44 @@ fn resolve_short(
         })
         .map(|h| h.span.start)
         .collect();
+    let mut unnamed = unnamed;
+    unnamed.sort_unstable();
+    // Antecedents in order of their end; pronouns resolved so far carry the person on.
+    let mut named: Vec<(usize, String, Option<u16>)> = cands
+        .iter()
+        .chain(extra.iter())
+        .filter(|c| c.kind == EntityKind::Person)
+        .map(|c| (c.span.end, c.name.clone(), c.country))
+        .collect();
+    named.sort_by_key(|n| n.0);
+    let mut resolved: Option<(usize, String, Option<u16>)> = None;
     for (k, t) in an.tokens.iter().enumerate() {
         if !matches!(an.tok(k), "he" | "He" | "she" | "She") {
             continue;
         }
-        let last = cands
-            .iter()
-            .chain(extra.iter())
-            .filter(|c| {
-                c.kind == EntityKind::Person && c.span.end <= t.span.start && t.span.start - c.span.end < PRONOUN_REACH
-            })
-            .max_by_key(|c| c.span.end)
-            .filter(|c| !unnamed.iter().any(|&u| c.span.end <= u && u < t.span.start));
-        if let Some(c) = last {
-            let (name, country) = (c.name.clone(), c.country);
-            extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Pronoun, name, country, rank: 3 });
+        let start = t.span.start;
+        let upto = named.partition_point(|n| n.0 <= start);
+        let last_named = upto.checked_sub(1).and_then(|i| named.get(i));
+        let last = match (last_named, resolved.as_ref()) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+        .filter(|(end, _, _)| start - end < PRONOUN_REACH)
+        .filter(|(end, _, _)| {
+            let u = unnamed.partition_point(|&u| u < *end);
+            !unnamed.get(u).is_some_and(|&u| u < start)
+        })
+        .cloned();
+        if let Some((_, name, country)) = last {
+            extra.push(Cand {
+                span: t.span,
+                kind: EntityKind::Person,
+                form: Form::Pronoun,
+                name: name.clone(),
+                country,
+                rank: 3,
+            });
+            resolved = Some((t.span.end, name, country));
         }
     }
     cands.extend(extra);

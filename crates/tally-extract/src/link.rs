@@ -42,6 +42,13 @@ fn segment(an: &Analysis, sentence: Span, pos: usize) -> Span {
     Span::new(start, end)
 }
 
+/// The time expressions inside `span` (times are in text order).
+fn times_within(times: &[TimeExpr], span: Span) -> &[TimeExpr] {
+    let a = times.partition_point(|t| t.span.start < span.start);
+    let b = times.partition_point(|t| t.span.start < span.end);
+    &times[a..b.max(a)]
+}
+
 pub fn link_figure(an: &Analysis, f: &Figure, times: &[TimeExpr], attributions: &Attributions) -> Linked {
     let mut out = Linked::default();
     // The number itself always lies inside the governed stretch, whatever the figure span covers.
@@ -60,15 +67,22 @@ pub fn link_figure(an: &Analysis, f: &Figure, times: &[TimeExpr], attributions: 
             .collect();
         out.via = a.via.as_ref().map(|v| v.to_name_ref(an.body));
         out.unverified = a.unverified;
-        out.stated =
-            a.stated_regions().find_map(|r| times.iter().find(|t| r.contains(t.span))).map(|t| time_ref(an, t));
+        out.stated = a
+            .stated_regions()
+            .find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)))
+            .map(|t| time_ref(an, t));
     }
     // Event time: in the figure's sentence, outside every frame region of that sentence.
     let in_frame = |t: &TimeExpr| {
-        attributions.frames.iter().any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)))
+        attributions
+            .frames_near(sentence)
+            .iter()
+            .any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)))
     };
-    let candidates: Vec<&TimeExpr> =
-        times.iter().filter(|t| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t)).collect();
+    let candidates: Vec<&TimeExpr> = times_within(times, sentence)
+        .iter()
+        .filter(|t| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t))
+        .collect();
     let seg = segment(an, sentence, f.span.start);
     let dist = |t: &TimeExpr| {
         if t.span.start >= f.span.end {

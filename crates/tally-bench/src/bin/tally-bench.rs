@@ -13,6 +13,9 @@ struct Args {
     mb: usize,
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Measure on the documents of these files instead of a generated corpus.
+    #[arg(long)]
+    file: Vec<std::path::PathBuf>,
     /// Repetitions; the best is reported.
     #[arg(long, default_value_t = 3)]
     reps: usize,
@@ -34,7 +37,15 @@ fn main() {
     let mut docs: Vec<Document> = Vec::new();
     let mut bytes = 0usize;
     let opts = ReadOptions::default();
-    while bytes < a.mb * 1_000_000 {
+    for f in &a.file {
+        tally_read::read_path(f, &opts, &mut |d| {
+            if let Ok(d) = d {
+                bytes += d.body.len();
+                docs.push(d);
+            }
+        });
+    }
+    while a.file.is_empty() && bytes < a.mb * 1_000_000 {
         let r = g.report();
         let raw = format!("published: {}\n---\n{}", r.published, r.body);
         tally_read::read_bytes(raw.as_bytes(), tally_read::Format::Text, &r.id, &r.id, &opts, &mut |d| {
