@@ -438,7 +438,7 @@ fn resolve_short(
         .filter(|(end, _, _)| start - end < PRONOUN_REACH)
         .filter(|(end, _, _)| {
             let u = unnamed.partition_point(|&u| u < *end);
-            !unnamed.get(u).is_some_and(|&u| u < start)
+            unnamed.get(u).is_none_or(|&u| u >= start)
         })
         .cloned();
         if let Some((_, name, country)) = last {
