@@ -124,7 +124,12 @@ mod tests {
     fn time(an: &Analysis, needle: &str, day: u32) -> TimeExpr {
         let s = an.body.find(needle).unwrap();
         let d = NaiveDate::from_ymd_opt(2025, 3, day).unwrap();
-        TimeExpr { span: Span::new(s, s + needle.len()), interval: Interval::day(d), granularity: Granularity::Day }
+        TimeExpr {
+            span: Span::new(s, s + needle.len()),
+            interval: Interval::day(d),
+            granularity: Granularity::Day,
+            kind: tally_times::TimeKind::Absolute,
+        }
     }
 
     fn link(text: &str, figure: &str, times: &[(&str, u32)]) -> (Linked, Vec<TimeExpr>) {
