@@ -1,9 +1,20 @@
 //! Figures: finds counted quantities (numbers with their qualifiers, ranges and counted noun)
 //! and reads what they count (measure), whose (subject), where (location) and whether they add
 //! to an earlier total (increment).
+//!
+//! The reading is a small cascade over the tokens of each sentence that holds a digit or a
+//! number word: table hits (`data/*.tsv`, one Aho-Corasick automaton) -> number phrase
+//! (`number.rs`) -> qualifier and counted noun phrase -> filters for what is not a figure
+//! (years, dates, clock times, ages, identifiers, durations, measurements) -> predicate frames
+//! for the measure -> subject, location and increment.
 
-use tally_entities::Mention;
-use tally_model::{Anchor, Measure, Span, Value};
+mod lexicon;
+mod number;
+
+use lexicon::{lower, number_word, role, QualKind, SentLex, UnitClass, POS_NOUN, POS_POST, POS_PRE};
+use number::NumPhrase;
+use tally_entities::{Form, Mention};
+use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
 
 /// A figure before attribution and time linking.
@@ -23,45 +34,870 @@ pub struct Figure {
     pub sentence: usize,
 }
 
-fn parse_number(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
+/// A figure while it is being read: token positions and what has been found so far.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// First token of the whole expression (qualifier, increment word, currency symbol).
+    qstart: usize,
+    /// The number tokens.
+    nstart: usize,
+    nend: usize,
+    /// Token after the counted noun phrase (== nend when there is none).
+    npend: usize,
+    /// The head noun, when there is one.
+    head: Option<usize>,
+    unit: Option<String>,
+    class: Option<UnitClass>,
+    /// "N of them", "N of the drones".
+    partitive: bool,
+    value: Value,
+    increment: bool,
+    /// A verb right before the number and whether its subject owns what is counted.
+    verb: Option<(usize, bool)>,
+    measure: Option<Measure>,
+    subject: Option<Anchor>,
+    location: Option<Anchor>,
+    /// Reads its measure, subject and place from the figure before it.
+    inherits: bool,
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn word_is(an: &Analysis, i: usize, w: &str) -> bool {
+    an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && an.tok(i).eq_ignore_ascii_case(w)
+}
+
+fn kind_at(an: &Analysis, i: usize) -> Option<TokenKind> {
+    an.tokens.get(i).map(|t| t.kind)
+}
+
+/// Whether a sentence may hold a figure: a digit or a number word.
+fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
+    range.into_iter().any(|i| match kind_at(an, i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => {
+            let t = an.tok(i);
+            let first = t.split('-').next().unwrap_or(t);
+            let mut b = [0u8; 48];
+            let l = lower(first, &mut b).unwrap_or("");
+            number_word(first).is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
+                || matches!(l, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+        }
+        _ => false,
+    })
+}
+
+/// Singular of an unlisted plural noun, by rule.
+fn singular(w: &str) -> String {
+    let l = w.to_lowercase();
+    if l.len() > 4 && l.ends_with("ies") {
+        return format!("{}y", &l[..l.len() - 3]);
+    }
+    for suf in ["ches", "shes", "sses", "xes", "zzes"] {
+        if l.ends_with(suf) {
+            return l[..l.len() - 2].to_string();
+        }
+    }
+    if l.ends_with("men") && l.len() > 4 {
+        return format!("{}man", &l[..l.len() - 3]);
+    }
+    if l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") {
+        return l[..l.len() - 1].to_string();
+    }
+    l
+}
+
+/// A word shaped like a plural count noun.
+fn plural_shaped(w: &str) -> bool {
+    w.len() > 3
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && w.chars().any(|c| c.is_lowercase())
 }
 
 /// Finds figures, in text order.
 pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
-    let _ = entities;
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
+    let mut prev_para: Option<(usize, Cand)> = None;
     for (si, sent) in an.sentences.iter().enumerate() {
-        for i in sent.tokens.clone() {
-            let t = &an.tokens[i];
-            if t.kind != TokenKind::Number {
-                continue;
-            }
-            let text = an.tok(i);
-            // A bare four-digit year is a time, not a figure.
-            if text.len() == 4 && !text.contains(',') && text.starts_with(['1', '2']) {
-                continue;
-            }
-            let Some(v) = parse_number(text) else { continue };
-            let next = i + 1;
-            let (span, unit) = if next < sent.tokens.end && an.tokens[next].kind == TokenKind::Word {
-                let w = an.tok(next).to_lowercase();
-                (t.span.join(an.tokens[next].span), Some(w.trim_end_matches('s').to_string()))
-            } else {
-                (t.span, None)
-            };
+        let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
+        if !candidate(an, range.clone()) {
+            continue;
+        }
+        let lex = SentLex::new(an, sent);
+        let cands = read_sentence(an, &lex, entities);
+        let mut done: Vec<Cand> = Vec::new();
+        for mut c in cands {
+            let antecedent = done.last().cloned().or_else(|| {
+                prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph || *p + 1 == sent.paragraph).map(|(_, c)| c.clone())
+            });
+            complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
+            done.push(c);
+        }
+        for c in &done {
+            let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
+            let end_tok = c.npend.max(c.nend).saturating_sub(1);
+            let end = an.tokens.get(end_tok).map(|t| t.span.end).unwrap_or(start);
+            let ns = an.tokens.get(c.nstart).map(|t| t.span.start).unwrap_or(start);
+            let ne = an.tokens.get(c.nend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(end);
             out.push(Figure {
-                span,
-                number: t.span,
-                value: Value::exact(v),
-                unit,
-                measure: Measure::Other,
-                increment: false,
-                subject: None,
-                location: None,
+                span: Span::new(start, end.max(start)),
+                number: Span::new(ns, ne.max(ns)),
+                value: c.value,
+                unit: c.unit.clone(),
+                measure: c.measure.unwrap_or(Measure::Other),
+                increment: c.increment,
+                subject: c.subject.clone(),
+                location: c.location.clone(),
                 sentence: si,
             });
+        }
+        if let Some(last) = done.last() {
+            prev_para = Some((sent.paragraph, last.clone()));
         }
     }
     out
 }
+
+/// Finds the number phrases of one sentence and reads their value and noun phrase.
+fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut i = lex.base;
+    while i < lex.end {
+        let kind = kind_at(an, i);
+        let starts = matches!(kind, Some(TokenKind::Number | TokenKind::Word | TokenKind::Punct));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // A number glued to a preceding word or dash belongs to an identifier ("Su-34", "2013-14").
+        let between = i > lex.base && lex.has(i - 1, role::BETWEEN);
+        let Some(p) = number::parse(an, lex, i, between) else {
+            i += 1;
+            continue;
+        };
+        let next = p.end.max(i + 1);
+        if p.compound {
+            i = next;
+            continue;
+        }
+        if let Some(c) = read_figure(an, lex, entities, &p) {
+            i = c.npend.max(next);
+            out.push(c);
+        } else {
+            i = next;
+        }
+    }
+    out
+}
+
+/// Value, qualifier, counted noun and the filters for one number phrase.
+fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase) -> Option<Cand> {
+    let base = lex.base;
+    let toks = &an.tokens;
+    let first = toks.get(p.start)?;
+    // Glued to what precedes: "Su-34", "G-7", "2:14", "12/05".
+    if p.start > base {
+        let prev = toks.get(p.start - 1)?;
+        let pt = an.tok(p.start - 1);
+        if !first.space_before && (prev.kind == TokenKind::Dash || matches!(pt, ":" | "/" | "." | "-" | "+" | "#")) {
+            return None;
+        }
+        if !first.space_before && prev.kind == TokenKind::Word && p.currency.is_none() {
+            return None;
+        }
+    }
+    // Glued to what follows: "25-year-old", "48-month", "5th", "2:14", "24/7", "40C".
+    if let Some(nt) = toks.get(p.end) {
+        if p.end < lex.end && !nt.space_before {
+            let t = an.tok(p.end);
+            if nt.kind == TokenKind::Dash && !p.range {
+                return None;
+            }
+            if matches!(t, ":" | "/" | "-") || nt.kind == TokenKind::Word || nt.kind == TokenKind::Number {
+                return None;
+            }
+        }
+    }
+    // Number words glued into compounds ("nine-storey", "second-highest").
+    if !p.digits && !p.vague {
+        let t = an.tok(p.start);
+        if t.contains('-') && number_word(t.split('-').last().unwrap_or("")).is_none() {
+            return None;
+        }
+    }
+
+    // Qualifier before the number.
+    let mut qstart = p.start;
+    let mut value = Value { low: Some(p.low), high: Some(p.high), approx: p.vague };
+    let mut qual = None;
+    if let Some((s, k)) = lex.qualifier_ending_at(p.start) {
+        qual = Some(k);
+        qstart = s;
+    } else if p.start > base && lex.has(p.start - 1, role::BETWEEN) {
+        qstart = p.start - 1;
+    }
+    // "at least a dozen", "about a dozen": the article belongs to the number already.
+    let mut increment = false;
+    if qstart > base && lex.has(qstart - 1, role::INCREMENT) && !word_is(an, qstart - 1, "more") && !word_is(an, qstart - 1, "new") {
+        increment = true;
+        qstart -= 1;
+        if qstart > base && (word_is(an, qstart - 1, "a") || word_is(an, qstart - 1, "an")) {
+            qstart -= 1;
+        }
+    }
+
+    // After the number: post qualifier, increment words, the noun phrase.
+    let mut j = p.end;
+    if let Some((e, k)) = lex.post_qualifier(j) {
+        if qual.is_none() {
+            qual = Some(k);
+        }
+        j = e;
+    }
+    match qual {
+        Some(QualKind::Low) => {
+            value.high = None;
+            if p.range {
+                value.low = Some(p.low);
+            }
+        }
+        Some(QualKind::High) => {
+            value.low = None;
+        }
+        Some(QualKind::Approx) => value.approx = true,
+        None => {}
+    }
+
+    let mut unit: Option<String> = None;
+    let mut class = None;
+    let mut head = None;
+    let mut partitive = false;
+    if p.percent {
+        unit = Some("percent".into());
+        class = Some(UnitClass::Percent);
+    }
+    if let Some(c) = p.currency {
+        unit = Some(c.into());
+        class = Some(UnitClass::Currency);
+    }
+    let mut npend = p.end;
+    if class.is_none() {
+        // Increment words between number and noun: "3,000 more personnel".
+        while j < lex.end && lex.has(j, role::INCREMENT) && !word_is(an, j, "another") {
+            increment = true;
+            j += 1;
+            npend = j;
+        }
+        if word_is(an, j, "of") {
+            if p.vague {
+                j += 1;
+            } else {
+                let k = j + 1;
+                let mut b = [0u8; 48];
+                let w = an.tokens.get(k).map(|_| lower(an.tok(k), &mut b).unwrap_or("").to_string()).unwrap_or_default();
+                match w.as_str() {
+                    "them" | "those" | "these" | "us" | "whom" => {
+                        partitive = true;
+                        npend = k + 1;
+                        // Apposition: "four of them children".
+                        if let Some(t) = toks.get(k + 1).filter(|_| k + 1 < lex.end) {
+                            if t.kind == TokenKind::Word {
+                                let tx = an.tok(k + 1);
+                                let listed = lex.unit(k + 1).filter(|u| u.0 == k + 2);
+                                if let Some((_, s, c)) = listed.filter(|u| u.2 != UnitClass::Noncount) {
+                                    unit = Some(s.to_string());
+                                    class = Some(c);
+                                    head = Some(k + 1);
+                                    npend = k + 2;
+                                } else if plural_shaped(tx) && !lex.has(k + 1, role::STOP) && lex.cue(k + 1, POS_POST).is_none() {
+                                    unit = Some(singular(tx));
+                                    class = Some(UnitClass::Thing);
+                                    head = Some(k + 1);
+                                    npend = k + 2;
+                                }
+                            }
+                        }
+                        j = lex.end;
+                    }
+                    "the" | "its" | "their" | "his" | "her" | "our" | "these_" => {
+                        partitive = true;
+                        j = k + 1;
+                    }
+                    _ => {
+                        j = lex.end;
+                    }
+                }
+            }
+        }
+        if j < lex.end {
+            if let Some((e, h, u, c)) = noun_phrase(an, lex, j) {
+                if c == UnitClass::Time || c == UnitClass::Physical {
+                    return None;
+                }
+                npend = e;
+                head = Some(h);
+                class = Some(c);
+                unit = u;
+            } else if partitive {
+                npend = npend.max(j);
+            }
+        }
+        if let Some(u) = &unit {
+            if class == Some(UnitClass::Currency) && u == "pound" && word_is(an, npend, "of") {
+                return None;
+            }
+        }
+    } else if word_is(an, j, "of") && p.currency.is_none() && p.percent {
+        // "90 percent of Gaza's population": the percentage is the figure.
+    }
+    if p.percent {
+        npend = npend.max(p.end);
+    }
+    // "90 percent" written as a word.
+    if unit.is_none() {
+        if let Some((e, s, UnitClass::Percent)) = lex.unit(p.end) {
+            unit = Some(s.to_string());
+            class = Some(UnitClass::Percent);
+            npend = e;
+            head = Some(p.end);
+        }
+    }
+    if let Some(UnitClass::Currency) = class {
+        if p.currency.is_none() {
+            // Currency named by a word: "300 million yuan".
+        }
+    }
+
+    // Filters: what is not a figure.
+    let plain = p.currency.is_none() && !p.percent && !p.scaled && !p.range && !p.vague;
+    let prevw = if qstart > base { Some(qstart - 1) } else { None };
+    let prev2 = prevw.and_then(|x| if x > base { Some(x - 1) } else { None });
+    if plain && p.digits {
+        let text = an.tok(p.start);
+        let year_like = text.len() == 4 && !text.contains([',', '.']) && (1800.0..=2100.0).contains(&p.low);
+        let count_noun = matches!(class, Some(UnitClass::Person | UnitClass::Force));
+        if year_like && qual.is_none() && !count_noun {
+            return None;
+        }
+        // Long bare digit strings: phone numbers, codes.
+        if !text.contains([',', '.']) && text.len() > 6 {
+            return None;
+        }
+    }
+    if plain {
+        // Dates: "March 3", "Jan. 5", "3 March".
+        let mut k = prevw;
+        if let Some(x) = k.filter(|&x| an.tok(x) == ".") {
+            k = if x > base { Some(x - 1) } else { None };
+        }
+        if k.is_some_and(|x| lex.has(x, role::MONTH) && is_cap(an.tok(x))) {
+            return None;
+        }
+        if p.end < lex.end && lex.has(p.end, role::MONTH) && is_cap(an.tok(p.end)) {
+            return None;
+        }
+        // Identifiers, ages, measurements named before the number.
+        if let Some(x) = prevw {
+            if qual.is_none() && lex.has(x, role::ID | role::AGE | role::MEASUREMENT) && !lex.has(x, role::STOP) {
+                let id_ok = !lex.has(x, role::ID) || is_cap(an.tok(x)) || unit.is_none();
+                if id_ok {
+                    return None;
+                }
+            }
+            // A proper name before a bare number: "Boeing 737", "Mokran 3".
+            if qual.is_none()
+                && unit.is_none()
+                && kind_at(an, x) == Some(TokenKind::Word)
+                && is_cap(an.tok(x))
+                && x > base
+                && !lex.has(x, role::STOP)
+                && !entities.iter().any(|m| m.span.contains(an.tokens[x].span))
+            {
+                return None;
+            }
+        }
+        // Ages in apposition: "Sita Chaudhary, 52, a farmer".
+        if let (Some(x), Some(y)) = (prevw, prev2) {
+            let after_comma = an.tok(p.end) == "," || an.tok(p.end) == ")";
+            if an.tok(x) == "," && is_cap(an.tok(y)) && kind_at(an, y) == Some(TokenKind::Word) && after_comma && unit.is_none() && p.low < 120.0 && p.low.fract() == 0.0 {
+                return None;
+            }
+        }
+        // "one" as a pronoun: "one of the soldiers", "no one", "one another".
+        if !p.digits && p.low == 1.0 && (partitive || unit.is_none() || head.is_none()) {
+            return None;
+        }
+        // "at least once" etc. are not numbers; a bare "one" anywhere is too weak.
+    }
+    if !p.digits && p.low == 1.0 && p.high == 1.0 && !p.scaled && head.is_none() {
+        return None;
+    }
+
+    Some(Cand {
+        qstart,
+        nstart: p.start,
+        nend: p.end,
+        npend: npend.max(p.end),
+        head,
+        unit,
+        class,
+        partitive,
+        value,
+        increment,
+        verb: None,
+        measure: None,
+        subject: None,
+        location: None,
+        inherits: false,
+    })
+}
+
+/// The counted noun phrase starting at `j`: (end, head token, unit, class).
+fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, Option<String>, UnitClass)> {
+    let mut best: Option<(usize, usize, Option<String>, UnitClass)> = None;
+    let mut k = j;
+    let limit = (j + 6).min(lex.end);
+    while k < limit {
+        let t = an.tokens.get(k)?;
+        if t.kind != TokenKind::Word {
+            // "%" is a unit too.
+            if let Some((e, s, c)) = lex.unit(k) {
+                if best.is_none() {
+                    return Some((e, k, Some(s.to_string()), c));
+                }
+            }
+            break;
+        }
+        let text = an.tok(k);
+        if let Some((e, s, c)) = lex.unit(k) {
+            if c == UnitClass::Noncount {
+                if best.is_none() && k == j {
+                    return Some((e, k, None, c));
+                }
+                break;
+            }
+            if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && k == j {
+                return Some((e, k, Some(s.to_string()), c));
+            }
+            if !matches!(c, UnitClass::Time | UnitClass::Physical) {
+                best = Some((e, k, Some(s.to_string()), c));
+                k = e;
+                // A currency or percent closes the phrase.
+                if matches!(c, UnitClass::Currency | UnitClass::Percent) {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if lex.has(k, role::STOP) && !is_cap(text) {
+            break;
+        }
+        if lex.has(k, role::STOP) && is_cap(text) && k == j {
+            break;
+        }
+        let lowered = text.to_ascii_lowercase();
+        let participle = lowered.ends_with("ing") || lowered.ends_with("ed");
+        if participle && !is_cap(text) {
+            // A participle modifies only when a noun follows: "armed men", not "people killed in".
+            let next_ok = an.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word)
+                && k + 1 < lex.end
+                && !lex.has(k + 1, role::STOP)
+                && lex.cue(k + 1, POS_POST).is_none();
+            if !next_ok || best.is_some() {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if plural_shaped(text) {
+            best = Some((k + 1, k, Some(singular(text)), UnitClass::Thing));
+        } else if best.is_some() && !is_cap(text) {
+            // A singular word after the head: the phrase is over ("drones overnight").
+            break;
+        }
+        k += 1;
+    }
+    best
+}
+
+/// Measure, subject, location and increment of one figure, given the figure before it.
+fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, ante: Option<&Cand>, done: &[Cand]) {
+    let base = lex.base;
+    let same_sentence_prev = done.last();
+
+    // Does this figure lean on the one before it?
+    let prevw = if c.qstart > base { Some(c.qstart - 1) } else { None };
+    let mut inherits = c.partitive;
+    if let Some(x) = prevw {
+        if word_is(an, x, "including") || word_is(an, x, "from") || an.tok(x) == "(" {
+            inherits = true;
+        }
+    }
+    if c.increment && c.head.is_none() {
+        inherits = true;
+    }
+    // Coordinated objects: "launched 143 drones and four missiles".
+    let mut coordinated = false;
+    if let (Some(x), Some(prev)) = (prevw, same_sentence_prev) {
+        if (word_is(an, x, "and") || an.tok(x) == ",") && prev.npend == x {
+            coordinated = true;
+        }
+    }
+    c.inherits = inherits;
+
+    // Measure.
+    let mut measure = match c.class {
+        Some(UnitClass::Currency) => Some(Measure::Money),
+        Some(UnitClass::Percent) => Some(Measure::Other),
+        _ => None,
+    };
+    // A verb before the number: "killing at least seven", "Among those detained were".
+    let mut k = c.qstart;
+    let mut skipped = 0;
+    while k > base && skipped < 2 {
+        let x = k - 1;
+        if lex.has(x, role::AUX) && !lex.has(x, role::LOCATIVE) && lex.cue(x, POS_PRE).is_none() {
+            k = x;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    let lo = k.saturating_sub(4).max(base);
+    let pre = (lo..k).find_map(|s| lex.cue(s, POS_PRE).filter(|(e, _)| *e == k).map(|(_, cu)| (s, cu)));
+    if let Some((s, cu)) = pre {
+        c.verb = Some((s, cu.agent));
+        if measure.is_none() {
+            measure = cu.measure;
+        }
+    } else if coordinated {
+        if let Some(prev) = same_sentence_prev {
+            c.verb = prev.verb;
+            if measure.is_none() {
+                measure = prev.measure;
+            }
+        }
+    }
+    if measure.is_none() {
+        measure = post_measure(an, lex, c, done);
+    }
+    if measure.is_none() {
+        // The counted noun itself: "protesters", "bodies", "of the dead".
+        for x in c.nend..c.npend {
+            if let Some((_, cu)) = lex.cue(x, POS_NOUN) {
+                if cu.measure.is_some() {
+                    measure = cu.measure;
+                    break;
+                }
+            }
+        }
+    }
+    // "the toll rose to 214", "the number of people killed ... to 44,249".
+    let mut number_of: Option<usize> = None;
+    let to_value = prevw.is_some_and(|x| word_is(an, x, "to") || word_is(an, x, "at"));
+    if to_value {
+        let mut toll = false;
+        for x in (base..c.qstart).rev() {
+            if lex.has(x, role::TOLL) {
+                toll = true;
+                break;
+            }
+            if lex.has(x, role::NUMBER_OF) && word_is(an, x + 1, "of") {
+                number_of = Some(x + 2);
+                break;
+            }
+        }
+        if toll || number_of.is_some() {
+            if measure.is_none() {
+                measure = (base..c.qstart).rev().find_map(|x| {
+                    lex.cue(x, POS_PRE | POS_POST | POS_NOUN).and_then(|(e, cu)| if e <= c.qstart { cu.measure } else { None })
+                });
+            }
+            if let Some(np) = number_of {
+                if c.unit.is_none() {
+                    if let Some((_, _, u, cl)) = noun_phrase(an, lex, np) {
+                        if !matches!(cl, UnitClass::Time | UnitClass::Physical | UnitClass::Noncount) {
+                            c.unit = u;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if measure.is_none() && inherits {
+        measure = ante.and_then(|a| a.measure);
+    }
+    // People arriving or landing as a force: "200 officers landed".
+    c.measure = measure;
+
+    // Subject.
+    let np_lo = an.tokens.get(c.nend).map(|t| t.span.start).unwrap_or(usize::MAX);
+    let np_hi = an.tokens.get(c.npend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(0);
+    let owner = |m: &&Mention| m.kind != EntityKind::Person;
+    let mut subject = entities
+        .iter()
+        .filter(owner)
+        .find(|m| m.span.start >= np_lo && m.span.end <= np_hi && c.npend > c.nend)
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+    if subject.is_none() {
+        // "members of the PDF".
+        let mut k = c.npend;
+        if word_is(an, k, "of") {
+            k += 1;
+            if word_is(an, k, "the") {
+                k += 1;
+            }
+            if let Some(t) = an.tokens.get(k) {
+                subject = entities
+                    .iter()
+                    .filter(owner)
+                    .find(|m| m.span.start == t.span.start && m.kind != EntityKind::Place)
+                    .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+            }
+        }
+    }
+    if subject.is_none() {
+        if let Some(np) = number_of {
+            let lo = an.tokens.get(np).map(|t| t.span.start).unwrap_or(usize::MAX);
+            let hi = an.tokens.get((np + 5).min(c.qstart)).map(|t| t.span.end).unwrap_or(0);
+            subject = entities
+                .iter()
+                .filter(owner)
+                .find(|m| m.span.start >= lo && m.span.end <= hi && m.form == Form::Demonym)
+                .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+        }
+    }
+    if subject.is_none() {
+        // Possessive pronoun inside the phrase: "its soldiers".
+        for x in c.nend..c.npend {
+            if word_is(an, x, "its") || word_is(an, x, "their") {
+                subject = antecedent_entity(an, entities, x);
+                break;
+            }
+        }
+    }
+    if subject.is_none() {
+        if let Some((v, true)) = c.verb {
+            subject = agent(an, lex, entities, v);
+        }
+    }
+    if subject.is_none() && (inherits || coordinated) {
+        subject = ante.and_then(|a| a.subject.clone());
+    }
+    c.subject = subject;
+
+    // Location.
+    let mut location = place_after(an, lex, entities, c.npend);
+    if location.is_none() {
+        location = place_before(an, lex, entities, c.qstart);
+    }
+    if location.is_none() && (inherits || coordinated) {
+        location = ante.and_then(|a| a.location.clone());
+    }
+    c.location = location;
+
+    // "another 41 drones were lost" after "96 of the drones": a part of the same whole.
+    if c.increment && done.iter().any(|d| d.partitive) {
+        c.increment = false;
+    }
+}
+
+/// A predicate after the noun phrase: "were killed", "remain missing", "people dead".
+fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option<Measure> {
+    let _ = done;
+    let mut k = c.npend;
+    let mut immediate = None;
+    if let Some((_, cu)) = lex.cue(k, POS_POST) {
+        if cu.measure.is_some() {
+            immediate = cu.measure;
+            k += 1;
+        }
+    }
+    let mut skipped = 0;
+    let mut in_chain = false;
+    while k < lex.end {
+        if let Some((_, cu)) = lex.cue(k, POS_POST) {
+            if cu.measure.is_some() && (in_chain || skipped > 0 || immediate.is_none()) {
+                return cu.measure;
+            }
+        }
+        let t = an.tokens.get(k)?;
+        let text = an.tok(k);
+        if lex.has(k, role::AUX) && t.kind == TokenKind::Word && !(word_is(an, k, "to") && !in_chain && skipped > 0) {
+            in_chain = true;
+            k += 1;
+            continue;
+        }
+        if in_chain {
+            break;
+        }
+        match t.kind {
+            TokenKind::Word => {
+                if matches!(text.to_ascii_lowercase().as_str(), "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because") {
+                    break;
+                }
+            }
+            TokenKind::Punct if text == "," => {
+                // Skip an appositive that holds a figure or starts with "or".
+                let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| an.tok(x) == ",");
+                let Some(se) = seg_end else { break };
+                let holds_number = (k + 1..se).any(|x| kind_at(an, x) == Some(TokenKind::Number));
+                if word_is(an, k + 1, "or") || holds_number && !immediate.is_some() {
+                    k = se + 1;
+                    skipped += 1;
+                    continue;
+                }
+                break;
+            }
+            _ => break,
+        }
+        skipped += 1;
+        if skipped > 8 {
+            break;
+        }
+        k += 1;
+    }
+    immediate
+}
+
+/// The owner named as the grammatical subject of the verb at `v`.
+fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option<Anchor> {
+    let base = lex.base;
+    let mut k = v;
+    while k > base {
+        let x = k - 1;
+        let mut b = [0u8; 48];
+        let w = lower(an.tok(x), &mut b).unwrap_or("");
+        if lex.has(x, role::AUX) || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then") {
+            k = x;
+            continue;
+        }
+        break;
+    }
+    if k == base {
+        return None;
+    }
+    let x = k - 1;
+    if word_is(an, x, "it") || word_is(an, x, "they") {
+        return antecedent_entity(an, entities, x);
+    }
+    // The subject noun phrase: up to six tokens back, to a clause boundary.
+    let mut lo = x;
+    let mut n = 0;
+    while lo > base && n < 6 {
+        let y = lo - 1;
+        let t = an.tok(y);
+        let kind = kind_at(an, y);
+        if kind == Some(TokenKind::Punct) || kind == Some(TokenKind::Stop) || kind == Some(TokenKind::Dash) || kind == Some(TokenKind::Quote) {
+            break;
+        }
+        if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != "'s" && t != "’s" {
+            break;
+        }
+        lo = y;
+        n += 1;
+    }
+    let s = an.tokens.get(lo)?.span.start;
+    let e = an.tokens.get(x)?.span.end;
+    entities
+        .iter()
+        .filter(|m| m.kind != EntityKind::Person && m.span.start >= s && m.span.end <= e)
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+        .next()
+}
+
+/// The nearest country or organisation mentioned before token `x`.
+fn antecedent_entity(an: &Analysis, entities: &[Mention], x: usize) -> Option<Anchor> {
+    let pos = an.tokens.get(x)?.span.start;
+    entities
+        .iter()
+        .filter(|m| m.span.end <= pos && matches!(m.kind, EntityKind::Country | EntityKind::Org))
+        .filter(|m| pos - m.span.end < 400)
+        .next_back()
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+}
+
+/// A place introduced by a locative preposition at token `k`.
+fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Option<Anchor> {
+    if !lex.has(k, role::LOCATIVE) {
+        return None;
+    }
+    let mut x = k + 1;
+    let limit = (k + 6).min(lex.end);
+    while x < limit {
+        let t = an.tokens.get(x)?;
+        if let Some(m) = entities.iter().find(|m| m.span.start == t.span.start) {
+            return match m.kind {
+                EntityKind::Country | EntityKind::Place => Some(Anchor::new(m.span, Some(m.name.clone()))),
+                _ => None,
+            };
+        }
+        let text = an.tok(x);
+        if t.kind == TokenKind::Word && is_cap(text) {
+            if lex.has(x, role::MONTH | role::WEEKDAY) || lex.has(x, role::STOP) {
+                return None;
+            }
+            // A capitalised name not in the entity tables: take the run of capitalised words.
+            let mut e = x;
+            while e + 1 < lex.end
+                && kind_at(an, e + 1) == Some(TokenKind::Word)
+                && is_cap(an.tok(e + 1))
+                && !lex.has(e + 1, role::MONTH | role::WEEKDAY)
+            {
+                e += 1;
+            }
+            let span = an.tokens.get(x)?.span.join(an.tokens.get(e)?.span);
+            if entities.iter().any(|m| m.span.overlaps(span) && !matches!(m.kind, EntityKind::Country | EntityKind::Place)) {
+                return None;
+            }
+            return Some(Anchor::new(span, None));
+        }
+        if t.kind == TokenKind::Word && (word_is(an, x, "the") || word_is(an, x, "of") || !lex.has(x, role::STOP)) {
+            x += 1;
+            continue;
+        }
+        if matches!(text, "'s" | "’s") {
+            x += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {
+    let mut k = from;
+    while k < lex.end {
+        let t = an.tok(k);
+        if t == ";" || word_is(an, k, "said") || word_is(an, k, "according") || word_is(an, k, "says") {
+            return None;
+        }
+        if let Some(a) = place_at(an, lex, entities, k) {
+            return Some(a);
+        }
+        k += 1;
+    }
+    None
+}
+
+fn place_before(an: &Analysis, lex: &SentLex, entities: &[Mention], to: usize) -> Option<Anchor> {
+    let mut k = to;
+    while k > lex.base {
+        k -= 1;
+        if let Some(a) = place_at(an, lex, entities, k) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;
