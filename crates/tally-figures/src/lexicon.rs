@@ -49,6 +49,8 @@ pub(crate) enum UnitClass {
 pub(crate) const POS_PRE: u8 = 1;
 pub(crate) const POS_POST: u8 = 2;
 pub(crate) const POS_NOUN: u8 = 4;
+/// Only when the counted noun is a force ("200 officers landed").
+pub(crate) const POS_FORCE: u8 = 8;
 
 /// A measure cue: the measure (None for verbs without one), where it may stand, and whether
 /// its grammatical subject owns what is counted.
@@ -74,6 +76,8 @@ pub(crate) mod role {
     pub const BETWEEN: u32 = 1 << 11;
     pub const TOLL: u32 = 1 << 12;
     pub const NUMBER_OF: u32 = 1 << 13;
+    pub const FILLER: u32 = 1 << 14;
+    pub const ORG: u32 = 1 << 15;
 }
 
 /// One table entry reachable from a phrase.
@@ -183,6 +187,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 "pre" => POS_PRE,
                 "post" => POS_POST,
                 "noun" => POS_NOUN,
+                "force" => POS_FORCE,
                 _ => 0,
             };
         }
@@ -205,6 +210,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "between" => role::BETWEEN,
             "toll" => role::TOLL,
             "numberof" => role::NUMBER_OF,
+            "filler" => role::FILLER,
+            "org" => role::ORG,
             _ => 0,
         };
         add(w, Entry::Word(flag));

@@ -11,7 +11,7 @@
 mod lexicon;
 mod number;
 
-use lexicon::{lower, number_word, role, QualKind, SentLex, UnitClass, POS_NOUN, POS_POST, POS_PRE};
+use lexicon::{lower, number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
 use number::NumPhrase;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
@@ -295,8 +295,12 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             j += 1;
             npend = j;
         }
+        let pronoun_next = {
+            let mut b = [0u8; 48];
+            matches!(lower(an.tok(j + 1), &mut b), Some("them" | "those" | "these" | "us" | "whom"))
+        };
         if word_is(an, j, "of") {
-            if p.vague {
+            if p.vague && !pronoun_next {
                 j += 1;
             } else {
                 let k = j + 1;
@@ -692,6 +696,12 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if subject.is_none() && (inherits || coordinated) {
         subject = ante.and_then(|a| a.subject.clone());
     }
+    if subject.is_none() {
+        // Things of the same kind in one sentence belong to the same owner.
+        if let Some(prev) = same_sentence_prev.filter(|p| p.unit.is_some() && p.unit == c.unit) {
+            subject = prev.subject.clone();
+        }
+    }
     c.subject = subject;
 
     // Location.
@@ -725,7 +735,13 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
     let mut in_chain = false;
     while k < lex.end {
         if let Some((_, cu)) = lex.cue(k, POS_POST) {
-            if cu.measure.is_some() && (in_chain || skipped > 0 || immediate.is_none()) {
+            let gerund = an.tok(k).ends_with("ing");
+            if cu.measure.is_some() && (in_chain || (skipped > 0 && !gerund) || immediate.is_none()) {
+                return cu.measure;
+            }
+        }
+        if c.class == Some(UnitClass::Force) {
+            if let Some((_, cu)) = lex.cue(k, POS_FORCE) {
                 return cu.measure;
             }
         }
@@ -741,7 +757,14 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
         }
         match t.kind {
             TokenKind::Word => {
-                if matches!(text.to_ascii_lowercase().as_str(), "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because") {
+                let l = text.to_ascii_lowercase();
+                if l == "and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
+                    // "in and around El Fasher".
+                } else if l == "and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
+                    // "2,000 civilians and soldiers were killed".
+                    k += 2;
+                    continue;
+                } else if matches!(l.as_str(), "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because") {
                     break;
                 }
             }
@@ -766,6 +789,12 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
         k += 1;
     }
     immediate
+}
+
+/// A plural noun at `k` followed by a predicate: the second half of "civilians and soldiers were".
+fn coordinated_noun(an: &Analysis, lex: &SentLex, k: usize) -> bool {
+    let noun = lex.unit(k).is_some_and(|u| u.0 == k + 1) || plural_shaped(an.tok(k)) && !lex.has(k, role::STOP);
+    noun && (lex.has(k + 1, role::AUX) || lex.cue(k + 1, POS_POST).is_some())
 }
 
 /// The owner named as the grammatical subject of the verb at `v`.
@@ -811,7 +840,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
         .iter()
         .filter(|m| m.kind != EntityKind::Person && m.span.start >= s && m.span.end <= e)
         .map(|m| Anchor::new(m.span, Some(m.name.clone())))
-        .next()
+        .next_back()
 }
 
 /// The nearest country or organisation mentioned before token `x`.
@@ -825,13 +854,17 @@ fn antecedent_entity(an: &Analysis, entities: &[Mention], x: usize) -> Option<An
         .map(|m| Anchor::new(m.span, Some(m.name.clone())))
 }
 
-/// A place introduced by a locative preposition at token `k`.
+/// A place introduced by a locative preposition (or a verb like "struck") at token `k`.
 fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Option<Anchor> {
     if !lex.has(k, role::LOCATIVE) {
         return None;
     }
+    // "according to X" names a source, not a place.
+    if k > lex.base && word_is(an, k, "to") && word_is(an, k - 1, "according") {
+        return None;
+    }
     let mut x = k + 1;
-    let limit = (k + 6).min(lex.end);
+    let limit = (k + 7).min(lex.end);
     while x < limit {
         let t = an.tokens.get(x)?;
         if let Some(m) = entities.iter().find(|m| m.span.start == t.span.start) {
@@ -842,29 +875,38 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
         }
         let text = an.tok(x);
         if t.kind == TokenKind::Word && is_cap(text) {
-            if lex.has(x, role::MONTH | role::WEEKDAY) || lex.has(x, role::STOP) {
+            if lex.has(x, role::MONTH | role::WEEKDAY | role::STOP) {
                 return None;
             }
-            // A capitalised name not in the entity tables: take the run of capitalised words.
+            // A capitalised name not in the entity tables: the run of capitalised words.
             let mut e = x;
-            while e + 1 < lex.end
-                && kind_at(an, e + 1) == Some(TokenKind::Word)
-                && is_cap(an.tok(e + 1))
-                && !lex.has(e + 1, role::MONTH | role::WEEKDAY)
-            {
-                e += 1;
+            loop {
+                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && is_cap(an.tok(e + 1)) {
+                    if lex.has(e + 1, role::MONTH | role::WEEKDAY) {
+                        break;
+                    }
+                    e += 1;
+                } else if e + 2 < lex.end
+                    && e == x
+                    && lex.has(e, role::FILLER)
+                    && word_is(an, e + 1, "and")
+                    && is_cap(an.tok(e + 2))
+                {
+                    // "North and South Kivu".
+                    e += 2;
+                } else {
+                    break;
+                }
             }
             let span = an.tokens.get(x)?.span.join(an.tokens.get(e)?.span);
-            if entities.iter().any(|m| m.span.overlaps(span) && !matches!(m.kind, EntityKind::Country | EntityKind::Place)) {
+            let acronym = text.len() > 1 && text.chars().all(|ch| ch.is_uppercase() || ch == '.');
+            let org = (x..=e).any(|y| lex.has(y, role::ORG));
+            if acronym || org || entities.iter().any(|m| m.span.overlaps(span) && !matches!(m.kind, EntityKind::Country | EntityKind::Place)) {
                 return None;
             }
             return Some(Anchor::new(span, None));
         }
-        if t.kind == TokenKind::Word && (word_is(an, x, "the") || word_is(an, x, "of") || !lex.has(x, role::STOP)) {
-            x += 1;
-            continue;
-        }
-        if matches!(text, "'s" | "’s") {
+        if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
             x += 1;
             continue;
         }
@@ -873,11 +915,24 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
     None
 }
 
+fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
+    let t = an.tok(k);
+    if t == ";" || t == ":" {
+        return true;
+    }
+    if kind_at(an, k) != Some(TokenKind::Word) {
+        return false;
+    }
+    let mut b = [0u8; 48];
+    let l = lower(t, &mut b).unwrap_or("");
+    matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "while" | "but" | "whereas" | "told")
+        || lex.has(k, role::CHANGE) && l == "up"
+}
+
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {
     let mut k = from;
     while k < lex.end {
-        let t = an.tok(k);
-        if t == ";" || word_is(an, k, "said") || word_is(an, k, "according") || word_is(an, k, "says") {
+        if clause_break(an, lex, k) {
             return None;
         }
         if let Some(a) = place_at(an, lex, entities, k) {
@@ -896,7 +951,17 @@ fn place_before(an: &Analysis, lex: &SentLex, entities: &[Mention], to: usize) -
             return Some(a);
         }
     }
-    None
+    // A country named as a possessor in the sentence: "Tunisia's economy grew by 1.4 percent".
+    (lex.base..to).find_map(|x| {
+        let t = an.tokens.get(x)?;
+        if !matches!(an.tok(x + 1), "'s" | "’s") {
+            return None;
+        }
+        entities
+            .iter()
+            .find(|m| m.span.end == t.span.end && m.kind == EntityKind::Country && m.form == Form::Name)
+            .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+    })
 }
 
 #[cfg(test)]

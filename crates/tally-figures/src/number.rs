@@ -317,6 +317,13 @@ pub(crate) fn parse(an: &Analysis, lex: &SentLex, i: usize, between: bool) -> Op
         _ => None,
     };
     let Some(connector) = connector else { return Some(p) };
+    // A year does not open a range with "to", "or", "and" ("since October 2023 to 44,249").
+    let text = tok(an, p.start);
+    let year_like = p.digits && p.currency.is_none() && !p.scaled && text.len() == 4 && !text.contains([',', '.'])
+        && (1800.0..=2100.0).contains(&p.low);
+    if year_like && connector != "dash" {
+        return Some(p);
+    }
     // "rose from 158 to 214" is a change, not a range.
     if connector == "to" {
         let before = p.start.checked_sub(1);
