@@ -925,8 +925,9 @@ fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
     }
     let mut b = [0u8; 48];
     let l = lower(t, &mut b).unwrap_or("");
-    matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "while" | "but" | "whereas" | "told")
+    matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "but" | "whereas" | "told")
         || lex.has(k, role::CHANGE) && l == "up"
+        || l == "and" && k > lex.base && an.tok(k - 1) == ","
 }
 
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {
@@ -951,10 +952,11 @@ fn place_before(an: &Analysis, lex: &SentLex, entities: &[Mention], to: usize) -
             return Some(a);
         }
     }
-    // A country named as a possessor in the sentence: "Tunisia's economy grew by 1.4 percent".
+    // A country named as a possessor in the sentence: "Tunisia's economy grew by 1.4 percent"
+    // (not "South Korea's spy agency", an organisation).
     (lex.base..to).find_map(|x| {
         let t = an.tokens.get(x)?;
-        if !matches!(an.tok(x + 1), "'s" | "’s") {
+        if !matches!(an.tok(x + 1), "'s" | "’s") || lex.has(x + 2, role::ORG) || lex.has(x + 3, role::ORG) {
             return None;
         }
         entities
