@@ -78,6 +78,8 @@ pub(crate) mod role {
     pub const NUMBER_OF: u32 = 1 << 13;
     pub const FILLER: u32 = 1 << 14;
     pub const ORG: u32 = 1 << 15;
+    /// Introduces the value of a toll or a count: "rose to", "stood at", "reached".
+    pub const VALUE_OF: u32 = 1 << 16;
 }
 
 /// One table entry reachable from a phrase.
@@ -212,6 +214,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "numberof" => role::NUMBER_OF,
             "filler" => role::FILLER,
             "org" => role::ORG,
+            "valueof" => role::VALUE_OF,
             _ => 0,
         };
         add(w, Entry::Word(flag));

@@ -135,7 +135,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
         let mut done: Vec<Cand> = Vec::new();
         for mut c in cands {
             let antecedent = done.last().cloned().or_else(|| {
-                prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph || *p + 1 == sent.paragraph).map(|(_, c)| c.clone())
+                prev_para
+                    .as_ref()
+                    .filter(|(p, _)| *p == sent.paragraph || *p + 1 == sent.paragraph)
+                    .map(|(_, c)| c.clone())
             });
             complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
             done.push(c);
@@ -213,6 +216,14 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
+    // Digit groups separated by spaces: phone numbers, "1 234 567".
+    if p.digits && !p.range {
+        let next_num = toks.get(p.end).is_some_and(|t| p.end < lex.end && t.kind == TokenKind::Number);
+        let prev_num = p.start > base && toks.get(p.start - 1).is_some_and(|t| t.kind == TokenKind::Number);
+        if next_num || prev_num {
+            return None;
+        }
+    }
     // Glued to what follows: "25-year-old", "48-month", "5th", "2:14", "24/7", "40C".
     if let Some(nt) = toks.get(p.end) {
         if p.end < lex.end && !nt.space_before {
@@ -228,7 +239,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Number words glued into compounds ("nine-storey", "second-highest").
     if !p.digits && !p.vague {
         let t = an.tok(p.start);
-        if t.contains('-') && number_word(t.split('-').last().unwrap_or("")).is_none() {
+        if t.contains('-') && number_word(t.rsplit('-').next().unwrap_or("")).is_none() {
             return None;
         }
     }
@@ -245,7 +256,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     }
     // "at least a dozen", "about a dozen": the article belongs to the number already.
     let mut increment = false;
-    if qstart > base && lex.has(qstart - 1, role::INCREMENT) && !word_is(an, qstart - 1, "more") && !word_is(an, qstart - 1, "new") {
+    if qstart > base
+        && lex.has(qstart - 1, role::INCREMENT)
+        && !word_is(an, qstart - 1, "more")
+        && !word_is(an, qstart - 1, "new")
+    {
         increment = true;
         qstart -= 1;
         if qstart > base && (word_is(an, qstart - 1, "a") || word_is(an, qstart - 1, "an")) {
@@ -256,7 +271,8 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // After the number: post qualifier, increment words, the noun phrase.
     let mut j = p.end;
     if let Some((e, k)) = lex.post_qualifier(j) {
-        if qual.is_none() {
+        // "about 500 or more": the bound wins over the softener.
+        if qual.is_none() || qual == Some(QualKind::Approx) && k != QualKind::Approx {
             qual = Some(k);
         }
         j = e;
@@ -305,7 +321,8 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             } else {
                 let k = j + 1;
                 let mut b = [0u8; 48];
-                let w = an.tokens.get(k).map(|_| lower(an.tok(k), &mut b).unwrap_or("").to_string()).unwrap_or_default();
+                let w =
+                    an.tokens.get(k).map(|_| lower(an.tok(k), &mut b).unwrap_or("").to_string()).unwrap_or_default();
                 match w.as_str() {
                     "them" | "those" | "these" | "us" | "whom" => {
                         partitive = true;
@@ -320,7 +337,10 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                                     class = Some(c);
                                     head = Some(k + 1);
                                     npend = k + 2;
-                                } else if plural_shaped(tx) && !lex.has(k + 1, role::STOP) && lex.cue(k + 1, POS_POST).is_none() {
+                                } else if plural_shaped(tx)
+                                    && !lex.has(k + 1, role::STOP)
+                                    && lex.cue(k + 1, POS_POST).is_none()
+                                {
                                     unit = Some(singular(tx));
                                     class = Some(UnitClass::Thing);
                                     head = Some(k + 1);
@@ -363,6 +383,20 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     }
     if p.percent {
         npend = npend.max(p.end);
+    }
+    // "500 boats or more".
+    if npend > p.end {
+        if let Some((e, k)) = lex.post_qualifier(npend) {
+            if k != QualKind::Approx && qual != Some(k) {
+                match k {
+                    QualKind::Low => value.high = None,
+                    QualKind::High => value.low = None,
+                    QualKind::Approx => {}
+                }
+                value.approx = false;
+                npend = e;
+            }
+        }
     }
     // "90 percent" written as a word.
     if unit.is_none() {
@@ -430,7 +464,14 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         // Ages in apposition: "Sita Chaudhary, 52, a farmer".
         if let (Some(x), Some(y)) = (prevw, prev2) {
             let after_comma = an.tok(p.end) == "," || an.tok(p.end) == ")";
-            if an.tok(x) == "," && is_cap(an.tok(y)) && kind_at(an, y) == Some(TokenKind::Word) && after_comma && unit.is_none() && p.low < 120.0 && p.low.fract() == 0.0 {
+            if an.tok(x) == ","
+                && is_cap(an.tok(y))
+                && kind_at(an, y) == Some(TokenKind::Word)
+                && after_comma
+                && unit.is_none()
+                && p.low < 120.0
+                && p.low.fract() == 0.0
+            {
                 return None;
             }
         }
@@ -606,7 +647,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     }
     // "the toll rose to 214", "the number of people killed ... to 44,249".
     let mut number_of: Option<usize> = None;
-    let to_value = prevw.is_some_and(|x| word_is(an, x, "to") || word_is(an, x, "at"));
+    let to_value = prevw.is_some_and(|x| lex.has(x, role::VALUE_OF));
     if to_value {
         let mut toll = false;
         for x in (base..c.qstart).rev() {
@@ -622,7 +663,8 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         if toll || number_of.is_some() {
             if measure.is_none() {
                 measure = (base..c.qstart).rev().find_map(|x| {
-                    lex.cue(x, POS_PRE | POS_POST | POS_NOUN).and_then(|(e, cu)| if e <= c.qstart { cu.measure } else { None })
+                    lex.cue(x, POS_PRE | POS_POST | POS_NOUN)
+                        .and_then(|(e, cu)| if e <= c.qstart { cu.measure } else { None })
                 });
             }
             if let Some(np) = number_of {
@@ -764,7 +806,10 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
                     // "2,000 civilians and soldiers were killed".
                     k += 2;
                     continue;
-                } else if matches!(l.as_str(), "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because") {
+                } else if matches!(
+                    l.as_str(),
+                    "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because"
+                ) {
                     break;
                 }
             }
@@ -773,7 +818,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
                 let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| an.tok(x) == ",");
                 let Some(se) = seg_end else { break };
                 let holds_number = (k + 1..se).any(|x| kind_at(an, x) == Some(TokenKind::Number));
-                if word_is(an, k + 1, "or") || holds_number && !immediate.is_some() {
+                if word_is(an, k + 1, "or") || holds_number && immediate.is_none() {
                     k = se + 1;
                     skipped += 1;
                     continue;
@@ -805,7 +850,9 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
         let x = k - 1;
         let mut b = [0u8; 48];
         let w = lower(an.tok(x), &mut b).unwrap_or("");
-        if lex.has(x, role::AUX) || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then") {
+        if lex.has(x, role::AUX)
+            || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then")
+        {
             k = x;
             continue;
         }
@@ -825,7 +872,11 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
         let y = lo - 1;
         let t = an.tok(y);
         let kind = kind_at(an, y);
-        if kind == Some(TokenKind::Punct) || kind == Some(TokenKind::Stop) || kind == Some(TokenKind::Dash) || kind == Some(TokenKind::Quote) {
+        if kind == Some(TokenKind::Punct)
+            || kind == Some(TokenKind::Stop)
+            || kind == Some(TokenKind::Dash)
+            || kind == Some(TokenKind::Quote)
+        {
             break;
         }
         if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != "'s" && t != "’s" {
@@ -848,9 +899,9 @@ fn antecedent_entity(an: &Analysis, entities: &[Mention], x: usize) -> Option<An
     let pos = an.tokens.get(x)?.span.start;
     entities
         .iter()
-        .filter(|m| m.span.end <= pos && matches!(m.kind, EntityKind::Country | EntityKind::Org))
-        .filter(|m| pos - m.span.end < 400)
-        .next_back()
+        .rfind(|m| {
+            m.span.end <= pos && matches!(m.kind, EntityKind::Country | EntityKind::Org) && pos - m.span.end < 400
+        })
         .map(|m| Anchor::new(m.span, Some(m.name.clone())))
 }
 
@@ -901,7 +952,12 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             let span = an.tokens.get(x)?.span.join(an.tokens.get(e)?.span);
             let acronym = text.len() > 1 && text.chars().all(|ch| ch.is_uppercase() || ch == '.');
             let org = (x..=e).any(|y| lex.has(y, role::ORG));
-            if acronym || org || entities.iter().any(|m| m.span.overlaps(span) && !matches!(m.kind, EntityKind::Country | EntityKind::Place)) {
+            if acronym
+                || org
+                || entities
+                    .iter()
+                    .any(|m| m.span.overlaps(span) && !matches!(m.kind, EntityKind::Country | EntityKind::Place))
+            {
                 return None;
             }
             return Some(Anchor::new(span, None));

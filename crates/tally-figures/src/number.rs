@@ -218,7 +218,8 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
         currency = currency_symbol(tok(an, i));
         currency?;
         at = i + 1;
-        if an.tokens.get(at).is_none_or(|n| n.space_before || n.kind != TokenKind::Number) {
+        // "$2.5 billion"; tokenized sources also write "$ 2.5 billion".
+        if an.tokens.get(at).is_none_or(|n| n.newlines_before > 0 || n.kind != TokenKind::Number) {
             return None;
         }
     }
@@ -319,7 +320,11 @@ pub(crate) fn parse(an: &Analysis, lex: &SentLex, i: usize, between: bool) -> Op
     let Some(connector) = connector else { return Some(p) };
     // A year does not open a range with "to", "or", "and" ("since October 2023 to 44,249").
     let text = tok(an, p.start);
-    let year_like = p.digits && p.currency.is_none() && !p.scaled && text.len() == 4 && !text.contains([',', '.'])
+    let year_like = p.digits
+        && p.currency.is_none()
+        && !p.scaled
+        && text.len() == 4
+        && !text.contains([',', '.'])
         && (1800.0..=2100.0).contains(&p.low);
     if year_like && connector != "dash" {
         return Some(p);
@@ -340,7 +345,7 @@ pub(crate) fn parse(an: &Analysis, lex: &SentLex, i: usize, between: bool) -> Op
     let glued = !sep.space_before && an.tokens.get(e + 1).is_some_and(|t| !t.space_before);
     let mut low = p.low;
     let high = q.high;
-    if !p.scaled && q.scaled && q.currency.is_none() || !p.scaled && q.scaled && p.currency.is_some() {
+    if !p.scaled && q.scaled && (q.currency.is_none() || p.currency.is_some()) {
         // "2 to 3 million", "$2-3 billion": the scale word is shared.
         let scale = q.high / unscaled(an, lex, &q).unwrap_or(q.high).max(f64::MIN_POSITIVE);
         if scale > 1.0 && low * scale <= high {
