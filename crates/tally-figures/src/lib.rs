@@ -216,6 +216,20 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
+    // Ratios: "4 in 10 children", "one in five".
+    if !p.range
+        && word_is(an, p.end, "in")
+        && p.end + 1 < lex.end
+        && number::parse(an, lex, p.end + 1, false).is_some_and(|q| q.low > p.high)
+    {
+        return None;
+    }
+    if p.start > base + 1
+        && word_is(an, p.start - 1, "in")
+        && number::parse(an, lex, p.start - 2, false).is_some_and(|q| q.end == p.start - 1 && q.high < p.low)
+    {
+        return None;
+    }
     // Digit groups separated by spaces: phone numbers, "1 234 567".
     if p.digits && !p.range {
         let next_num = toks.get(p.end).is_some_and(|t| p.end < lex.end && t.kind == TokenKind::Number);
@@ -231,7 +245,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             if nt.kind == TokenKind::Dash && !p.range {
                 return None;
             }
-            if matches!(t, ":" | "/" | "-") || nt.kind == TokenKind::Word || nt.kind == TokenKind::Number {
+            let glued_percent = lex.unit(p.end).is_some_and(|u| u.2 == UnitClass::Percent && u.0 == p.end + 1);
+            if matches!(t, ":" | "/" | "-")
+                || nt.kind == TokenKind::Word && !glued_percent
+                || nt.kind == TokenKind::Number
+            {
                 return None;
             }
         }
@@ -617,7 +635,10 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         }
     }
     let lo = k.saturating_sub(4).max(base);
-    let pre = (lo..k).find_map(|s| lex.cue(s, POS_PRE).filter(|(e, _)| *e == k).map(|(_, cu)| (s, cu)));
+    let people = matches!(c.class, Some(UnitClass::Person | UnitClass::Force));
+    let pre = (lo..k)
+        .find_map(|s| lex.cue(s, POS_PRE).filter(|(e, _)| *e == k).map(|(_, cu)| (s, cu)))
+        .filter(|(_, cu)| people || cu.positions & POS_FORCE == 0);
     if let Some((s, cu)) = pre {
         c.verb = Some((s, cu.agent));
         if measure.is_none() {
@@ -637,7 +658,10 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if measure.is_none() {
         // The counted noun itself: "protesters", "bodies", "of the dead".
         for x in c.nend..c.npend {
-            if let Some((_, cu)) = lex.cue(x, POS_NOUN) {
+            // "7 wounded", "3 dead": the adjective heads the phrase.
+            let adjective_head = c.class == Some(UnitClass::Noncount) && c.head == Some(x);
+            let position = if adjective_head { POS_NOUN | POS_POST } else { POS_NOUN };
+            if let Some((_, cu)) = lex.cue(x, position) {
                 if cu.measure.is_some() {
                     measure = cu.measure;
                     break;
@@ -652,6 +676,11 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         let mut toll = false;
         for x in (base..c.qstart).rev() {
             if lex.has(x, role::TOLL) {
+                toll = true;
+                break;
+            }
+            // "bringing total losses to 312".
+            if c.qstart - x <= 6 && lex.cue(x, POS_NOUN).is_some_and(|(_, cu)| cu.measure.is_some()) {
                 toll = true;
                 break;
             }
@@ -681,7 +710,12 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if measure.is_none() && inherits {
         measure = ante.and_then(|a| a.measure);
     }
-    // People arriving or landing as a force: "200 officers landed".
+    // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks").
+    if measure == Some(Measure::Deployed)
+        && matches!(c.class, Some(UnitClass::Thing | UnitClass::Currency | UnitClass::Percent))
+    {
+        measure = Some(Measure::Other);
+    }
     c.measure = measure;
 
     // Subject.
@@ -718,6 +752,19 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
                 .iter()
                 .filter(owner)
                 .find(|m| m.span.start >= lo && m.span.end <= hi && m.form == Form::Demonym)
+                .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+        }
+    }
+    if subject.is_none() && c.qstart > base {
+        // A possessor right before the figure: "its 200 soldiers", "Russia's 500 tanks".
+        let x = c.qstart - 1;
+        if word_is(an, x, "its") || word_is(an, x, "their") {
+            subject = antecedent_entity(an, entities, x);
+        } else if matches!(an.tok(x), "'s" | "’s") && x > base {
+            let end = an.tokens.get(x - 1).map(|t| t.span.end).unwrap_or(0);
+            subject = entities
+                .iter()
+                .find(|m| m.span.end == end && owner(m))
                 .map(|m| Anchor::new(m.span, Some(m.name.clone())));
         }
     }
@@ -767,7 +814,8 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
     let _ = done;
     let mut k = c.npend;
     let mut immediate = None;
-    if let Some((_, cu)) = lex.cue(k, POS_POST) {
+    let people = matches!(c.class, Some(UnitClass::Person | UnitClass::Force));
+    if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
         if cu.measure.is_some() {
             immediate = cu.measure;
             k += 1;
@@ -776,21 +824,22 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
     let mut skipped = 0;
     let mut in_chain = false;
     while k < lex.end {
-        if let Some((_, cu)) = lex.cue(k, POS_POST) {
+        if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
             let gerund = an.tok(k).ends_with("ing");
             if cu.measure.is_some() && (in_chain || (skipped > 0 && !gerund) || immediate.is_none()) {
                 return cu.measure;
             }
         }
-        if c.class == Some(UnitClass::Force) {
-            if let Some((_, cu)) = lex.cue(k, POS_FORCE) {
-                return cu.measure;
-            }
-        }
+
         let t = an.tokens.get(k)?;
         let text = an.tok(k);
         if lex.has(k, role::AUX) && t.kind == TokenKind::Word && !(word_is(an, k, "to") && !in_chain && skipped > 0) {
             in_chain = true;
+            k += 1;
+            continue;
+        }
+        // Manner adverbs inside the predicate: "were lightly wounded".
+        if in_chain && t.kind == TokenKind::Word && text.len() > 4 && text.ends_with("ly") {
             k += 1;
             continue;
         }
