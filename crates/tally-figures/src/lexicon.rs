@@ -1,7 +1,7 @@
 //! The language tables of figure reading (`data/*.tsv`), loaded once, and one Aho-Corasick
 //! automaton over all their phrases that marks every table hit in a sentence.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use tally_model::Measure;
@@ -95,8 +95,9 @@ pub(crate) enum Entry {
 pub(crate) struct Lexicon {
     automaton: AhoCorasick,
     entries: Vec<Vec<Entry>>,
-    /// Single number words, for hyphenated compounds ("twenty-five") and the sentence filter.
-    pub numbers: HashMap<&'static str, NumWord>,
+    /// Single number words, sorted, for hyphenated compounds ("twenty-five") and the sentence
+    /// filter.
+    pub numbers: Vec<(&'static str, NumWord)>,
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -131,7 +132,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             v.push(e);
         }
     };
-    let mut numbers = HashMap::new();
+    let mut numbers = Vec::new();
     for r in rows(include_str!("../data/numbers.tsv")) {
         let (Some(&w), Some(v), Some(&k)) = (r.first(), r.get(1).and_then(|v| v.parse::<f64>().ok()), r.get(2)) else {
             continue;
@@ -149,7 +150,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         let nw = NumWord { value: v, kind };
         if !w.contains(' ') {
-            numbers.insert(w, nw);
+            numbers.push((w, nw));
         }
         // Abbreviations and articles are read next to digits only, not from the automaton.
         if !matches!(kind, NumKind::Abbr | NumKind::Article) {
@@ -219,6 +220,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         add(w, Entry::Word(flag));
     }
+    numbers.sort_by(|a, b| a.0.cmp(b.0));
     // Merge word roles of one phrase into a single entry.
     for list in entries.iter_mut() {
         let flags = list.iter().fold(0, |acc, e| if let Entry::Word(f) = e { acc | f } else { acc });
@@ -230,6 +232,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds"));
     Lexicon { automaton, entries, numbers }
@@ -378,6 +381,10 @@ pub(crate) fn lower<'b>(s: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
 /// The number word `w` (any case), if it is one.
 pub(crate) fn number_word(w: &str) -> Option<NumWord> {
     let mut buf = [0u8; 48];
+    if w.len() > 12 {
+        return None;
+    }
     let l = lower(w, &mut buf)?;
-    LEXICON.numbers.get(l).copied()
+    let n = &LEXICON.numbers;
+    n.binary_search_by(|e| e.0.cmp(l)).ok().and_then(|i| n.get(i)).map(|e| e.1)
 }

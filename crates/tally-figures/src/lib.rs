@@ -79,6 +79,15 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
             let t = an.tok(i);
+            // Cheap shape test first: number words are 3 to 9 letters long and start with one
+            // of a few letters.
+            let b = t.as_bytes();
+            let shape = b.len() >= 3
+                && b.first().is_some_and(|c| b"ofsetnhdzmbOFSETNHDZMB".contains(c))
+                && (b.len() <= 9 || t.contains('-'));
+            if !shape {
+                return false;
+            }
             let first = t.split('-').next().unwrap_or(t);
             let mut b = [0u8; 48];
             let l = lower(first, &mut b).unwrap_or("");
@@ -119,6 +128,13 @@ fn plural_shaped(w: &str) -> bool {
         && !w.ends_with("is")
         && !w.ends_with("'s")
         && w.chars().any(|c| c.is_lowercase())
+}
+
+/// The mentions starting in `lo..hi` (mentions come in text order).
+fn near(entities: &[Mention], lo: usize, hi: usize) -> &[Mention] {
+    let a = entities.partition_point(|m| m.span.start < lo);
+    let b = entities.partition_point(|m| m.span.start < hi).max(a);
+    entities.get(a..b).unwrap_or(&[])
 }
 
 /// Finds figures, in text order.
@@ -173,8 +189,14 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand
     let mut out = Vec::new();
     let mut i = lex.base;
     while i < lex.end {
-        let kind = kind_at(an, i);
-        let starts = matches!(kind, Some(TokenKind::Number | TokenKind::Word | TokenKind::Punct));
+        let starts = match kind_at(an, i) {
+            Some(TokenKind::Number | TokenKind::Punct) => true,
+            Some(TokenKind::Word) => {
+                let t = an.tok(i);
+                lex.num(i).is_some() || t.contains('-') && number_word(t.split('-').next().unwrap_or(t)).is_some()
+            }
+            _ => false,
+        };
         if !starts {
             i += 1;
             continue;
@@ -474,7 +496,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 && is_cap(an.tok(x))
                 && x > base
                 && !lex.has(x, role::STOP)
-                && !entities.iter().any(|m| m.span.contains(an.tokens[x].span))
+                && !near(entities, an.tokens[x].span.start.saturating_sub(200), an.tokens[x].span.start + 1)
+                    .iter()
+                    .any(|m| m.span.contains(an.tokens[x].span))
             {
                 return None;
             }
@@ -722,7 +746,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     let np_lo = an.tokens.get(c.nend).map(|t| t.span.start).unwrap_or(usize::MAX);
     let np_hi = an.tokens.get(c.npend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(0);
     let owner = |m: &&Mention| m.kind != EntityKind::Person;
-    let mut subject = entities
+    let mut subject = near(entities, np_lo, np_hi)
         .iter()
         .filter(owner)
         .find(|m| m.span.start >= np_lo && m.span.end <= np_hi && c.npend > c.nend)
@@ -736,7 +760,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
                 k += 1;
             }
             if let Some(t) = an.tokens.get(k) {
-                subject = entities
+                subject = near(entities, t.span.start, t.span.start + 1)
                     .iter()
                     .filter(owner)
                     .find(|m| m.span.start == t.span.start && m.kind != EntityKind::Place)
@@ -748,7 +772,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         if let Some(np) = number_of {
             let lo = an.tokens.get(np).map(|t| t.span.start).unwrap_or(usize::MAX);
             let hi = an.tokens.get((np + 5).min(c.qstart)).map(|t| t.span.end).unwrap_or(0);
-            subject = entities
+            subject = near(entities, lo, hi)
                 .iter()
                 .filter(owner)
                 .find(|m| m.span.start >= lo && m.span.end <= hi && m.form == Form::Demonym)
@@ -762,7 +786,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
             subject = antecedent_entity(an, entities, x);
         } else if matches!(an.tok(x), "'s" | "’s") && x > base {
             let end = an.tokens.get(x - 1).map(|t| t.span.end).unwrap_or(0);
-            subject = entities
+            subject = near(entities, end.saturating_sub(200), end)
                 .iter()
                 .find(|m| m.span.end == end && owner(m))
                 .map(|m| Anchor::new(m.span, Some(m.name.clone())));
@@ -936,7 +960,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     }
     let s = an.tokens.get(lo)?.span.start;
     let e = an.tokens.get(x)?.span.end;
-    entities
+    near(entities, s, e)
         .iter()
         .filter(|m| m.kind != EntityKind::Person && m.span.start >= s && m.span.end <= e)
         .map(|m| Anchor::new(m.span, Some(m.name.clone())))
@@ -946,7 +970,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
 /// The nearest country or organisation mentioned before token `x`.
 fn antecedent_entity(an: &Analysis, entities: &[Mention], x: usize) -> Option<Anchor> {
     let pos = an.tokens.get(x)?.span.start;
-    entities
+    near(entities, pos.saturating_sub(600), pos)
         .iter()
         .rfind(|m| {
             m.span.end <= pos && matches!(m.kind, EntityKind::Country | EntityKind::Org) && pos - m.span.end < 400
@@ -967,7 +991,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
     let limit = (k + 7).min(lex.end);
     while x < limit {
         let t = an.tokens.get(x)?;
-        if let Some(m) = entities.iter().find(|m| m.span.start == t.span.start) {
+        if let Some(m) = near(entities, t.span.start, t.span.start + 1).iter().find(|m| m.span.start == t.span.start) {
             return match m.kind {
                 EntityKind::Country | EntityKind::Place => Some(Anchor::new(m.span, Some(m.name.clone()))),
                 _ => None,
@@ -1003,7 +1027,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             let org = (x..=e).any(|y| lex.has(y, role::ORG));
             if acronym
                 || org
-                || entities
+                || near(entities, span.start.saturating_sub(200), span.end)
                     .iter()
                     .any(|m| m.span.overlaps(span) && !matches!(m.kind, EntityKind::Country | EntityKind::Place))
             {
@@ -1064,7 +1088,7 @@ fn place_before(an: &Analysis, lex: &SentLex, entities: &[Mention], to: usize) -
         if !matches!(an.tok(x + 1), "'s" | "’s") || lex.has(x + 2, role::ORG) || lex.has(x + 3, role::ORG) {
             return None;
         }
-        entities
+        near(entities, t.span.end.saturating_sub(200), t.span.end)
             .iter()
             .find(|m| m.span.end == t.span.end && m.kind == EntityKind::Country && m.form == Form::Name)
             .map(|m| Anchor::new(m.span, Some(m.name.clone())))
