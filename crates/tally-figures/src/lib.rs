@@ -193,7 +193,8 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand
             Some(TokenKind::Number | TokenKind::Punct) => true,
             Some(TokenKind::Word) => {
                 let t = an.tok(i);
-                lex.num(i).is_some() || t.contains('-') && number_word(t.split('-').next().unwrap_or(t)).is_some()
+                lex.num(i).is_some()
+                    || (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some()
             }
             _ => false,
         };
