@@ -44,6 +44,8 @@ pub(crate) enum UnitClass {
     Time,
     Physical,
     Noncount,
+    /// A currency code before the number ("Rs 500", "USD 2 million").
+    Prefix,
 }
 
 pub(crate) const POS_PRE: u8 = 1;
@@ -176,6 +178,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "time" => UnitClass::Time,
             "physical" => UnitClass::Physical,
             "noncount" => UnitClass::Noncount,
+            "prefix" => UnitClass::Prefix,
             _ => UnitClass::Thing,
         };
         add(f, Entry::Unit(s, class));

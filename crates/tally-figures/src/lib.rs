@@ -193,7 +193,8 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand
             Some(TokenKind::Number | TokenKind::Punct) => true,
             Some(TokenKind::Word) => {
                 let t = an.tok(i);
-                lex.num(i).is_some()
+                lex.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix)
+                    || lex.num(i).is_some()
                     || (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some()
             }
             _ => false,
@@ -565,6 +566,8 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         }
         let text = an.tok(k);
         if let Some((e, s, c)) = lex.unit(k) {
+            // A currency code after the number: "500 USD".
+            let c = if c == UnitClass::Prefix { UnitClass::Currency } else { c };
             if c == UnitClass::Noncount {
                 if best.is_none() && k == j {
                     return Some((e, k, None, c));
@@ -670,12 +673,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
             measure = cu.measure;
         }
     } else if coordinated {
-        if let Some(prev) = same_sentence_prev {
-            c.verb = prev.verb;
-            if measure.is_none() {
-                measure = prev.measure;
-            }
-        }
+        c.verb = same_sentence_prev.and_then(|p| p.verb);
     }
     if measure.is_none() {
         measure = post_measure(an, lex, c, done);
@@ -693,6 +691,10 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
                 }
             }
         }
+    }
+    // "launched 143 drones and four missiles": the second object shares the verb.
+    if measure.is_none() && pre.is_none() && coordinated {
+        measure = same_sentence_prev.and_then(|p| p.measure);
     }
     // "the toll rose to 214", "the number of people killed ... to 44,249".
     let mut number_of: Option<usize> = None;
@@ -892,7 +894,8 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
                 let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| an.tok(x) == ",");
                 let Some(se) = seg_end else { break };
                 let holds_number = (k + 1..se).any(|x| kind_at(an, x) == Some(TokenKind::Number));
-                if word_is(an, k + 1, "or") || holds_number && immediate.is_none() {
+                let aside = word_is(an, k + 1, "or") || word_is(an, k + 1, "including");
+                if aside || holds_number && immediate.is_none() {
                     k = se + 1;
                     skipped += 1;
                     continue;

@@ -2,7 +2,7 @@
 //! number words ("twenty-five", "a dozen", "two thousand"), vague plurals ("dozens",
 //! "tens of thousands") and ranges ("10,000–12,000", "2,800 to 3,000", "two or three").
 
-use crate::lexicon::{lower, number_word, role, NumKind, SentLex};
+use crate::lexicon::{lower, number_word, role, NumKind, SentLex, UnitClass};
 use tally_text::{Analysis, TokenKind};
 
 /// A number as written, before qualifiers and the counted noun.
@@ -214,8 +214,9 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
     let t = an.tokens.get(i)?;
     let mut currency = None;
     let mut at = i;
-    if t.kind == TokenKind::Punct {
-        currency = currency_symbol(tok(an, i));
+    let code = lex.unit(i).filter(|u| u.2 == UnitClass::Prefix && u.0 == i + 1).map(|u| u.1);
+    if t.kind == TokenKind::Punct || code.is_some() {
+        currency = code.or_else(|| currency_symbol(tok(an, i)));
         currency?;
         at = i + 1;
         // "$2.5 billion"; tokenized sources also write "$ 2.5 billion".
