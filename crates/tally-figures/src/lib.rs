@@ -749,11 +749,16 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     let np_lo = an.tokens.get(c.nend).map(|t| t.span.start).unwrap_or(usize::MAX);
     let np_hi = an.tokens.get(c.npend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(0);
     let owner = |m: &&Mention| m.kind != EntityKind::Person;
-    let mut subject = near(entities, np_lo, np_hi)
+    // A currency's own adjective ("Swiss francs") names the money, not its owner.
+    let money = c.class == Some(UnitClass::Currency);
+    let mut subject = near(entities, if money { np_hi } else { np_lo }, np_hi)
         .iter()
         .filter(owner)
         .find(|m| m.span.start >= np_lo && m.span.end <= np_hi && c.npend > c.nend)
         .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+    if subject.is_none() && !money {
+        subject = owner_word(an, lex, c);
+    }
     if subject.is_none() {
         // "members of the PDF".
         let mut k = c.npend;
@@ -911,6 +916,37 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
         k += 1;
     }
     immediate
+}
+
+/// A capitalised owner inside the noun phrase that the entity tables do not know: a word
+/// shaped like a nationality ("Kenyan officers", "Haitians") or an acronym ("WFP trucks").
+/// Only its text is known, not a canonical name.
+fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
+    let head = c.head?;
+    for x in c.nend..=head {
+        let t = an.tok(x);
+        if kind_at(an, x) != Some(TokenKind::Word)
+            || !is_cap(t)
+            || x == lex.base
+            || lex.has(x, role::MONTH | role::WEEKDAY)
+        {
+            continue;
+        }
+        let acronym = t.len() >= 2 && t.len() <= 6 && t.chars().all(|ch| ch.is_ascii_uppercase());
+        let stem = t.trim_end_matches('s');
+        let nationality = t.len() > 4 && ["an", "ian", "ese", "i", "ish"].iter().any(|suf| stem.ends_with(suf));
+        if !(acronym || nationality) {
+            continue;
+        }
+        // "South African": take a capitalised word before it too.
+        let mut s = x;
+        if s > c.nend && is_cap(an.tok(s - 1)) && kind_at(an, s - 1) == Some(TokenKind::Word) {
+            s -= 1;
+        }
+        let span = an.tokens.get(s)?.span.join(an.tokens.get(x)?.span);
+        return Some(Anchor::new(span, None));
+    }
+    None
 }
 
 /// A plural noun at `k` followed by a predicate: the second half of "civilians and soldiers were".

@@ -244,6 +244,40 @@ fn headline_and_plain_counts() {
     assert_eq!(numbers("The first 200 officers landed in the capital."), ["200"]);
 }
 
+#[test]
+fn later_rules() {
+    // Coordinated objects share the verb; an adjective head carries its own measure.
+    let f = figs("The storm left 3 dead and 2,500 homeless.");
+    assert_eq!((f[0].5, f[1].5), (Measure::Killed, Measure::Displaced));
+    let f = figs("The raid killed 12 and wounded 40 others.");
+    assert_eq!((f[0].5, f[1].5), (Measure::Killed, Measure::Wounded));
+    // Asides between the noun and its predicate.
+    assert_eq!(one("Nine people, including a child, were killed.").measure, Measure::Killed);
+    assert_eq!(
+        figs("Officials said 40 people, or roughly 10 percent of the village, were evacuated.")[0].5,
+        Measure::Evacuated
+    );
+    // Modal and adverb chains.
+    assert_eq!(one("A further 250 troops will be sent to the border.").measure, Measure::Deployed);
+    assert_eq!(one("Two soldiers were lightly wounded.").measure, Measure::Wounded);
+    // Currency codes and South Asian scales.
+    let f = one("The state set aside Rs 500 crore for relief.");
+    assert_eq!((f.value.low, f.unit.as_deref()), (Some(5.0e9), Some("rupee")));
+    // Weapons sent are plain counts; people lost are casualties.
+    assert_eq!(one("The allies sent 31 tanks.").measure, Measure::Other);
+    assert_eq!(one("The army lost 120 men.").measure, Measure::Casualties);
+    // Ratios are not counts.
+    assert!(figs("Four in five adults agree.").is_empty());
+    // An owner the entity tables do not know keeps its text.
+    let (an, f) = run("Officials said 200 Kenyan officers landed.");
+    assert_eq!(f[0].subject.as_ref().map(|s| an.text(s.span)), Some("Kenyan"));
+    assert_eq!(f[0].measure, Measure::Deployed);
+    // A currency adjective is not the owner.
+    assert!(one("Donors pledged 4 million Swiss francs.").subject.is_none());
+    // "new" alone is not an increment.
+    assert!(!one("The ministry hired 10,000 new teachers.").increment);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
