@@ -82,6 +82,7 @@ pub(crate) mod role {
     pub const ORG: u32 = 1 << 15;
     /// Introduces the value of a toll or a count: "rose to", "stood at", "reached".
     pub const VALUE_OF: u32 = 1 << 16;
+    pub const ADDRESS: u32 = 1 << 17;
 }
 
 /// One table entry reachable from a phrase.
@@ -219,6 +220,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "filler" => role::FILLER,
             "org" => role::ORG,
             "valueof" => role::VALUE_OF,
+            "address" => role::ADDRESS,
             _ => 0,
         };
         add(w, Entry::Word(flag));

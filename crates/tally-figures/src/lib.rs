@@ -471,6 +471,27 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
+    // Ages, also as ranges: "aged 18 to 25".
+    if prevw.is_some_and(|x| lex.has(x, role::AGE)) && p.currency.is_none() && !p.percent {
+        return None;
+    }
+    // Addresses: "10 Downing Street".
+    if plain && p.digits {
+        let mut k = p.end;
+        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && is_cap(an.tok(k)) {
+            if lex.has(k, role::ADDRESS) {
+                return None;
+            }
+            k += 1;
+        }
+    }
+    // Identifiers written with an abbreviation: "No. 10".
+    if plain
+        && prevw.is_some_and(|x| an.tok(x) == ".")
+        && prev2.is_some_and(|y| lex.has(y, role::ID) && is_cap(an.tok(y)))
+    {
+        return None;
+    }
     if plain {
         // Dates: "March 3", "Jan. 5", "3 March".
         let mut k = prevw;

@@ -125,6 +125,8 @@ fn not_figures() {
         "It was the second raid in a 48-month programme.",
         "One of the soldiers was seen at least once.",
         "Call 555 1234567 for details.",
+        "Protesters aged 18 to 25 gathered at 10 Downing Street and No. 4 Privet Lane.",
+        "The clip is 12 min long.",
     ];
     for t in none {
         assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
