@@ -546,8 +546,12 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // "at least once" etc. are not numbers; a bare "one" anywhere is too weak.
     }
-    if !p.digits && p.low == 1.0 && p.high == 1.0 && !p.scaled && head.is_none() {
-        return None;
+    // "one" counts only with a listed noun: "one soldier", not "one knows", "no one".
+    if !p.digits && p.low == 1.0 && p.high == 1.0 && !p.scaled && !p.vague {
+        let listed = head.is_some_and(|h| lex.unit(h).is_some_and(|u| u.0 == h + 1 && u.2 != UnitClass::Noncount));
+        if !listed {
+            return None;
+        }
     }
 
     Some(Cand {
@@ -573,6 +577,8 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
 fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, Option<String>, UnitClass)> {
     let mut best: Option<(usize, usize, Option<String>, UnitClass)> = None;
     let mut k = j;
+    // Lower-case words before the head; more than two is a clause, not a noun phrase.
+    let mut modifiers = 0;
     let limit = (j + 6).min(lex.end);
     while k < limit {
         let t = an.tokens.get(k)?;
@@ -629,11 +635,15 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             k += 1;
             continue;
         }
-        if plural_shaped(text) {
+        let nationality = ["ans", "ians", "ese", "is"].iter().any(|suf| text.ends_with(suf));
+        if plural_shaped(text) && (!is_cap(text) || nationality) && modifiers <= 2 {
             best = Some((k + 1, k, Some(singular(text)), UnitClass::Thing));
         } else if best.is_some() && !is_cap(text) {
             // A singular word after the head: the phrase is over ("drones overnight").
             break;
+        }
+        if !is_cap(text) {
+            modifiers += 1;
         }
         k += 1;
     }
@@ -684,7 +694,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         }
     }
     let lo = k.saturating_sub(4).max(base);
-    let people = matches!(c.class, Some(UnitClass::Person | UnitClass::Force));
+    let people = c.class == Some(UnitClass::Force);
     let pre = (lo..k)
         .find_map(|s| lex.cue(s, POS_PRE).filter(|(e, _)| *e == k).map(|(_, cu)| (s, cu)))
         .filter(|(_, cu)| people || cu.positions & POS_FORCE == 0);
@@ -867,7 +877,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option
     let _ = done;
     let mut k = c.npend;
     let mut immediate = None;
-    let people = matches!(c.class, Some(UnitClass::Person | UnitClass::Force));
+    let people = c.class == Some(UnitClass::Force);
     if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
         if cu.measure.is_some() {
             immediate = cu.measure;
@@ -1050,6 +1060,9 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
     }
     let mut x = k + 1;
     let limit = (k + 7).min(lex.end);
+    // "on the edge of X" is a place, "on Monday" or "on Telegram" is not.
+    let needs_filler = word_is(an, k, "on");
+    let mut filler_noun = false;
     while x < limit {
         let t = an.tokens.get(x)?;
         if let Some(m) = near(entities, t.span.start, t.span.start + 1).iter().find(|m| m.span.start == t.span.start) {
@@ -1085,6 +1098,11 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             }
             let span = an.tokens.get(x)?.span.join(an.tokens.get(e)?.span);
             let acronym = text.len() > 1 && text.chars().all(|ch| ch.is_uppercase() || ch == '.');
+            let nationality = e == x && ["ish", "ese"].iter().any(|suf| text.ends_with(suf));
+            let street = (x..=e).any(|y| lex.has(y, role::ADDRESS));
+            if needs_filler && !filler_noun && !street || nationality {
+                return None;
+            }
             let org = (x..=e).any(|y| lex.has(y, role::ORG));
             if acronym
                 || org
@@ -1097,6 +1115,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             return Some(Anchor::new(span, None));
         }
         if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
+            filler_noun |= !matches!(text.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "'s" | "’s" | "of");
             x += 1;
             continue;
         }

@@ -137,7 +137,11 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         for w in parts {
             match w.kind {
                 NumKind::Unit | NumKind::Tens => {
-                    if article || half {
+                    // "three four" is two numbers; "twenty five" and "hundred two" are one.
+                    let last_digit = current % 100.0;
+                    let clash =
+                        last_digit != 0.0 && (w.kind == NumKind::Tens || last_digit % 10.0 != 0.0 || last_digit < 20.0);
+                    if article || half || clash {
                         consumed = false;
                         break;
                     }

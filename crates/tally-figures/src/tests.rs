@@ -267,7 +267,7 @@ fn later_rules() {
     assert_eq!((f.value.low, f.unit.as_deref()), (Some(5.0e9), Some("rupee")));
     // Weapons sent are plain counts; people lost are casualties.
     assert_eq!(one("The allies sent 31 tanks.").measure, Measure::Other);
-    assert_eq!(one("The army lost 120 men.").measure, Measure::Casualties);
+    assert_eq!(one("The army lost 120 soldiers.").measure, Measure::Casualties);
     // Ratios are not counts.
     assert!(figs("Four in five adults agree.").is_empty());
     // An owner the entity tables do not know keeps its text.
