@@ -331,7 +331,14 @@ pub(crate) fn parse(an: &Analysis, lex: &SentLex, i: usize, between: bool) -> Op
         && text.len() == 4
         && !text.contains([',', '.'])
         && (1800.0..=2100.0).contains(&p.low);
-    if year_like && connector != "dash" {
+    if year_like {
+        // "2004 – 2014", "2013-14": a span of years, read by the time stage.
+        if connector == "dash" {
+            if let Some(q) = single(an, lex, e + 1).filter(|q| q.digits && q.currency.is_none()) {
+                p.end = q.end;
+                p.compound = true;
+            }
+        }
         return Some(p);
     }
     // "rose from 158 to 214" is a change, not a range.

@@ -127,6 +127,8 @@ fn not_figures() {
         "Call 555 1234567 for details.",
         "Protesters aged 18 to 25 gathered at 10 Downing Street and No. 4 Privet Lane.",
         "The clip is 12 min long.",
+        "He led the firm from 2004 – 2014 and again in 2019-20.",
+        "The attack was repeated four times, and no one knows why.",
     ];
     for t in none {
         assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
