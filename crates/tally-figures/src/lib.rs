@@ -157,6 +157,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
                     .map(|(_, c)| c.clone())
             });
             complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
+            if c.location.is_none() {
+                c.location = paragraph_place(an, entities, si, c.qstart);
+            }
             done.push(c);
         }
         for c in &done {
@@ -182,6 +185,27 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// The last country or place named earlier in the figure's paragraph, when the figure's own
+/// sentence names none: a report keeps its setting until it names another.
+fn paragraph_place(an: &Analysis, entities: &[Mention], si: usize, qstart: usize) -> Option<Anchor> {
+    let sent = an.sentences.get(si)?;
+    let mut first = si;
+    while first > 0 && an.sentences.get(first - 1).is_some_and(|p| p.paragraph == sent.paragraph) {
+        first -= 1;
+    }
+    let lo = an.sentences.get(first)?.span.start;
+    let hi = an.tokens.get(qstart).map_or(sent.span.start, |t| t.span.start);
+    near(entities, lo, hi)
+        .iter()
+        .rfind(|m| {
+            let place = matches!(m.kind, EntityKind::Country | EntityKind::Place) && m.form != Form::Demonym;
+            // Only a place introduced as one: "in Chitwan", "to Russia", "struck Sulawesi".
+            let i = an.token_at_or_after(m.span.start);
+            place && i > 0 && lexicon::is_locative(an.tok(i - 1))
+        })
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
 }
 
 /// Finds the number phrases of one sentence and reads their value and noun phrase.
