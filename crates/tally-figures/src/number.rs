@@ -354,6 +354,13 @@ pub(crate) fn parse(an: &Analysis, lex: &SentLex, i: usize, between: bool) -> Op
     if q.vague {
         return Some(p);
     }
+    // "rose 15% to $415.9 million": a change between different kinds, not a range.
+    if p.percent && !q.percent
+        || p.currency.is_some() && q.currency.is_none() && q.percent
+        || p.currency.is_none() && q.currency.is_some() && p.percent
+    {
+        return Some(p);
+    }
     let glued = !sep.space_before && an.tokens.get(e + 1).is_some_and(|t| !t.space_before);
     let mut low = p.low;
     let high = q.high;

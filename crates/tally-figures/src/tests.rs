@@ -270,6 +270,9 @@ fn later_rules() {
     // Weapons sent are plain counts; people lost are casualties.
     assert_eq!(one("The allies sent 31 tanks.").measure, Measure::Other);
     assert_eq!(one("The army lost 120 soldiers.").measure, Measure::Casualties);
+    // A percentage change to an amount is two figures.
+    let f = figs("Net income rose 15% to $415.9 million.");
+    assert_eq!((f.len(), f[0].2, f[1].1), (2, Some(15.0), Some(415.9e6)));
     // Ratios are not counts.
     assert!(figs("Four in five adults agree.").is_empty());
     // An owner the entity tables do not know keeps its text.
