@@ -552,7 +552,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // Ages in apposition: "Sita Chaudhary, 52, a farmer".
         if let (Some(x), Some(y)) = (prevw, prev2) {
-            let after_comma = an.tok(p.end) == "," || an.tok(p.end) == ")";
+            let after_comma = matches!(an.tok(p.end), "," | ")" | ".") || p.end >= lex.end;
             if an.tok(x) == ","
                 && is_cap(an.tok(y))
                 && kind_at(an, y) == Some(TokenKind::Word)
@@ -683,7 +683,12 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     let prevw = if c.qstart > base { Some(c.qstart - 1) } else { None };
     let mut inherits = c.partitive;
     if let Some(x) = prevw {
-        if word_is(an, x, "including") || word_is(an, x, "from") || an.tok(x) == "(" {
+        // "up from 158", "to 1.9 percent, from 1.6 percent": the earlier value of the same count.
+        let earlier = word_is(an, x, "from")
+            && x > base
+            && (lex.has(x - 1, role::CHANGE)
+                || an.tok(x - 1) == "," && same_sentence_prev.is_some_and(|p| p.npend + 1 >= x));
+        if word_is(an, x, "including") || earlier || an.tok(x) == "(" {
             inherits = true;
         }
     }
