@@ -312,6 +312,12 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
 
     // Qualifier before the number.
     let mut qstart = p.start;
+    if p.vague && p.start > base && (word_is(an, p.start - 1, "several") || word_is(an, p.start - 1, "few")) {
+        qstart = p.start - 1;
+        if qstart > base && word_is(an, qstart - 1, "a") {
+            qstart -= 1;
+        }
+    }
     let mut value = Value { low: Some(p.low), high: Some(p.high), approx: p.vague };
     let mut qual = None;
     if let Some((s, k)) = lex.qualifier_ending_at(p.start) {
@@ -720,6 +726,17 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
             skipped += 1;
         } else {
             break;
+        }
+    }
+    // "Among the dead were 12 children": any cue stands before an inverted copula.
+    let inverted =
+        skipped > 0 && k < c.qstart && matches!(an.tok(k).to_ascii_lowercase().as_str(), "were" | "are" | "was" | "is");
+    if inverted && measure.is_none() {
+        let x = k.saturating_sub(1);
+        if let Some((e, cu)) = lex.cue(x, POS_POST | POS_NOUN) {
+            if e == k {
+                measure = cu.measure;
+            }
         }
     }
     let lo = k.saturating_sub(4).max(base);

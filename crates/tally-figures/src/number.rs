@@ -276,6 +276,30 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
             });
         }
     }
+    // "several hundred", "a few dozen": as vague as "hundreds", "dozens".
+    let several = at > lex.base && {
+        let mut b = [0u8; 48];
+        matches!(lower(tok(an, at - 1), &mut b), Some("several" | "few"))
+    };
+    if several {
+        if let Some(w) = number_word(tok(an, at)).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
+            let (low, high) =
+                if w.kind == NumKind::Dozen { (24.0, 99.0) } else { (2.0 * w.value, 10.0 * w.value - 1.0) };
+            return Some(NumPhrase {
+                start: i,
+                end: at + 1,
+                low,
+                high,
+                vague: true,
+                currency,
+                percent: false,
+                range: false,
+                digits: false,
+                scaled: false,
+                compound: false,
+            });
+        }
+    }
     let (end, v, scale) = words(an, lex, at)?;
     Some(NumPhrase {
         start: i,

@@ -273,6 +273,13 @@ fn later_rules() {
     // A percentage change to an amount is two figures.
     let f = figs("Net income rose 15% to $415.9 million.");
     assert_eq!((f.len(), f[0].2, f[1].1), (2, Some(15.0), Some(415.9e6)));
+    // Vague multiples and inverted copulas.
+    let f = one("Several hundred people gathered.");
+    assert_eq!((f.value.low, f.value.high, f.value.approx), (Some(200.0), Some(999.0), true));
+    let f = one("They found a few dozen shells.");
+    assert_eq!((f.value.low, f.value.high), (Some(24.0), Some(99.0)));
+    assert_eq!(one("Among the dead were 12 children.").measure, Measure::Killed);
+    assert_eq!(one("Officials counted 100+ boats.").value.high, None);
     // Ratios are not counts.
     assert!(figs("Four in five adults agree.").is_empty());
     // An owner the entity tables do not know keeps its text.
