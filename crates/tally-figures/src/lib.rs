@@ -422,7 +422,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                         }
                         j = lex.end;
                     }
-                    "the" | "its" | "their" | "his" | "her" | "our" | "these_" => {
+                    "the" | "its" | "their" | "his" | "her" | "our" => {
                         partitive = true;
                         j = k + 1;
                     }
@@ -450,8 +450,6 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 return None;
             }
         }
-    } else if word_is(an, j, "of") && p.currency.is_none() && p.percent {
-        // "90 percent of Gaza's population": the percentage is the figure.
     }
     if p.percent {
         npend = npend.max(p.end);
@@ -477,11 +475,6 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             class = Some(UnitClass::Percent);
             npend = e;
             head = Some(p.end);
-        }
-    }
-    if let Some(UnitClass::Currency) = class {
-        if p.currency.is_none() {
-            // Currency named by a word: "300 million yuan".
         }
     }
 
@@ -753,7 +746,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         c.verb = same_sentence_prev.and_then(|p| p.verb);
     }
     if measure.is_none() {
-        measure = post_measure(an, lex, c, done);
+        measure = post_measure(an, lex, c);
     }
     if measure.is_none() {
         // The counted noun itself: "protesters", "bodies", "of the dead".
@@ -919,8 +912,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
 }
 
 /// A predicate after the noun phrase: "were killed", "remain missing", "people dead".
-fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand, done: &[Cand]) -> Option<Measure> {
-    let _ = done;
+fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Measure> {
     let mut k = c.npend;
     let mut immediate = None;
     let people = c.class == Some(UnitClass::Force);

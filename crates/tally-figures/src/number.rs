@@ -66,8 +66,7 @@ fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize,
     let v: f64 = std::str::from_utf8(buf.get(..n)?).ok()?.parse().ok()?;
     let mut j = i + 1;
     let mut scale = 1.0;
-    if let Some(nt) = an.tokens.get(j).filter(|nt| j < lex.end && nt.kind == TokenKind::Word && !nt.space_before) {
-        let _ = nt;
+    if an.tokens.get(j).is_some_and(|nt| j < lex.end && nt.kind == TokenKind::Word && !nt.space_before) {
         if let Some(w) = number_word(tok(an, j)) {
             let ok = match w.kind {
                 NumKind::Abbr => money || !matches!(tok(an, j), "m" | "b" | "M" | "B"),
