@@ -101,8 +101,6 @@ pub(crate) struct Lexicon {
     /// Single number words, sorted, for hyphenated compounds ("twenty-five") and the sentence
     /// filter.
     pub numbers: Vec<(&'static str, NumWord)>,
-    /// Locative words (sorted), for reading places outside figure sentences.
-    pub locatives: Vec<&'static str>,
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -138,7 +136,6 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     };
     let mut numbers = Vec::new();
-    let mut locatives = Vec::new();
     for r in rows(include_str!("../data/numbers.tsv")) {
         let (Some(&w), Some(v), Some(&k)) = (r.first(), r.get(1).and_then(|v| v.parse::<f64>().ok()), r.get(2)) else {
             continue;
@@ -205,9 +202,6 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for r in rows(include_str!("../data/words.tsv")) {
         let (Some(&w), Some(&k)) = (r.first(), r.get(1)) else { continue };
-        if k == "locative" {
-            locatives.push(w);
-        }
         let flag = match k {
             "aux" => role::AUX,
             "stop" => role::STOP,
@@ -246,8 +240,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds"));
-    locatives.sort_unstable();
-    Lexicon { automaton, entries, numbers, locatives }
+    Lexicon { automaton, entries, numbers }
 });
 
 /// A table phrase found in a sentence, covering tokens `start..end` (absolute indices).
@@ -388,12 +381,6 @@ pub(crate) fn lower<'b>(s: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
         *d = c.to_ascii_lowercase();
     }
     std::str::from_utf8(buf.get(..b.len())?).ok()
-}
-
-/// Whether `w` (any case) is a locative word ("in", "to", "across").
-pub(crate) fn is_locative(w: &str) -> bool {
-    let mut buf = [0u8; 48];
-    lower(w, &mut buf).is_some_and(|l| LEXICON.locatives.binary_search(&l).is_ok())
 }
 
 /// The number word `w` (any case), if it is one.

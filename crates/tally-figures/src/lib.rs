@@ -158,7 +158,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             });
             complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
             if c.location.is_none() {
-                c.location = paragraph_place(an, entities, si, c.qstart);
+                c.location = paragraph_place(an, entities, si);
             }
             done.push(c);
         }
@@ -187,25 +187,23 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     out
 }
 
-/// The last country or place named earlier in the figure's paragraph, when the figure's own
-/// sentence names none: a report keeps its setting until it names another.
-fn paragraph_place(an: &Analysis, entities: &[Mention], si: usize, qstart: usize) -> Option<Anchor> {
+/// The place named last in the earlier sentences of the figure's paragraph, when the figure's
+/// own sentence names none: a report keeps its setting until it names another.
+fn paragraph_place(an: &Analysis, entities: &[Mention], si: usize) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
-    let mut first = si;
-    while first > 0 && an.sentences.get(first - 1).is_some_and(|p| p.paragraph == sent.paragraph) {
-        first -= 1;
+    let mut k = si;
+    while k > 0 && si - k < 3 {
+        k -= 1;
+        let prev = an.sentences.get(k)?;
+        if prev.paragraph != sent.paragraph {
+            break;
+        }
+        let lex = SentLex::new(an, prev);
+        if let Some(a) = place_before(an, &lex, entities, lex.end) {
+            return Some(a);
+        }
     }
-    let lo = an.sentences.get(first)?.span.start;
-    let hi = an.tokens.get(qstart).map_or(sent.span.start, |t| t.span.start);
-    near(entities, lo, hi)
-        .iter()
-        .rfind(|m| {
-            let place = matches!(m.kind, EntityKind::Country | EntityKind::Place) && m.form != Form::Demonym;
-            // Only a place introduced as one: "in Chitwan", "to Russia", "struck Sulawesi".
-            let i = an.token_at_or_after(m.span.start);
-            place && i > 0 && lexicon::is_locative(an.tok(i - 1))
-        })
-        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+    None
 }
 
 /// Finds the number phrases of one sentence and reads their value and noun phrase.
@@ -1101,6 +1099,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
     // "on the edge of X" is a place, "on Monday" or "on Telegram" is not.
     let needs_filler = word_is(an, k, "on");
     let mut filler_noun = false;
+    let mut other_words = 0;
     while x < limit {
         let t = an.tokens.get(x)?;
         if let Some(m) = near(entities, t.span.start, t.span.start + 1).iter().find(|m| m.span.start == t.span.start) {
@@ -1138,6 +1137,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             let acronym = text.len() > 1 && text.chars().all(|ch| ch.is_uppercase() || ch == '.');
             let nationality = e == x && ["ish", "ese"].iter().any(|suf| text.ends_with(suf));
             let street = (x..=e).any(|y| lex.has(y, role::ADDRESS));
+
             if needs_filler && !filler_noun && !street || nationality {
                 return None;
             }
@@ -1154,6 +1154,17 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
         }
         if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
             filler_noun |= !matches!(text.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "'s" | "’s" | "of");
+            x += 1;
+            continue;
+        }
+        // Up to two other lower-case words: "in the crowded market of Abu Shouk".
+        if t.kind == TokenKind::Word
+            && !lex.has(x, role::STOP)
+            && other_words < 2
+            && lex.cue(x, POS_PRE | POS_POST).is_none()
+        {
+            other_words += 1;
+            filler_noun = true;
             x += 1;
             continue;
         }
