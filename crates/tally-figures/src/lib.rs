@@ -1134,11 +1134,13 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
                 }
             }
             let span = an.tokens.get(x)?.span.join(an.tokens.get(e)?.span);
-            let acronym = text.len() > 1 && text.chars().all(|ch| ch.is_uppercase() || ch == '.');
-            let nationality = e == x && ["ish", "ese"].iter().any(|suf| text.ends_with(suf));
+            let letters = text.trim_end_matches('s');
+            let acronym = letters.len() > 1 && letters.chars().all(|ch| ch.is_uppercase() || ch == '.');
+            let nationality = e == x && ["ish", "ese", "ian", "-based"].iter().any(|suf| text.ends_with(suf));
+            let money = (x..=e).any(|y| lex.unit(y).is_some());
             let street = (x..=e).any(|y| lex.has(y, role::ADDRESS));
 
-            if needs_filler && !filler_noun && !street || nationality {
+            if needs_filler && !filler_noun && !street || nationality || money {
                 return None;
             }
             let org = (x..=e).any(|y| lex.has(y, role::ORG));
