@@ -880,6 +880,14 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if subject.is_none() {
         if let Some((v, true)) = c.verb {
             subject = agent(an, lex, entities, v);
+        } else if money && c.verb.is_none() && c.qstart > base {
+            // "signed agreements worth $96 million", "signed a grant of 1.2 million euros":
+            // the giving verb stands a short noun phrase before the amount.
+            let lo = c.qstart.saturating_sub(6).max(base);
+            let giver = (lo..c.qstart).rev().find_map(|x| lex.cue(x, POS_PRE).filter(|(_, cu)| cu.agent).map(|_| x));
+            if let Some(v) = giver {
+                subject = agent(an, lex, entities, v);
+            }
         }
     }
     if subject.is_none() && (inherits || coordinated) {

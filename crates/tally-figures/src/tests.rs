@@ -288,6 +288,9 @@ fn later_rules() {
     assert_eq!(f[0].measure, Measure::Deployed);
     // A currency adjective is not the owner.
     assert!(one("Donors pledged 4 million Swiss francs.").subject.is_none());
+    // The giver of money named before a short noun phrase.
+    let f = one("China signed a grant of 40 million yuan.");
+    assert_eq!(f.subject.as_ref().and_then(|s| s.name.as_deref()), Some("China"));
     // "new" alone is not an increment.
     assert!(!one("The ministry hired 10,000 new teachers.").increment);
 }
