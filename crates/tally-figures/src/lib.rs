@@ -540,9 +540,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 && is_cap(an.tok(x))
                 && x > base
                 && !lex.has(x, role::STOP)
-                && !near(entities, an.tokens[x].span.start.saturating_sub(200), an.tokens[x].span.start + 1)
-                    .iter()
-                    .any(|m| m.span.contains(an.tokens[x].span))
+                && !an.tokens.get(x).is_some_and(|t| {
+                    near(entities, t.span.start.saturating_sub(200), t.span.start + 1)
+                        .iter()
+                        .any(|m| m.span.contains(t.span))
+                })
             {
                 return None;
             }
