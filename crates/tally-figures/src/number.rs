@@ -123,7 +123,8 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
             // "and" inside "one hundred and five".
             let mut b = [0u8; 48];
             if any && last_scale >= 100.0 && lower(text, &mut b) == Some("and") {
-                if let Some(nx) = an.tokens.get(j + 1).map(|_| tok(an, j + 1)).and_then(number_word) {
+                let next = an.tokens.get(j + 1).map(|_| tok(an, j + 1)).unwrap_or("");
+                if let Some(nx) = number_word(next.split('-').next().unwrap_or(next)) {
                     if matches!(nx.kind, NumKind::Unit | NumKind::Tens) && j + 1 < lex.end {
                         j += 1;
                         continue;

@@ -58,6 +58,7 @@ fn number_words() {
     assert_eq!((f[2].1, f[2].4.as_deref()), (Some(100.0), Some("volunteer")));
     let f = one("Rescuers found a dozen survivors.");
     assert_eq!((f.value.low, f.value.high), (Some(12.0), Some(12.0)));
+    assert_eq!(one("One hundred and sixty-one families returned.").value.low, Some(161.0));
     let f = one("One hundred and five families returned.");
     assert_eq!(f.value.low, Some(105.0));
 }
