@@ -83,6 +83,7 @@ pub(crate) mod role {
     /// Introduces the value of a toll or a count: "rose to", "stood at", "reached".
     pub const VALUE_OF: u32 = 1 << 16;
     pub const ADDRESS: u32 = 1 << 17;
+    pub const COMBAT: u32 = 1 << 18;
 }
 
 /// One table entry reachable from a phrase.
@@ -221,6 +222,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "org" => role::ORG,
             "valueof" => role::VALUE_OF,
             "address" => role::ADDRESS,
+            "combat" => role::COMBAT,
             _ => 0,
         };
         add(w, Entry::Word(flag));

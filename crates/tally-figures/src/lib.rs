@@ -807,6 +807,10 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if measure.is_none() && inherits {
         measure = ante.and_then(|a| a.measure);
     }
+    // Injuries from armed attacks are the wounded of a conflict ("a drone strike injured 20").
+    if measure == Some(Measure::Injured) && (base..lex.end).any(|x| lex.has(x, role::COMBAT)) {
+        measure = Some(Measure::Wounded);
+    }
     // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks").
     if measure == Some(Measure::Deployed)
         && matches!(c.class, Some(UnitClass::Thing | UnitClass::Currency | UnitClass::Percent))

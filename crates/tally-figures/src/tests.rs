@@ -281,6 +281,9 @@ fn later_rules() {
     assert_eq!((f.value.low, f.value.high), (Some(24.0), Some(99.0)));
     assert_eq!(one("Among the dead were 12 children.").measure, Measure::Killed);
     assert_eq!(one("Officials counted 100+ boats.").value.high, None);
+    // Injuries in an armed attack are wounds; in a disaster they stay injuries.
+    assert_eq!(one("A drone strike injured 20 people.").measure, Measure::Wounded);
+    assert_eq!(one("The quake injured 20 people.").measure, Measure::Injured);
     // Ratios are not counts.
     assert!(figs("Four in five adults agree.").is_empty());
     // An owner the entity tables do not know keeps its text.
