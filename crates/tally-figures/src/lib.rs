@@ -746,7 +746,11 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         c.verb = same_sentence_prev.and_then(|p| p.verb);
     }
     if measure.is_none() {
-        measure = post_measure(an, lex, c);
+        let (m, loose) = post_measure(an, lex, c);
+        // A counted noun that names its measure ("three deaths of detained children") outranks
+        // a predicate reached only by skipping words.
+        let noun = c.head.and_then(|h| lex.cue(h, POS_NOUN)).and_then(|(_, cu)| cu.measure);
+        measure = if loose && noun.is_some() { noun } else { m };
     }
     if measure.is_none() {
         // The counted noun itself: "protesters", "bodies", "of the dead".
@@ -924,7 +928,8 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
 }
 
 /// A predicate after the noun phrase: "were killed", "remain missing", "people dead".
-fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Measure> {
+/// Also tells whether the predicate was reached only by skipping other words.
+fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, bool) {
     let mut k = c.npend;
     let mut immediate = None;
     let people = c.class == Some(UnitClass::Force);
@@ -940,11 +945,11 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Measure> {
         if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
             let gerund = an.tok(k).ends_with("ing");
             if cu.measure.is_some() && (in_chain || (skipped > 0 && !gerund) || immediate.is_none()) {
-                return cu.measure;
+                return (cu.measure, skipped > 0 && !in_chain);
             }
         }
 
-        let t = an.tokens.get(k)?;
+        let Some(t) = an.tokens.get(k) else { break };
         let text = an.tok(k);
         if lex.has(k, role::AUX) && t.kind == TokenKind::Word && !(word_is(an, k, "to") && !in_chain && skipped > 0) {
             in_chain = true;
@@ -996,7 +1001,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Measure> {
         }
         k += 1;
     }
-    immediate
+    (immediate, false)
 }
 
 /// A capitalised owner inside the noun phrase that the entity tables do not know: a word
