@@ -162,7 +162,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             }
             done.push(c);
         }
-        for c in &done {
+        for c in done.iter().filter(|c| c.nend > c.nstart) {
             let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
             let end_tok = c.npend.max(c.nend).saturating_sub(1);
             let end = an.tokens.get(end_tok).map(|t| t.span.end).unwrap_or(start);

@@ -134,6 +134,7 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
             break;
         }
         let mut consumed = true;
+        let saved = (total, current, any, last_scale, article, half);
         for w in parts {
             match w.kind {
                 NumKind::Unit | NumKind::Tens => {
@@ -193,6 +194,8 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
             }
         }
         if !consumed {
+            // A token is read whole or not at all ("two-three" is not a number).
+            (total, current, any, last_scale, article, half) = saved;
             break;
         }
         j += 1;
@@ -206,7 +209,7 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
             }
         }
     }
-    if !any || article || half {
+    if !any || article || half || j == i {
         return None;
     }
     // Trailing "a"/"an" consumed without a scale word is not part of the number.
