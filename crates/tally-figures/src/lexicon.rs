@@ -84,6 +84,7 @@ pub(crate) mod role {
     pub const VALUE_OF: u32 = 1 << 16;
     pub const ADDRESS: u32 = 1 << 17;
     pub const COMBAT: u32 = 1 << 18;
+    pub const COUNTRY_WORD: u32 = 1 << 19;
 }
 
 /// One table entry reachable from a phrase.
@@ -223,6 +224,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "valueof" => role::VALUE_OF,
             "address" => role::ADDRESS,
             "combat" => role::COMBAT,
+            "countryword" => role::COUNTRY_WORD,
             _ => 0,
         };
         add(w, Entry::Word(flag));

@@ -919,6 +919,9 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if location.is_none() && (inherits || coordinated) {
         location = ante.and_then(|a| a.location.clone());
     }
+    if location.is_none() {
+        location = the_country(an, lex, entities, c, c.subject.as_ref());
+    }
     c.location = location;
 
     // "another 41 drones were lost" after "96 of the drones": a part of the same whole.
@@ -1192,6 +1195,29 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
         return None;
     }
     None
+}
+
+/// "across the country", "in the capital": the last country named before, other than the
+/// figure's own owner ("Russia fired 143 drones at the country" is not Russia).
+fn the_country(
+    an: &Analysis,
+    lex: &SentLex,
+    entities: &[Mention],
+    c: &Cand,
+    subject: Option<&Anchor>,
+) -> Option<Anchor> {
+    let k = (lex.base..lex.end.saturating_sub(2)).find(|&k| {
+        lex.has(k, role::LOCATIVE)
+            && word_is(an, k + 1, "the")
+            && lex.has(k + 2, role::COUNTRY_WORD)
+            && (k > c.npend || k + 3 <= c.qstart)
+    })?;
+    let pos = an.tokens.get(k)?.span.start;
+    let owner = subject.and_then(|s| s.name.as_deref());
+    near(entities, 0, pos)
+        .iter()
+        .rfind(|m| m.kind == EntityKind::Country && m.form != Form::Demonym && Some(m.name.as_str()) != owner)
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
 }
 
 fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
