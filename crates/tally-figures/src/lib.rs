@@ -1210,7 +1210,7 @@ fn the_country(
         lex.has(k, role::LOCATIVE)
             && word_is(an, k + 1, "the")
             && lex.has(k + 2, role::COUNTRY_WORD)
-            && (k > c.npend || k + 3 <= c.qstart)
+            && (k >= c.npend || k + 3 <= c.qstart)
     })?;
     let pos = an.tokens.get(k)?.span.start;
     let owner = subject.and_then(|s| s.name.as_deref());
