@@ -140,6 +140,7 @@ fn near(entities: &[Mention], lo: usize, hi: usize) -> &[Mention] {
 /// Finds figures, in text order.
 pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
+    let home = home_country(entities);
     let mut prev_para: Option<(usize, Cand)> = None;
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
@@ -159,6 +160,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
             if c.location.is_none() {
                 c.location = paragraph_place(an, entities, si);
+            }
+            // Money and rates with no place of their own belong to the economy the report is about.
+            if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
+                c.location = home.clone();
             }
             done.push(c);
         }
@@ -185,6 +190,21 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// The country a report is mostly about: the one named most often (at least twice, no tie).
+fn home_country(entities: &[Mention]) -> Option<Anchor> {
+    let mut counts: Vec<(&str, usize, Span)> = Vec::new();
+    for m in entities.iter().filter(|m| m.kind == EntityKind::Country && m.form == Form::Name) {
+        let name = m.country.as_deref().unwrap_or(m.name.as_str());
+        match counts.iter_mut().find(|c| c.0 == name) {
+            Some(c) => c.1 += 1,
+            None => counts.push((name, 1, m.span)),
+        }
+    }
+    let best = counts.iter().max_by_key(|c| c.1)?;
+    let tie = counts.iter().filter(|c| c.1 == best.1).count() > 1;
+    (best.1 >= 2 && !tie).then(|| Anchor::new(best.2, Some(best.0.to_string())))
 }
 
 /// The place named last in the earlier sentences of the figure's paragraph, when the figure's
@@ -913,6 +933,17 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
 
     // Location.
     let mut location = place_after(an, lex, entities, c.npend);
+    if location.is_none() && c.class == Some(UnitClass::Percent) && word_is(an, c.npend, "of") {
+        // "90 percent of Gaza's population": the possessor is the place.
+        let x = c.npend + 1;
+        let possessed = matches!(an.tok(x + 1), "'s" | "’s");
+        if possessed && kind_at(an, x) == Some(TokenKind::Word) && is_cap(an.tok(x)) {
+            if let Some(t) = an.tokens.get(x) {
+                let name = near(entities, t.span.start, t.span.start + 1).first().map(|m| m.name.clone());
+                location = Some(Anchor::new(t.span, name));
+            }
+        }
+    }
     if location.is_none() {
         location = place_before(an, lex, entities, c.qstart);
     }

@@ -222,6 +222,9 @@ fn subjects_and_locations() {
     // "the country" points back to the last country named other than the owner.
     let (_, f) = run("Ukraine's air force said Russia had launched 143 drones at the country overnight.");
     assert_eq!(f[0].location.as_ref().and_then(|l| l.name.as_deref()), Some("Ukraine"));
+    // The possessor of a share is its place.
+    let (an, f) = run("Officials said 90 percent of Gaza's population had fled.");
+    assert_eq!(f[0].location.as_ref().map(|l| an.text(l.span)), Some("Gaza"));
     // A pronoun points back to the entity before it.
     let f = one("China said it would give 40 million yuan.");
     assert_eq!(f.subject.as_ref().and_then(|s| s.name.as_deref()), Some("China"));
