@@ -48,8 +48,10 @@ struct Cand {
     head: Option<usize>,
     unit: Option<String>,
     class: Option<UnitClass>,
-    /// "N of them", "N of the drones".
+    /// "N of them", "N of the drones", "N of its soldiers".
     partitive: bool,
+    /// A partitive that points back to an earlier count ("of them", "of the drones").
+    anaphoric: bool,
     value: Value,
     increment: bool,
     /// A verb right before the number and whether its subject owns what is counted.
@@ -151,12 +153,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
         let cands = read_sentence(an, &lex, entities);
         let mut done: Vec<Cand> = Vec::new();
         for mut c in cands {
-            let antecedent = done.last().cloned().or_else(|| {
-                prev_para
-                    .as_ref()
-                    .filter(|(p, _)| *p == sent.paragraph || *p + 1 == sent.paragraph)
-                    .map(|(_, c)| c.clone())
-            });
+            let antecedent = done
+                .last()
+                .cloned()
+                .or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c.clone()));
             complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
             if c.location.is_none() {
                 c.location = paragraph_place(an, entities, si);
@@ -385,6 +385,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     let mut class = None;
     let mut head = None;
     let mut partitive = false;
+    let mut anaphoric = false;
     if p.percent {
         unit = Some("percent".into());
         class = Some(UnitClass::Percent);
@@ -416,6 +417,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 match w.as_str() {
                     "them" | "those" | "these" | "us" | "whom" => {
                         partitive = true;
+                        anaphoric = true;
                         npend = k + 1;
                         // Apposition: "four of them children".
                         if let Some(t) = toks.get(k + 1).filter(|_| k + 1 < lex.end) {
@@ -442,6 +444,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                     }
                     "the" | "its" | "their" | "his" | "her" | "our" => {
                         partitive = true;
+                        anaphoric = w == "the";
                         j = k + 1;
                     }
                     _ => {
@@ -606,6 +609,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         unit,
         class,
         partitive,
+        anaphoric,
         value,
         increment,
         verb: None,
@@ -700,7 +704,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
 
     // Does this figure lean on the one before it?
     let prevw = if c.qstart > base { Some(c.qstart - 1) } else { None };
-    let mut inherits = c.partitive;
+    let mut inherits = c.anaphoric;
     if let Some(x) = prevw {
         // "up from 158", "to 1.9 percent, from 1.6 percent": the earlier value of the same count.
         let earlier = word_is(an, x, "from")
@@ -1019,7 +1023,26 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
                 let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| an.tok(x) == ",");
                 let Some(se) = seg_end else { break };
                 let holds_number = (k + 1..se).any(|x| kind_at(an, x) == Some(TokenKind::Number));
-                let aside = word_is(an, k + 1, "or") || word_is(an, k + 1, "including");
+                let aside = [
+                    "or",
+                    "including",
+                    "more",
+                    "less",
+                    "about",
+                    "nearly",
+                    "almost",
+                    "roughly",
+                    "some",
+                    "around",
+                    "mostly",
+                    "most",
+                    "half",
+                    "all",
+                    "among",
+                    "many",
+                ]
+                .iter()
+                .any(|w| word_is(an, k + 1, w));
                 if aside || holds_number && immediate.is_none() {
                     k = se + 1;
                     skipped += 1;
