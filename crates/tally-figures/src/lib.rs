@@ -556,11 +556,10 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                     return None;
                 }
             }
-            // A proper name before a bare number: "Boeing 737", "Mokran 3".
+            // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2".
             if qual.is_none()
-                && unit.is_none()
                 && kind_at(an, x) == Some(TokenKind::Word)
-                && is_cap(an.tok(x))
+                && an.tok(x).chars().any(char::is_uppercase)
                 && x > base
                 && !lex.has(x, role::STOP)
                 && !an.tokens.get(x).is_some_and(|t| {

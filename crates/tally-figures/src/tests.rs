@@ -131,6 +131,7 @@ fn not_figures() {
         "He led the firm from 2004 – 2014 and again in 2019-20.",
         "The attack was repeated four times, and no one knows why.",
         "They will replace it in two-three years.",
+        "Fans of the iPhone 15 recalled World War 2 commemorations.",
     ];
     for t in none {
         assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
