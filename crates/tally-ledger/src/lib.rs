@@ -12,7 +12,7 @@ mod series;
 pub use export::ExportFormat;
 pub use fingerprint::{content_hash, resemblance, sketch, NEAR_DUPLICATE};
 pub use query::{ClaimRow, DocRow, SeriesRow, Stats};
-pub use series::{series_key, unit_class, SeriesKey};
+pub use series::{series_key, unit_class, DocCountries, SeriesKey};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;

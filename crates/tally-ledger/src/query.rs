@@ -4,6 +4,7 @@
 use crate::{Ledger, LedgerError};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
+use tally_model::NaiveDate;
 
 /// One series with its summary.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -141,28 +142,75 @@ fn claim_row(r: &Row) -> rusqlite::Result<ClaimRow> {
 
 /// Marks conflicts (another independent source whose range does not overlap), revisions (the
 /// same source said a different value earlier) and syndicated copies.
-/// Who said it, the value bounds, when, and whether from a syndicated copy.
-type ClaimFacts = (String, (f64, f64), Option<String>, bool);
+/// Days apart two statements may be and still speak of the same moment, when the claims give
+/// no event time of their own.
+pub const SAME_MOMENT_DAYS: i64 = 7;
 
+/// What flagging needs to know of a claim.
+struct ClaimFacts {
+    who: String,
+    bounds: (f64, f64),
+    said: Option<NaiveDate>,
+    event: Option<(NaiveDate, NaiveDate)>,
+    syndicated: bool,
+}
+
+impl ClaimFacts {
+    fn of(c: &ClaimRow) -> Self {
+        let day = |s: &Option<String>| s.as_deref().and_then(|d| d.parse::<NaiveDate>().ok());
+        let event = day(&c.time_start).map(|s| (s, day(&c.time_end).unwrap_or(s)));
+        ClaimFacts {
+            who: c.who(),
+            bounds: c.bounds(),
+            said: c.said_on().and_then(|d| d.parse().ok()),
+            event,
+            syndicated: c.syndicated_of.is_some(),
+        }
+    }
+
+    /// Both speak of the same time: their event times overlap, or (lacking those) they were
+    /// said within a week of each other.
+    fn same_time(&self, other: &ClaimFacts) -> bool {
+        match (self.event, other.event) {
+            (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+            _ => match (self.said, other.said) {
+                (Some(a), Some(b)) => (a - b).num_days().abs() <= SAME_MOMENT_DAYS,
+                _ => false,
+            },
+        }
+    }
+}
+
+/// Marks conflicts (another independent source, speaking of the same time, whose range does not
+/// overlap), revisions (the same source said a different value earlier) and syndicated copies.
 fn flag(rows: &mut [ClaimRow]) {
-    let snapshot: Vec<ClaimFacts> = rows
-        .iter()
-        .map(|c| (c.who(), c.bounds(), c.said_on().map(str::to_string), c.syndicated_of.is_some()))
-        .collect();
+    // Numbers of no stated kind (measure "other", no noun) are not comparable estimates.
+    let comparable = rows.iter().any(|c| c.measure != "other" || c.unit.is_some());
+    let facts: Vec<ClaimFacts> = rows.iter().map(ClaimFacts::of).collect();
     for (i, c) in rows.iter_mut().enumerate() {
-        let (who, (lo, hi), said, syndicated) = &snapshot[i];
-        if *syndicated {
+        let me = &facts[i];
+        if me.syndicated {
             c.flags.push("syndicated".into());
         }
-        let conflict = snapshot
-            .iter()
-            .enumerate()
-            .any(|(j, (w, (l2, h2), _, syn))| j != i && !syn && !syndicated && w != who && (h2 < lo || hi < l2));
-        if conflict {
+        let (lo, hi) = me.bounds;
+        let conflict = facts.iter().enumerate().any(|(j, o)| {
+            j != i
+                && !o.syndicated
+                && !me.syndicated
+                && o.who != me.who
+                && (o.bounds.1 < lo || hi < o.bounds.0)
+                && me.same_time(o)
+        });
+        if conflict && comparable {
             c.flags.push("conflict".into());
         }
-        let revision = snapshot.iter().enumerate().any(|(j, (w, b, s, syn))| {
-            j != i && !syn && w == who && !who.starts_with("reporter:") && *b != (*lo, *hi) && s < said
+        let revision = facts.iter().enumerate().any(|(j, o)| {
+            j != i
+                && !o.syndicated
+                && o.who == me.who
+                && !me.who.starts_with("reporter:")
+                && o.bounds != me.bounds
+                && o.said < me.said
         });
         if revision {
             c.flags.push("revision".into());
@@ -180,12 +228,16 @@ impl Ledger {
                 MIN(COALESCE(c.low, c.high)), MAX(COALESCE(c.high, c.low)),
                 MAX(COALESCE(c.stated_start, d.published)),
                 (SELECT COUNT(*) FROM claims a JOIN documents da ON da.id = a.document_id
-                 WHERE a.series_id = s.id AND da.syndicated_of IS NULL AND EXISTS (
+                 WHERE a.series_id = s.id AND da.syndicated_of IS NULL
+                   AND NOT (s.measure = 'other' AND s.unit_class = '-') AND EXISTS (
                     SELECT 1 FROM claims b JOIN documents db ON db.id = b.document_id
                     WHERE b.series_id = a.series_id AND b.id != a.id AND db.syndicated_of IS NULL
                       AND (CASE WHEN b.source_key = '' THEN 'reporter:' || COALESCE(db.outlet, db.doc) ELSE b.source_key END)
                        != (CASE WHEN a.source_key = '' THEN 'reporter:' || COALESCE(da.outlet, da.doc) ELSE a.source_key END)
-                      AND (COALESCE(b.high, 1e308) < COALESCE(a.low, -1e308) OR COALESCE(a.high, 1e308) < COALESCE(b.low, -1e308))))
+                      AND (COALESCE(b.high, 1e308) < COALESCE(a.low, -1e308) OR COALESCE(a.high, 1e308) < COALESCE(b.low, -1e308))
+                      AND (CASE WHEN a.time_start IS NOT NULL AND b.time_start IS NOT NULL
+                            THEN a.time_start <= COALESCE(b.time_end, b.time_start) AND b.time_start <= COALESCE(a.time_end, a.time_start)
+                            ELSE abs(julianday(COALESCE(a.stated_start, da.published)) - julianday(COALESCE(b.stated_start, db.published))) <= 7 END)))
              FROM series s JOIN claims c ON c.series_id = s.id JOIN documents d ON d.id = c.document_id
              WHERE {cond}
              GROUP BY s.id ORDER BY COUNT(c.id) DESC, s.id"

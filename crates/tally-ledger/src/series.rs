@@ -4,7 +4,7 @@
 use rusqlite::{params, Transaction};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use tally_model::{FigureRecord, Measure, NameRef, Record};
+use tally_model::{EntityKind, FigureRecord, Measure, NameRef, Record};
 
 static UNIT_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     include_str!("../data/unit_classes.tsv")
@@ -15,11 +15,17 @@ static UNIT_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::n
         .collect()
 });
 
+/// Measures that count people whatever noun the text uses ("the toll rose to 41").
+fn counts_people(m: Measure) -> bool {
+    !matches!(m, Measure::Money | Measure::Other)
+}
+
 /// The class a unit shares with its equivalents ("troop", "personnel" -> "soldiers"); money keeps
-/// its currency, since amounts in different currencies do not compare.
+/// its currency, since amounts in different currencies do not compare. A figure with no noun
+/// that counts casualties, arrests or displacement counts people.
 pub fn unit_class(unit: Option<&str>, measure: Measure) -> String {
     let Some(u) = unit.map(|u| u.trim().to_lowercase()).filter(|u| !u.is_empty()) else {
-        return "-".to_string();
+        return if counts_people(measure) { "people".to_string() } else { "-".to_string() };
     };
     match UNIT_CLASSES.get(u.as_str()) {
         Some(&"money") => u,
@@ -63,13 +69,50 @@ fn name_of(r: &Option<NameRef>) -> Option<String> {
     r.as_ref().map(|n| n.name.clone().unwrap_or_else(|| n.text.clone())).filter(|s| !s.trim().is_empty())
 }
 
-/// The series a figure belongs to.
-pub fn series_key(f: &FigureRecord) -> SeriesKey {
+/// The countries a document names, to place figures in a country-level theater.
+#[derive(Debug, Default, Clone)]
+pub struct DocCountries {
+    /// Country names the document mentions (canonical).
+    names: Vec<String>,
+    /// The country it names most often (first named on a tie).
+    dominant: Option<String>,
+}
+
+impl DocCountries {
+    pub fn from_records(records: &[Record]) -> Self {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for r in records {
+            if let Record::Entity(e) = r {
+                if e.kind == EntityKind::Country {
+                    let name = e.name.clone().unwrap_or_else(|| e.text.clone());
+                    match counts.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, c)) => *c += 1,
+                        None => counts.push((name, 1)),
+                    }
+                }
+            }
+        }
+        let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
+        let dominant = counts.iter().find(|(_, c)| *c == best && best > 0).map(|(n, _)| n.clone());
+        DocCountries { names: counts.into_iter().map(|(n, _)| n).collect(), dominant }
+    }
+}
+
+/// The series a figure belongs to. The theater is the country where it happened: the location
+/// when that is a country, else the country the document is mainly about (a town or province
+/// named as the location lies, as a rule, in the country the report covers).
+pub fn series_key(f: &FigureRecord, doc: &DocCountries) -> SeriesKey {
+    let location = name_of(&f.location);
+    let theater = match location {
+        Some(l) if doc.names.iter().any(|n| n.eq_ignore_ascii_case(&l)) => Some(l),
+        Some(l) => doc.dominant.clone().or(Some(l)),
+        None => doc.dominant.clone(),
+    };
     SeriesKey {
         subject: name_of(&f.subject),
         measure: f.measure,
         unit_class: unit_class(f.unit.as_deref(), f.measure),
-        theater: name_of(&f.location),
+        theater,
     }
 }
 
@@ -89,6 +132,14 @@ fn series_id(tx: &Transaction, key: &SeriesKey) -> rusqlite::Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
+/// A source's key for grouping: its canonical name (else its text) without a leading article,
+/// in lower case ("The ministry" and "the ministry" are one source).
+fn source_name(s: &tally_model::Source) -> String {
+    let t = s.name.as_deref().unwrap_or(&s.text).trim();
+    let t = ["the ", "The ", "THE "].iter().find_map(|a| t.strip_prefix(a)).unwrap_or(t);
+    t.to_lowercase()
+}
+
 /// Inserts the figures of one stored document as claims.
 pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], body: &str) -> rusqlite::Result<()> {
     let figures: Vec<&FigureRecord> =
@@ -99,11 +150,11 @@ pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], bod
             sources, source_key, via, unverified, evidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
+    let countries = DocCountries::from_records(records);
     for f in figures {
-        let key = series_key(f);
+        let key = series_key(f, &countries);
         let sid = series_id(tx, &key)?;
-        let mut names: Vec<String> =
-            f.source.iter().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())).collect();
+        let mut names: Vec<String> = f.source.iter().map(source_name).collect();
         names.sort();
         names.dedup();
         let sources = serde_json::to_string(&f.source).unwrap_or_else(|_| "[]".into());
@@ -113,8 +164,8 @@ pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], bod
             f.span.start as i64,
             f.span.end as i64,
             f.text,
-            f.value.low,
-            f.value.high,
+            f.value.low.map(tally_model::clean_number),
+            f.value.high.map(tally_model::clean_number),
             f.value.approx,
             f.unit,
             f.measure.as_str(),
@@ -147,6 +198,7 @@ mod tests {
         assert_eq!(unit_class(Some("Soldier"), Measure::Killed), "soldiers");
         assert_eq!(unit_class(Some("dollar"), Measure::Money), "dollar");
         assert_eq!(unit_class(Some("tank"), Measure::Captured), "tank");
-        assert_eq!(unit_class(None, Measure::Killed), "-");
+        assert_eq!(unit_class(None, Measure::Killed), "people");
+        assert_eq!(unit_class(None, Measure::Other), "-");
     }
 }

@@ -17,4 +17,4 @@ pub use record::{
     TimeRecord, TimeRef,
 };
 pub use span::Span;
-pub use value::Value;
+pub use value::{clean_number, Value};

@@ -20,8 +20,28 @@ impl Value {
     }
 }
 
+/// A figure's number rounded to 12 significant digits, so that scaling artefacts of binary
+/// floating point ("4.1 million" = 4099999.9999999995) read as the number the text wrote.
+pub fn clean_number(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let digits = 12 - x.abs().log10().ceil() as i32;
+    if !(-300..=300).contains(&digits) {
+        return x;
+    }
+    let f = 10f64.powi(digits);
+    let r = (x * f).round() / f;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
+}
+
 /// Whole numbers are written as JSON integers (`10000`, not `10000.0`).
 fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    let v = &v.map(clean_number);
     match v {
         None => s.serialize_none(),
         Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
@@ -33,6 +53,16 @@ fn ser_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scaling_artefacts_are_cleaned() {
+        assert_eq!(clean_number(4.1 * 1e6), 4_100_000.0);
+        assert_eq!(clean_number(0.1 + 0.2), 0.3);
+        assert_eq!(clean_number(2.47e9), 2.47e9);
+        assert_eq!(clean_number(-1.5), -1.5);
+        let v = Value::exact(4.1 * 1e6);
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"low":4100000,"high":4100000,"approx":false}"#);
+    }
 
     #[test]
     fn whole_numbers_serialize_as_integers() {
