@@ -14,6 +14,7 @@ pub use date::parse_date;
 pub use error::ReadError;
 pub use furniture::{furniture_lines, is_furniture_line, strip_furniture};
 pub use jsonl::read_stream as read_jsonl_stream;
+pub use text::split_header;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -118,7 +119,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
             files.push(p.clone());
         } else if p.is_dir() {
             let before = files.len();
-            walk(p, &mut files, &mut errors);
+            walk(p, 0, &mut files, &mut errors);
             if files.len() == before {
                 errors.push(ReadError::EmptyFolder { path: p.display().to_string() });
             }
@@ -129,7 +130,13 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
+/// Folders nested deeper than this are not searched (guards against symbolic-link loops).
+const MAX_DEPTH: usize = 32;
+
+fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -141,7 +148,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, files, errors);
+            walk(&p, depth + 1, files, errors);
         } else if format_of(&p).is_some() {
             files.push(p);
         }
