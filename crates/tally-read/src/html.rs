@@ -32,9 +32,20 @@ const DATE_META: &[&str] = &[
     "date",
 ];
 
+/// Pages whose elements nest deeper than this are refused: real pages stay under about 50
+/// levels, while HTML parsing and extraction cost grows with the square of the depth (and the
+/// extractor recurses), so a pathological page could stall or overflow the stack.
+const MAX_NESTING: usize = 1000;
+
 /// Reads an HTML page: main content, title and publication date.
 pub(crate) fn read(raw: &[u8], id: &str, origin: &str, opts: &ReadOptions) -> Result<Document, ReadError> {
     let (html, warning) = decode_html(raw, origin);
+    if nesting_depth(html.as_bytes(), MAX_NESTING) > MAX_NESTING {
+        return Err(ReadError::Record {
+            path: origin.to_string(),
+            message: format!("HTML elements nested more than {MAX_NESTING} levels deep; page skipped"),
+        });
+    }
     let extracted = std::panic::catch_unwind(|| extract(&html));
     let page = match extracted {
         Ok(page) => page,
@@ -271,6 +282,107 @@ fn declared_charset(raw: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     None
 }
 
+/// Elements that never nest (void) or that the parser closes by itself (`<p>`, `<li>`, table
+/// cells...): the nesting estimate ignores their tags.
+const FLAT_ELEMENTS: &[&[u8]] = &[
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"link",
+    b"meta",
+    b"source",
+    b"track",
+    b"wbr",
+    b"param",
+    b"keygen",
+    b"frame",
+    b"basefont",
+    b"bgsound",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"option",
+    b"optgroup",
+    b"tr",
+    b"td",
+    b"th",
+    b"tbody",
+    b"thead",
+    b"tfoot",
+    b"colgroup",
+    b"caption",
+    b"rb",
+    b"rt",
+    b"rp",
+    b"head",
+    b"body",
+    b"html",
+];
+
+/// Elements whose content is raw text, not markup.
+const RAW_TEXT_ELEMENTS: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp", b"noscript"];
+
+/// An estimate of how deep the page's elements nest, from its tags alone (start tags open,
+/// end tags close; self-closing, void and parser-closed elements are ignored). Stops counting
+/// once the depth passes `cap`. Linear in the page size.
+fn nesting_depth(b: &[u8], cap: usize) -> usize {
+    let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
+    while let Some(lt) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
+        let mut j = i + lt + 1;
+        if b.get(j..j + 3) == Some(b"!--") {
+            i = find_ci(b.get(j..).unwrap_or_default(), b"-->").map_or(b.len(), |p| j + p + 3);
+            continue;
+        }
+        let end = b.get(j) == Some(&b'/');
+        if end {
+            j += 1;
+        }
+        let name_len =
+            b.get(j..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count());
+        let name: Vec<u8> = b.get(j..j + name_len).unwrap_or_default().to_ascii_lowercase();
+        if !name.first().is_some_and(u8::is_ascii_alphabetic) {
+            i = j;
+            continue;
+        }
+        let after = j + name_len;
+        let close = b.get(after..).and_then(|r| r.iter().position(|&c| c == b'>')).map_or(b.len(), |p| after + p);
+        if !end && RAW_TEXT_ELEMENTS.contains(&name.as_slice()) {
+            let mut needle = b"</".to_vec();
+            needle.extend_from_slice(&name);
+            i = find_ci(b.get(close..).unwrap_or_default(), &needle).map_or(b.len(), |p| close + p + needle.len());
+            continue;
+        }
+        i = close;
+        if FLAT_ELEMENTS.contains(&name.as_slice()) {
+            continue;
+        }
+        if end {
+            depth = depth.saturating_sub(1);
+        } else if close == 0 || b.get(close - 1) != Some(&b'/') {
+            depth += 1;
+            max = max.max(depth);
+            if max > cap {
+                break;
+            }
+        }
+    }
+    max
+}
+
+/// Position of `needle` (lower case) in `hay`, ignoring ASCII case.
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
@@ -381,6 +493,25 @@ mod tests {
     fn short_page_still_yields_its_text() {
         let d = read(b"<html><body><p>Two people were hurt.</p></body></html>", "p", "p", &ReadOptions::default());
         assert_eq!(d.map(|d| d.body).ok().as_deref(), Some("Two people were hurt."));
+    }
+
+    #[test]
+    fn nesting_estimate() {
+        assert_eq!(nesting_depth(b"<html><body><div><p>a<p>b<br><img src=x/></div></body></html>", 100), 1);
+        assert_eq!(nesting_depth(b"<div><section><div>x</div></section><span/></div>", 100), 3);
+        assert_eq!(nesting_depth(b"<script>var s = '<div><div><div>';</SCRIPT><div>", 100), 1);
+        assert_eq!(nesting_depth(b"<DIV><Div></div></DIV></div><div>", 100), 2);
+        assert_eq!(nesting_depth(b"< div> <3 <!-- <div> --> </", 100), 0);
+        assert_eq!(nesting_depth(b"<!-- <div>", 100), 0);
+        let deep = "<div>".repeat(5000);
+        assert_eq!(nesting_depth(deep.as_bytes(), 1000), 1001);
+        let e = read(
+            format!("<html><body>{deep}<p>Text here.</p></body></html>").as_bytes(),
+            "p",
+            "p.html",
+            &ReadOptions::default(),
+        );
+        assert!(e.is_err_and(|e| e.to_string().starts_with("p.html: HTML elements nested")));
     }
 
     #[test]
