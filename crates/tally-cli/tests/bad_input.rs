@@ -223,3 +223,15 @@ fn gzip_is_transparent_for_every_reader() {
     assert_eq!(String::from_utf8_lossy(&a.stdout), String::from_utf8_lossy(&b.stdout));
     assert!(b.stderr.is_empty(), "{}", String::from_utf8_lossy(&b.stderr));
 }
+
+#[test]
+fn pathologically_nested_page_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!("<html><body>{}<p>{ARTICLE}</p></body></html>", "<div><span><b>".repeat(100_000));
+    let f = write(dir.path(), "nested.html", page.as_bytes());
+    let started = std::time::Instant::now();
+    let out = tally(&[&f]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(one_error_naming(&out, "nested.html").contains("nested"));
+}
