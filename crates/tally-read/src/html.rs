@@ -5,7 +5,9 @@
 //! reads metadata, drops figure captions (not article prose), and lays the extracted text out
 //! as paragraphs separated by blank lines, without page furniture lines.
 
-use crate::{furniture::is_furniture_line, parse_date, Document, Format, Meta, ReadError, ReadOptions};
+use crate::{
+    furniture::is_furniture_line, parse_date, parse_date_loose, Document, Format, Meta, ReadError, ReadOptions,
+};
 use dom_query::Document as Dom;
 use std::borrow::Cow;
 use tally_model::NaiveDate;
@@ -18,6 +20,7 @@ const CHARSET_PRESCAN: usize = 4096;
 /// publication date, best first. Compared lower-case.
 const DATE_META: &[&str] = &[
     "article:published_time",
+    "article:published",
     "datepublished",
     "og:published_time",
     "published_time",
@@ -114,9 +117,12 @@ fn metadata(dom: &Dom) -> Page {
             let Some(content) = m.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) else {
                 continue;
             };
-            for key_attr in ["property", "name", "itemprop"] {
-                let Some(key) = m.attr(key_attr) else { continue };
-                let key = key.trim().to_ascii_lowercase();
+            let keys: Vec<String> = ["property", "name", "itemprop"]
+                .iter()
+                .filter_map(|a| m.attr(a))
+                .flat_map(|k| k.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>())
+                .collect();
+            for key in keys {
                 match key.as_str() {
                     "og:title" if og_title.is_none() => og_title = Some(content.clone()),
                     "twitter:title" if twitter_title.is_none() => twitter_title = Some(content.clone()),
@@ -134,16 +140,30 @@ fn metadata(dom: &Dom) -> Page {
     // JSON-LD comes right after `article:published_time`: it is written for machines too.
     if let Some(scripts) = dom.try_select("script[type='application/ld+json']") {
         for s in scripts.nodes() {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(s.text().trim()) {
-                if let Some(d) = json_ld_date(&v, 0) {
-                    dates.push((0, d));
-                    break;
-                }
+            let text = s.text();
+            let found = match serde_json::from_str::<serde_json::Value>(text.trim()) {
+                Ok(v) => json_ld_date(&v, 0),
+                // Hand-written JSON-LD is often not valid JSON: take the field's string as is.
+                Err(_) => quoted_field(&text, "\"datePublished\""),
+            };
+            if let Some(d) = found {
+                dates.push((0, d));
+                break;
             }
+        }
+    }
+    // Microdata on ordinary elements: `<span itemprop="datePublished">Feb 16, 2018</span>`.
+    if let Some(found) = dom.try_select("[itemprop~='datePublished']:not(meta)") {
+        for n in found.nodes() {
+            let v = n.attr("datetime").or_else(|| n.attr("content")).unwrap_or_else(|| n.text());
+            dates.push((1, v.trim().to_string()));
         }
     }
     dates.sort_by_key(|(rank, _)| *rank);
     page.published = dates.iter().find_map(|(_, d)| parse_date(d));
+    if page.published.is_none() {
+        page.published = dates.iter().find_map(|(_, d)| parse_date_loose(d));
+    }
     if page.published.is_none() {
         page.published = time_element_date(dom);
     }
@@ -177,6 +197,14 @@ fn json_ld_date(v: &serde_json::Value, depth: usize) -> Option<String> {
         serde_json::Value::Array(items) => items.iter().find_map(|x| json_ld_date(x, depth + 1)),
         _ => None,
     }
+}
+
+/// The string value of `"field": "..."` in text that is not valid JSON.
+fn quoted_field(text: &str, field: &str) -> Option<String> {
+    let at = text.find(field)? + field.len();
+    let rest = text.get(at..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let end = rest.find('"')?;
+    rest.get(..end).map(str::to_string)
 }
 
 /// A date from `<time datetime>`: one marked `pubdate` or inside the `<article>` first.
@@ -450,6 +478,13 @@ mod tests {
         assert_eq!(with(ld, time), ymd(2024, 3, 6));
         assert_eq!(with("", time), ymd(2024, 3, 7));
         assert_eq!(with("<meta name=\"date\" content=\"not a date\">", ""), None);
+        let itemprop = "<meta itemprop=\"datePublished dateCreated\" content=\"2024-03-08T00:00:00.000Z\">";
+        assert_eq!(with(itemprop, time), ymd(2024, 3, 8));
+        let words = "<meta property=\"article:published_time\" content=\"March 9, 2024, 07:47 PM EST\">";
+        assert_eq!(with(words, time), ymd(2024, 3, 9));
+        let broken_ld = "<script type=\"application/ld+json\">{\"datePublished\": \"2024-03-10\",}</script>";
+        assert_eq!(with(broken_ld, time), ymd(2024, 3, 10));
+        assert_eq!(with("", "<span itemprop=\"datePublished\">Mon 6:45 PM, Mar 11, 2024</span>"), ymd(2024, 3, 11));
         let opts = ReadOptions { published: ymd(2020, 1, 1) };
         let d = read(page("", ARTICLE).as_bytes(), "p", "p", &opts).unwrap();
         assert_eq!(d.meta.published, ymd(2020, 1, 1));

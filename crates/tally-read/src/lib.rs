@@ -10,7 +10,7 @@ mod html;
 mod jsonl;
 mod text;
 
-pub use date::parse_date;
+pub use date::{parse_date, parse_date_loose};
 pub use error::ReadError;
 pub use furniture::{furniture_lines, is_furniture_line, strip_furniture};
 pub use jsonl::read_stream as read_jsonl_stream;
