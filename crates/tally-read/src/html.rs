@@ -8,6 +8,7 @@
 use crate::{
     furniture::is_furniture_line, parse_date, parse_date_loose, Document, Format, Meta, ReadError, ReadOptions,
 };
+use chrono::Datelike;
 use dom_query::Document as Dom;
 use std::borrow::Cow;
 use tally_model::NaiveDate;
@@ -160,12 +161,14 @@ fn metadata(dom: &Dom) -> Page {
         }
     }
     dates.sort_by_key(|(rank, _)| *rank);
-    page.published = dates.iter().find_map(|(_, d)| parse_date(d));
+    // Placeholders such as `0001-01-01T00:00:00Z` are not dates.
+    let plausible = |d: NaiveDate| (1900..=2200).contains(&d.year());
+    page.published = dates.iter().filter_map(|(_, d)| parse_date(d)).find(|d| plausible(*d));
     if page.published.is_none() {
-        page.published = dates.iter().find_map(|(_, d)| parse_date_loose(d));
+        page.published = dates.iter().filter_map(|(_, d)| parse_date_loose(d)).find(|d| plausible(*d));
     }
     if page.published.is_none() {
-        page.published = time_element_date(dom);
+        page.published = time_element_date(dom).filter(|d| plausible(*d));
     }
     let head_title = dom.try_select("title").map(|t| t.text().to_string()).filter(|t| !t.trim().is_empty());
     let title = og_title.or(twitter_title).or(head_title).map(|t| collapse_spaces(&t));
@@ -478,6 +481,10 @@ mod tests {
         assert_eq!(with(ld, time), ymd(2024, 3, 6));
         assert_eq!(with("", time), ymd(2024, 3, 7));
         assert_eq!(with("<meta name=\"date\" content=\"not a date\">", ""), None);
+        assert_eq!(
+            with(&format!("<meta property=\"article:published_time\" content=\"0001-01-01T00:00:00Z\">{ld}"), ""),
+            ymd(2024, 3, 6)
+        );
         let itemprop = "<meta itemprop=\"datePublished dateCreated\" content=\"2024-03-08T00:00:00.000Z\">";
         assert_eq!(with(itemprop, time), ymd(2024, 3, 8));
         let words = "<meta property=\"article:published_time\" content=\"March 9, 2024, 07:47 PM EST\">";
