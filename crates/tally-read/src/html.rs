@@ -240,11 +240,16 @@ fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Lines at least this long (bytes) are dropped when they repeat an earlier line exactly;
+/// shorter ones ("Yes.", a one-word answer) may well repeat in real prose.
+const MIN_REPEAT_LEN: usize = 40;
+
 /// Lays extracted text out as paragraphs separated by one blank line: trims lines, collapses
 /// runs of spaces, drops furniture lines, keeps single line breaks inside a paragraph.
 fn layout(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
+    let mut seen = std::collections::HashSet::new();
     for line in text.split('\n') {
         let line = collapse_spaces(line);
         if line.is_empty() {
@@ -252,6 +257,11 @@ fn layout(text: &str) -> String {
             continue;
         }
         if is_furniture_line(&line) {
+            continue;
+        }
+        // A line that repeats an earlier one word for word is a gallery caption or pull quote
+        // shown twice, not new text.
+        if line.len() >= MIN_REPEAT_LEN && !seen.insert(line.clone()) {
             continue;
         }
         if !out.is_empty() {
@@ -560,5 +570,7 @@ mod tests {
     fn layout_rules() {
         assert_eq!(layout("  A  b \n\n\n C\nD \n\nRead more\n\n E"), "A b\n\nC\nD\n\nE");
         assert_eq!(layout("\n \n"), "");
+        let long = "A picture of the bridge before it fell, taken last spring.";
+        assert_eq!(layout(&format!("{long}\n\nNo.\n\nNo.\n\n{long}\n\nEnd.")), format!("{long}\n\nNo.\n\nNo.\n\nEnd."));
     }
 }
