@@ -280,6 +280,12 @@ fn decode_html(raw: &[u8], origin: &str) -> (String, Option<String>) {
         let (text, had_errors) = enc.decode_without_bom_handling(raw.get(bom..).unwrap_or_default());
         return (text.into_owned(), had_errors.then(|| lossy_warning(origin, enc.name())));
     }
+    // Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares: pages often keep
+    // an old `ISO-8859-1` declaration after moving to UTF-8, and non-ASCII text in a legacy
+    // encoding is almost never valid UTF-8 by chance.
+    if let Ok(s) = std::str::from_utf8(raw) {
+        return (s.to_string(), None);
+    }
     if let Some(enc) = declared_charset(raw) {
         // A page that declares UTF-16 is served as bytes of an ASCII-compatible encoding in
         // practice (the standard treats it as UTF-8).
@@ -521,6 +527,11 @@ mod tests {
             Some(encoding_rs::WINDOWS_1252)
         );
         assert_eq!(declared_charset(b"<p>charset is a word</p>"), None);
+        // Valid UTF-8 wins over a stale declaration.
+        let stale =
+            "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Café owners met on Monday.</p></body></html>";
+        let d = read(stale.as_bytes(), "p", "p", &ReadOptions::default()).unwrap();
+        assert_eq!(d.body, "Café owners met on Monday.");
     }
 
     #[test]
