@@ -1,15 +1,24 @@
 //! Attribution: finds who said what. Attribution frames ("X said", "according to X", "estimates
 //! from X show") scope the clauses they govern; quotes (with or without quotation marks, direct
-//! and reported) get their speaker, cue and channel.
+//! and reported) get their speaker, cue and channel. The grammar is described in
+//! `docs/attribution.md`; its words live in `data/cues.tsv` and `data/words.tsv`.
 
+mod frames;
+mod lexicon;
+mod marks;
+mod resolve;
+
+use frames::{Fr, R};
+use lexicon::{CueKind, LEXICON};
 use tally_entities::Mention;
 use tally_model::{Anchor, Span, Stance};
-use tally_text::{Analysis, TokenKind};
+use tally_text::{Analysis, SentenceKind, TokenKind};
 
 /// One source named by an attribution frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceRef {
     pub anchor: Anchor,
+    /// The cue as written ("said", "claimed", "according to").
     pub cue: String,
     pub stance: Stance,
 }
@@ -19,15 +28,31 @@ pub struct SourceRef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
     pub sentence: usize,
-    /// What the sources said (the governed clause or clauses).
+    /// What the sources said: the first governed stretch.
     pub content: Span,
+    /// Every governed stretch (an end frame may govern a participial clause after it too).
+    pub contents: Vec<Span>,
     /// The attribution itself ("the regional governor said on Monday").
     pub frame: Span,
+    /// A fronted adverbial that belongs to the frame ("In April, X claimed ..."): a time in it
+    /// dates the statement.
+    pub pre: Option<Span>,
     pub sources: Vec<SourceRef>,
     /// The channel that passed the claim on ("Xinhua" in "Xinhua reported, citing ...").
     pub via: Option<Anchor>,
     /// The report says the claim could not be independently verified.
     pub unverified: bool,
+}
+
+impl Attribution {
+    /// Whether this frame governs `span`.
+    pub fn governs(&self, span: Span) -> bool {
+        self.contents.iter().any(|c| c.contains(span))
+    }
+    /// Where a statement time may stand: the frame and its fronted adverbial.
+    pub fn stated_regions(&self) -> impl Iterator<Item = Span> + '_ {
+        std::iter::once(self.frame).chain(self.pre)
+    }
 }
 
 /// A quote: what was said, by whom.
@@ -47,38 +72,404 @@ pub struct Attributions {
     pub quotes: Vec<Quote>,
 }
 
-/// Finds sentence-final "..., X said." frames (first version).
+impl Attributions {
+    /// Frames whose frame region starts within a few thousand bytes of `span` (frames are kept
+    /// in text order; a frame's content never reaches further than its sentence or quote).
+    pub fn frames_near(&self, span: Span) -> &[Attribution] {
+        const REACH: usize = 4000;
+        let a = self.frames.partition_point(|f| f.frame.start + REACH < span.start);
+        let b = self.frames.partition_point(|f| f.frame.start <= span.end + REACH);
+        self.frames.get(a..b.max(a)).unwrap_or(&[])
+    }
+
+    /// The frame that governs `span`: of all frames whose content holds it, the one with the
+    /// smallest governed stretch (the innermost attribution).
+    pub fn governing(&self, span: Span) -> Option<&Attribution> {
+        self.frames_near(span)
+            .iter()
+            .filter_map(|a| a.contents.iter().filter(|c| c.contains(span)).map(|c| c.len()).min().map(|l| (l, a)))
+            .min_by_key(|(l, _)| *l)
+            .map(|(_, a)| a)
+    }
+}
+
+/// Token access for the grammar: lower-case text without allocation (ASCII lower-casing keeps
+/// byte offsets), shapes, and entity mention boundaries.
+pub(crate) struct Text<'a> {
+    pub an: &'a Analysis<'a>,
+    low: String,
+    /// Entity mentions sorted by start.
+    pub mentions: Vec<Mention>,
+}
+
+impl<'a> Text<'a> {
+    fn new(an: &'a Analysis<'a>, mentions: &[Mention]) -> Self {
+        let mut mentions = mentions.to_vec();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        Text { an, low: an.body.to_ascii_lowercase(), mentions }
+    }
+    /// Lower-case text of token `i` ("" out of range).
+    pub fn w(&self, i: usize) -> &str {
+        self.an.tokens.get(i).and_then(|t| self.low.get(t.span.range())).unwrap_or("")
+    }
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.an.tok(i)
+    }
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.an.tokens.get(i).map(|t| t.kind)
+    }
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Whether a line break separates token `j` from the run started at `start`.
+    pub fn gap_before(&self, j: usize, start: usize) -> bool {
+        j > start && self.an.tokens.get(j).is_some_and(|t| t.newlines_before > 0)
+    }
+    /// Byte span of token range `r`.
+    pub fn span(&self, r: R) -> Span {
+        match (self.an.tokens.get(r.0), r.1.checked_sub(1).and_then(|k| self.an.tokens.get(k))) {
+            (Some(a), Some(b)) if r.1 > r.0 => Span::new(a.span.start, b.span.end),
+            (Some(a), _) => Span::new(a.span.start, a.span.start),
+            _ => Span::new(self.an.body.len(), self.an.body.len()),
+        }
+    }
+    /// Mentions that start inside `s`.
+    pub fn mentions_in(&self, s: Span) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.span.start < s.start);
+        let b = self.mentions.partition_point(|m| m.span.start < s.end);
+        self.mentions.get(a..b).unwrap_or(&[])
+    }
+    /// Mentions that start within 200 bytes before `pos` (enough for any mention ending there).
+    fn mentions_near(&self, pos: usize) -> &[Mention] {
+        self.mentions_in(Span::new(pos.saturating_sub(200), pos + 1))
+    }
+    pub fn mention_ends_at(&self, k: usize) -> bool {
+        let Some(prev) = k.checked_sub(1).and_then(|p| self.an.tokens.get(p)) else { return false };
+        self.mentions_near(prev.span.end).iter().any(|m| m.span.end == prev.span.end)
+    }
+    pub fn mention_starts_at(&self, k: usize) -> bool {
+        let Some(tok) = self.an.tokens.get(k) else { return false };
+        self.mentions_in(Span::new(tok.span.start, tok.span.start + 1)).iter().any(|m| m.span.start == tok.span.start)
+    }
+    pub fn mention_overlaps(&self, r: R) -> bool {
+        let s = self.span(r);
+        self.mentions_in(Span::new(s.start.saturating_sub(200), s.end))
+            .iter()
+            .any(|m| m.span.overlaps(s) && m.kind != tally_model::EntityKind::Person)
+    }
+    pub fn mention_at(&self, s: Span) -> Option<&Mention> {
+        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s)
+    }
+}
+
+fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
+    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && LEXICON.is("person12", t.w(i)))
+}
+
+/// Whether a sentence is worth the grammar: it holds a cue word or a quotation mark.
+fn has_cue_or_mark(t: &Text, s: usize, e: usize) -> bool {
+    (s..e).any(|i| t.kind(i) == Some(TokenKind::Quote) || LEXICON.cues.contains_key(t.w(i)))
+}
+
+struct Found {
+    si: usize,
+    fr: Fr,
+    /// Its quote is carried by an inner frame or by quotation marks.
+    no_quote: bool,
+}
+
+/// Finds attribution frames and quotes in a document.
 pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
-    let mut out = Attributions::default();
+    let t = Text::new(an, entities);
+    let pairs = marks::pairs(&t);
+    let mut masked = vec![false; an.tokens.len()];
+    for &(o, c) in &pairs {
+        for m in masked.iter_mut().take(c + 1).skip(o) {
+            *m = true;
+        }
+    }
+    // 1. Frames, sentence by sentence.
+    let mut found: Vec<Found> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
-        let toks = &an.tokens[sent.tokens.clone()];
-        let n = toks.len();
-        if n < 5 || toks[n - 1].kind != TokenKind::Stop || an.text(toks[n - 2].span) != "said" {
+        let (s, e) = (sent.tokens.start, sent.tokens.end);
+        if !has_cue_or_mark(&t, s, e) {
             continue;
         }
-        let Some(comma) = toks.iter().rposition(|t| an.text(t.span) == ",") else { continue };
-        if comma + 2 >= n - 1 {
-            continue;
+        let mask = |i: usize| masked.get(i).copied().unwrap_or(false);
+        for fr in frames::sentence_frames(&t, s, e, &mask) {
+            found.push(Found { si, fr, no_quote: false });
         }
-        let speaker_span = toks[comma + 1].span.join(toks[n - 3].span);
-        let name = entities.iter().find(|m| speaker_span.contains(m.span)).map(|m| m.name.clone());
-        let content = toks[0].span.join(toks[comma - 1].span);
-        let speaker = Anchor::new(speaker_span, name);
+    }
+    // 2. Nesting: a frame inside another's content passes through it ("According to KCNA, Kim
+    //    expressed ..."; "Kim ... called for ..., KCNA reported").
+    let mut group_start = 0;
+    while group_start < found.len() {
+        let si = found[group_start].si;
+        let group_end = group_start + found[group_start..].iter().take_while(|f| f.si == si).count();
+        nest(&mut found[group_start..group_end]);
+        group_start = group_end;
+    }
+    // 3. Names, in text order.
+    found.sort_by_key(|f| (f.fr.region.0, f.fr.cue.0));
+    let mut resolver = resolve::Resolver::new(&t);
+    let mut out = Attributions::default();
+    let mut last_channel: Option<Anchor> = None;
+    let mut frame_speakers: Vec<(usize, Option<Anchor>, String, Option<Anchor>)> = Vec::new();
+    let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::new();
+    for f in &found {
+        let fr = &f.fr;
+        let cue_text = t.an.text(t.span(fr.cue)).to_string();
+        let sources: Vec<SourceRef> = fr
+            .sources
+            .iter()
+            .map(|r| SourceRef {
+                anchor: resolver.resolve_hinted(*r, fr.inverted),
+                cue: cue_text.clone(),
+                stance: fr.stance,
+            })
+            .collect();
+        let mut via = fr.via.map(|r| resolver.resolve(r));
+        if via.is_none() && fr.passive_channel {
+            via = last_channel.clone();
+        }
+        if via.is_some() {
+            last_channel = via.clone();
+        } else if matches!(fr.kind, CueKind::Prep) {
+            last_channel = sources.first().map(|s| s.anchor.clone());
+        }
+        let speaker = match &fr.speaker {
+            Some(sp) => sp.first().map(|r| resolver.resolve(*r)),
+            None => sources.first().map(|s| s.anchor.clone()),
+        };
+        let contents: Vec<Span> = fr.content.iter().filter(|c| c.1 > c.0).map(|c| t.span(*c)).collect();
+        let content = contents.first().copied().unwrap_or_default();
         out.frames.push(Attribution {
-            sentence: si,
+            sentence: f.si,
             content,
-            frame: toks[comma + 1].span.join(toks[n - 2].span),
-            sources: vec![SourceRef { anchor: speaker.clone(), cue: "said".into(), stance: Stance::Asserted }],
-            via: None,
+            contents: contents.clone(),
+            frame: t.span(fr.region),
+            pre: fr.pre.map(|p| t.span(p)),
+            sources,
+            via: via.clone(),
             unverified: false,
         });
-        out.quotes.push(Quote {
-            span: content,
-            speaker: Some(speaker),
-            direct: true,
-            cue: Some("said".into()),
-            via: None,
-        });
+        frame_speakers.push((
+            f.si,
+            speaker.clone(),
+            cue_text.clone(),
+            if fr.speaker.is_some() { None } else { via.clone() },
+        ));
+        // A reported or unmarked quote.
+        let Some(c0) = fr.content.first().copied() else { continue };
+        if !fr.quote || f.no_quote || an.sentences.get(f.si).is_some_and(|s| s.kind == SentenceKind::Heading) {
+            continue;
+        }
+        let mut qr = c0;
+        if fr.act {
+            qr.0 = fr.cue.0;
+        }
+        // Leave out a final stop and trailing punctuation.
+        while qr.1 > qr.0
+            && matches!(t.kind(qr.1 - 1), Some(TokenKind::Stop) | Some(TokenKind::Punct))
+            && t.raw(qr.1 - 1) != ")"
+        {
+            qr.1 -= 1;
+        }
+        if qr.1 <= qr.0 || (qr.0..qr.1).any(|i| masked.get(i).copied().unwrap_or(false)) {
+            continue;
+        }
+        let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr, &masked));
+        let q = Quote {
+            span: t.span(qr),
+            speaker: speaker.clone(),
+            direct,
+            cue: Some(cue_text.clone()),
+            via: if fr.speaker.is_some() { None } else { via.clone() },
+        };
+        let whole_sentence = !fr.front
+            && matches!(fr.kind, CueKind::Verb | CueKind::Quoted)
+            && an.sentences.get(f.si).is_some_and(|s| frames::content_start(&t, s.tokens.start, s.tokens.end) == c0.0);
+        quotes_from_frames.push((f.si, q, whole_sentence));
     }
+    // 4. Unmarked first-person speech running over sentences: the sentences before a closing
+    //    "..., Kim said." that speak in the first person belong to the same quote.
+    let framed: std::collections::HashSet<usize> = out.frames.iter().map(|f| f.sentence).collect();
+    let mut extra: Vec<(usize, Quote)> = Vec::new();
+    for (si, q, multi) in quotes_from_frames.iter_mut() {
+        if !*multi {
+            continue;
+        }
+        let before = extra.len();
+        let si = &*si;
+        let para = an.sentences.get(*si).map(|s| s.paragraph);
+        let mut k = *si;
+        while k > 0 && si - k < 3 {
+            k -= 1;
+            let Some(ps) = an.sentences.get(k) else { break };
+            let r = (ps.tokens.start, ps.tokens.end);
+            if Some(ps.paragraph) != para
+                || framed.contains(&k)
+                || ps.kind == SentenceKind::Heading
+                || (r.0..r.1).any(|i| t.kind(i) == Some(TokenKind::Quote) && masked.get(i).copied().unwrap_or(false))
+                || !has_person12(&t, r, &masked)
+            {
+                break;
+            }
+            let mut e = r.1;
+            while e > r.0 && t.kind(e - 1) == Some(TokenKind::Stop) {
+                e -= 1;
+            }
+            extra.push((k, Quote { span: t.span((r.0, e)), direct: true, ..q.clone() }));
+        }
+        if extra.len() > before {
+            q.direct = true;
+        }
+    }
+    for (k, q) in &extra {
+        out.frames.push(frame_for_quote(*k, q));
+    }
+    // 5. Quotes in quotation marks: the speaker is the frame around them, or the speaker of the
+    //    quote before them in the paragraph ('"...," he said. "..."').
+    let mut marked: Vec<Quote> = Vec::new();
+    let mut prev: Option<(usize, Quote)> = None;
+    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (k, f) in out.frames.iter().enumerate() {
+        by_sentence.entry(f.sentence).or_default().push(k);
+    }
+    for &(o, c) in &pairs {
+        let inner = (o + 1, c);
+        let span = t.span(inner);
+        let Some(si) = an.sentence_at(span.start) else { continue };
+        if an.sentences.get(si).is_some_and(|s| s.kind == SentenceKind::Heading) {
+            continue;
+        }
+        let words = (inner.0..inner.1).filter(|&i| t.kind(i) == Some(TokenKind::Word)).count();
+        let para = an.sentences.get(si).map(|s| s.paragraph);
+        let qspan = t.span((o, c + 1));
+        let last_si = an.sentence_at(span.end.saturating_sub(1)).unwrap_or(si);
+        let owner = (si..=last_si + 1)
+            .filter_map(|x| by_sentence.get(&x))
+            .flatten()
+            .filter_map(|&k| Some((out.frames.get(k)?, frame_speakers.get(k)?)))
+            .filter(|(f, _)| f.contents.iter().any(|ct| ct.overlaps(qspan)))
+            .min_by_key(|(f, _)| f.frame.start.abs_diff(qspan.end).min(f.frame.end.abs_diff(qspan.start)))
+            .map(|(_, sp)| sp.clone());
+        let (speaker, cue, via) = match owner {
+            Some((_, sp, cue, via)) => (sp, Some(cue), via),
+            None => match &prev {
+                Some((p, q)) if an.sentences.get(*p).map(|s| s.paragraph) == para || si <= p + 1 => {
+                    (q.speaker.clone(), q.cue.clone(), q.via.clone())
+                }
+                _ => {
+                    if words < 4 {
+                        continue;
+                    }
+                    (None, None, None)
+                }
+            },
+        };
+        if speaker.is_none() && words < 4 {
+            continue;
+        }
+        let q = Quote { span, speaker, direct: true, cue, via };
+        prev = Some((last_si, q.clone()));
+        marked.push(q);
+    }
+    for q in &marked {
+        let si = an.sentence_at(q.span.start).unwrap_or(0);
+        let last = an.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(si);
+        let covered = (si..=last)
+            .filter_map(|x| by_sentence.get(&x))
+            .flatten()
+            .filter_map(|&k| out.frames.get(k))
+            .any(|f| f.contents.iter().any(|c| c.overlaps(q.span)));
+        if !covered {
+            out.frames.push(frame_for_quote(si, q));
+        }
+    }
+    // 6. Unverified claims.
+    mark_unverified(&t, &mut out.frames);
+    // 7. Quotes in text order; reported quotes never overlap quotation marks.
+    let mut quotes: Vec<Quote> = marked;
+    let n_marked = quotes.len();
+    for (_, q, _) in quotes_from_frames {
+        // Marked quotes are in text order and never overlap each other.
+        let k = quotes[..n_marked].partition_point(|m| m.span.start < q.span.end);
+        let hits = k > 0 && quotes.get(k - 1).is_some_and(|m| m.span.overlaps(q.span));
+        if !hits {
+            quotes.push(q);
+        }
+    }
+    quotes.extend(extra.into_iter().map(|(_, q)| q));
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    quotes.dedup_by(|a, b| a.span == b.span);
+    out.quotes = quotes;
+    out.frames.sort_by_key(|f| (f.frame.start, f.frame.end));
     out
 }
+
+/// Within one sentence: a frame inside another's content passes through it.
+fn nest(found: &mut [Found]) {
+    for a in 0..found.len() {
+        for b in 0..found.len() {
+            if a == b {
+                continue;
+            }
+            let inner_region = found[b].fr.region;
+            let inner_src = found[b].fr.sources.first().copied().unwrap_or(inner_region);
+            let outer_holds =
+                found[a].fr.content.iter().any(|c| c.0 <= inner_src.0.min(inner_region.0) && inner_region.1 <= c.1);
+            if outer_holds && found[b].fr.kind != CueKind::Prep && found[b].fr.kind != CueKind::Show {
+                if found[b].fr.via.is_none() {
+                    found[b].fr.via = found[a].fr.sources.first().copied();
+                }
+                if found[b].fr.quote && found[a].fr.quote {
+                    found[a].no_quote = true;
+                }
+                if found[b].fr.quote && found[a].fr.kind == CueKind::Quoted {
+                    found[b].no_quote = true;
+                }
+            }
+        }
+    }
+}
+
+fn frame_for_quote(si: usize, q: &Quote) -> Attribution {
+    Attribution {
+        sentence: si,
+        content: q.span,
+        contents: vec![q.span],
+        frame: Span::new(q.span.end, q.span.end),
+        pre: None,
+        sources: q
+            .speaker
+            .iter()
+            .map(|a| SourceRef { anchor: a.clone(), cue: q.cue.clone().unwrap_or_default(), stance: Stance::Asserted })
+            .collect(),
+        via: q.via.clone(),
+        unverified: false,
+    }
+}
+
+/// "X could not independently verify the claims": marks the frames of the sentence (when the
+/// hedge hangs on a claim there) or of the paragraph before it.
+fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
+    let an = t.an;
+    for (si, sent) in an.sentences.iter().enumerate() {
+        let (s, e) = (sent.tokens.start, sent.tokens.end);
+        let hit = (s..e).find(|&i| {
+            LEXICON.unverified.iter().any(|ph| ph.iter().enumerate().all(|(k, w)| t.w(i + k) == *w && i + k < e))
+        });
+        let Some(_) = hit else { continue };
+        let own = frames.iter().any(|f| f.sentence == si);
+        for f in frames.iter_mut() {
+            let same_para = an.sentences.get(f.sentence).is_some_and(|x| x.paragraph == sent.paragraph);
+            if (own && f.sentence == si) || (!own && same_para && f.sentence < si) {
+                f.unverified = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

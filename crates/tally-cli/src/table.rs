@@ -10,7 +10,7 @@ fn num(x: f64) -> String {
         let s = format!("{}", x.abs() as u64);
         let mut out = String::new();
         for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

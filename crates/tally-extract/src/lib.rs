@@ -13,15 +13,9 @@ pub struct Extraction {
     pub records: Vec<Record>,
 }
 
-/// The headline: the document title, or the first sentence when it is a heading line.
+/// The headline: the document title, or the body's standalone first line.
 fn title_of(doc: &Document, an: &Analysis) -> Option<String> {
-    if let Some(t) = &doc.meta.title {
-        return Some(t.clone());
-    }
-    let first = an.sentences.first()?;
-    (first.kind == tally_text::SentenceKind::Heading
-        || first.paragraph != an.sentences.get(1).map_or(1, |s| s.paragraph))
-    .then(|| an.text(first.span).to_string())
+    doc.meta.title.clone().or_else(|| an.headline().map(|h| an.text(h.span).to_string()))
 }
 
 fn in_furniture(furniture: &[Span], span: Span) -> bool {
@@ -32,11 +26,17 @@ fn in_furniture(furniture: &[Span], span: Span) -> bool {
 pub fn extract(doc: &Document) -> Extraction {
     let body = doc.body.as_str();
     let an = Analysis::new(body);
-    let published = doc.meta.published;
+    // Without a stated date, a wire dateline ("KYIV, March 3 (Wire) -") gives it.
+    let published = doc.meta.published.or_else(|| {
+        let hint = doc.meta.url.as_deref().and_then(tally_times::year_in_url);
+        tally_times::dateline(&an, hint)
+    });
     let keep = |span: Span| !in_furniture(&doc.furniture, span);
 
     let entities = tally_entities::find(&an);
-    let times: Vec<_> = tally_times::find(&an, published).into_iter().filter(|t| keep(t.span)).collect();
+    let time_opts = tally_times::Options::for_lang(doc.meta.lang.as_deref());
+    let times: Vec<_> =
+        tally_times::find_with(&an, published, time_opts).into_iter().filter(|t| keep(t.span)).collect();
     let figures: Vec<_> = tally_figures::find(&an, &entities).into_iter().filter(|f| keep(f.span)).collect();
     let attributions = tally_attrib::find(&an, &entities);
 

@@ -1,9 +1,20 @@
 //! Figures: finds counted quantities (numbers with their qualifiers, ranges and counted noun)
 //! and reads what they count (measure), whose (subject), where (location) and whether they add
 //! to an earlier total (increment).
+//!
+//! The reading is a small cascade over the tokens of each sentence that holds a digit or a
+//! number word: table hits (`data/*.tsv`, one Aho-Corasick automaton) -> number phrase
+//! (`number.rs`) -> qualifier and counted noun phrase -> filters for what is not a figure
+//! (years, dates, clock times, ages, identifiers, durations, measurements) -> predicate frames
+//! for the measure -> subject, location and increment.
 
-use tally_entities::Mention;
-use tally_model::{Anchor, Measure, Span, Value};
+mod lexicon;
+mod number;
+
+use lexicon::{lower, number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
+use number::NumPhrase;
+use tally_entities::{Form, Mention};
+use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
 
 /// A figure before attribution and time linking.
@@ -23,45 +34,1295 @@ pub struct Figure {
     pub sentence: usize,
 }
 
-fn parse_number(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
+/// A figure while it is being read: token positions and what has been found so far.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// First token of the whole expression (qualifier, increment word, currency symbol).
+    qstart: usize,
+    /// The number tokens.
+    nstart: usize,
+    nend: usize,
+    /// Token after the counted noun phrase (== nend when there is none).
+    npend: usize,
+    /// The head noun, when there is one.
+    head: Option<usize>,
+    unit: Option<String>,
+    class: Option<UnitClass>,
+    /// "N of them", "N of the drones", "N of its soldiers".
+    partitive: bool,
+    /// A partitive that points back to an earlier count ("of them", "of the drones").
+    anaphoric: bool,
+    value: Value,
+    increment: bool,
+    /// A verb right before the number and whether its subject owns what is counted.
+    verb: Option<(usize, bool)>,
+    measure: Option<Measure>,
+    subject: Option<Anchor>,
+    location: Option<Anchor>,
+    /// Reads its measure, subject and place from the figure before it.
+    inherits: bool,
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn word_is(an: &Analysis, i: usize, w: &str) -> bool {
+    an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && an.tok(i).eq_ignore_ascii_case(w)
+}
+
+fn kind_at(an: &Analysis, i: usize) -> Option<TokenKind> {
+    an.tokens.get(i).map(|t| t.kind)
+}
+
+/// Whether a sentence may hold a figure: a digit or a number word.
+fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
+    range.into_iter().any(|i| match kind_at(an, i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => {
+            let t = an.tok(i);
+            // Cheap shape test first: number words are 3 to 9 letters long and start with one
+            // of a few letters.
+            let b = t.as_bytes();
+            let shape = b.len() >= 3
+                && b.first().is_some_and(|c| b"ofsetnhdzmbOFSETNHDZMB".contains(c))
+                && (b.len() <= 9 || t.contains('-'));
+            if !shape {
+                return false;
+            }
+            let first = t.split('-').next().unwrap_or(t);
+            let mut b = [0u8; 48];
+            let l = lower(first, &mut b).unwrap_or("");
+            number_word(first).is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
+                || matches!(l, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+        }
+        _ => false,
+    })
+}
+
+/// Singular of an unlisted plural noun, by rule.
+fn singular(w: &str) -> String {
+    let l = w.to_lowercase();
+    if l.len() > 4 && l.ends_with("ies") {
+        return format!("{}y", &l[..l.len() - 3]);
+    }
+    for suf in ["ches", "shes", "sses", "xes", "zzes"] {
+        if l.ends_with(suf) {
+            return l[..l.len() - 2].to_string();
+        }
+    }
+    if l.ends_with("men") && l.len() > 4 {
+        return format!("{}man", &l[..l.len() - 3]);
+    }
+    if l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") {
+        return l[..l.len() - 1].to_string();
+    }
+    l
+}
+
+/// A word shaped like a plural count noun.
+fn plural_shaped(w: &str) -> bool {
+    w.len() > 3
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && w.chars().any(|c| c.is_lowercase())
+}
+
+/// The mentions starting in `lo..hi` (mentions come in text order).
+fn near(entities: &[Mention], lo: usize, hi: usize) -> &[Mention] {
+    let a = entities.partition_point(|m| m.span.start < lo);
+    let b = entities.partition_point(|m| m.span.start < hi).max(a);
+    entities.get(a..b).unwrap_or(&[])
 }
 
 /// Finds figures, in text order.
 pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
-    let _ = entities;
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
+    let home = home_country(entities);
+    let mut prev_para: Option<(usize, Cand)> = None;
     for (si, sent) in an.sentences.iter().enumerate() {
-        for i in sent.tokens.clone() {
-            let t = &an.tokens[i];
-            if t.kind != TokenKind::Number {
-                continue;
+        let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
+        if !candidate(an, range.clone()) {
+            continue;
+        }
+        let lex = SentLex::new(an, sent);
+        let cands = read_sentence(an, &lex, entities);
+        let mut done: Vec<Cand> = Vec::new();
+        for mut c in cands {
+            let antecedent = done
+                .last()
+                .cloned()
+                .or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c.clone()));
+            complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
+            if c.location.is_none() {
+                c.location = paragraph_place(an, entities, si);
             }
-            let text = an.tok(i);
-            // A bare four-digit year is a time, not a figure.
-            if text.len() == 4 && !text.contains(',') && text.starts_with(['1', '2']) {
-                continue;
+            // Money and rates with no place of their own belong to the economy the report is about.
+            if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
+                c.location = home.clone();
             }
-            let Some(v) = parse_number(text) else { continue };
-            let next = i + 1;
-            let (span, unit) = if next < sent.tokens.end && an.tokens[next].kind == TokenKind::Word {
-                let w = an.tok(next).to_lowercase();
-                (t.span.join(an.tokens[next].span), Some(w.trim_end_matches('s').to_string()))
-            } else {
-                (t.span, None)
-            };
+            done.push(c);
+        }
+        for c in done.iter().filter(|c| c.nend > c.nstart) {
+            let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
+            let end_tok = c.npend.max(c.nend).saturating_sub(1);
+            let end = an.tokens.get(end_tok).map(|t| t.span.end).unwrap_or(start);
+            let ns = an.tokens.get(c.nstart).map(|t| t.span.start).unwrap_or(start);
+            let ne = an.tokens.get(c.nend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(end);
             out.push(Figure {
-                span,
-                number: t.span,
-                value: Value::exact(v),
-                unit,
-                measure: Measure::Other,
-                increment: false,
-                subject: None,
-                location: None,
+                span: Span::new(start, end.max(start)),
+                number: Span::new(ns, ne.max(ns)),
+                value: c.value,
+                unit: c.unit.clone(),
+                measure: c.measure.unwrap_or(Measure::Other),
+                increment: c.increment,
+                subject: c.subject.clone(),
+                location: c.location.clone(),
                 sentence: si,
             });
+        }
+        if let Some(last) = done.last() {
+            prev_para = Some((sent.paragraph, last.clone()));
         }
     }
     out
 }
+
+/// The country a report is mostly about: the one named most often (at least twice, no tie).
+fn home_country(entities: &[Mention]) -> Option<Anchor> {
+    let mut counts: Vec<(&str, usize, Span)> = Vec::new();
+    for m in entities.iter().filter(|m| m.kind == EntityKind::Country && m.form == Form::Name) {
+        let name = m.country.as_deref().unwrap_or(m.name.as_str());
+        match counts.iter_mut().find(|c| c.0 == name) {
+            Some(c) => c.1 += 1,
+            None => counts.push((name, 1, m.span)),
+        }
+    }
+    let best = counts.iter().max_by_key(|c| c.1)?;
+    let tie = counts.iter().filter(|c| c.1 == best.1).count() > 1;
+    (best.1 >= 2 && !tie).then(|| Anchor::new(best.2, Some(best.0.to_string())))
+}
+
+/// The place named last in the earlier sentences of the figure's paragraph, when the figure's
+/// own sentence names none: a report keeps its setting until it names another.
+fn paragraph_place(an: &Analysis, entities: &[Mention], si: usize) -> Option<Anchor> {
+    let sent = an.sentences.get(si)?;
+    let mut k = si;
+    while k > 0 && si - k < 3 {
+        k -= 1;
+        let prev = an.sentences.get(k)?;
+        if prev.paragraph != sent.paragraph {
+            break;
+        }
+        let lex = SentLex::new(an, prev);
+        if let Some(a) = place_before(an, &lex, entities, lex.end) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// Finds the number phrases of one sentence and reads their value and noun phrase.
+fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let mut i = lex.base;
+    while i < lex.end {
+        let starts = match kind_at(an, i) {
+            Some(TokenKind::Number | TokenKind::Punct) => true,
+            Some(TokenKind::Word) => {
+                let t = an.tok(i);
+                lex.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix)
+                    || lex.num(i).is_some()
+                    || (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some()
+            }
+            _ => false,
+        };
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // A number glued to a preceding word or dash belongs to an identifier ("Su-34", "2013-14").
+        let between = i > lex.base && lex.has(i - 1, role::BETWEEN);
+        let Some(p) = number::parse(an, lex, i, between) else {
+            i += 1;
+            continue;
+        };
+        let next = p.end.max(i + 1);
+        if p.compound {
+            i = next;
+            continue;
+        }
+        if let Some(c) = read_figure(an, lex, entities, &p) {
+            i = c.npend.max(next);
+            out.push(c);
+        } else {
+            i = next;
+        }
+    }
+    out
+}
+
+/// Value, qualifier, counted noun and the filters for one number phrase.
+fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase) -> Option<Cand> {
+    let base = lex.base;
+    let toks = &an.tokens;
+    let first = toks.get(p.start)?;
+    // Glued to what precedes: "Su-34", "G-7", "2:14", "12/05".
+    if p.start > base {
+        let prev = toks.get(p.start - 1)?;
+        let pt = an.tok(p.start - 1);
+        if !first.space_before && (prev.kind == TokenKind::Dash || matches!(pt, ":" | "/" | "." | "-" | "+" | "#")) {
+            return None;
+        }
+        if !first.space_before && prev.kind == TokenKind::Word && p.currency.is_none() {
+            return None;
+        }
+    }
+    // Ratios: "4 in 10 children", "one in five".
+    if !p.range
+        && word_is(an, p.end, "in")
+        && p.end + 1 < lex.end
+        && number::parse(an, lex, p.end + 1, false).is_some_and(|q| q.low > p.high)
+    {
+        return None;
+    }
+    if p.start > base + 1
+        && word_is(an, p.start - 1, "in")
+        && number::parse(an, lex, p.start - 2, false).is_some_and(|q| q.end == p.start - 1 && q.high < p.low)
+    {
+        return None;
+    }
+    // Digit groups separated by spaces: phone numbers, "1 234 567".
+    if p.digits && !p.range {
+        let next_num = toks.get(p.end).is_some_and(|t| p.end < lex.end && t.kind == TokenKind::Number);
+        let prev_num = p.start > base && toks.get(p.start - 1).is_some_and(|t| t.kind == TokenKind::Number);
+        if next_num || prev_num {
+            return None;
+        }
+    }
+    // Glued to what follows: "25-year-old", "48-month", "5th", "2:14", "24/7", "40C".
+    if let Some(nt) = toks.get(p.end) {
+        if p.end < lex.end && !nt.space_before {
+            let t = an.tok(p.end);
+            if nt.kind == TokenKind::Dash && !p.range {
+                return None;
+            }
+            let glued_percent = lex.unit(p.end).is_some_and(|u| u.2 == UnitClass::Percent && u.0 == p.end + 1);
+            if matches!(t, ":" | "/" | "-")
+                || nt.kind == TokenKind::Word && !glued_percent
+                || nt.kind == TokenKind::Number
+            {
+                return None;
+            }
+        }
+    }
+    // Number words glued into compounds ("nine-storey", "second-highest").
+    if !p.digits && !p.vague {
+        let t = an.tok(p.start);
+        if t.contains('-') && number_word(t.rsplit('-').next().unwrap_or("")).is_none() {
+            return None;
+        }
+    }
+
+    // Qualifier before the number.
+    let mut qstart = p.start;
+    if p.vague && p.start > base && (word_is(an, p.start - 1, "several") || word_is(an, p.start - 1, "few")) {
+        qstart = p.start - 1;
+        if qstart > base && word_is(an, qstart - 1, "a") {
+            qstart -= 1;
+        }
+    }
+    let mut value = Value { low: Some(p.low), high: Some(p.high), approx: p.vague };
+    let mut qual = None;
+    if let Some((s, k)) = lex.qualifier_ending_at(p.start) {
+        qual = Some(k);
+        qstart = s;
+    } else if p.start > base && lex.has(p.start - 1, role::BETWEEN) {
+        qstart = p.start - 1;
+    }
+    // "at least a dozen", "about a dozen": the article belongs to the number already.
+    let mut increment = false;
+    if qstart > base
+        && lex.has(qstart - 1, role::INCREMENT)
+        && !word_is(an, qstart - 1, "more")
+        && !word_is(an, qstart - 1, "new")
+    {
+        increment = true;
+        qstart -= 1;
+        if qstart > base && (word_is(an, qstart - 1, "a") || word_is(an, qstart - 1, "an")) {
+            qstart -= 1;
+        }
+    }
+
+    // After the number: post qualifier, increment words, the noun phrase.
+    let mut j = p.end;
+    if let Some((e, k)) = lex.post_qualifier(j) {
+        // "about 500 or more": the bound wins over the softener.
+        if qual.is_none() || qual == Some(QualKind::Approx) && k != QualKind::Approx {
+            qual = Some(k);
+        }
+        j = e;
+    }
+    match qual {
+        Some(QualKind::Low) => {
+            value.high = None;
+            if p.range {
+                value.low = Some(p.low);
+            }
+        }
+        Some(QualKind::High) => {
+            value.low = None;
+        }
+        Some(QualKind::Approx) => value.approx = true,
+        None => {}
+    }
+
+    let mut unit: Option<String> = None;
+    let mut class = None;
+    let mut head = None;
+    let mut partitive = false;
+    let mut anaphoric = false;
+    if p.percent {
+        unit = Some("percent".into());
+        class = Some(UnitClass::Percent);
+    }
+    if let Some(c) = p.currency {
+        unit = Some(c.into());
+        class = Some(UnitClass::Currency);
+    }
+    let mut npend = p.end;
+    if class.is_none() {
+        // Increment words between number and noun: "3,000 more personnel".
+        while j < lex.end && lex.has(j, role::INCREMENT) && !word_is(an, j, "another") {
+            increment = true;
+            j += 1;
+            npend = j;
+        }
+        let pronoun_next = {
+            let mut b = [0u8; 48];
+            matches!(lower(an.tok(j + 1), &mut b), Some("them" | "those" | "these" | "us" | "whom"))
+        };
+        if word_is(an, j, "of") {
+            if p.vague && !pronoun_next {
+                j += 1;
+            } else {
+                let k = j + 1;
+                let mut b = [0u8; 48];
+                let w =
+                    an.tokens.get(k).map(|_| lower(an.tok(k), &mut b).unwrap_or("").to_string()).unwrap_or_default();
+                match w.as_str() {
+                    "them" | "those" | "these" | "us" | "whom" => {
+                        partitive = true;
+                        anaphoric = true;
+                        npend = k + 1;
+                        // Apposition: "four of them children".
+                        if let Some(t) = toks.get(k + 1).filter(|_| k + 1 < lex.end) {
+                            if t.kind == TokenKind::Word {
+                                let tx = an.tok(k + 1);
+                                let listed = lex.unit(k + 1).filter(|u| u.0 == k + 2);
+                                if let Some((_, s, c)) = listed.filter(|u| u.2 != UnitClass::Noncount) {
+                                    unit = Some(s.to_string());
+                                    class = Some(c);
+                                    head = Some(k + 1);
+                                    npend = k + 2;
+                                } else if plural_shaped(tx)
+                                    && !lex.has(k + 1, role::STOP)
+                                    && lex.cue(k + 1, POS_POST).is_none()
+                                {
+                                    unit = Some(singular(tx));
+                                    class = Some(UnitClass::Thing);
+                                    head = Some(k + 1);
+                                    npend = k + 2;
+                                }
+                            }
+                        }
+                        j = lex.end;
+                    }
+                    "the" | "its" | "their" | "his" | "her" | "our" => {
+                        partitive = true;
+                        anaphoric = w == "the";
+                        j = k + 1;
+                    }
+                    _ => {
+                        j = lex.end;
+                    }
+                }
+            }
+        }
+        if j < lex.end {
+            if let Some((e, h, u, c)) = noun_phrase(an, lex, j) {
+                if c == UnitClass::Time || c == UnitClass::Physical {
+                    return None;
+                }
+                npend = e;
+                head = Some(h);
+                class = Some(c);
+                unit = u;
+            } else if partitive {
+                npend = npend.max(j);
+            }
+        }
+        if let Some(u) = &unit {
+            if class == Some(UnitClass::Currency) && u == "pound" && word_is(an, npend, "of") {
+                return None;
+            }
+        }
+    }
+    if p.percent {
+        npend = npend.max(p.end);
+    }
+    // "500 boats or more".
+    if npend > p.end {
+        if let Some((e, k)) = lex.post_qualifier(npend) {
+            if k != QualKind::Approx && qual != Some(k) {
+                match k {
+                    QualKind::Low => value.high = None,
+                    QualKind::High => value.low = None,
+                    QualKind::Approx => {}
+                }
+                value.approx = false;
+                npend = e;
+            }
+        }
+    }
+    // "90 percent" written as a word.
+    if unit.is_none() {
+        if let Some((e, s, UnitClass::Percent)) = lex.unit(p.end) {
+            unit = Some(s.to_string());
+            class = Some(UnitClass::Percent);
+            npend = e;
+            head = Some(p.end);
+        }
+    }
+
+    // Filters: what is not a figure.
+    let plain = p.currency.is_none() && !p.percent && !p.scaled && !p.range && !p.vague;
+    let prevw = if qstart > base { Some(qstart - 1) } else { None };
+    let prev2 = prevw.and_then(|x| if x > base { Some(x - 1) } else { None });
+    if plain && p.digits {
+        let text = an.tok(p.start);
+        let year_like = text.len() == 4 && !text.contains([',', '.']) && (1800.0..=2100.0).contains(&p.low);
+        let count_noun = matches!(class, Some(UnitClass::Person | UnitClass::Force));
+        if year_like && qual.is_none() && !count_noun {
+            return None;
+        }
+        // Long bare digit strings: phone numbers, codes.
+        if !text.contains([',', '.']) && text.len() > 6 {
+            return None;
+        }
+    }
+    // Ages, also as ranges: "aged 18 to 25".
+    if prevw.is_some_and(|x| lex.has(x, role::AGE)) && p.currency.is_none() && !p.percent {
+        return None;
+    }
+    // Addresses: "10 Downing Street".
+    if plain && p.digits {
+        let mut k = p.end;
+        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && is_cap(an.tok(k)) {
+            if lex.has(k, role::ADDRESS) {
+                return None;
+            }
+            k += 1;
+        }
+    }
+    // Identifiers written with an abbreviation: "No. 10".
+    if plain
+        && prevw.is_some_and(|x| an.tok(x) == ".")
+        && prev2.is_some_and(|y| lex.has(y, role::ID) && is_cap(an.tok(y)))
+    {
+        return None;
+    }
+    if plain {
+        // Dates: "March 3", "Jan. 5", "3 March".
+        let mut k = prevw;
+        if let Some(x) = k.filter(|&x| an.tok(x) == ".") {
+            k = if x > base { Some(x - 1) } else { None };
+        }
+        if k.is_some_and(|x| lex.has(x, role::MONTH) && is_cap(an.tok(x))) {
+            return None;
+        }
+        if p.end < lex.end && lex.has(p.end, role::MONTH) && is_cap(an.tok(p.end)) {
+            return None;
+        }
+        // Identifiers, ages, measurements named before the number.
+        if let Some(x) = prevw {
+            if qual.is_none() && lex.has(x, role::ID | role::AGE | role::MEASUREMENT) && !lex.has(x, role::STOP) {
+                let id_ok = !lex.has(x, role::ID) || is_cap(an.tok(x)) || unit.is_none();
+                if id_ok {
+                    return None;
+                }
+            }
+            // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2".
+            if qual.is_none()
+                && kind_at(an, x) == Some(TokenKind::Word)
+                && an.tok(x).chars().any(char::is_uppercase)
+                && x > base
+                && !lex.has(x, role::STOP)
+                && !an.tokens.get(x).is_some_and(|t| {
+                    near(entities, t.span.start.saturating_sub(200), t.span.start + 1)
+                        .iter()
+                        .any(|m| m.span.contains(t.span))
+                })
+            {
+                return None;
+            }
+        }
+        // Ages in apposition: "Sita Chaudhary, 52, a farmer".
+        if let (Some(x), Some(y)) = (prevw, prev2) {
+            let after_comma = matches!(an.tok(p.end), "," | ")" | ".") || p.end >= lex.end;
+            if an.tok(x) == ","
+                && is_cap(an.tok(y))
+                && kind_at(an, y) == Some(TokenKind::Word)
+                && after_comma
+                && unit.is_none()
+                && p.low < 120.0
+                && p.low.fract() == 0.0
+            {
+                return None;
+            }
+        }
+        // "one" as a pronoun: "one of the soldiers", "no one", "one another".
+        if !p.digits && p.low == 1.0 && (partitive || unit.is_none() || head.is_none()) {
+            return None;
+        }
+        // "at least once" etc. are not numbers; a bare "one" anywhere is too weak.
+    }
+    // "one" counts only with a listed noun: "one soldier", not "one knows", "no one".
+    if !p.digits && p.low == 1.0 && p.high == 1.0 && !p.scaled && !p.vague {
+        let listed = head.is_some_and(|h| lex.unit(h).is_some_and(|u| u.0 == h + 1 && u.2 != UnitClass::Noncount));
+        if !listed {
+            return None;
+        }
+    }
+
+    Some(Cand {
+        qstart,
+        nstart: p.start,
+        nend: p.end,
+        npend: npend.max(p.end),
+        head,
+        unit,
+        class,
+        partitive,
+        anaphoric,
+        value,
+        increment,
+        verb: None,
+        measure: None,
+        subject: None,
+        location: None,
+        inherits: false,
+    })
+}
+
+/// The counted noun phrase starting at `j`: (end, head token, unit, class).
+fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, Option<String>, UnitClass)> {
+    let mut best: Option<(usize, usize, Option<String>, UnitClass)> = None;
+    let mut k = j;
+    // Lower-case words before the head; more than two is a clause, not a noun phrase.
+    let mut modifiers = 0;
+    let limit = (j + 6).min(lex.end);
+    while k < limit {
+        let t = an.tokens.get(k)?;
+        if t.kind != TokenKind::Word {
+            // "%" is a unit too.
+            if let Some((e, s, c)) = lex.unit(k) {
+                if best.is_none() {
+                    return Some((e, k, Some(s.to_string()), c));
+                }
+            }
+            break;
+        }
+        let text = an.tok(k);
+        if let Some((e, s, c)) = lex.unit(k) {
+            // A currency code after the number: "500 USD".
+            let c = if c == UnitClass::Prefix { UnitClass::Currency } else { c };
+            if c == UnitClass::Noncount {
+                if best.is_none() && k == j {
+                    return Some((e, k, None, c));
+                }
+                break;
+            }
+            if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && k == j {
+                return Some((e, k, Some(s.to_string()), c));
+            }
+            if !matches!(c, UnitClass::Time | UnitClass::Physical) {
+                best = Some((e, k, Some(s.to_string()), c));
+                k = e;
+                // A currency or percent closes the phrase.
+                if matches!(c, UnitClass::Currency | UnitClass::Percent) {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if lex.has(k, role::STOP) && !is_cap(text) {
+            break;
+        }
+        if lex.has(k, role::STOP) && is_cap(text) && k == j {
+            break;
+        }
+        let lowered = text.to_ascii_lowercase();
+        let participle = lowered.ends_with("ing") || lowered.ends_with("ed");
+        if participle && !is_cap(text) {
+            // A participle modifies only when a noun follows: "armed men", not "people killed in".
+            let next_ok = an.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word)
+                && k + 1 < lex.end
+                && !lex.has(k + 1, role::STOP)
+                && lex.cue(k + 1, POS_POST).is_none();
+            if !next_ok || best.is_some() {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        let nationality = ["ans", "ians", "ese", "is"].iter().any(|suf| text.ends_with(suf));
+        if plural_shaped(text) && (!is_cap(text) || nationality) && modifiers <= 2 {
+            best = Some((k + 1, k, Some(singular(text)), UnitClass::Thing));
+        } else if best.is_some() && !is_cap(text) {
+            // A singular word after the head: the phrase is over ("drones overnight").
+            break;
+        }
+        if !is_cap(text) {
+            modifiers += 1;
+        }
+        k += 1;
+    }
+    best
+}
+
+/// Measure, subject, location and increment of one figure, given the figure before it.
+fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, ante: Option<&Cand>, done: &[Cand]) {
+    let base = lex.base;
+    let same_sentence_prev = done.last();
+
+    // Does this figure lean on the one before it?
+    let prevw = if c.qstart > base { Some(c.qstart - 1) } else { None };
+    let mut inherits = c.anaphoric;
+    if let Some(x) = prevw {
+        // "up from 158", "to 1.9 percent, from 1.6 percent": the earlier value of the same count.
+        let earlier = word_is(an, x, "from")
+            && x > base
+            && (lex.has(x - 1, role::CHANGE)
+                || an.tok(x - 1) == "," && same_sentence_prev.is_some_and(|p| p.npend + 1 >= x));
+        if word_is(an, x, "including") || earlier || an.tok(x) == "(" {
+            inherits = true;
+        }
+    }
+    if c.increment && c.head.is_none() {
+        inherits = true;
+    }
+    // Coordinated objects: "launched 143 drones and four missiles".
+    let mut coordinated = false;
+    if let (Some(x), Some(prev)) = (prevw, same_sentence_prev) {
+        if (word_is(an, x, "and") || an.tok(x) == ",") && prev.npend == x {
+            coordinated = true;
+        }
+    }
+    c.inherits = inherits;
+
+    // Measure.
+    let mut measure = match c.class {
+        Some(UnitClass::Currency) => Some(Measure::Money),
+        Some(UnitClass::Percent) => Some(Measure::Other),
+        _ => None,
+    };
+    // A verb before the number: "killing at least seven", "Among those detained were".
+    let mut k = c.qstart;
+    let mut skipped = 0;
+    while k > base && skipped < 2 {
+        let x = k - 1;
+        if lex.has(x, role::AUX) && !lex.has(x, role::LOCATIVE) && lex.cue(x, POS_PRE).is_none() {
+            k = x;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    // "Among the dead were 12 children": any cue stands before an inverted copula.
+    let inverted =
+        skipped > 0 && k < c.qstart && matches!(an.tok(k).to_ascii_lowercase().as_str(), "were" | "are" | "was" | "is");
+    if inverted && measure.is_none() {
+        let x = k.saturating_sub(1);
+        if let Some((e, cu)) = lex.cue(x, POS_POST | POS_NOUN) {
+            if e == k {
+                measure = cu.measure;
+            }
+        }
+    }
+    let lo = k.saturating_sub(4).max(base);
+    let people = c.class == Some(UnitClass::Force);
+    let pre = (lo..k)
+        .find_map(|s| lex.cue(s, POS_PRE).filter(|(e, _)| *e == k).map(|(_, cu)| (s, cu)))
+        .filter(|(_, cu)| people || cu.positions & POS_FORCE == 0);
+    if let Some((s, cu)) = pre {
+        c.verb = Some((s, cu.agent));
+        if measure.is_none() {
+            measure = cu.measure;
+        }
+    } else if coordinated {
+        c.verb = same_sentence_prev.and_then(|p| p.verb);
+    }
+    if measure.is_none() {
+        let (m, loose) = post_measure(an, lex, c);
+        // A counted noun that names its measure ("three deaths of detained children") outranks
+        // a predicate reached only by skipping words.
+        let noun = c.head.and_then(|h| lex.cue(h, POS_NOUN)).and_then(|(_, cu)| cu.measure);
+        measure = if loose && noun.is_some() { noun } else { m };
+    }
+    if measure.is_none() {
+        // The counted noun itself: "protesters", "bodies", "of the dead".
+        for x in c.nend..c.npend {
+            // "7 wounded", "3 dead": the adjective heads the phrase.
+            let adjective_head = c.class == Some(UnitClass::Noncount) && c.head == Some(x);
+            let position = if adjective_head { POS_NOUN | POS_POST } else { POS_NOUN };
+            if let Some((_, cu)) = lex.cue(x, position) {
+                if cu.measure.is_some() {
+                    measure = cu.measure;
+                    break;
+                }
+            }
+        }
+    }
+    // "launched 143 drones and four missiles": the second object shares the verb.
+    if measure.is_none() && pre.is_none() && coordinated {
+        measure = same_sentence_prev.and_then(|p| p.measure);
+    }
+    // "the toll rose to 214", "the number of people killed ... to 44,249".
+    let mut number_of: Option<usize> = None;
+    let to_value = prevw.is_some_and(|x| lex.has(x, role::VALUE_OF));
+    if to_value {
+        let mut toll = false;
+        for x in (base..c.qstart).rev() {
+            if lex.has(x, role::TOLL) {
+                toll = true;
+                break;
+            }
+            // "bringing total losses to 312".
+            if c.qstart - x <= 6 && lex.cue(x, POS_NOUN).is_some_and(|(_, cu)| cu.measure.is_some()) {
+                toll = true;
+                break;
+            }
+            if lex.has(x, role::NUMBER_OF) && word_is(an, x + 1, "of") {
+                number_of = Some(x + 2);
+                break;
+            }
+        }
+        if toll || number_of.is_some() {
+            if measure.is_none() {
+                measure = (base..c.qstart).rev().find_map(|x| {
+                    lex.cue(x, POS_PRE | POS_POST | POS_NOUN)
+                        .and_then(|(e, cu)| if e <= c.qstart { cu.measure } else { None })
+                });
+            }
+            if let Some(np) = number_of {
+                if c.unit.is_none() {
+                    if let Some((_, _, u, cl)) = noun_phrase(an, lex, np) {
+                        if !matches!(cl, UnitClass::Time | UnitClass::Physical | UnitClass::Noncount) {
+                            c.unit = u;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if measure.is_none() && inherits {
+        measure = ante.and_then(|a| a.measure);
+    }
+    // Injuries from armed attacks are the wounded of a conflict ("a drone strike injured 20").
+    if measure == Some(Measure::Injured) && (base..lex.end).any(|x| lex.has(x, role::COMBAT)) {
+        measure = Some(Measure::Wounded);
+    }
+    // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks").
+    if measure == Some(Measure::Deployed)
+        && matches!(c.class, Some(UnitClass::Thing | UnitClass::Currency | UnitClass::Percent))
+    {
+        measure = Some(Measure::Other);
+    }
+    c.measure = measure;
+
+    // Subject.
+    let np_lo = an.tokens.get(c.nend).map(|t| t.span.start).unwrap_or(usize::MAX);
+    let np_hi = an.tokens.get(c.npend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(0);
+    let owner = |m: &&Mention| m.kind != EntityKind::Person;
+    // A currency's own adjective ("Swiss francs") names the money, not its owner.
+    let money = c.class == Some(UnitClass::Currency);
+    let mut subject = near(entities, if money { np_hi } else { np_lo }, np_hi)
+        .iter()
+        .filter(owner)
+        .find(|m| m.span.start >= np_lo && m.span.end <= np_hi && c.npend > c.nend)
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+    if subject.is_none() && !money {
+        subject = owner_word(an, lex, c);
+    }
+    if subject.is_none() {
+        // "members of the PDF".
+        let mut k = c.npend;
+        if word_is(an, k, "of") {
+            k += 1;
+            if word_is(an, k, "the") {
+                k += 1;
+            }
+            if let Some(t) = an.tokens.get(k) {
+                subject = near(entities, t.span.start, t.span.start + 1)
+                    .iter()
+                    .filter(owner)
+                    .find(|m| m.span.start == t.span.start && m.kind != EntityKind::Place)
+                    .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+            }
+        }
+    }
+    if subject.is_none() {
+        if let Some(np) = number_of {
+            let lo = an.tokens.get(np).map(|t| t.span.start).unwrap_or(usize::MAX);
+            let hi = an.tokens.get((np + 5).min(c.qstart)).map(|t| t.span.end).unwrap_or(0);
+            subject = near(entities, lo, hi)
+                .iter()
+                .filter(owner)
+                .find(|m| m.span.start >= lo && m.span.end <= hi && m.form == Form::Demonym)
+                .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+        }
+    }
+    if subject.is_none() && c.qstart > base {
+        // A possessor right before the figure: "its 200 soldiers", "Russia's 500 tanks".
+        let x = c.qstart - 1;
+        if word_is(an, x, "its") || word_is(an, x, "their") {
+            subject = antecedent_entity(an, entities, x);
+        } else if matches!(an.tok(x), "'s" | "’s") && x > base {
+            let end = an.tokens.get(x - 1).map(|t| t.span.end).unwrap_or(0);
+            subject = near(entities, end.saturating_sub(200), end)
+                .iter()
+                .find(|m| m.span.end == end && owner(m))
+                .map(|m| Anchor::new(m.span, Some(m.name.clone())));
+        }
+    }
+    if subject.is_none() {
+        // Possessive pronoun inside the phrase: "its soldiers".
+        for x in c.nend..c.npend {
+            if word_is(an, x, "its") || word_is(an, x, "their") {
+                subject = antecedent_entity(an, entities, x);
+                break;
+            }
+        }
+    }
+    if subject.is_none() {
+        if let Some((v, true)) = c.verb {
+            subject = agent(an, lex, entities, v);
+        } else if money && c.verb.is_none() && c.qstart > base {
+            // "signed agreements worth $96 million", "signed a grant of 1.2 million euros":
+            // the giving verb stands a short noun phrase before the amount.
+            let lo = c.qstart.saturating_sub(6).max(base);
+            let giver = (lo..c.qstart).rev().find_map(|x| lex.cue(x, POS_PRE).filter(|(_, cu)| cu.agent).map(|_| x));
+            if let Some(v) = giver {
+                subject = agent(an, lex, entities, v);
+            }
+        }
+    }
+    if subject.is_none() && (inherits || coordinated) {
+        subject = ante.and_then(|a| a.subject.clone());
+    }
+    if subject.is_none() {
+        // Things of the same kind in one sentence belong to the same owner.
+        if let Some(prev) = same_sentence_prev.filter(|p| p.unit.is_some() && p.unit == c.unit) {
+            subject = prev.subject.clone();
+        }
+    }
+    c.subject = subject;
+
+    // Location.
+    let mut location = place_after(an, lex, entities, c.npend);
+    if location.is_none() && c.class == Some(UnitClass::Percent) && word_is(an, c.npend, "of") {
+        // "90 percent of Gaza's population": the possessor is the place.
+        let x = c.npend + 1;
+        let possessed = matches!(an.tok(x + 1), "'s" | "’s");
+        if possessed && kind_at(an, x) == Some(TokenKind::Word) && is_cap(an.tok(x)) {
+            if let Some(t) = an.tokens.get(x) {
+                let name = near(entities, t.span.start, t.span.start + 1).first().map(|m| m.name.clone());
+                location = Some(Anchor::new(t.span, name));
+            }
+        }
+    }
+    if location.is_none() {
+        location = place_before(an, lex, entities, c.qstart);
+    }
+    if location.is_none() && (inherits || coordinated) {
+        location = ante.and_then(|a| a.location.clone());
+    }
+    if location.is_none() {
+        location = the_country(an, lex, entities, c, c.subject.as_ref());
+    }
+    c.location = location;
+
+    // "another 41 drones were lost" after "96 of the drones": a part of the same whole.
+    if c.increment && done.iter().any(|d| d.partitive) {
+        c.increment = false;
+    }
+}
+
+/// A predicate after the noun phrase: "were killed", "remain missing", "people dead".
+/// Also tells whether the predicate was reached only by skipping other words.
+fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, bool) {
+    let mut k = c.npend;
+    let mut immediate = None;
+    let people = c.class == Some(UnitClass::Force);
+    if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
+        if cu.measure.is_some() {
+            immediate = cu.measure;
+            k += 1;
+        }
+    }
+    let mut skipped = 0;
+    let mut in_chain = false;
+    while k < lex.end {
+        if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
+            let gerund = an.tok(k).ends_with("ing");
+            if cu.measure.is_some() && (in_chain || (skipped > 0 && !gerund) || immediate.is_none()) {
+                return (cu.measure, skipped > 0 && !in_chain);
+            }
+        }
+
+        let Some(t) = an.tokens.get(k) else { break };
+        let text = an.tok(k);
+        if lex.has(k, role::AUX) && t.kind == TokenKind::Word && !(word_is(an, k, "to") && !in_chain && skipped > 0) {
+            in_chain = true;
+            k += 1;
+            continue;
+        }
+        // Manner adverbs inside the predicate: "were lightly wounded".
+        if in_chain && t.kind == TokenKind::Word && text.len() > 4 && text.ends_with("ly") {
+            k += 1;
+            continue;
+        }
+        if in_chain {
+            break;
+        }
+        match t.kind {
+            TokenKind::Word => {
+                let l = text.to_ascii_lowercase();
+                if l == "and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
+                    // "in and around El Fasher".
+                } else if l == "and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
+                    // "2,000 civilians and soldiers were killed".
+                    k += 2;
+                    continue;
+                } else if matches!(
+                    l.as_str(),
+                    "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because"
+                ) {
+                    break;
+                }
+            }
+            TokenKind::Punct if text == "," => {
+                // Skip an appositive that holds a figure or starts with "or".
+                let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| an.tok(x) == ",");
+                let Some(se) = seg_end else { break };
+                let holds_number = (k + 1..se).any(|x| kind_at(an, x) == Some(TokenKind::Number));
+                let aside = [
+                    "or",
+                    "including",
+                    "more",
+                    "less",
+                    "about",
+                    "nearly",
+                    "almost",
+                    "roughly",
+                    "some",
+                    "around",
+                    "mostly",
+                    "most",
+                    "half",
+                    "all",
+                    "among",
+                    "many",
+                ]
+                .iter()
+                .any(|w| word_is(an, k + 1, w));
+                if aside || holds_number && immediate.is_none() {
+                    k = se + 1;
+                    skipped += 1;
+                    continue;
+                }
+                break;
+            }
+            _ => break,
+        }
+        skipped += 1;
+        if skipped > 8 {
+            break;
+        }
+        k += 1;
+    }
+    (immediate, false)
+}
+
+/// A capitalised owner inside the noun phrase that the entity tables do not know: a word
+/// shaped like a nationality ("Kenyan officers", "Haitians") or an acronym ("WFP trucks").
+/// Only its text is known, not a canonical name.
+fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
+    let head = c.head?;
+    for x in c.nend..=head {
+        let t = an.tok(x);
+        if kind_at(an, x) != Some(TokenKind::Word)
+            || !is_cap(t)
+            || x == lex.base
+            || lex.has(x, role::MONTH | role::WEEKDAY)
+        {
+            continue;
+        }
+        let acronym = t.len() >= 2 && t.len() <= 6 && t.chars().all(|ch| ch.is_ascii_uppercase());
+        let stem = t.trim_end_matches('s');
+        let nationality = t.len() > 4 && ["an", "ian", "ese", "i", "ish"].iter().any(|suf| stem.ends_with(suf));
+        if !(acronym || nationality) {
+            continue;
+        }
+        // "South African": take a capitalised word before it too.
+        let mut s = x;
+        if s > c.nend && is_cap(an.tok(s - 1)) && kind_at(an, s - 1) == Some(TokenKind::Word) {
+            s -= 1;
+        }
+        let span = an.tokens.get(s)?.span.join(an.tokens.get(x)?.span);
+        return Some(Anchor::new(span, None));
+    }
+    None
+}
+
+/// A plural noun at `k` followed by a predicate: the second half of "civilians and soldiers were".
+fn coordinated_noun(an: &Analysis, lex: &SentLex, k: usize) -> bool {
+    let noun = lex.unit(k).is_some_and(|u| u.0 == k + 1) || plural_shaped(an.tok(k)) && !lex.has(k, role::STOP);
+    noun && (lex.has(k + 1, role::AUX) || lex.cue(k + 1, POS_POST).is_some())
+}
+
+/// The owner named as the grammatical subject of the verb at `v`.
+fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option<Anchor> {
+    let base = lex.base;
+    let mut k = v;
+    while k > base {
+        let x = k - 1;
+        let mut b = [0u8; 48];
+        let w = lower(an.tok(x), &mut b).unwrap_or("");
+        if lex.has(x, role::AUX)
+            || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then")
+        {
+            k = x;
+            continue;
+        }
+        break;
+    }
+    if k == base {
+        return None;
+    }
+    let x = k - 1;
+    if word_is(an, x, "it") || word_is(an, x, "they") {
+        return antecedent_entity(an, entities, x);
+    }
+    // The subject noun phrase: up to six tokens back, to a clause boundary.
+    let mut lo = x;
+    let mut n = 0;
+    while lo > base && n < 6 {
+        let y = lo - 1;
+        let t = an.tok(y);
+        let kind = kind_at(an, y);
+        if kind == Some(TokenKind::Punct)
+            || kind == Some(TokenKind::Stop)
+            || kind == Some(TokenKind::Dash)
+            || kind == Some(TokenKind::Quote)
+        {
+            break;
+        }
+        if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != "'s" && t != "’s" {
+            break;
+        }
+        lo = y;
+        n += 1;
+    }
+    let s = an.tokens.get(lo)?.span.start;
+    let e = an.tokens.get(x)?.span.end;
+    near(entities, s, e)
+        .iter()
+        .filter(|m| m.kind != EntityKind::Person && m.span.start >= s && m.span.end <= e)
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+        .next_back()
+}
+
+/// The nearest country or organisation mentioned before token `x`.
+fn antecedent_entity(an: &Analysis, entities: &[Mention], x: usize) -> Option<Anchor> {
+    let pos = an.tokens.get(x)?.span.start;
+    near(entities, pos.saturating_sub(600), pos)
+        .iter()
+        .rfind(|m| {
+            m.span.end <= pos && matches!(m.kind, EntityKind::Country | EntityKind::Org) && pos - m.span.end < 400
+        })
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+}
+
+/// A place introduced by a locative preposition (or a verb like "struck") at token `k`.
+fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Option<Anchor> {
+    if !lex.has(k, role::LOCATIVE) {
+        return None;
+    }
+    // "according to X" names a source, not a place.
+    if k > lex.base && word_is(an, k, "to") && word_is(an, k - 1, "according") {
+        return None;
+    }
+    let mut x = k + 1;
+    let limit = (k + 7).min(lex.end);
+    // "on the edge of X" is a place, "on Monday" or "on Telegram" is not.
+    let needs_filler = word_is(an, k, "on");
+    let mut filler_noun = false;
+    let mut other_words = 0;
+    while x < limit {
+        let t = an.tokens.get(x)?;
+        if let Some(m) = near(entities, t.span.start, t.span.start + 1).iter().find(|m| m.span.start == t.span.start) {
+            return match m.kind {
+                EntityKind::Country | EntityKind::Place => Some(Anchor::new(m.span, Some(m.name.clone()))),
+                _ => None,
+            };
+        }
+        let text = an.tok(x);
+        if t.kind == TokenKind::Word && is_cap(text) {
+            if lex.has(x, role::MONTH | role::WEEKDAY | role::STOP) {
+                return None;
+            }
+            // A capitalised name not in the entity tables: the run of capitalised words.
+            let mut e = x;
+            loop {
+                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && is_cap(an.tok(e + 1)) {
+                    if lex.has(e + 1, role::MONTH | role::WEEKDAY) {
+                        break;
+                    }
+                    e += 1;
+                } else if e + 2 < lex.end
+                    && e == x
+                    && lex.has(e, role::FILLER)
+                    && word_is(an, e + 1, "and")
+                    && is_cap(an.tok(e + 2))
+                {
+                    // "North and South Kivu".
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            let span = an.tokens.get(x)?.span.join(an.tokens.get(e)?.span);
+            let letters = text.trim_end_matches('s');
+            let acronym = letters.len() > 1 && letters.chars().all(|ch| ch.is_uppercase() || ch == '.');
+            let nationality = e == x && ["ish", "ese", "ian", "-based"].iter().any(|suf| text.ends_with(suf));
+            let money = (x..=e).any(|y| lex.unit(y).is_some());
+            let street = (x..=e).any(|y| lex.has(y, role::ADDRESS));
+
+            if needs_filler && !filler_noun && !street || nationality || money {
+                return None;
+            }
+            let org = (x..=e).any(|y| lex.has(y, role::ORG));
+            if acronym
+                || org
+                || near(entities, span.start.saturating_sub(200), span.end)
+                    .iter()
+                    .any(|m| m.span.overlaps(span) && !matches!(m.kind, EntityKind::Country | EntityKind::Place))
+            {
+                return None;
+            }
+            return Some(Anchor::new(span, None));
+        }
+        if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
+            filler_noun |= !matches!(text.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "'s" | "’s" | "of");
+            x += 1;
+            continue;
+        }
+        // Up to two other lower-case words: "in the crowded market of Abu Shouk".
+        if t.kind == TokenKind::Word
+            && !lex.has(x, role::STOP)
+            && other_words < 2
+            && lex.cue(x, POS_PRE | POS_POST).is_none()
+        {
+            other_words += 1;
+            filler_noun = true;
+            x += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// "across the country", "in the capital": the last country named before, other than the
+/// figure's own owner ("Russia fired 143 drones at the country" is not Russia).
+fn the_country(
+    an: &Analysis,
+    lex: &SentLex,
+    entities: &[Mention],
+    c: &Cand,
+    subject: Option<&Anchor>,
+) -> Option<Anchor> {
+    let k = (lex.base..lex.end.saturating_sub(2)).find(|&k| {
+        lex.has(k, role::LOCATIVE)
+            && word_is(an, k + 1, "the")
+            && lex.has(k + 2, role::COUNTRY_WORD)
+            && (k >= c.npend || k + 3 <= c.qstart)
+    })?;
+    let pos = an.tokens.get(k)?.span.start;
+    let owner = subject.and_then(|s| s.name.as_deref());
+    near(entities, 0, pos)
+        .iter()
+        .rfind(|m| m.kind == EntityKind::Country && m.form != Form::Demonym && Some(m.name.as_str()) != owner)
+        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+}
+
+fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
+    let t = an.tok(k);
+    if t == ";" || t == ":" {
+        return true;
+    }
+    if kind_at(an, k) != Some(TokenKind::Word) {
+        return false;
+    }
+    let mut b = [0u8; 48];
+    let l = lower(t, &mut b).unwrap_or("");
+    matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "but" | "whereas" | "told")
+        || lex.has(k, role::CHANGE) && l == "up"
+        || l == "and" && k > lex.base && an.tok(k - 1) == ","
+}
+
+fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {
+    let mut k = from;
+    while k < lex.end {
+        if clause_break(an, lex, k) {
+            return None;
+        }
+        if let Some(a) = place_at(an, lex, entities, k) {
+            return Some(a);
+        }
+        k += 1;
+    }
+    None
+}
+
+fn place_before(an: &Analysis, lex: &SentLex, entities: &[Mention], to: usize) -> Option<Anchor> {
+    let mut k = to;
+    while k > lex.base {
+        k -= 1;
+        if let Some(a) = place_at(an, lex, entities, k) {
+            return Some(a);
+        }
+    }
+    // A country named as a possessor in the sentence: "Tunisia's economy grew by 1.4 percent"
+    // (not "South Korea's spy agency", an organisation).
+    (lex.base..to).find_map(|x| {
+        let t = an.tokens.get(x)?;
+        if !matches!(an.tok(x + 1), "'s" | "’s") || lex.has(x + 2, role::ORG) || lex.has(x + 3, role::ORG) {
+            return None;
+        }
+        near(entities, t.span.end.saturating_sub(200), t.span.end)
+            .iter()
+            .find(|m| m.span.end == t.span.end && m.kind == EntityKind::Country && m.form == Form::Name)
+            .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -51,6 +51,16 @@ impl<'a> Analysis<'a> {
         (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
     }
 
+    /// The headline: the first line, when it stands alone (followed by a blank line) or has no
+    /// final punctuation. `None` for a body that opens with running text.
+    pub fn headline(&self) -> Option<&Sentence> {
+        let first = self.sentences.first()?;
+        let next_tok = self.tokens.get(first.tokens.end);
+        let blank_after = next_tok.is_some_and(|t| t.newlines_before >= 2);
+        let own_line = next_tok.is_none_or(|t| t.newlines_before >= 1);
+        (own_line && (blank_after || first.kind == SentenceKind::Heading)).then_some(first)
+    }
+
     /// Index of the first token starting at or after byte offset `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)
@@ -60,6 +70,14 @@ impl<'a> Analysis<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headline_is_a_standalone_first_line() {
+        assert!(Analysis::new("Storm hits coast\nIt rained.").headline().is_some());
+        assert!(Analysis::new("Storm hits coast.\n\nIt rained.").headline().is_some());
+        assert!(Analysis::new("Storm hit the coast.\nIt rained.").headline().is_none());
+        assert!(Analysis::new("Storm hit the coast. It rained.").headline().is_none());
+    }
 
     #[test]
     fn finds_sentence_by_offset() {

@@ -1,0 +1,1309 @@
+//! The attribution grammar of one sentence: finds cue words and builds frames around them
+//! (`SOURCE CUE [that] CONTENT`, `CONTENT, SOURCE CUE`, `CONTENT, CUE SOURCE`, `according to
+//! SOURCE`, `figures from SOURCE show`, `SOURCE was quoted as saying`, `, citing SOURCE`,
+//! `, saying CONTENT`). Works on token indices into the document's token list.
+
+use crate::lexicon::{CueKind, LEXICON};
+use crate::Text;
+use tally_model::Stance;
+use tally_text::TokenKind;
+
+/// A token range `[start, end)`.
+pub type R = (usize, usize);
+
+/// One frame as the grammar finds it, before names are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fr {
+    pub kind: CueKind,
+    /// Source and cue come before the content ("X said that ...").
+    pub front: bool,
+    pub cue: R,
+    /// The frame itself: source, cue and adjuncts, without the content.
+    pub region: R,
+    /// A fronted adverbial that belongs to the frame ("In April, X claimed ...").
+    pub pre: Option<R>,
+    pub content: Vec<R>,
+    pub sources: Vec<R>,
+    pub via: Option<R>,
+    /// For "X said, citing Y": X, who speaks in the text although Y is the source.
+    pub speaker: Option<Vec<R>>,
+    pub stance: Stance,
+    /// Whether the frame reports speech (a quote), not just a figure's attribution.
+    pub quote: bool,
+    /// The quote's span starts at the cue ("expressed deep condolences").
+    pub act: bool,
+    /// The quoted person when a channel quotes them ("KCNA quoted Kim as saying").
+    pub passive_channel: bool,
+    /// The speaker follows the cue ('"...," said X'): almost always a person.
+    pub inverted: bool,
+}
+
+impl Fr {
+    fn new(kind: CueKind, cue: R, stance: Stance) -> Fr {
+        Fr {
+            kind,
+            front: true,
+            cue,
+            region: cue,
+            pre: None,
+            content: Vec::new(),
+            sources: Vec::new(),
+            via: None,
+            speaker: None,
+            stance,
+            quote: false,
+            act: false,
+            passive_channel: false,
+            inverted: false,
+        }
+    }
+}
+
+fn is_punct(t: &Text, i: usize, p: &str) -> bool {
+    t.kind(i) == Some(TokenKind::Punct) && t.raw(i) == p
+}
+
+fn is_comma(t: &Text, i: usize) -> bool {
+    is_punct(t, i, ",")
+}
+
+/// A token that ends any phrase: sentence stop, semicolon, colon, dash, quotation mark.
+fn is_hard_break(t: &Text, i: usize) -> bool {
+    match t.kind(i) {
+        Some(TokenKind::Stop) => !is_abbrev_dot(t, i),
+        Some(TokenKind::Quote) | Some(TokenKind::Dash) | None => true,
+        Some(TokenKind::Punct) => matches!(t.raw(i), ";" | ":"),
+        _ => false,
+    }
+}
+
+/// A full stop that did not end its sentence: an abbreviation ("Dr.", "Feb.").
+fn is_abbrev_dot(t: &Text, i: usize) -> bool {
+    if t.raw(i) != "." || i == 0 {
+        return false;
+    }
+    let Some(tok) = t.an.tokens.get(i) else { return false };
+    let Some(sent) = t.an.sentence_at(tok.span.start) else { return false };
+    let Some(s) = t.an.sentences.get(sent) else { return false };
+    i + 1 < s.tokens.end && t.kind(i + 1) != Some(TokenKind::Quote) && !tok.space_before
+}
+
+fn is_cue_word(w: &str) -> bool {
+    let lx = &*LEXICON;
+    let noun = lx.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun));
+    w.chars().next().is_some_and(char::is_lowercase)
+        && !noun
+        && lx
+            .cues
+            .get(w)
+            .is_some_and(|v| v.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show)))
+}
+
+/// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
+pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
+    let limit = e.min(s + 16);
+    let first = t.raw(s);
+    if first.chars().any(char::is_lowercase) || first.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return s;
+    }
+    let next = t.raw(s + 1);
+    if !(next == "," || next == "(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
+        return s;
+    }
+    for i in s + 1..limit {
+        if t.kind(i) == Some(TokenKind::Dash) {
+            return i + 1;
+        }
+        // A dateline holds only names, numbers and punctuation ("PALU, Indonesia, Sept 9 (EPN)").
+        if t.kind(i) == Some(TokenKind::Word) && !t.is_cap(i) {
+            break;
+        }
+    }
+    s
+}
+
+/// The head word of a noun phrase: the last word before a prepositional modifier
+/// ("a farmer from a village" -> "farmer").
+pub fn head_of(t: &Text, r: R) -> usize {
+    for k in r.0 + 1..r.1 {
+        if matches!(t.w(k), "of" | "from" | "in" | "at" | "for" | "with" | "on") {
+            return k - 1;
+        }
+    }
+    r.1.saturating_sub(1)
+}
+
+/// Whether the tokens in `r` make a plausible speaker or source.
+pub fn plausible_source(t: &Text, r: R) -> bool {
+    plausible(t, r, false)
+}
+
+/// A speaker after an inverted cue ("..., said X") must be named or have a speaker's head.
+fn plausible_named(t: &Text, r: R) -> bool {
+    plausible(t, r, true)
+}
+
+fn plausible(t: &Text, r: R, strict: bool) -> bool {
+    let lx = &*LEXICON;
+    if r.1 <= r.0 || r.1 - r.0 > 14 {
+        return false;
+    }
+    if t.raw(r.1 - 1) == ")" {
+        return true;
+    }
+    let named = (r.0..r.1).any(|i| {
+        let w = t.w(i);
+        lx.is("role", w) || lx.is("pronoun", w) || (t.is_cap(i) && !(i == r.0 && lx.is("det", w)))
+    });
+    // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
+    // a quantity word ("the number of casualties").
+    named
+        || (!strict
+            && matches!(t.w(r.0), "the" | "a" | "an")
+            && r.1 - r.0 <= 6
+            && !(r.0..r.1).any(|i| lx.is("nonspeaker", t.w(i))))
+}
+
+/// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
+fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
+    let lx = &*LEXICON;
+    let mut k = end;
+    let mut and_at: Option<usize> = None;
+    let mut start = end;
+    while k > lb {
+        let i = k - 1;
+        let w = t.w(i);
+        let kind = t.kind(i);
+        let boundary = is_hard_break(t, i) || is_comma(t, i) || lx.is("clause", w) || w == "by";
+        let stopper = kind == Some(TokenKind::Number) || lx.is("verbstop", w) || (is_cue_word(w) && !t.is_cap(i));
+        if boundary {
+            if and_at == Some(i + 1) {
+                // ", and X said": a new clause starts after "and".
+                start = i + 2;
+            }
+            break;
+        }
+        if stopper {
+            if let Some(a) = and_at {
+                start = a + 1;
+            }
+            break;
+        }
+        if w == "and" && kind == Some(TokenKind::Word) && and_at.is_none() {
+            and_at = Some(i);
+        }
+        start = i;
+        k -= 1;
+    }
+    if start >= end {
+        return None;
+    }
+    Some((start, end))
+}
+
+/// Skips auxiliaries and adverbs between a subject and its cue ("has also said").
+fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
+    while j > lb && LEXICON.is("aux", t.w(j - 1)) && t.kind(j - 1) == Some(TokenKind::Word) {
+        j -= 1;
+    }
+    j
+}
+
+/// After a cue: adjuncts ("on Monday", "in a statement", "told reporters in Kyiv"). Returns the
+/// index after them.
+fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
+    let lx = &*LEXICON;
+    if told {
+        // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua").
+        let mut k = j;
+        while k < e && k < j + 4 {
+            let w = t.w(k);
+            if w == "that" || is_hard_break(t, k) || is_comma(t, k) {
+                break;
+            }
+            if t.is_cap(k) || lx.is("adjunct", w) || matches!(w, "a" | "an" | "the") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // "told state radio the programme": the content starts at its determiner.
+        while k > j && matches!(t.w(k - 1), "the" | "a" | "an" | "its" | "their") && k < e && !is_hard_break(t, k) {
+            k -= 1;
+        }
+        j = k;
+    }
+    loop {
+        if j >= e {
+            return j;
+        }
+        let w = t.w(j);
+        if lx.is("postadv", w) {
+            j += 1;
+            continue;
+        }
+        if lx.is("timeword", w) {
+            j += 1;
+            while j < e && (lx.is("timeword", t.w(j)) || lx.is("adjunct", t.w(j)) || is_month(t.w(j))) {
+                j += 1;
+            }
+            continue;
+        }
+        if lx.is("prep", w) && t.kind(j) == Some(TokenKind::Word) {
+            // A prepositional phrase running to the end of the clause is an adjunct
+            // ("told reporters in the capital.").
+            let mut m = j + 1;
+            while m < e && m < j + 8 && !is_comma(t, m) && !is_hard_break(t, m) {
+                let wm = t.w(m);
+                if wm == "that" || lx.is("verbstop", wm) || lx.is("clause", wm) || is_cue_word(wm) {
+                    break;
+                }
+                m += 1;
+            }
+            if m > j + 1 && (m >= e || is_comma(t, m) || is_hard_break(t, m)) {
+                j = m;
+                continue;
+            }
+            let mut k = j + 1;
+            let mut any = false;
+            while k < e {
+                let wk = t.w(k);
+                if wk == "that" {
+                    break;
+                }
+                let ok = lx.is("adjunct", wk)
+                    || (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                    || is_month(wk)
+                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
+                    || (wk == "'s" || wk == "’s")
+                    || (any && lx.is("prep", wk) && t.kind(k + 1) != Some(TokenKind::Number))
+                    || (t.kind(k) == Some(TokenKind::Stop)
+                        && t.raw(k) == "."
+                        && k + 1 < e
+                        && any
+                        && t.w(k - 1).len() <= 4);
+                if !ok {
+                    break;
+                }
+                any = true;
+                k += 1;
+            }
+            if !any {
+                return j;
+            }
+            j = k;
+            continue;
+        }
+        return j;
+    }
+}
+
+/// A time expression starts at `k`: "yesterday", a weekday, "last week", "this month".
+fn is_time_start(t: &Text, k: usize) -> bool {
+    let w = t.w(k);
+    match w {
+        "yesterday" | "today" | "tonight" => true,
+        "last" | "this" | "next" | "earlier" | "late" | "early" => {
+            let n = t.w(k + 1);
+            matches!(n, "week" | "month" | "year" | "night" | "weekend" | "morning" | "evening" | "afternoon")
+                || is_month(n)
+                || is_weekday(n)
+        }
+        _ => is_weekday(w),
+    }
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Whether the coordinated item after "and" starts a clause rather than a noun phrase.
+fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
+    let lx = &*LEXICON;
+    let mut k = from;
+    while k < e && !is_hard_break(t, k) && !is_comma(t, k) {
+        let w = t.w(k);
+        if t.kind(k) == Some(TokenKind::Number) || lx.is("verbstop", w) || (is_cue_word(w) && !t.is_cap(k)) {
+            return true;
+        }
+        k += 1;
+        if k - from > 8 {
+            return true;
+        }
+    }
+    false
+}
+
+/// One noun phrase forward from `j`: stops at punctuation, clause words, verbs and (when
+/// `split_and`) at an "and" that coordinates two phrases.
+fn np_forward(t: &Text, j: usize, e: usize) -> R {
+    let lx = &*LEXICON;
+    let mut k = j;
+    let mut paren = 0i32;
+    while k < e {
+        let w = t.w(k);
+        let raw = t.raw(k);
+        if raw == "(" {
+            paren += 1;
+            k += 1;
+            continue;
+        }
+        if raw == ")" {
+            if paren > 0 {
+                paren -= 1;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if paren > 0 {
+            k += 1;
+            continue;
+        }
+        if is_hard_break(t, k) || is_comma(t, k) {
+            break;
+        }
+        if k > j
+            && (lx.is("clause", w) || lx.is("verbstop", w) || is_cue_word(w))
+            && t.kind(k) == Some(TokenKind::Word)
+            && !t.is_cap(k)
+        {
+            break;
+        }
+        if t.kind(k) == Some(TokenKind::Number) {
+            break;
+        }
+        // A time adjunct ends the phrase ("KCNA on Tuesday", "the ministry last week").
+        if k > j && (is_time_start(t, k) || (lx.is("prep", w) && (is_time_start(t, k + 1) || is_month(t.w(k + 1))))) {
+            break;
+        }
+        if w == "and" && k > j && and_splits(t, k, e) {
+            break;
+        }
+        k += 1;
+    }
+    (j, k)
+}
+
+/// Whether "and" at `k` joins two sources rather than standing inside one name.
+fn and_splits(t: &Text, k: usize, e: usize) -> bool {
+    let lx = &*LEXICON;
+    let next = k + 1;
+    if next >= e {
+        return false;
+    }
+    if k > 0 && is_comma(t, k - 1) {
+        return true;
+    }
+    let nw = t.w(next);
+    if lx.is("det", nw) || lx.is("role", nw) || !t.is_cap(next) {
+        return lx.is("det", nw) || lx.is("role", nw) || t.is_cap(next);
+    }
+    // Capitalised on both sides: two names when the entity pass saw a mention end or start
+    // at the "and" ("the United States and Britain"), one name otherwise ("Location and Event
+    // Data Project").
+    t.mention_ends_at(k) || t.mention_starts_at(next)
+}
+
+/// A list of sources forward from `j` ("the United States, South Korea, and Ukraine"; "X, a
+/// local group, and residents"; "X, BMKG"). Returns the sources and where the list ends.
+fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
+    let lx = &*LEXICON;
+    let mut out = Vec::new();
+    let mut k = j;
+    loop {
+        // An item.
+        let item = np_forward(t, k, e);
+        if item.1 > item.0 {
+            out.push(item);
+        }
+        k = item.1;
+        if k >= e {
+            break;
+        }
+        let w = t.w(k);
+        if w == "and" && t.kind(k) == Some(TokenKind::Word) {
+            if clause_ahead(t, k + 1, e) {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if !is_comma(t, k) {
+            break;
+        }
+        // After a comma.
+        let n = k + 1;
+        if n >= e {
+            break;
+        }
+        let nw = t.w(n);
+        if nw == "and" {
+            if clause_ahead(t, n + 1, e) {
+                break;
+            }
+            k = n + 1;
+            continue;
+        }
+        let list_follows = (n..e.min(n + 10)).any(|x| t.w(x) == "and") && !clause_ahead(t, n, e);
+        if matches!(nw, "a" | "an") || (nw == "the" && !t.is_cap(n + 1)) {
+            // An appositive description: skip it.
+            let app = np_forward(t, n, e);
+            k = app.1;
+            if k < e && is_comma(t, k) && t.w(k + 1) == "and" && !clause_ahead(t, k + 2, e) {
+                k += 2;
+                continue;
+            }
+            break;
+        }
+        if t.is_cap(n) && t.kind(n) == Some(TokenKind::Word) && !clause_ahead(t, n, e) {
+            if list_follows {
+                k = n;
+                continue;
+            }
+            // A name in apposition ("the meteorology agency, BMKG").
+            let app = np_forward(t, n, e);
+            k = app.1;
+            break;
+        }
+        break;
+    }
+    out.retain(|r| r.1 > r.0);
+    let _ = lx;
+    (out, k)
+}
+
+/// Inside a source phrase, "a March statement from X" or "estimates from X": the sources after
+/// the noun cue's "from/by/of"; otherwise the phrase itself.
+fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
+    for k in r.0..r.1 {
+        let w = t.w(k);
+        let is_noun = LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun));
+        // "the UN's latest estimate": the possessor (not "Saturday's statement from X").
+        let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), "from" | "by" | "of"));
+        if is_noun && !from_follows {
+            if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), "'s" | "’s")) {
+                if !LEXICON.is("timeword", t.w(p - 1)) && !is_month(t.w(p - 1)) {
+                    return vec![(r.0, p)];
+                }
+            }
+        }
+        if is_noun && k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
+            let (list, _) = source_list(t, k + 2, e.min(r.1.max(k + 2)));
+            if !list.is_empty() {
+                return list;
+            }
+        }
+    }
+    vec![r]
+}
+
+/// The noun phrase that opens a clause starting at `j` (for "..., and said", ", saying").
+fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
+    let lx = &*LEXICON;
+    let mut k = j;
+    // Skip fronted adverbials ("In April, ...").
+    loop {
+        if k < e && (lx.is("prep", t.w(k)) || lx.is("timeword", t.w(k)) || lx.is("clause", t.w(k))) {
+            let mut m = k;
+            while m < e && !is_comma(t, m) && !is_hard_break(t, m) && m < k + 10 {
+                m += 1;
+            }
+            if m < e && is_comma(t, m) {
+                k = m + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let start = k;
+    let mut paren = 0;
+    while k < e {
+        let w = t.w(k);
+        let raw = t.raw(k);
+        if raw == "(" {
+            paren += 1;
+        } else if raw == ")" {
+            paren -= 1;
+        } else if paren == 0 {
+            let ok = (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                || lx.is("det", w)
+                || lx.is("role", w)
+                || w == "'s"
+                || w == "’s"
+                || (matches!(w, "of" | "for" | "in") && k + 1 < e && (t.is_cap(k + 1) || lx.is("det", t.w(k + 1))))
+                || w.contains('-');
+            if !ok {
+                break;
+            }
+        }
+        k += 1;
+    }
+    (k > start).then_some((start, k))
+}
+
+/// Fronted adverbial before a subject starting at `ss` (e.g. "In April," or "however, in April,").
+fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
+    let lx = &*LEXICON;
+    if ss == 0 || ss <= lb || !is_comma(t, ss - 1) {
+        return None;
+    }
+    let mut k = ss - 1;
+    while k > lb && !is_hard_break(t, k - 1) && !(k - 1 > lb && is_comma(t, k - 1) && !adverbial_start(t, k)) {
+        k -= 1;
+        if ss - k > 14 {
+            return None;
+        }
+    }
+    let mut first = k;
+    while first < ss && matches!(t.w(first), "however" | "and" | "but" | "," | "meanwhile" | "separately") {
+        first += 1;
+    }
+    (first < ss - 1 && (lx.is("prep", t.w(first)) || lx.is("timeword", t.w(first)) || is_month(t.w(first))))
+        .then_some((k, ss - 1))
+}
+
+fn adverbial_start(t: &Text, k: usize) -> bool {
+    let lx = &*LEXICON;
+    let w = t.w(k);
+    lx.is("prep", w) || lx.is("timeword", w) || matches!(w, "however" | "meanwhile" | "separately")
+}
+
+/// Matches a cue at token `i`; returns the cue and its token length.
+fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::Cue, usize)> {
+    let forms = LEXICON.cues.get(t.w(i))?;
+    'forms: for c in forms {
+        let n = c.words.len();
+        if i + n > e {
+            continue;
+        }
+        for (k, w) in c.words.iter().enumerate() {
+            if t.w(i + k) != *w {
+                continue 'forms;
+            }
+        }
+        return Some((c, n));
+    }
+    None
+}
+
+/// Finds the frames of sentence tokens `[s, e)`. `masked(i)` tells whether token `i` stands
+/// inside quotation marks (cues there belong to the quoted speaker, not the report).
+pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool) -> Vec<Fr> {
+    let lx = &*LEXICON;
+    let cs = content_start(t, s, e);
+    let mut frames: Vec<Fr> = Vec::new();
+    let mut pending_cite: Option<Vec<R>> = None;
+    let mut i = cs;
+    while i < e {
+        if masked(i) || t.kind(i) != Some(TokenKind::Word) {
+            i += 1;
+            continue;
+        }
+        let Some((cue, n)) = match_cue(t, i, e) else {
+            i += 1;
+            continue;
+        };
+        // A capitalised cue inside a sentence is a name ("United States"), not a cue.
+        if t.is_cap(i) && i > cs && !matches!(t.kind(i - 1), Some(TokenKind::Quote) | Some(TokenKind::Dash)) {
+            i += 1;
+            continue;
+        }
+        let lb = frames
+            .iter()
+            .map(|f| match f.kind {
+                CueKind::Verb | CueKind::Act | CueKind::Participle | CueKind::Quoted if f.front => {
+                    f.sources.first().map_or(f.region.0, |r| r.0.min(f.region.0)).max(cs)
+                }
+                _ => f.region.1,
+            })
+            .filter(|&x| x <= i)
+            .max()
+            .unwrap_or(cs)
+            .max(cs);
+        let built = match cue.kind {
+            CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, &frames),
+            CueKind::Participle => participle_frame(t, cue, i, n, cs, e, &frames),
+            CueKind::Prep => {
+                // "Kim said, according to KCNA": the agency passed the words on.
+                let attach = frames.last_mut().filter(|p| {
+                    !p.front && p.region.1 + 1 == i && is_comma(t, i - 1) && p.via.is_none() && p.kind != CueKind::Prep
+                });
+                if let Some(p) = attach {
+                    let (list, end) = source_list(t, i + n, e);
+                    if let Some(first) = list.first().copied() {
+                        p.via = Some(first);
+                        p.region.1 = end;
+                        i = end;
+                        continue;
+                    }
+                }
+                according_frame(t, cue, i, n, lb, e)
+            }
+            CueKind::Cite => {
+                if frames.is_empty() && i == cs {
+                    let (list, end) = source_list(t, i + n, e);
+                    if !list.is_empty() {
+                        pending_cite = Some(list);
+                        i = end;
+                        continue;
+                    }
+                }
+                cite(t, i, n, e, &mut frames);
+                None
+            }
+            CueKind::Show => show_frame(t, cue, i, n, lb, e),
+            CueKind::Noun => possessive_frame(t, cue, i, n, lb, e),
+            CueKind::Quoted => quoted_frame(t, cue, i, n, lb, e),
+        };
+        match built {
+            Some(mut f) => {
+                if let Some(list) = pending_cite.take() {
+                    if !f.sources.is_empty() {
+                        f.via = f.sources.first().copied();
+                        f.speaker = Some(std::mem::take(&mut f.sources));
+                        f.sources = list;
+                    }
+                }
+                i = f.region.1.max(i + n);
+                frames.push(f);
+            }
+            None => i += n,
+        }
+    }
+    // Front frames end where a later frame or a contrastive clause starts.
+    let starts: Vec<usize> = frames.iter().map(|f| f.pre.map_or(f.region.0, |p| p.0)).collect();
+    for fr in frames.iter_mut() {
+        if !fr.front {
+            continue;
+        }
+        let Some(c) = fr.content.first().copied() else { continue };
+        let mut end = c.1;
+        if let Some(&next) = starts.iter().filter(|&&x| x > c.0 && x < end).min() {
+            end = next;
+        }
+        for k in c.0..end {
+            if is_comma(t, k) && lx.is("break", t.w(k + 1)) || is_punct(t, k, ";") {
+                end = k;
+                break;
+            }
+        }
+        fr.content[0] = (c.0, trim_end(t, c.0, end));
+    }
+    // A sentence-initial adverbial ("At a meeting on Tuesday, A pledged X and B pledged Y")
+    // dates every front frame after it.
+    if let Some(sp) = sentence_adverbial(t, cs, e) {
+        for f in frames.iter_mut() {
+            if f.front && f.pre.is_none() && f.region.0 > sp.1 && matches!(f.kind, CueKind::Verb | CueKind::Act) {
+                f.pre = Some(sp);
+            }
+        }
+    }
+    frames.retain(|f| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act);
+    frames
+}
+
+/// Drops trailing commas, conjunctions and stops from a content range end.
+fn trim_end(t: &Text, s: usize, mut e: usize) -> usize {
+    while e > s
+        && (is_comma(t, e - 1) || matches!(t.w(e - 1), "and" | "but" | "or") || t.kind(e - 1) == Some(TokenKind::Dash))
+    {
+        e -= 1;
+    }
+    e
+}
+
+fn trim_start(t: &Text, mut s: usize, e: usize) -> usize {
+    while s < e && (is_comma(t, s) || matches!(t.w(s), "that" | "and")) {
+        s += 1;
+    }
+    s
+}
+
+/// The content before an end frame whose source starts at `src_start`: back to `lb`.
+fn content_before(t: &Text, lb: usize, src_start: usize) -> R {
+    let mut end = src_start;
+    while end > lb && (is_comma(t, end - 1) || t.kind(end - 1) == Some(TokenKind::Dash)) {
+        end -= 1;
+    }
+    (trim_start(t, lb, end), end)
+}
+
+/// After an end frame ending at `j`: a participial continuation ("..., bringing the total to N")
+/// still belongs to what was said.
+fn content_after_end(t: &Text, j: usize, e: usize) -> Option<R> {
+    if j >= e || !is_comma(t, j) {
+        return None;
+    }
+    let n = j + 1;
+    let w = t.w(n);
+    if w.ends_with("ing") && !LEXICON.cues.contains_key(w) && t.kind(n) == Some(TokenKind::Word) {
+        let mut k = n;
+        while k < e && t.kind(k) != Some(TokenKind::Stop) {
+            k += 1;
+        }
+        return Some((n, k));
+    }
+    if matches!(w, "up" | "down") && t.w(n + 1) == "from" {
+        let mut k = n;
+        while k < e && t.kind(k) != Some(TokenKind::Stop) && !(k > n && is_comma(t, k)) {
+            k += 1;
+        }
+        return Some((n, k));
+    }
+    None
+}
+
+/// Where an end frame's region stops: at the sentence stop, or at a comma that opens something
+/// else (a participle, "citing", "but", a relative clause).
+fn end_region(t: &Text, j: usize, e: usize) -> usize {
+    let mut k = j;
+    while k < e {
+        if t.kind(k) == Some(TokenKind::Stop) && (k + 1 >= e || t.kind(k + 1) == Some(TokenKind::Quote)) {
+            return k;
+        }
+        if is_comma(t, k) || is_punct(t, k, ";") || t.kind(k) == Some(TokenKind::Quote) {
+            return k;
+        }
+        k += 1;
+    }
+    k
+}
+
+fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize, prev: &[Fr]) -> Option<Fr> {
+    let lx = &*LEXICON;
+    let w = t.w(i);
+    let told = matches!(w, "told" | "tells" | "tell");
+    // Passive or participial uses are not frames ("were reported to", "casualties reported is").
+    if i > lb && matches!(t.w(i - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+        return None;
+    }
+    if i + n < e && matches!(t.w(i + n), "is" | "are" | "was" | "were" | "to" | "from" | "by" | "of") && !told {
+        return None;
+    }
+    // Negated: "has not announced" reports no statement.
+    let j0 = skip_aux_back(t, i, lb);
+    if j0 > lb && matches!(t.w(j0 - 1), "not" | "never" | "n't") {
+        return None;
+    }
+    // After a determiner the cue word is a noun ("the claims", "its report").
+    if i > lb && lx.is("det", t.w(i - 1)) {
+        return None;
+    }
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.quote = true;
+    f.act = cue.kind == CueKind::Act;
+    // Inverted: '..., said X, a spokesman.' / '"...," said X.'
+    let before = i.checked_sub(1).filter(|&p| p >= lb);
+    let inverted_pos =
+        before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && lx.is("inverts", w);
+    if inverted_pos && i + n < e && t.kind(i + n) == Some(TokenKind::Word) {
+        let sp = np_forward(t, i + n, e);
+        let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
+        if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
+            f.front = false;
+            // "said one resident, Fatima Bello.": the name in apposition.
+            let app =
+                if sp.1 < e && is_comma(t, sp.1) && !t.is_cap(sp.0) { Some(np_forward(t, sp.1 + 1, e)) } else { None };
+            let app = app.filter(|a| {
+                a.1 > a.0
+                    && (a.0..a.1).all(|k| t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                    && (a.1 >= e || is_hard_break(t, a.1))
+            });
+            f.sources = vec![app.unwrap_or(sp)];
+            f.inverted = true;
+            let end = end_region(t, sp.1, e);
+            // Skip an appositive ("X, a spokesman for the group") and relative clause to the end.
+            let mut region_end = end;
+            let mut k = end;
+            while k < e && is_comma(t, k) {
+                let nx = k + 1;
+                if nx < e
+                    && (matches!(t.w(nx), "a" | "an" | "the" | "who" | "which" | "whose")
+                        || t.kind(nx) == Some(TokenKind::Number))
+                {
+                    k = end_region(t, nx, e);
+                    region_end = k;
+                } else {
+                    break;
+                }
+            }
+            f.region = (i, region_end);
+            let c = content_before(t, lb, i);
+            f.content = vec![c];
+            if let Some(after) = content_after_end(t, region_end, e) {
+                f.content.push(after);
+            }
+            return Some(f);
+        }
+    }
+    // Subject before the cue.
+    let j = skip_aux_back(t, i, lb);
+    // VP coordination: "... and said ...", "X visited ... and called for ...".
+    // "X, which warned that ...": the relative pronoun stands for the phrase before the comma.
+    let mut j = j;
+    let mut relative = false;
+    if j > lb + 1 && matches!(t.w(j - 1), "which" | "who") && is_comma(t, j - 2) {
+        j -= 2;
+        relative = true;
+    }
+    if !relative && j > lb && t.w(j - 1) == "and" {
+        {
+            let subj = prev
+                .iter()
+                .rev()
+                .find(|p| p.kind == CueKind::Verb && p.front && p.region.1 <= j)
+                .map(|p| p.sources.clone())
+                .or_else(|| clause_subject(t, lb, j).map(|r| vec![r]));
+            if let Some(src) = subj.filter(|v| v.iter().all(|r| plausible_source(t, *r))) {
+                f.sources = src;
+                let adj = skip_adjuncts(t, i + n, e, told);
+                let cstart = if adj < e && t.w(adj) == "that" { adj + 1 } else { adj };
+                f.region = (i, cstart);
+                f.content = vec![(cstart, e)];
+                return Some(f);
+            }
+        }
+    }
+    let mut name_app: Option<R> = None;
+    let mut cited: Option<Vec<R>> = None;
+    let (subj_end, subj) = if relative {
+        (j, np_back(t, j, j.saturating_sub(20))?)
+    } else if j > lb && is_comma(t, j - 1) {
+        // "X, APPOSITIVE, said": find the comma that opens the appositive.
+        let mut k = j - 1;
+        let mut found = None;
+        while k > lb && j - k < 24 {
+            k -= 1;
+            if is_hard_break(t, k) {
+                break;
+            }
+            if is_comma(t, k) {
+                found = Some(k);
+                break;
+            }
+        }
+        let c = found?;
+        let np1 = np_back(t, c, lb)?;
+        // "the agency's director, Omar Khaled, said": the name in apposition is the source.
+        let app = (c + 1, j - 1);
+        let app_is_name = app.1 > app.0
+            && app.1 - app.0 <= 4
+            && (app.0..app.1).all(|k| t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+            && !t.is_cap(np1.0.max(np1.1.saturating_sub(1)));
+        if app_is_name {
+            name_app = Some(app);
+        }
+        if t.w(app.0) == "citing" {
+            let (list, _) = source_list(t, app.0 + 1, app.1);
+            if !list.is_empty() {
+                cited = Some(list);
+            }
+        }
+        (j, np1)
+    } else {
+        (j, np_back(t, j, lb)?)
+    };
+    if !plausible_source(t, subj) {
+        return None;
+    }
+    // Coordinated subjects ("The United States and South Korea said").
+    let (mut sources, _) = source_list(t, subj.0, subj.1);
+    if sources.is_empty() {
+        sources = vec![subj];
+    }
+    if let Some(app) = name_app {
+        sources = vec![app];
+    }
+    if let Some(list) = cited {
+        f.via = sources.first().copied();
+        f.speaker = Some(sources);
+        sources = list;
+    }
+    f.sources = sources;
+    let _ = subj_end;
+    // What follows the cue decides between front and end frames.
+    let adj = skip_adjuncts(t, i + n, e, told);
+    let next_is_stop =
+        adj >= e || t.kind(adj) == Some(TokenKind::Stop) && (adj + 1 >= e || t.kind(adj + 1) == Some(TokenKind::Quote));
+    let next_is_comma = adj < e && is_comma(t, adj) && t.kind(adj + 1) != Some(TokenKind::Quote);
+    let before = content_before(t, lb, subj.0);
+    let preceded_by_content = !relative
+        && subj.0 > lb
+        && before.1 > before.0
+        && (is_comma(t, subj.0 - 1) || t.kind(subj.0 - 1) == Some(TokenKind::Quote))
+        && fronted(t, subj.0, lb).is_none();
+    // After content and a comma, a cue followed by a prepositional phrase the adjunct reader did
+    // not take ("..., Zhao said during an inspection of flooded areas") still closes the content;
+    // followed by a clause ("Asked about it, the minister said 40 had died") it opens one.
+    let that_near =
+        (i + n..e.min(i + n + 14)).take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k)).any(|k| t.w(k) == "that");
+    let adjunct_follows = !that_near && (lx.is("prep", t.w(i + n)) || (adj < e && lx.is("prep", t.w(adj))));
+    if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || (preceded_by_content && adjunct_follows) {
+        // End frame: "CONTENT, X said (on Monday)."
+        f.front = false;
+        let end = end_region(t, adj, e);
+        f.region = (subj.0, end);
+        let c = content_before(t, lb, subj.0);
+        if c.1 <= c.0 {
+            return None;
+        }
+        f.content = vec![c];
+        if let Some(after) = content_after_end(t, end, e) {
+            f.content.push(after);
+        }
+        if told {
+            via_of_told(t, &mut f, i + n, end);
+        }
+        if f.via.is_none() {
+            f.via = carried_by(t, i + n, end);
+        }
+        return Some(f);
+    }
+    if next_is_stop && f.kind != CueKind::Act {
+        return None;
+    }
+    // Front frame: "X said (on Monday) (that) CONTENT".
+    let mut cstart = adj;
+    let that_limit = e.min(i + n + 14);
+    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.kind(k) == Some(TokenKind::Word)) {
+        if (i + n..th).all(|k| !is_comma(t, k) && !is_hard_break(t, k)) && th <= adj.max(th) && th < adj + 1 {
+            cstart = th + 1;
+        }
+    }
+    if adj < e && t.w(adj) == "that" {
+        cstart = adj + 1;
+    }
+    if cstart < e && (is_punct(t, cstart, ":") || is_comma(t, cstart)) {
+        cstart += 1;
+    }
+    // "said little about", "said nothing": no content was stated.
+    if matches!(t.w(cstart), "little" | "nothing") {
+        return None;
+    }
+    f.region = (subj.0, cstart);
+    f.pre = fronted(t, subj.0, lb);
+    if told {
+        via_of_told(t, &mut f, i + n, cstart);
+    }
+    if f.via.is_none() {
+        f.via = carried_by(t, i + n, cstart);
+    }
+    // Inside a relative clause ("The toll, which officials say could rise, stands at 45") the
+    // frame governs only up to the clause's closing comma.
+    let mut cend = e;
+    if relative || (subj.0 >= 2 && matches!(t.w(subj.0 - 1), "which" | "who" | "that") && is_comma(t, subj.0 - 2)) {
+        if let Some(k) = (cstart..e).find(|&k| is_comma(t, k)) {
+            cend = k;
+        }
+    }
+    f.content = vec![(cstart, cend)];
+    Some(f)
+}
+
+/// "in a statement carried by KCNA", "in remarks broadcast by state TV": the channel.
+fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
+    (from + 1..to).find_map(|k| {
+        let ok = t.w(k) == "by"
+            && matches!(t.w(k - 1), "carried" | "published" | "broadcast" | "released" | "issued" | "aired");
+        let r = np_forward(t, k + 1, to);
+        (ok && r.1 > r.0 && t.is_cap(k + 1)).then_some(r)
+    })
+}
+
+/// "X told Xinhua": a named addressee passes the words on.
+fn via_of_told(t: &Text, f: &mut Fr, from: usize, to: usize) {
+    let mut k = from;
+    while k < to && t.is_cap(k) && t.kind(k) == Some(TokenKind::Word) {
+        k += 1;
+    }
+    if k > from {
+        f.via = Some((from, k));
+    }
+}
+
+fn participle_frame(
+    t: &Text,
+    cue: &crate::lexicon::Cue,
+    i: usize,
+    n: usize,
+    cs: usize,
+    e: usize,
+    prev: &[Fr],
+) -> Option<Fr> {
+    if i == 0 || !is_comma(t, i - 1) {
+        return None;
+    }
+    let sources = prev
+        .iter()
+        .rev()
+        .find(|p| p.region.0 < i && !p.sources.is_empty())
+        .map(|p| p.speaker.clone().unwrap_or_else(|| p.sources.clone()))
+        .or_else(|| clause_subject(t, cs, i).map(|r| vec![r]))?;
+    if !sources.iter().all(|r| plausible_source(t, *r)) {
+        return None;
+    }
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.quote = true;
+    f.sources = sources;
+    f.via = prev.iter().rev().find(|p| p.region.0 < i).and_then(|p| p.via);
+    let mut cstart = i + n;
+    if cstart < e && (t.w(cstart) == "that" || is_punct(t, cstart, ":")) {
+        cstart += 1;
+    }
+    f.region = (i, cstart);
+    f.content = vec![(cstart, e)];
+    Some(f)
+}
+
+fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    let (list, end) = source_list(t, i + n, e);
+    if list.is_empty() {
+        return None;
+    }
+    let np = (i + n, end);
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.sources = list.iter().flat_map(|r| nominal_sources(t, *r, e)).collect();
+    f.region = (i, end);
+    let at_start = i <= lb || (!is_comma(t, i - 1) && t.kind(i - 1) != Some(TokenKind::Dash));
+    let _ = np;
+    if at_start && end < e && is_comma(t, end) {
+        // "According to X, CONTENT."
+        f.front = true;
+        f.content = vec![(end + 1, e)];
+    } else {
+        f.front = false;
+        let c = content_before(t, lb, i);
+        f.content = vec![c];
+        // Forward: the rest of the clause unless a new clause starts.
+        if end < e && is_comma(t, end) {
+            let nx = end + 1;
+            if nx < e && !LEXICON.is("clause", t.w(nx)) && t.w(nx) != "and" && !LEXICON.is("break", t.w(nx)) {
+                let mut k = nx;
+                while k < e
+                    && t.kind(k) != Some(TokenKind::Stop)
+                    && !(is_comma(t, k) && matches!(t.w(k + 1), "and" | "but" | "while"))
+                {
+                    k += 1;
+                }
+                f.content.push((nx, k));
+            }
+        }
+    }
+    Some(f)
+}
+
+/// ", citing X": X becomes the source of the frame it hangs on, whose speaker becomes the channel.
+fn cite(t: &Text, i: usize, n: usize, e: usize, frames: &mut [Fr]) {
+    let (list, end) = source_list(t, i + n, e);
+    if list.is_empty() {
+        return;
+    }
+    if let Some(f) = frames.iter_mut().rev().find(|f| f.region.1 <= i + 1 && !f.sources.is_empty()) {
+        let speaker = f.sources.clone();
+        f.via = speaker.first().copied();
+        f.speaker = Some(speaker);
+        f.sources = list;
+        f.region.1 = f.region.1.max(end);
+    }
+}
+
+fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    // The subject holds a noun cue ("figures from the UN", "central bank data", "estimates").
+    let mut k = i;
+    let mut noun_at = None;
+    while k > lb && i - k < 20 {
+        k -= 1;
+        if is_hard_break(t, k) {
+            break;
+        }
+        let w = t.w(k);
+        if LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun)) {
+            noun_at = Some(k);
+            // Keep looking for an earlier noun only when this one ends the phrase.
+        }
+    }
+    let na = noun_at?;
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    let np_start = {
+        let mut s = na;
+        while s > lb
+            && !is_comma(t, s - 1)
+            && !is_hard_break(t, s - 1)
+            && !LEXICON.is("clause", t.w(s - 1))
+            && s + 6 > na
+        {
+            s -= 1;
+        }
+        s
+    };
+    if na + 1 < i && matches!(t.w(na + 1), "from" | "by" | "of") {
+        let (list, _) = source_list(t, na + 2, i);
+        if list.is_empty() {
+            return None;
+        }
+        f.sources = list;
+    } else {
+        f.sources = vec![(np_start, na + 1)];
+    }
+    if LEXICON.cues.get(t.w(na)).is_some_and(|v| v.iter().any(|c| c.stance == Stance::Estimated)) {
+        f.stance = Stance::Estimated;
+    }
+    let mut cstart = i + n;
+    if cstart < e && t.w(cstart) == "that" {
+        cstart += 1;
+    }
+    let preceded = np_start > lb && is_comma(t, np_start - 1);
+    if preceded && (cstart >= e || t.kind(cstart) == Some(TokenKind::Stop)) {
+        f.front = false;
+        f.region = (np_start, end_region(t, i + n, e));
+        f.content = vec![content_before(t, lb, np_start)];
+    } else {
+        f.region = (np_start, cstart);
+        f.content = vec![(cstart, e)];
+    }
+    Some(f)
+}
+
+fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.quote = true;
+    let (speaker, after) = if n > 1 {
+        // Passive: "X was quoted as saying (by Y)".
+        let j = skip_aux_back(t, i, lb);
+        let subj = if j > lb && is_comma(t, j - 1) {
+            let mut k = j - 1;
+            let mut found = None;
+            while k > lb && j - k < 24 {
+                k -= 1;
+                if is_hard_break(t, k) {
+                    break;
+                }
+                if is_comma(t, k) {
+                    found = Some(k);
+                    break;
+                }
+            }
+            np_back(t, found?, lb)?
+        } else {
+            np_back(t, j, lb)?
+        };
+        let mut after = i + n;
+        if after < e && t.w(after) == "by" && t.is_cap(after + 1) {
+            let via = np_forward(t, after + 1, e);
+            f.via = Some(via);
+            after = via.1;
+        } else {
+            f.passive_channel = true;
+        }
+        (subj, after)
+    } else {
+        // Active: "Y quoted X as saying".
+        let as_at = (i + 1..e.min(i + 10)).find(|&k| t.w(k) == "as" && t.w(k + 1) == "saying")?;
+        let channel = np_back(t, skip_aux_back(t, i, lb), lb)?;
+        f.via = Some(channel);
+        f.cue = (i, as_at + 2);
+        ((i + 1, as_at), as_at + 2)
+    };
+    if !plausible_source(t, speaker) {
+        return None;
+    }
+    f.sources = vec![speaker];
+    let adj = skip_adjuncts(t, after, e, false);
+    let start = f.via.map_or(speaker.0, |v| v.0.min(speaker.0));
+    if adj >= e || t.kind(adj) == Some(TokenKind::Stop) || is_comma(t, adj) {
+        f.front = false;
+        let end = end_region(t, adj, e);
+        f.region = (start, end);
+        let c = content_before(t, lb, start);
+        if c.1 <= c.0 {
+            return None;
+        }
+        f.content = vec![c];
+    } else {
+        let mut cs = adj;
+        if t.w(cs) == "that" || is_punct(t, cs, ":") {
+            cs += 1;
+        }
+        f.region = (start, cs);
+        f.content = vec![(cs, e)];
+    }
+    Some(f)
+}
+
+/// A sentence-initial adverbial phrase up to its comma ("On Tuesday,", "At a meeting in Geneva,").
+fn sentence_adverbial(t: &Text, cs: usize, e: usize) -> Option<R> {
+    if !adverbial_start(t, cs) {
+        return None;
+    }
+    let mut k = cs + 1;
+    while k < e && k < cs + 14 {
+        if is_comma(t, k) {
+            return Some((cs, k));
+        }
+        if is_hard_break(t, k) || match_cue(t, k, e).is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "The fund raised its growth forecast to N", "The UN's estimate puts the toll at N": the owner
+/// of an estimate is its source.
+fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
+    let lx = &*LEXICON;
+    let back = (i.saturating_sub(3).max(lb)..i).rev();
+    let mut src = None;
+    for k in back {
+        let w = t.w(k);
+        if matches!(w, "'s" | "’s") {
+            src = np_back(t, k, lb);
+            break;
+        }
+        if matches!(w, "its" | "their") && k > lb {
+            let verb = k - 1;
+            let vw = t.w(verb);
+            if t.kind(verb) == Some(TokenKind::Word) && !t.is_cap(verb) && !lx.is("det", vw) && !lx.is("prep", vw) {
+                src = np_back(t, skip_aux_back(t, verb, lb), lb);
+            }
+            break;
+        }
+    }
+    let src = src.filter(|r| plausible_named(t, *r))?;
+    let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
+    f.sources = vec![src];
+    f.region = (src.0, i + n);
+    f.content = vec![(i + n, e)];
+    Some(f)
+}

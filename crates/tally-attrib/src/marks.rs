@@ -1,0 +1,88 @@
+//! Quotation marks: pairs opening and closing marks (straight, curly, single, guillemets) over
+//! the whole document, so quotes may run across sentences within a paragraph.
+
+use crate::Text;
+use tally_text::TokenKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+fn classify(c: &str) -> Option<(Family, Role)> {
+    Some(match c {
+        "\"" => (Family::Double, Role::Either),
+        "“" | "„" | "«" => (Family::Double, Role::Open),
+        "”" | "»" => (Family::Double, Role::Close),
+        "'" => (Family::Single, Role::Either),
+        "‘" | "‹" => (Family::Single, Role::Open),
+        "’" | "›" => (Family::Single, Role::Close),
+        _ => return None,
+    })
+}
+
+/// Pairs of quotation mark token indices `(open, close)`, in text order. A pair never crosses a
+/// paragraph break; unmatched marks (apostrophes, "soldiers' ") are ignored.
+pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
+    let an = t.an;
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, Family, usize)> = Vec::new();
+    for (si, sent) in an.sentences.iter().enumerate() {
+        let para = sent.paragraph;
+        stack.retain(|&(_, _, p)| p == para);
+        for i in sent.tokens.clone() {
+            if t.kind(i) != Some(TokenKind::Quote) {
+                continue;
+            }
+            let Some((fam, role)) = classify(t.raw(i)) else { continue };
+            let Some(tok) = an.tokens.get(i) else { continue };
+            let next = an.tokens.get(i + 1);
+            let glued_after = next.is_some_and(|n| !n.space_before && n.newlines_before == 0);
+            let glued_before = i > 0 && !tok.space_before && tok.newlines_before == 0;
+            let role = match role {
+                Role::Either => {
+                    if !glued_before && glued_after {
+                        Role::Open
+                    } else if glued_before {
+                        Role::Close
+                    } else {
+                        continue;
+                    }
+                }
+                r => r,
+            };
+            match role {
+                Role::Open => stack.push((i, fam, para)),
+                Role::Close => {
+                    if let Some(pos) = stack.iter().rposition(|&(_, f, _)| f == fam) {
+                        let (o, _, _) = stack[pos];
+                        stack.truncate(pos);
+                        if i > o + 1 {
+                            out.push((o, i));
+                        }
+                    }
+                }
+                Role::Either => {}
+            }
+        }
+        let _ = si;
+    }
+    out.sort();
+    // Keep outermost pairs only.
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for p in out {
+        if kept.last().is_some_and(|k| k.0 <= p.0 && p.1 <= k.1) {
+            continue;
+        }
+        kept.push(p);
+    }
+    kept
+}

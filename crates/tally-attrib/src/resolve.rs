@@ -1,0 +1,262 @@
+//! Names for speakers and sources: entity mentions when they cover the phrase, antecedents for
+//! pronouns ("he", "it"), definite descriptions ("the ministry") and surnames ("Kim"), and the
+//! phrase's own proper-name core otherwise.
+
+use crate::frames::R;
+use crate::lexicon::LEXICON;
+use crate::Text;
+use tally_model::{Anchor, EntityKind, Span};
+use tally_text::TokenKind;
+
+/// A phrase that later pronouns, descriptions and surnames can refer back to.
+#[derive(Debug, Clone)]
+struct Ante {
+    span: Span,
+    name: Option<String>,
+    text: String,
+    person: bool,
+    plural: bool,
+    /// A source of an attribution frame (rather than a plain mention).
+    speaker: bool,
+}
+
+impl Ante {
+    fn label(&self) -> String {
+        self.name.clone().unwrap_or_else(|| self.text.clone())
+    }
+}
+
+pub struct Resolver<'t, 'a> {
+    t: &'t Text<'a>,
+    antes: Vec<Ante>,
+}
+
+fn has_orgword(t: &Text, r: R) -> bool {
+    (r.0..r.1).any(|i| LEXICON.is("orgword", t.w(i)))
+}
+
+impl<'t, 'a> Resolver<'t, 'a> {
+    pub fn new(t: &'t Text<'a>) -> Self {
+        let mut antes = Vec::new();
+        // Person names from the entity pass, and runs of two or more capitalised words that
+        // name no organisation or place (a fallback while the entity pass lacks people).
+        for m in &t.mentions {
+            if m.kind == EntityKind::Person {
+                antes.push(Ante {
+                    span: m.span,
+                    name: Some(m.name.clone()),
+                    text: m.span.text(t.an.body).to_string(),
+                    person: true,
+                    plural: false,
+                    speaker: false,
+                });
+            }
+        }
+        let n = t.an.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !(t.is_cap(i) && t.kind(i) == Some(TokenKind::Word)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && t.is_cap(j) && t.kind(j) == Some(TokenKind::Word) && !t.gap_before(j, i) {
+                j += 1;
+            }
+            let mut s = i;
+            while s < j && (LEXICON.is("title", t.w(s)) || LEXICON.is("det", t.w(s)) || t.mention_overlaps((s, s + 1)))
+            {
+                s += 1;
+            }
+            if j - s >= 2 && !has_orgword(t, (s, j)) && !t.mention_overlaps((s, j)) {
+                let span = t.span((s, j));
+                antes.push(Ante {
+                    span,
+                    name: Some(span.text(t.an.body).to_string()),
+                    text: span.text(t.an.body).to_string(),
+                    person: true,
+                    plural: false,
+                    speaker: false,
+                });
+            }
+            i = j.max(i + 1);
+        }
+        antes.sort_by_key(|a| a.span.start);
+        Resolver { t, antes }
+    }
+
+    /// Resolves a source phrase and remembers it for later references.
+    pub fn resolve(&mut self, r: R) -> Anchor {
+        self.resolve_hinted(r, false)
+    }
+
+    /// Resolves a phrase; `person_hint` says the grammar places a person there ('said X').
+    pub fn resolve_hinted(&mut self, r: R, person_hint: bool) -> Anchor {
+        let t = self.t;
+        let span = t.span(r);
+        let name = self.name_of(r);
+        let head = t.w(r.1.saturating_sub(1));
+        let pronoun = r.1 - r.0 == 1 && LEXICON.is("pronoun", head);
+        if !pronoun {
+            let h = t.w(crate::frames::head_of(t, r));
+            let lone_name = r.1 - r.0 == 1 && t.is_cap(r.0) && t.raw(r.0).chars().any(char::is_lowercase);
+            let person = (person_hint && lone_name && !t.mention_overlaps(r))
+                || LEXICON.is("personrole", h)
+                || h.ends_with("man")
+                || h.ends_with("woman")
+                || LEXICON.is("personrole", head)
+                || t.mentions_in(span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
+                || {
+                    let a = self.antes.partition_point(|a| a.span.start < span.start);
+                    let b = self.antes.partition_point(|a| a.span.start < span.end);
+                    self.antes.get(a..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
+                };
+            let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
+            let ante = Ante {
+                span,
+                name: name.clone(),
+                text: span.text(t.an.body).to_string(),
+                person,
+                plural,
+                speaker: true,
+            };
+            let pos = self.antes.partition_point(|a| a.span.start <= span.start);
+            self.antes.insert(pos, ante);
+        }
+        Anchor::new(span, name)
+    }
+
+    fn before(&self, pos: usize) -> impl Iterator<Item = &Ante> {
+        let k = self.antes.partition_point(|a| a.span.start < pos);
+        self.antes[..k].iter().rev()
+    }
+
+    fn name_of(&self, r: R) -> Option<String> {
+        let t = self.t;
+        let span = t.span(r);
+        let n = r.1 - r.0;
+        let first = t.w(r.0);
+        let head = t.w(r.1.saturating_sub(1));
+        let window = span.start.saturating_sub(1500);
+        // Pronouns.
+        if n == 1 && LEXICON.is("pronoun", first) {
+            let want_person = matches!(first, "he" | "she" | "him" | "her");
+            let plural = matches!(first, "they" | "them");
+            return self
+                .before(span.start)
+                .take_while(|a| a.span.start >= window)
+                .find(|a| {
+                    if want_person {
+                        a.person
+                    } else if plural {
+                        a.speaker
+                    } else {
+                        a.speaker && !a.person && !a.plural
+                    }
+                })
+                .map(Ante::label);
+        }
+        // Surnames: one capitalised word matching the first or last word of an earlier person.
+        if n == 1 && t.is_cap(r.0) && t.mention_at(span).is_none() {
+            let w = t.raw(r.0);
+            let far = span.start.saturating_sub(8000);
+            if let Some(a) = self.before(span.start).take_while(|a| a.span.start >= far).find(|a| {
+                a.person
+                    && a.name.as_deref().is_some_and(|nm| {
+                        let mut parts = nm.split_whitespace();
+                        let f = parts.next();
+                        let l = nm.split_whitespace().last();
+                        nm != w && (f == Some(w) || l == Some(w))
+                    })
+            }) {
+                return a.name.clone();
+            }
+        }
+        // Definite descriptions: "the ministry", "the agency", "The commission".
+        if first == "the" && n <= 4 && LEXICON.is("role", head) && !(r.0 + 1..r.1).any(|i| t.is_cap(i)) {
+            if let Some(a) = self
+                .before(span.start)
+                .take_while(|a| a.span.start >= window)
+                .find(|a| a.speaker && a.text.to_lowercase().contains(head) && a.span != span)
+            {
+                return Some(a.label());
+            }
+        }
+        // A mention that covers the phrase's core.
+        let core = core_of(t, r);
+        if let Some(m) = t.mention_at(t.span(core)) {
+            return Some(m.name.clone());
+        }
+        if let Some(m) = t.mentions_in(span).iter().rev().find(|m| {
+            m.span.end == span.end
+                && span.contains(m.span)
+                && matches!(m.kind, EntityKind::Person | EntityKind::Org)
+                && !prep_before(t, m.span.start)
+        }) {
+            return Some(m.name.clone());
+        }
+        // The proper-name core of the phrase.
+        let mut s = core.0;
+        let mut e = core.1;
+        while e > s && t.is_cap(e - 1) && t.kind(e - 1) == Some(TokenKind::Word) {
+            e -= 1;
+        }
+        // e now is the start of the trailing capitalised run.
+        let run_start = e;
+        e = core.1;
+        while s < run_start {
+            s += 1;
+        }
+        let mut rs = run_start;
+        while rs < e && LEXICON.is("title", t.w(rs)) {
+            rs += 1;
+        }
+        // Allow "of"/"for"/"and" inside a name run ("Department of Hydrology and Meteorology").
+        let mut k = rs;
+        while k > core.0 + 1 {
+            let w = t.w(k - 1);
+            if matches!(w, "of" | "for" | "and" | "on") && t.is_cap(k - 2) {
+                let mut m = k - 1;
+                while m > core.0 && t.is_cap(m - 1) && t.kind(m - 1) == Some(TokenKind::Word) {
+                    m -= 1;
+                }
+                k = m;
+            } else {
+                break;
+            }
+        }
+        let rs = if k < rs { k } else { rs };
+        if rs < e && (rs == core.0 || e - rs >= 2) {
+            let nm = t.span((rs, e)).text(t.an.body).to_string();
+            if !nm.is_empty() {
+                return Some(nm);
+            }
+        }
+        let _ = head;
+        None
+    }
+}
+
+fn prep_before(t: &Text, byte: usize) -> bool {
+    let i = t.an.token_at_or_after(byte);
+    i > 0 && matches!(t.w(i - 1), "in" | "of" | "for" | "from" | "at" | "to" | "on" | "'s" | "’s")
+}
+
+/// The phrase without a leading determiner and a trailing acronym ("the X Agency (XA)" -> "X
+/// Agency"; "the Korean Central News Agency KCNA" -> "Korean Central News Agency").
+fn core_of(t: &Text, r: R) -> R {
+    let (mut s, mut e) = r;
+    while s < e && matches!(t.w(s), "the" | "a" | "an") {
+        s += 1;
+    }
+    if e >= s + 3 && t.raw(e - 1) == ")" && t.raw(e - 3) == "(" {
+        e -= 3;
+    } else if e >= s + 2 && is_acronym(t.raw(e - 1)) && t.is_cap(e - 2) && !is_acronym(t.raw(e - 2)) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}

@@ -1,0 +1,150 @@
+//! Per-stage extraction throughput in MB/s of report text on one core, on a generated corpus.
+//! `cargo run --release -p tally-bench --bin tally-bench -- --mb 20`
+
+use clap::Parser;
+use std::hint::black_box;
+use std::time::Instant;
+use tally_read::{Document, ReadOptions};
+
+#[derive(Parser)]
+struct Args {
+    /// Megabytes of generated text to measure on.
+    #[arg(long, default_value_t = 20)]
+    mb: usize,
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Measure on the documents of these files instead of a generated corpus.
+    #[arg(long)]
+    file: Vec<std::path::PathBuf>,
+    /// Repetitions; the best is reported.
+    #[arg(long, default_value_t = 3)]
+    reps: usize,
+}
+
+fn best<F: FnMut()>(reps: usize, mut f: F) -> f64 {
+    (0..reps.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    let a = Args::parse();
+    let mut g = tally_bench::Generator::new(a.seed);
+    let mut docs: Vec<Document> = Vec::new();
+    let mut bytes = 0usize;
+    let opts = ReadOptions::default();
+    for f in &a.file {
+        tally_read::read_path(f, &opts, &mut |d| {
+            if let Ok(d) = d {
+                bytes += d.body.len();
+                docs.push(d);
+            }
+        });
+    }
+    while a.file.is_empty() && bytes < a.mb * 1_000_000 {
+        let r = g.report();
+        let raw = format!("published: {}\n---\n{}", r.published, r.body);
+        tally_read::read_bytes(raw.as_bytes(), tally_read::Format::Text, &r.id, &r.id, &opts, &mut |d| {
+            if let Ok(d) = d {
+                bytes += d.body.len();
+                docs.push(d);
+            }
+        });
+    }
+    let mb = bytes as f64 / 1e6;
+    println!("corpus: {} reports, {mb:.1} MB of text; best of {} runs, one core", docs.len(), a.reps);
+    let report = |stage: &str, secs: f64| println!("{stage:<14} {:>9.1} MB/s  ({secs:.3} s)", mb / secs);
+
+    let raws: Vec<String> = docs.iter().map(|d| format!("published: 2025-01-01\n---\n{}", d.body)).collect();
+    report(
+        "read",
+        best(a.reps, || {
+            for r in &raws {
+                tally_read::read_bytes(r.as_bytes(), tally_read::Format::Text, "x", "x", &opts, &mut |d| {
+                    black_box(d.ok());
+                });
+            }
+        }),
+    );
+    report(
+        "analysis",
+        best(a.reps, || {
+            for d in &docs {
+                black_box(tally_text::Analysis::new(&d.body));
+            }
+        }),
+    );
+    let analyses: Vec<_> = docs.iter().map(|d| tally_text::Analysis::new(&d.body)).collect();
+    report(
+        "entities",
+        best(a.reps, || {
+            for an in &analyses {
+                black_box(tally_entities::find(an));
+            }
+        }),
+    );
+    let entities: Vec<_> = analyses.iter().map(tally_entities::find).collect();
+    report(
+        "times",
+        best(a.reps, || {
+            for (an, d) in analyses.iter().zip(&docs) {
+                black_box(tally_times::find(an, d.meta.published));
+            }
+        }),
+    );
+    report(
+        "figures",
+        best(a.reps, || {
+            for (an, e) in analyses.iter().zip(&entities) {
+                black_box(tally_figures::find(an, e));
+            }
+        }),
+    );
+    report(
+        "attribution",
+        best(a.reps, || {
+            for (an, e) in analyses.iter().zip(&entities) {
+                black_box(tally_attrib::find(an, e));
+            }
+        }),
+    );
+    report(
+        "extract (all)",
+        best(a.reps, || {
+            for d in &docs {
+                black_box(tally_extract::extract(d));
+            }
+        }),
+    );
+    let extractions: Vec<_> = docs.iter().map(tally_extract::extract).collect();
+    report(
+        "json output",
+        best(a.reps, || {
+            let mut sink = std::io::sink();
+            for ex in &extractions {
+                for r in &ex.records {
+                    let _ = serde_json::to_writer(&mut sink, r);
+                }
+            }
+        }),
+    );
+    report(
+        "whole pipeline",
+        best(a.reps, || {
+            let mut sink = std::io::sink();
+            for r in &raws {
+                tally_read::read_bytes(r.as_bytes(), tally_read::Format::Text, "x", "x", &opts, &mut |d| {
+                    if let Ok(d) = d {
+                        for rec in tally_extract::extract(&d).records {
+                            let _ = serde_json::to_writer(&mut sink, &rec);
+                        }
+                    }
+                });
+            }
+        }),
+    );
+}

@@ -1,0 +1,220 @@
+//! Capitalised names the dictionaries do not know: organizations ("Sudan Doctors Network",
+//! "National Institute of Statistics"), venues ("Mokran House"), villages and districts after a
+//! locative preposition ("in Lel Pyin"), and context aliases ("the North" once North Korea has
+//! been named).
+
+use crate::lexicon::{Cat, Entry, LEXICON};
+use crate::{first_upper, is_possessive, lower_eq, Cand, Form, Hit};
+use tally_model::{EntityKind, Span};
+use tally_text::{Analysis, TokenKind};
+
+/// Lower-case words that may join the capitalised words of one name.
+const CONNECTORS: [&str; 7] = ["of", "for", "and", "on", "the", "&", "de"];
+
+/// Prepositions after which an unknown capitalised name is a place.
+const LOCATIVE: [&str; 8] = ["in", "near", "outside", "at", "from", "into", "around", "across"];
+
+fn cap_word(an: &Analysis, k: usize) -> bool {
+    let Some(t) = an.tokens.get(k) else { return false };
+    let w = an.tok(k);
+    t.kind == TokenKind::Word && first_upper(w) && !is_possessive(w)
+}
+
+/// Index of the candidate covering token `k`, if any (candidates sorted and disjoint).
+fn cand_at(cands: &[Cand], an: &Analysis, k: usize) -> Option<usize> {
+    let t = an.tokens.get(k)?;
+    let i = cands.partition_point(|c| c.span.end <= t.span.start);
+    cands.get(i).filter(|c| c.span.start <= t.span.start).map(|_| i)
+}
+
+/// The first candidate inside `span` (candidates sorted by start).
+fn first_within(cands: &[Cand], span: Span) -> Option<&Cand> {
+    let i = cands.partition_point(|c| c.span.start < span.start);
+    cands.get(i).filter(|c| c.span.end <= span.end)
+}
+
+/// Whether any candidate overlaps `span` (candidates sorted by start, none longer than
+/// `MAX_NAME_BYTES`).
+fn any_overlap(cands: &[Cand], span: Span) -> bool {
+    let lo = span.start.saturating_sub(MAX_NAME_BYTES);
+    let a = cands.partition_point(|c| c.span.start < lo);
+    let b = cands.partition_point(|c| c.span.start < span.end);
+    cands[a..b.max(a)].iter().any(|c| c.span.overlaps(span))
+}
+
+/// Longest candidate span the window queries look back for.
+const MAX_NAME_BYTES: usize = 512;
+
+/// Unknown organizations and venues: a run of capitalised words (countries, places and
+/// demonyms may begin it; connectors may join it) holding an organization head noun.
+pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
+    let lx = &*LEXICON;
+    let body = an.body;
+    let base = cands.len();
+    let n = an.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !cap_word(an, i) || lx.function_words.contains(an.tok(i)) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words, connectors between them, and dictionary mentions that
+        // are countries, places or demonyms ("Sudan Doctors Network").
+        let mut k = i;
+        let mut caps = 0;
+        let mut head: Option<usize> = None;
+        let mut known = 0;
+        while k < n {
+            if cap_word(an, k) && !lx.time_words.contains(an.tok(k)) {
+                let joinable = match cand_at(&cands[..base], an, k) {
+                    Some(c) => {
+                        let c = &cands[c];
+                        matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group)
+                    }
+                    None => true,
+                };
+                if !joinable {
+                    break;
+                }
+                if cand_at(&cands[..base], an, k).is_some() {
+                    known += 1;
+                }
+                // A head noun counts at the end of the run or before "of"/"for"/"on"
+                // ("Sudan Doctors Network", "National Institute of Statistics").
+                if lx.org_heads.contains(an.tok(k))
+                    && (!cap_word(an, k + 1) || matches!(an.tok(k + 1), "of" | "for" | "on"))
+                {
+                    head = Some(k);
+                }
+                caps += 1;
+                k += 1;
+                continue;
+            }
+            // "and" joins two names into one only after a head ("Department of Hydrology and
+            // Meteorology"), not two places ("Omdurman and Port Sudan").
+            let joins = CONNECTORS.contains(&an.tok(k)) && (an.tok(k) != "and" || head.is_some());
+            if caps > 0 && joins && cap_word(an, k + 1) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // Trim to the last capitalised word.
+        while k > i && !cap_word(an, k - 1) {
+            k -= 1;
+        }
+        // "Lake Chad", "Mount Kenya": a geographic name, whatever follows.
+        if caps >= 2 && lx.place_prefixes.contains(an.tok(i)) {
+            let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
+            let country = first_within(&cands[..base], span).and_then(|c| c.country);
+            cands.push(Cand {
+                span,
+                kind: EntityKind::Place,
+                form: Form::Name,
+                name: span.text(body).to_string(),
+                country,
+                rank: 2,
+            });
+            i = k;
+            continue;
+        }
+        let Some(h) = head else {
+            i = k.max(i + 1);
+            continue;
+        };
+        // A role phrase ending the run with nothing but a country before it ("Interior
+        // Ministry", "Georgian Interior Ministry") is left to the role descriptions.
+        let role_words = hits
+            .iter()
+            .find(|x| {
+                matches!(lx.entries.get(x.entry), Some(Entry { cat: Cat::Role(_), .. })) && x.t1 == k && x.t0 >= i
+            })
+            .map(|x| (x.t0..x.t1).filter(|&t| cap_word(an, t)).count());
+        let role_end = role_words.is_some_and(|r| caps <= known + r);
+        if caps >= 2 && caps > known && !role_end && h > i {
+            let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
+            let kind = if lx.place_heads.contains(an.tok(k - 1)) { EntityKind::Place } else { EntityKind::Org };
+            let country = first_within(&cands[..base], span).and_then(|c| c.country);
+            let name = span.text(body).to_string();
+            cands.push(Cand { span, kind, form: Form::Name, name, country, rank: 2 });
+        }
+        i = k.max(i + 1);
+    }
+    unknown_places(an, cands, base);
+    context_aliases(an, cands, base);
+}
+
+/// "in Lel Pyin", "near Jabalia": a capitalised run after a locative preposition that no
+/// dictionary knows is a place, in the country the document is about so far.
+fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
+    let lx = &*LEXICON;
+    let body = an.body;
+    let n = an.tokens.len();
+    let mut found = Vec::new();
+    for p in 0..n.saturating_sub(1) {
+        let len = an.tokens[p].span.len();
+        if !(2..=6).contains(&len) || !LOCATIVE.iter().any(|w| lower_eq(w, an.tok(p))) {
+            continue;
+        }
+        let i = p + 1;
+        let mut k = i;
+        let free = |k: usize| {
+            let ts = an.tokens[k].span;
+            cand_at(&cands[..base], an, k).is_none() && !any_overlap(&cands[base..], ts) && !any_overlap(&found, ts)
+        };
+        while k < n && k < i + 3 && cap_word(an, k) && !lx.not_name.contains(an.tok(k)) && free(k) {
+            k += 1;
+        }
+        if k == i || is_possessive(an.tok(k)) || an.tok(i).len() < 3 {
+            continue;
+        }
+        let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
+        // Its country is unknown: the document's country so far is too weak a guess.
+        found.push(Cand {
+            span,
+            kind: EntityKind::Place,
+            form: Form::Name,
+            name: span.text(body).to_string(),
+            country: None,
+            rank: 1,
+        });
+    }
+    cands.extend(found);
+}
+
+/// "the North" for a country named earlier ("North Korea"), per `data/context_aliases.tsv`.
+fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
+    let lx = &*LEXICON;
+    let mut found = Vec::new();
+    // Where each country is first named as a country.
+    let mut first_named: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
+    for c in cands[..base].iter().filter(|c| c.kind == EntityKind::Country) {
+        if let Some(country) = c.country {
+            let e = first_named.entry(country).or_insert(c.span.end);
+            *e = (*e).min(c.span.end);
+        }
+    }
+    for (k, t) in an.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || k == 0 || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
+            continue;
+        }
+        let w = an.tok(k);
+        let Some(&(_, country)) = lx.context_aliases.iter().find(|(a, _)| *a == w) else { continue };
+        if cap_word(an, k + 1) || cand_at(&cands[..base], an, k).is_some() {
+            continue;
+        }
+        if first_named.get(&country).is_some_and(|&end| end <= t.span.start) {
+            let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
+            let name = lx.country_name(Some(country)).unwrap_or("").to_string();
+            found.push(Cand {
+                span,
+                kind: EntityKind::Country,
+                form: Form::Short,
+                name,
+                country: Some(country),
+                rank: 2,
+            });
+        }
+    }
+    cands.extend(found);
+}

@@ -1,0 +1,460 @@
+//! People: names after a title ("Russian President Vladimir Putin", "Lt. Gen. Kyrylo Budanov"),
+//! names before a speech verb or in apposition to a role ("Ana Lopez, a spokeswoman for ...,
+//! said"), later mentions by surname ("Putin") and by title alone ("the governor"), resolved
+//! within the document. Also unnamed capitalised organization names ("Sudan Doctors Network").
+
+use crate::lexicon::{Cat, Entry, LEXICON};
+use crate::{first_upper, is_possessive, lower_eq, Cand, Form, Hit};
+use tally_model::{EntityKind, Span};
+use tally_text::{Analysis, TokenKind};
+
+/// Lower-case particles inside names ("Osama bin Laden", "Ursula von der Leyen").
+const PARTICLES: [&str; 14] =
+    ["bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "dos", "di"];
+
+/// A person found with a full (or titled) name.
+struct Person {
+    /// Index into the candidate list.
+    cand: usize,
+    start: usize,
+    /// Keys a later short mention may use (surname; family name first for East Asian names).
+    keys: [Option<(usize, usize)>; 2],
+    /// Head of the title it was introduced with ("governor"), and the title's country.
+    head: Option<u16>,
+    country: Option<u16>,
+}
+
+/// Token `i` can be part of a person's name.
+fn name_token(an: &Analysis, i: usize) -> bool {
+    let lx = &*LEXICON;
+    let Some(t) = an.tokens.get(i) else { return false };
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = an.tok(i);
+    // Most tokens are lower-case words: settle those before any table look-up.
+    if !w.starts_with(|c: char| c.is_uppercase() || c == 'a' || c == 'e') {
+        return false;
+    }
+    if is_possessive(w) || lx.not_name.contains(w) {
+        return false;
+    }
+    if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
+        return first_upper(rest);
+    }
+    first_upper(w) && w.chars().any(|c| c.is_lowercase()) || (w.len() == 1 && first_upper(w)) || roman(an, i)
+}
+
+/// A regnal number after a name ("Abdullah II", "Charles III").
+fn roman(an: &Analysis, i: usize) -> bool {
+    let w = an.tok(i);
+    i > 0
+        && matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
+        && an.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
+}
+
+/// For each token: covered by a dictionary mention that a name may not run through (countries,
+/// demonyms, organizations); places may be overridden ("Kim" is also a town).
+fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit]) -> Vec<bool> {
+    let lx = &*LEXICON;
+    let mut b = vec![false; an.tokens.len()];
+    // Titles and role nouns are never part of a name ("Supreme Leader", "Police Chief").
+    for h in hits {
+        if matches!(lx.entries.get(h.entry), Some(Entry { cat: Cat::Title(_) | Cat::Role(_), .. })) {
+            if let Some(s) = b.get_mut(h.t0..h.t1) {
+                s.fill(true);
+            }
+        }
+    }
+    for c in cands.iter().filter(|c| c.kind != EntityKind::Place) {
+        let (t0, t1) = (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end));
+        if let Some(s) = b.get_mut(t0..t1) {
+            s.fill(true);
+        }
+    }
+    b
+}
+
+/// The dictionary candidate ending exactly at byte `end` (candidates are sorted and disjoint).
+fn cand_ending_at(cands: &[Cand], end: usize) -> Option<&Cand> {
+    let i = cands.partition_point(|c| c.span.end < end);
+    cands.get(i).filter(|c| c.span.end == end)
+}
+
+/// The hit ending exactly at byte `end` (hits are sorted and disjoint).
+fn hit_ending_at(hits: &[Hit], end: usize) -> Option<usize> {
+    let i = hits.partition_point(|h| h.span.end < end);
+    hits.get(i).filter(|h| h.span.end == end).map(|_| i)
+}
+
+/// The name run starting at token `i`: capitalised words, initials ("J."), inner particles.
+/// Returns one past its last token.
+fn name_run(an: &Analysis, blocked: &[bool], i: usize, max: usize) -> usize {
+    let mut k = i;
+    let mut words = 0;
+    while k < an.tokens.len() && words < max {
+        let tok_span = an.tokens[k].span;
+        if name_token(an, k) && !blocked.get(k).copied().unwrap_or(true) {
+            // An initial must be followed directly by its full stop ("J. Smith").
+            let w = an.tok(k);
+            if w.len() == 1 {
+                let dot = an.tokens.get(k + 1).is_some_and(|t| t.span.start == tok_span.end && an.tok(k + 1) == ".");
+                if !dot || !name_token(an, k + 2) {
+                    break;
+                }
+                k += 2;
+            } else {
+                k += 1;
+            }
+            words += 1;
+            continue;
+        }
+        let w = an.tok(k);
+        if words > 0 && PARTICLES.contains(&w) && name_token(an, k + 1) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // Never end on a particle.
+    while k > i && PARTICLES.contains(&an.tok(k - 1)) {
+        k -= 1;
+    }
+    k
+}
+
+/// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
+/// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
+fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
+    let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return [None, None] };
+    let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
+    if words.len() == 1 {
+        return [span(first), None];
+    }
+    // Family name first ("Kim Jong-un", "Xi Jinping") or not, the first word is a weaker key:
+    // a bare word matches it only when no surname does.
+    [span(last), span(first)]
+}
+
+fn title_of(an: &Analysis, hits: &[Hit], t1: usize) -> Option<(usize, u16)> {
+    let lx = &*LEXICON;
+    // The title hit ending right before token `t1`.
+    let end = an.tokens.get(t1.checked_sub(1)?)?.span.end;
+    let i = hit_ending_at(hits, end)?;
+    match lx.entries.get(hits[i].entry) {
+        Some(Entry { cat: Cat::Title(head), .. }) => Some((i, *head)),
+        _ => None,
+    }
+}
+
+/// Finds people and unnamed organizations; appends candidates.
+pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
+    let lx = &*LEXICON;
+    let body = an.body;
+    let base = cands.len();
+    let blocked = blocked_tokens(an, &cands[..base], hits);
+    let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
+    let mut people: Vec<Person> = Vec::new();
+    let n = an.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if is_blocked(i) || !name_token(an, i) {
+            i += 1;
+            continue;
+        }
+        // Don't start a run in the middle of one.
+        if i > 0 && name_token(an, i - 1) && an.tokens[i].space_before && !is_blocked(i - 1) {
+            let prev = an.tok(i - 1);
+            if prev.len() != 1 {
+                i += 1;
+                continue;
+            }
+        }
+        let end = name_run(an, &blocked, i, 4);
+        if end <= i {
+            i += 1;
+            continue;
+        }
+        let words = (i..end).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).count();
+        let span = Span::new(an.tokens[i].span.start, an.tokens[end - 1].span.end);
+        let title = title_of(an, hits, i).or_else(|| {
+            // "The mayor, Sandy Stimpson, said": a title, a comma, the name.
+            (i >= 2 && an.tok(i - 1) == "," && an.tok(end) == ",").then(|| title_of(an, hits, i - 1)).flatten()
+        });
+        let prev = if i > 0 { an.tok(i - 1) } else { "" };
+        let prev2 = if i > 1 { an.tok(i - 2) } else { "" };
+        let next = an.tok(end);
+        let last = an.tok(end - 1);
+
+        let is_org = lx.org_heads.contains(last);
+        // A byline: "By Maria Gonzalez" opening a line.
+        let byline = prev == "By" && an.tokens.get(i - 1).is_some_and(|t| t.newlines_before > 0 || i == 1);
+        let after_cue =
+            byline || lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
+        let before_cue = lx.cue_after.contains(next.to_ascii_lowercase().as_str())
+            || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1));
+        let owner = is_possessive(prev)
+            && i >= 2
+            && cand_ending_at(&cands[..dict_len], an.tokens[i - 2].span.end)
+                .is_some_and(|c| c.kind == EntityKind::Country);
+        let strong_title =
+            title.is_some_and(|(_, head)| lx.title_heads.get(head as usize).is_some_and(|h| *h != "official"));
+
+        if is_org {
+            // "... told Sahel Monitor": an outlet or body, not a person (see names.rs).
+        } else if title.is_some() && (strong_title || words >= 2) || words >= 2 && (after_cue || before_cue || owner) {
+            let (head, country) = match title {
+                Some((hi, head)) => (Some(head), title_country(an, hits, &cands[..dict_len], hi)),
+                None => (None, None),
+            };
+            let name = span.text(body).to_string();
+            people.push(Person { cand: cands.len(), start: span.start, keys: keys_of(an, i, end), head, country });
+            cands.push(Cand { span, kind: EntityKind::Person, form: Form::Person, name, country, rank: 3 });
+        }
+        i = end.max(i + 1);
+    }
+    resolve_short(an, hits, cands, dict_len, &people, &blocked);
+}
+
+/// ", aged 34", ", 52,": an age in apposition.
+fn aged(an: &Analysis, k: usize) -> bool {
+    matches!(an.tok(k), "aged" | "age")
+        || an.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) && an.tok(k + 1) == ","
+}
+
+/// ", a spokeswoman for the agency," / ", the regional governor,": a title within a few words.
+fn appositive_role(an: &Analysis, hits: &[Hit], k: usize) -> bool {
+    let lx = &*LEXICON;
+    let limit = an.tokens.get(k + 5).map_or(an.body.len(), |t| t.span.end);
+    let start = an.tokens.get(k).map_or(usize::MAX, |t| t.span.start);
+    let from = hits.partition_point(|h| h.span.start < start);
+    hits[from..].iter().take_while(|h| h.span.start < limit).any(|h| {
+        h.span.end <= limit
+            && matches!(lx.entries.get(h.entry), Some(Entry { cat: Cat::Title(head), .. }) if lx.title_heads.get(*head as usize).is_some_and(|x| *x != "honorific"))
+    })
+}
+
+/// The country of a title ("North Korean leader", "Russia's president").
+fn title_country(an: &Analysis, hits: &[Hit], cands: &[Cand], hi: usize) -> Option<u16> {
+    let h = hits.get(hi)?;
+    let mut j = h.t0;
+    // Skip lower-case modifiers ("regional", "air force").
+    let mut steps = 0;
+    while j > 0 && steps < 3 {
+        let w = an.tok(j - 1);
+        if w.chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(w, "the" | "a" | "an" | "of" | "and" | "said")
+        {
+            j -= 1;
+            steps += 1;
+        } else {
+            break;
+        }
+    }
+    if j >= 2 && is_possessive(an.tok(j - 1)) {
+        j -= 1;
+    }
+    let end = an.tokens.get(j.checked_sub(1)?)?.span.end;
+    cand_ending_at(cands, end)
+        .filter(|c| matches!(c.kind, EntityKind::Country | EntityKind::Group))
+        .and_then(|c| c.country)
+}
+
+fn key_text<'a>(an: &Analysis<'a>, k: Option<(usize, usize)>) -> Option<&'a str> {
+    k.and_then(|(s, e)| an.body.get(s..e))
+}
+
+/// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
+fn resolve_short(
+    an: &Analysis,
+    hits: &[Hit],
+    cands: &mut Vec<Cand>,
+    dict_len: usize,
+    people: &[Person],
+    blocked: &[bool],
+) {
+    if people.is_empty() {
+        return;
+    }
+    let lx = &*LEXICON;
+    // Index of full-named people by key (per key slot), each list in text order, so that a
+    // short mention finds its person in logarithmic time however long the document is.
+    let mut by_key: [std::collections::HashMap<String, Vec<(usize, usize)>>; 2] = Default::default();
+    for (i, p) in people.iter().enumerate() {
+        if !cands[p.cand].name.contains(' ') {
+            continue;
+        }
+        for (slot, index) in by_key.iter_mut().enumerate() {
+            if let Some(k) = key_text(an, p.keys[slot]) {
+                index.entry(k.to_lowercase()).or_default().push((p.start, i));
+            }
+        }
+    }
+    for index in by_key.iter_mut() {
+        for list in index.values_mut() {
+            list.sort_unstable();
+        }
+    }
+    // The full name a key stands for at `pos`: the most recent person before it with that key
+    // (or the first after it, for a headline that names the person before the text does). A
+    // one-word titled name ("President Putin") takes the full name too.
+    let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(String, Option<u16>)> {
+        let key = key.to_lowercase();
+        let pick = |slot: usize| {
+            let list = by_key[slot].get(&key)?;
+            let before = list.partition_point(|&(start, _)| start < pos);
+            let (_, i) = if before > 0 { list[before - 1] } else { *list.first()? };
+            people.get(i)
+        };
+        let chosen = pick(0).or_else(|| pick(1))?;
+        let c = &cands[chosen.cand];
+        Some((c.name.clone(), c.country))
+    };
+    // One-word names become full names where a full one shares the key.
+    for p in people {
+        let name = cands[p.cand].name.clone();
+        if !name.contains(' ') {
+            if let Some((full, country)) = full_for(&name, p.start, cands) {
+                cands[p.cand].name = full;
+                cands[p.cand].country = cands[p.cand].country.or(country);
+            }
+        }
+    }
+    let mut person_spans: Vec<Span> = people.iter().map(|p| cands[p.cand].span).collect();
+    person_spans.sort_unstable();
+    // Person spans do not nest much; a span overlaps one of them if it overlaps one of the few
+    // that start before its end, found by binary search.
+    let overlaps_person = |span: Span| {
+        let upto = person_spans.partition_point(|s| s.start < span.end);
+        person_spans[..upto].iter().rev().take(4).any(|s| s.overlaps(span))
+    };
+    let mut extra = Vec::new();
+    for (k, t) in an.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || !first_upper(an.tok(k)) || overlaps_person(t.span) {
+            continue;
+        }
+        let w = an.tok(k);
+        if blocked.get(k).copied().unwrap_or(true) {
+            continue;
+        }
+        // A surname alone, not the start of another name ("Kim" but not "Kim Yo-jong" unless
+        // that person is known).
+        if name_token(an, k + 1)
+            && an.tokens.get(k + 1).is_some_and(|n| n.space_before)
+            && !is_possessive(an.tok(k + 1))
+        {
+            continue;
+        }
+        if let Some((name, country)) = full_for(w, t.span.start, cands) {
+            extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Short, name, country, rank: 3 });
+        }
+    }
+    // Titles standing for a person: "the North Korean leader", "the regional governor".
+    let mut by_head: std::collections::HashMap<u16, Vec<usize>> = std::collections::HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(h) = p.head {
+            by_head.entry(h).or_default().push(i);
+        }
+    }
+    for list in by_head.values_mut() {
+        list.sort_unstable_by_key(|&i| people[i].start);
+    }
+    for h in hits {
+        let Some(Entry { cat: Cat::Title(head), .. }) = lx.entries.get(h.entry) else { continue };
+        let head_word = lx.title_heads.get(*head as usize).copied().unwrap_or("");
+        if matches!(head_word, "official" | "honorific" | "lawmaker" | "judge" | "cleric") {
+            continue;
+        }
+        if name_token(an, h.t1) || overlaps_person(h.span) {
+            continue;
+        }
+        // Walk back over modifiers to "the".
+        let mut j = h.t0;
+        let mut steps = 0;
+        while j > 0 && steps < 3 && !lower_eq(an.tok(j - 1), "the") {
+            j -= 1;
+            steps += 1;
+        }
+        if j == 0 || !lower_eq(an.tok(j - 1), "the") {
+            continue;
+        }
+        let span = Span::new(an.tokens[j].span.start, h.span.end);
+        let country = hit_ending_at(hits, h.span.end).and_then(|hi| title_country(an, hits, &cands[..dict_len], hi));
+        let found = by_head.get(head).and_then(|list| {
+            let upto = list.partition_point(|&i| people[i].start < h.span.start);
+            list[..upto].iter().rev().map(|&i| &people[i]).find(|p| country.is_none() || p.country == country)
+        });
+        if let Some(p) = found {
+            let c = &cands[p.cand];
+            extra.push(Cand {
+                span,
+                kind: EntityKind::Person,
+                form: Form::Title,
+                name: c.name.clone(),
+                country: c.country,
+                rank: 3,
+            });
+        }
+    }
+    // "he" / "she": the person named most recently, within a few sentences, unless an unnamed
+    // person was introduced since ("A farmer from a nearby village said ... he said").
+    let unnamed: Vec<usize> = hits
+        .iter()
+        .filter(|h| {
+            matches!(lx.entries.get(h.entry), Some(Entry { cat: Cat::Title(head), .. })
+                if lx.title_heads.get(*head as usize).is_some_and(|x| *x == "official"))
+                && (1..=3).any(|d| {
+                    // Not an appositive ("Ri Chol Ho, an official,").
+                    h.t0 >= d
+                        && matches!(an.tok(h.t0 - d), "a" | "A" | "an" | "An" | "one" | "One" | "another" | "Another")
+                        && (h.t0 == d || an.tok(h.t0 - d - 1) != ",")
+                })
+        })
+        .map(|h| h.span.start)
+        .collect();
+    let mut unnamed = unnamed;
+    unnamed.sort_unstable();
+    // Antecedents in order of their end; pronouns resolved so far carry the person on.
+    let mut named: Vec<(usize, String, Option<u16>)> = cands
+        .iter()
+        .chain(extra.iter())
+        .filter(|c| c.kind == EntityKind::Person)
+        .map(|c| (c.span.end, c.name.clone(), c.country))
+        .collect();
+    named.sort_by_key(|n| n.0);
+    let mut resolved: Option<(usize, String, Option<u16>)> = None;
+    for (k, t) in an.tokens.iter().enumerate() {
+        if !matches!(an.tok(k), "he" | "He" | "she" | "She") {
+            continue;
+        }
+        let start = t.span.start;
+        let upto = named.partition_point(|n| n.0 <= start);
+        let last_named = upto.checked_sub(1).and_then(|i| named.get(i));
+        let last = match (last_named, resolved.as_ref()) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+        .filter(|(end, _, _)| start - end < PRONOUN_REACH)
+        .filter(|(end, _, _)| {
+            let u = unnamed.partition_point(|&u| u < *end);
+            unnamed.get(u).is_none_or(|&u| u >= start)
+        })
+        .cloned();
+        if let Some((_, name, country)) = last {
+            extra.push(Cand {
+                span: t.span,
+                kind: EntityKind::Person,
+                form: Form::Pronoun,
+                name: name.clone(),
+                country,
+                rank: 3,
+            });
+            resolved = Some((t.span.end, name, country));
+        }
+    }
+    cands.extend(extra);
+}
+
+/// How far back (bytes) a pronoun looks for its person: about three sentences.
+const PRONOUN_REACH: usize = 500;

@@ -1,0 +1,399 @@
+//! The language tables of figure reading (`data/*.tsv`), loaded once, and one Aho-Corasick
+//! automaton over all their phrases that marks every table hit in a sentence.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use tally_model::Measure;
+use tally_text::{Analysis, Sentence};
+
+/// What a number word does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum NumKind {
+    Unit,
+    Tens,
+    Scale,
+    Abbr,
+    Dozen,
+    Article,
+    Half,
+    /// A vague plural ("dozens", "tens of thousands"): the range it stands for.
+    Vague(f64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NumWord {
+    pub value: f64,
+    pub kind: NumKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QualKind {
+    Low,
+    High,
+    Approx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitClass {
+    Person,
+    Force,
+    Thing,
+    Currency,
+    Percent,
+    Time,
+    Physical,
+    Noncount,
+    /// A currency code before the number ("Rs 500", "USD 2 million").
+    Prefix,
+}
+
+pub(crate) const POS_PRE: u8 = 1;
+pub(crate) const POS_POST: u8 = 2;
+pub(crate) const POS_NOUN: u8 = 4;
+/// Only when the counted noun is a force ("200 officers landed").
+pub(crate) const POS_FORCE: u8 = 8;
+
+/// A measure cue: the measure (None for verbs without one), where it may stand, and whether
+/// its grammatical subject owns what is counted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Cue {
+    pub measure: Option<Measure>,
+    pub positions: u8,
+    pub agent: bool,
+}
+
+pub(crate) mod role {
+    pub const AUX: u32 = 1;
+    pub const STOP: u32 = 1 << 1;
+    pub const LOCATIVE: u32 = 1 << 2;
+    pub const INCREMENT: u32 = 1 << 3;
+    pub const MONTH: u32 = 1 << 4;
+    pub const WEEKDAY: u32 = 1 << 5;
+    pub const ID: u32 = 1 << 6;
+    pub const AGE: u32 = 1 << 7;
+    pub const MEASUREMENT: u32 = 1 << 8;
+    pub const PRONOUN: u32 = 1 << 9;
+    pub const CHANGE: u32 = 1 << 10;
+    pub const BETWEEN: u32 = 1 << 11;
+    pub const TOLL: u32 = 1 << 12;
+    pub const NUMBER_OF: u32 = 1 << 13;
+    pub const FILLER: u32 = 1 << 14;
+    pub const ORG: u32 = 1 << 15;
+    /// Introduces the value of a toll or a count: "rose to", "stood at", "reached".
+    pub const VALUE_OF: u32 = 1 << 16;
+    pub const ADDRESS: u32 = 1 << 17;
+    pub const COMBAT: u32 = 1 << 18;
+    pub const COUNTRY_WORD: u32 = 1 << 19;
+}
+
+/// One table entry reachable from a phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Entry {
+    Num(NumWord),
+    Qual(QualKind, bool),
+    Unit(&'static str, UnitClass),
+    Cue(Cue),
+    Word(u32),
+}
+
+pub(crate) struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
+    /// Single number words, sorted, for hyphenated compounds ("twenty-five") and the sentence
+    /// filter.
+    pub numbers: Vec<(&'static str, NumWord)>,
+}
+
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+}
+
+fn parse_measure(s: &str) -> Option<Measure> {
+    if s == "-" {
+        None
+    } else {
+        Measure::parse(s)
+    }
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut entries: Vec<Vec<Entry>> = Vec::new();
+    let mut add = |phrase: &str, e: Entry| {
+        let key = phrase.to_ascii_lowercase();
+        if key.is_empty() {
+            return;
+        }
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            patterns.push(key);
+            entries.push(Vec::new());
+            entries.len() - 1
+        });
+        if let Some(v) = entries.get_mut(i) {
+            v.push(e);
+        }
+    };
+    let mut numbers = Vec::new();
+    for r in rows(include_str!("../data/numbers.tsv")) {
+        let (Some(&w), Some(v), Some(&k)) = (r.first(), r.get(1).and_then(|v| v.parse::<f64>().ok()), r.get(2)) else {
+            continue;
+        };
+        let kind = match k {
+            "unit" => NumKind::Unit,
+            "tens" => NumKind::Tens,
+            "scale" => NumKind::Scale,
+            "abbr" => NumKind::Abbr,
+            "dozen" => NumKind::Dozen,
+            "article" => NumKind::Article,
+            "half" => NumKind::Half,
+            "vague" => NumKind::Vague(r.get(3).and_then(|h| h.parse().ok()).unwrap_or(v)),
+            _ => continue,
+        };
+        let nw = NumWord { value: v, kind };
+        if !w.contains(' ') {
+            numbers.push((w, nw));
+        }
+        // Abbreviations and articles are read next to digits only, not from the automaton.
+        if !matches!(kind, NumKind::Abbr | NumKind::Article) {
+            add(w, Entry::Num(nw));
+        }
+    }
+    for r in rows(include_str!("../data/qualifiers.tsv")) {
+        let (Some(&p), Some(&k), Some(&pos)) = (r.first(), r.get(1), r.get(2)) else { continue };
+        let kind = match k {
+            "low" => QualKind::Low,
+            "high" => QualKind::High,
+            _ => QualKind::Approx,
+        };
+        add(p, Entry::Qual(kind, pos == "post"));
+    }
+    for r in rows(include_str!("../data/units.tsv")) {
+        let (Some(&f), Some(&s), Some(&c)) = (r.first(), r.get(1), r.get(2)) else { continue };
+        let class = match c {
+            "person" => UnitClass::Person,
+            "force" => UnitClass::Force,
+            "currency" => UnitClass::Currency,
+            "percent" => UnitClass::Percent,
+            "time" => UnitClass::Time,
+            "physical" => UnitClass::Physical,
+            "noncount" => UnitClass::Noncount,
+            "prefix" => UnitClass::Prefix,
+            _ => UnitClass::Thing,
+        };
+        add(f, Entry::Unit(s, class));
+    }
+    for r in rows(include_str!("../data/measures.tsv")) {
+        let (Some(&c), Some(&m), Some(&pos), Some(&agent)) = (r.first(), r.get(1), r.get(2), r.get(3)) else {
+            continue;
+        };
+        let mut positions = 0;
+        for p in pos.split(',') {
+            positions |= match p.trim() {
+                "pre" => POS_PRE,
+                "post" => POS_POST,
+                "noun" => POS_NOUN,
+                "force" => POS_FORCE,
+                _ => 0,
+            };
+        }
+        add(c, Entry::Cue(Cue { measure: parse_measure(m), positions, agent: agent == "yes" }));
+    }
+    for r in rows(include_str!("../data/words.tsv")) {
+        let (Some(&w), Some(&k)) = (r.first(), r.get(1)) else { continue };
+        let flag = match k {
+            "aux" => role::AUX,
+            "stop" => role::STOP,
+            "locative" => role::LOCATIVE,
+            "increment" => role::INCREMENT,
+            "month" => role::MONTH,
+            "weekday" => role::WEEKDAY,
+            "id" => role::ID,
+            "age" => role::AGE,
+            "measurement" => role::MEASUREMENT,
+            "pronoun" => role::PRONOUN,
+            "change" => role::CHANGE,
+            "between" => role::BETWEEN,
+            "toll" => role::TOLL,
+            "numberof" => role::NUMBER_OF,
+            "filler" => role::FILLER,
+            "org" => role::ORG,
+            "valueof" => role::VALUE_OF,
+            "address" => role::ADDRESS,
+            "combat" => role::COMBAT,
+            "countryword" => role::COUNTRY_WORD,
+            _ => 0,
+        };
+        add(w, Entry::Word(flag));
+    }
+    numbers.sort_by(|a, b| a.0.cmp(b.0));
+    // Merge word roles of one phrase into a single entry.
+    for list in entries.iter_mut() {
+        let flags = list.iter().fold(0, |acc, e| if let Entry::Word(f) = e { acc | f } else { acc });
+        list.retain(|e| !matches!(e, Entry::Word(_)));
+        if flags != 0 {
+            list.push(Entry::Word(flags));
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds"));
+    Lexicon { automaton, entries, numbers }
+});
+
+/// A table phrase found in a sentence, covering tokens `start..end` (absolute indices).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+/// All table hits of one sentence, indexed by starting token.
+pub(crate) struct SentLex {
+    pub base: usize,
+    pub end: usize,
+    /// For each token of the sentence, the range of `hits` starting there (longest first).
+    first: Vec<(u32, u32)>,
+    hits: Vec<Hit>,
+}
+
+impl SentLex {
+    pub fn new(an: &Analysis, sent: &Sentence) -> SentLex {
+        let lex = &*LEXICON;
+        let base = sent.tokens.start;
+        let end = sent.tokens.end.min(an.tokens.len());
+        let n = end.saturating_sub(base);
+        let text = an.text(sent.span);
+        let off = sent.span.start;
+        let toks = an.tokens.get(base..end).unwrap_or(&[]);
+        let mut hits = Vec::new();
+        for m in lex.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start() + off, m.end() + off);
+            let Ok(ti) = toks.binary_search_by(|t| t.span.start.cmp(&s)) else { continue };
+            let Ok(tj) = toks.binary_search_by(|t| t.span.end.cmp(&e)) else { continue };
+            if tj < ti {
+                continue;
+            }
+            hits.push(Hit { start: base + ti, end: base + tj + 1, pattern: m.pattern().as_usize() });
+        }
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut first = vec![(0u32, 0u32); n];
+        let mut k = 0;
+        for (ti, slot) in first.iter_mut().enumerate() {
+            let abs = base + ti;
+            while k < hits.len() && hits[k].start < abs {
+                k += 1;
+            }
+            let s = k;
+            let mut e = k;
+            while e < hits.len() && hits[e].start == abs {
+                e += 1;
+            }
+            *slot = (s as u32, e as u32);
+        }
+        SentLex { base, end, first, hits }
+    }
+
+    /// Hits starting at absolute token `i`, longest first.
+    pub fn at(&self, i: usize) -> &[Hit] {
+        if i < self.base {
+            return &[];
+        }
+        match self.first.get(i - self.base) {
+            Some(&(s, e)) => self.hits.get(s as usize..e as usize).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// Entries of hits starting at `i`, with the token where each ends.
+    pub fn entries(&self, i: usize) -> impl Iterator<Item = (usize, &'static Entry)> + '_ {
+        self.at(i).iter().flat_map(|h| {
+            LEXICON.entries.get(h.pattern).map(|v| v.as_slice()).unwrap_or(&[]).iter().map(move |e| (h.end, e))
+        })
+    }
+
+    /// Roles of the single token `i`.
+    pub fn flags(&self, i: usize) -> u32 {
+        self.entries(i).filter(|(e, _)| *e == i + 1).fold(0, |acc, (_, en)| match en {
+            Entry::Word(f) => acc | f,
+            _ => acc,
+        })
+    }
+
+    pub fn has(&self, i: usize, flag: u32) -> bool {
+        self.flags(i) & flag != 0
+    }
+
+    /// The unit entry of the single token `i` (or of a phrase starting there), with its end.
+    pub fn unit(&self, i: usize) -> Option<(usize, &'static str, UnitClass)> {
+        self.entries(i).find_map(|(e, en)| match en {
+            Entry::Unit(s, c) => Some((e, *s, *c)),
+            _ => None,
+        })
+    }
+
+    /// The longest cue starting at `i` that may stand in `position`.
+    pub fn cue(&self, i: usize, position: u8) -> Option<(usize, Cue)> {
+        self.entries(i).find_map(|(e, en)| match en {
+            Entry::Cue(c) if c.positions & position != 0 => Some((e, *c)),
+            _ => None,
+        })
+    }
+
+    /// The longest number-word phrase starting at `i`.
+    pub fn num(&self, i: usize) -> Option<(usize, NumWord)> {
+        self.entries(i).find_map(|(e, en)| match en {
+            Entry::Num(n) => Some((e, *n)),
+            _ => None,
+        })
+    }
+
+    /// A qualifier ending exactly at token `end` (pre) — the longest one.
+    pub fn qualifier_ending_at(&self, end: usize) -> Option<(usize, QualKind)> {
+        let lo = end.saturating_sub(4).max(self.base);
+        (lo..end).find_map(|s| {
+            self.entries(s).find_map(|(e, en)| match en {
+                Entry::Qual(k, false) if e == end => Some((s, *k)),
+                _ => None,
+            })
+        })
+    }
+
+    /// A qualifier starting at token `i` that may follow a number.
+    pub fn post_qualifier(&self, i: usize) -> Option<(usize, QualKind)> {
+        self.entries(i).find_map(|(e, en)| match en {
+            Entry::Qual(k, true) => Some((e, *k)),
+            _ => None,
+        })
+    }
+}
+
+/// ASCII-lower-cases `s` into `buf` without allocating; None when it does not fit.
+pub(crate) fn lower<'b>(s: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let b = s.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(buf.get(..b.len())?).ok()
+}
+
+/// The number word `w` (any case), if it is one.
+pub(crate) fn number_word(w: &str) -> Option<NumWord> {
+    let mut buf = [0u8; 48];
+    if w.len() > 12 {
+        return None;
+    }
+    let l = lower(w, &mut buf)?;
+    let n = &LEXICON.numbers;
+    n.binary_search_by(|e| e.0.cmp(l)).ok().and_then(|i| n.get(i)).map(|e| e.1)
+}

@@ -1,0 +1,142 @@
+//! Content fingerprints: an exact hash of the normalized text (the same document again) and a
+//! bottom-k MinHash sketch of word 4-shingles (the same story republished with another headline,
+//! furniture or small edits). Both use xxh3, whose output is fixed across versions, so stored
+//! fingerprints stay comparable.
+
+use std::collections::HashMap;
+use tally_model::NaiveDate;
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
+
+/// Values kept in a sketch.
+pub const SKETCH_SIZE: usize = 64;
+/// Sketch values used as index keys to find candidate copies.
+const INDEX_KEYS: usize = 16;
+/// Estimated resemblance (Jaccard of shingle sets) at or above which two bodies are one story.
+pub const NEAR_DUPLICATE: f64 = 0.6;
+
+/// Hash of the text with case and white space normalized, as 32 hex digits.
+pub fn content_hash(text: &str) -> String {
+    let normalized: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    format!("{:032x}", xxh3_128(normalized.join(" ").as_bytes()))
+}
+
+/// The `SKETCH_SIZE` smallest distinct hashes of the word 4-shingles of `text`, ascending.
+pub fn sketch(text: &str) -> Vec<u64> {
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let n = 4.min(words.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut hashes: Vec<u64> = words.windows(n).map(|w| xxh3_64(w.join(" ").as_bytes())).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(SKETCH_SIZE);
+    hashes
+}
+
+/// Estimated Jaccard resemblance of two bodies from their sketches.
+pub fn resemblance(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    // The k smallest of the union, and how many of them both sketches hold.
+    let k = SKETCH_SIZE.min(a.len().max(b.len()));
+    let (mut i, mut j, mut taken, mut both) = (0, 0, 0, 0);
+    while taken < k && (i < a.len() || j < b.len()) {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => i += 1,
+            (Some(_), None) => i += 1,
+            _ => j += 1,
+        }
+        taken += 1;
+    }
+    both as f64 / taken.max(1) as f64
+}
+
+pub fn to_blob(s: &[u64]) -> Vec<u8> {
+    s.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+pub fn from_blob(b: &[u8]) -> Vec<u64> {
+    b.chunks_exact(8).map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).collect()
+}
+
+/// Sketches of stored originals with an index from their smallest values to documents.
+#[derive(Default)]
+pub struct CopyIndex {
+    sketches: HashMap<i64, (Vec<u64>, Option<NaiveDate>)>,
+    index: HashMap<u64, Vec<i64>>,
+}
+
+impl CopyIndex {
+    pub fn add(&mut self, id: i64, sketch: Vec<u64>, published: Option<NaiveDate>) {
+        for v in sketch.iter().take(INDEX_KEYS) {
+            self.index.entry(*v).or_default().push(id);
+        }
+        self.sketches.insert(id, (sketch, published));
+    }
+
+    /// Forgets a document (it became a copy of another).
+    pub fn remove(&mut self, id: i64) {
+        if let Some((sketch, _)) = self.sketches.remove(&id) {
+            for v in sketch.iter().take(INDEX_KEYS) {
+                if let Some(ids) = self.index.get_mut(v) {
+                    ids.retain(|&x| x != id);
+                }
+            }
+        }
+    }
+
+    /// Takes over every sketch of `other` (after its batch committed).
+    pub fn absorb(&mut self, other: CopyIndex) {
+        for (id, (sketch, published)) in other.sketches {
+            self.add(id, sketch, published);
+        }
+    }
+
+    /// The earliest stored original (by publication date, then id) that `sketch` copies.
+    pub fn original_of(&self, sketch: &[u64]) -> Option<i64> {
+        let mut candidates: Vec<i64> =
+            sketch.iter().take(INDEX_KEYS).filter_map(|v| self.index.get(v)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter_map(|id| self.sketches.get(&id).map(|(s, d)| (id, s, d)))
+            .filter(|(_, s, _)| resemblance(sketch, s) >= NEAR_DUPLICATE)
+            .min_by_key(|(id, _, d)| (d.unwrap_or(NaiveDate::MAX), *id))
+            .map(|(id, _, _)| id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Cyclone Noor tore through the southern coast on Wednesday, killing at least 23 people and injuring about 140 others, the disaster management ministry said on Thursday. Winds of up to 160 kilometres per hour flattened fishing villages and cut power to large parts of the port city overnight, officials said. The United Nations humanitarian office estimated that some 40,000 people had been displaced across three coastal districts.";
+
+    #[test]
+    fn copies_resemble_and_other_stories_do_not() {
+        let copy = format!("Deadly cyclone batters coast\n\n{STORY}\n\nAdvertisement\nSign up for our newsletter.");
+        let edited = STORY.replace("officials said", "local officials told reporters");
+        let other = "Thousands of protesters marched through the capital on Thursday to demand limits on rents, which organisers said had risen by 35 percent since 2022. Police said 14 people were detained after scuffles near parliament.";
+        let (a, b, c, d) = (sketch(STORY), sketch(&copy), sketch(other), sketch(&edited));
+        assert!(resemblance(&a, &b) >= NEAR_DUPLICATE, "{}", resemblance(&a, &b));
+        assert!(resemblance(&a, &d) >= NEAR_DUPLICATE, "{}", resemblance(&a, &d));
+        assert!(resemblance(&a, &c) < 0.1);
+        assert_eq!(from_blob(&to_blob(&a)), a);
+        let mut idx = CopyIndex::default();
+        idx.add(1, a.clone(), None);
+        idx.add(2, c.clone(), None);
+        assert_eq!(idx.original_of(&b), Some(1));
+        assert_eq!(idx.original_of(&sketch("Nothing like either of them at all, really.")), None);
+        assert_eq!(content_hash("A  b\nC"), content_hash("a b c"));
+        assert_ne!(content_hash("a b c"), content_hash("a b d"));
+    }
+}

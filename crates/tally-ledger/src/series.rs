@@ -1,0 +1,152 @@
+//! Series: claims that count the same thing share a normalized key (subject, measure, unit
+//! class, theater), built from canonical names so that reports from many outlets line up.
+
+use rusqlite::{params, Transaction};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use tally_model::{FigureRecord, Measure, NameRef, Record};
+
+static UNIT_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../data/unit_classes.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(u, c)| (u.trim(), c.trim()))
+        .collect()
+});
+
+/// The class a unit shares with its equivalents ("troop", "personnel" -> "soldiers"); money keeps
+/// its currency, since amounts in different currencies do not compare.
+pub fn unit_class(unit: Option<&str>, measure: Measure) -> String {
+    let Some(u) = unit.map(|u| u.trim().to_lowercase()).filter(|u| !u.is_empty()) else {
+        return "-".to_string();
+    };
+    match UNIT_CLASSES.get(u.as_str()) {
+        Some(&"money") => u,
+        Some(c) => (*c).to_string(),
+        None if measure == Measure::Money => u,
+        None => u,
+    }
+}
+
+/// A series key and its human label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesKey {
+    pub subject: Option<String>,
+    pub measure: Measure,
+    pub unit_class: String,
+    pub theater: Option<String>,
+}
+
+impl SeriesKey {
+    pub fn key(&self) -> String {
+        format!(
+            "{}|{}|{}|{}",
+            self.subject.as_deref().unwrap_or("-").to_lowercase(),
+            self.measure.as_str(),
+            self.unit_class,
+            self.theater.as_deref().unwrap_or("-").to_lowercase()
+        )
+    }
+    pub fn label(&self) -> String {
+        format!(
+            "{} · {} · {} · {}",
+            self.subject.as_deref().unwrap_or("(unspecified)"),
+            self.measure.as_str().replace('_', " "),
+            self.unit_class,
+            self.theater.as_deref().unwrap_or("(anywhere)")
+        )
+    }
+}
+
+fn name_of(r: &Option<NameRef>) -> Option<String> {
+    r.as_ref().map(|n| n.name.clone().unwrap_or_else(|| n.text.clone())).filter(|s| !s.trim().is_empty())
+}
+
+/// The series a figure belongs to.
+pub fn series_key(f: &FigureRecord) -> SeriesKey {
+    SeriesKey {
+        subject: name_of(&f.subject),
+        measure: f.measure,
+        unit_class: unit_class(f.unit.as_deref(), f.measure),
+        theater: name_of(&f.location),
+    }
+}
+
+fn series_id(tx: &Transaction, key: &SeriesKey) -> rusqlite::Result<i64> {
+    let k = key.key();
+    if let Some(id) = tx
+        .query_row("SELECT id FROM series WHERE key = ?1", params![k], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?
+    {
+        return Ok(id);
+    }
+    tx.execute(
+        "INSERT INTO series (key, subject, measure, unit_class, theater, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![k, key.subject, key.measure.as_str(), key.unit_class, key.theater, key.label()],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Inserts the figures of one stored document as claims.
+pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], body: &str) -> rusqlite::Result<()> {
+    let figures: Vec<&FigureRecord> =
+        records.iter().filter_map(|r| if let Record::Figure(f) = r { Some(f) } else { None }).collect();
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO claims (document_id, series_id, span_start, span_end, text, low, high, approx, unit, measure,
+            increment, subject, location, time_text, time_start, time_end, stated_text, stated_start, stated_end,
+            sources, source_key, via, unverified, evidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    )?;
+    for f in figures {
+        let key = series_key(f);
+        let sid = series_id(tx, &key)?;
+        let mut names: Vec<String> =
+            f.source.iter().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())).collect();
+        names.sort();
+        names.dedup();
+        let sources = serde_json::to_string(&f.source).unwrap_or_else(|_| "[]".into());
+        stmt.execute(params![
+            document_id,
+            sid,
+            f.span.start as i64,
+            f.span.end as i64,
+            f.text,
+            f.value.low,
+            f.value.high,
+            f.value.approx,
+            f.unit,
+            f.measure.as_str(),
+            f.increment,
+            name_of(&f.subject),
+            name_of(&f.location),
+            f.time.as_ref().map(|t| t.text.clone()),
+            f.time.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
+            f.time.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
+            f.stated.as_ref().map(|t| t.text.clone()),
+            f.stated.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
+            f.stated.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
+            sources,
+            names.join("; "),
+            f.via.as_ref().map(|v| v.name.clone().unwrap_or_else(|| v.text.clone())),
+            f.unverified,
+            f.evidence.text(body).trim(),
+        ])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equivalent_units_share_a_class() {
+        assert_eq!(unit_class(Some("troop"), Measure::Deployed), unit_class(Some("personnel"), Measure::Deployed));
+        assert_eq!(unit_class(Some("Soldier"), Measure::Killed), "soldiers");
+        assert_eq!(unit_class(Some("dollar"), Measure::Money), "dollar");
+        assert_eq!(unit_class(Some("tank"), Measure::Captured), "tank");
+        assert_eq!(unit_class(None, Measure::Killed), "-");
+    }
+}

@@ -1,0 +1,75 @@
+//! The publication date from a wire dateline: "SEOUL, Aug 30 (Reuters) -",
+//! "KYIV, March 3 (Harbor Wire) -", "BEIJING, June 30 —", "PALU, Indonesia, Sept 9 (EPN) -".
+
+use crate::{Scan, Sem};
+use chrono::NaiveDate;
+use tally_text::{Analysis, TokenKind};
+
+/// How many lines from the top of the body a dateline may start on (bylines come first).
+const MAX_LINES: usize = 6;
+/// How many tokens the place part may take ("PALU, Indonesia,").
+const MAX_PLACE: usize = 8;
+
+/// The date of a dateline near the top of the body. The year comes from the dateline itself or
+/// from `year_hint`; without either there is no date.
+pub fn dateline(an: &Analysis, year_hint: Option<i32>) -> Option<NaiveDate> {
+    let scan = Scan::new(an, crate::Options::default());
+    let mut lines = 0;
+    for (k, tok) in an.tokens.iter().enumerate() {
+        if k > 0 && tok.newlines_before == 0 {
+            continue;
+        }
+        lines += 1;
+        if lines > MAX_LINES {
+            break;
+        }
+        let word = an.tok(k);
+        let caps = tok.kind == TokenKind::Word
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_lowercase());
+        if !caps {
+            continue;
+        }
+        for j in k + 1..(k + MAX_PLACE).min(an.tokens.len()) {
+            if an.tokens.get(j).is_some_and(|t| t.newlines_before > 0) {
+                break;
+            }
+            if an.tok(j) != "," {
+                continue;
+            }
+            let Some(m) = scan.month(j + 1) else { continue };
+            let Sem::Date { y, m: month, d } = m.sem else { continue };
+            if !closes_dateline(&scan, m.end) {
+                continue;
+            }
+            return NaiveDate::from_ymd_opt(y.or(year_hint)?, month, d);
+        }
+    }
+    None
+}
+
+/// A year written as a path segment of a URL ("https://example.org/world/2025/03/03/story"),
+/// the usual hint for a dateline that gives no year.
+pub fn year_in_url(url: &str) -> Option<i32> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    path.split(['/', '-', '_', '.'])
+        .skip(1)
+        .filter(|seg| seg.len() == 4 && seg.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|seg| seg.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y))
+}
+
+/// After the date: an optional "(Agency)" and then a dash.
+fn closes_dateline(scan: &Scan, mut i: usize) -> bool {
+    if scan.t(i) == "(" {
+        let mut j = i + 1;
+        while j < i + 8 && scan.t(j) != ")" && !scan.t(j).is_empty() {
+            j += 1;
+        }
+        if scan.t(j) != ")" {
+            return false;
+        }
+        i = j + 1;
+    }
+    scan.kind(i) == Some(TokenKind::Dash)
+}

@@ -1,0 +1,263 @@
+//! The word tables of time expressions, loaded once from `data/` into one map: every word gets
+//! one [`Entry`] holding all the roles it can play, so that each token needs a single look-up.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: the keys are short, fixed, ASCII words, so a simple hash beats SipHash here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+
+/// A calendar unit named by a word ("week", "months").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Hour,
+    Day,
+    Week,
+    Fortnight,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
+
+/// Every role one lower-case word plays in time expressions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Entry {
+    /// Month number 1..=12, 0 when not a month.
+    pub month: u8,
+    /// The month form is an abbreviation ("Aug", "Sept"): a month only next to a day or year.
+    pub month_abbr: bool,
+    /// ISO weekday 1..=7 (Monday = 1), 0 when not a weekday.
+    pub weekday: u8,
+    /// Season as (first month, last month), when the word names one.
+    pub season: Option<(u8, u8)>,
+    /// Day offset of "today", "yesterday", "tomorrow".
+    pub relday: Option<i8>,
+    pub unit: Option<Unit>,
+    /// Value of a number word ("two", "a"), 0 when none.
+    pub number: u8,
+    /// Ordinal position ("first" 1, "last" -1), 0 when none.
+    pub ordinal: i8,
+    pub day_part: bool,
+    pub future: bool,
+    /// Future cue that counts only when followed by one of these words ("set" + "to|for").
+    pub future_needs: Option<&'static str>,
+    pub past: bool,
+    pub count_noun: bool,
+    pub year_blocker: bool,
+    pub count_qualifier: bool,
+    pub month_context: bool,
+    /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
+    pub street: bool,
+    /// A word after a weekday that makes the pair a name ("Sunday Times").
+    pub weekday_name: bool,
+    /// A function word that may open an expression ("since", "the").
+    pub grammar: bool,
+    /// A capitalised word before a weekday that makes a holiday ("Black Friday").
+    pub weekday_holiday: bool,
+    /// A determiner or possessive ("its plans": a noun, no tense cue).
+    pub determiner: bool,
+    /// The word begins the name of a fixed-date holiday ("Christmas", "New Year's Day").
+    pub holiday: bool,
+    /// The word may open an expression: a grammar word or a month, weekday, season, relative
+    /// day or number word. Set once the tables are read.
+    pub opens: bool,
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn fields(line: &'static str) -> (&'static str, &'static str, &'static str) {
+    let mut it = line.split('\t');
+    let a = it.next().unwrap_or("");
+    let b = it.next().unwrap_or("");
+    let c = it.next().unwrap_or("");
+    (a, b, c)
+}
+
+fn unit_of(s: &str) -> Option<Unit> {
+    Some(match s {
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "fortnight" => Unit::Fortnight,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
+    let mut m = Map::default();
+    for l in lines(include_str!("../data/months.tsv")) {
+        let (w, n, form) = fields(l);
+        let e = m.entry(w).or_default();
+        e.month = n.parse().unwrap_or(0);
+        e.month_abbr = form == "abbr";
+    }
+    for l in lines(include_str!("../data/weekdays.tsv")) {
+        let (w, n, _) = fields(l);
+        m.entry(w).or_default().weekday = n.parse().unwrap_or(0);
+    }
+    for l in lines(include_str!("../data/seasons.tsv")) {
+        let (w, a, b) = fields(l);
+        if let (Ok(a), Ok(b)) = (a.parse(), b.parse()) {
+            m.entry(w).or_default().season = Some((a, b));
+        }
+    }
+    for l in lines(include_str!("../data/relative_days.tsv")) {
+        let (w, n, _) = fields(l);
+        m.entry(w).or_default().relday = n.parse().ok();
+    }
+    for l in lines(include_str!("../data/units.tsv")) {
+        let (w, u, _) = fields(l);
+        m.entry(w).or_default().unit = unit_of(u);
+    }
+    for l in lines(include_str!("../data/number_words.tsv")) {
+        let (w, n, _) = fields(l);
+        m.entry(w).or_default().number = n.parse().unwrap_or(0);
+    }
+    for l in lines(include_str!("../data/ordinals.tsv")) {
+        let (w, n, _) = fields(l);
+        m.entry(w).or_default().ordinal = n.parse().unwrap_or(0);
+    }
+    for w in lines(include_str!("../data/day_parts.txt")) {
+        m.entry(w).or_default().day_part = true;
+    }
+    for l in lines(include_str!("../data/future_cues.txt")) {
+        let mut it = l.split(' ');
+        let Some(w) = it.next() else { continue };
+        let e = m.entry(w).or_default();
+        e.future = true;
+        e.future_needs = it.next();
+    }
+    for w in lines(include_str!("../data/past_cues.txt")) {
+        m.entry(w).or_default().past = true;
+    }
+    for w in lines(include_str!("../data/count_nouns.txt")) {
+        m.entry(w).or_default().count_noun = true;
+    }
+    for w in lines(include_str!("../data/year_blockers.txt")) {
+        m.entry(w).or_default().year_blocker = true;
+    }
+    for w in lines(include_str!("../data/count_qualifiers.txt")) {
+        m.entry(w).or_default().count_qualifier = true;
+    }
+    for l in lines(include_str!("../data/weekday_name_words.txt")) {
+        if let Some(w) = l.split(' ').next() {
+            m.entry(w).or_default().weekday_name = true;
+        }
+    }
+    for h in HOLIDAYS.iter() {
+        if let Some(first) = h.words.first() {
+            m.entry(first).or_default().holiday = true;
+        }
+    }
+    for w in lines(include_str!("../data/weekday_holiday_words.txt")) {
+        m.entry(w).or_default().weekday_holiday = true;
+    }
+    for w in lines(include_str!("../data/determiners.txt")) {
+        m.entry(w).or_default().determiner = true;
+    }
+    for w in lines(include_str!("../data/grammar_words.txt")) {
+        m.entry(w).or_default().grammar = true;
+    }
+    for w in lines(include_str!("../data/street_words.txt")) {
+        m.entry(w).or_default().street = true;
+    }
+    for w in lines(include_str!("../data/month_context.txt")) {
+        m.entry(w).or_default().month_context = true;
+    }
+    for e in m.values_mut() {
+        e.opens = e.grammar
+            || e.holiday
+            || e.month > 0
+            || e.weekday > 0
+            || e.season.is_some()
+            || e.relday.is_some()
+            || e.number > 0;
+    }
+    m
+});
+
+/// A holiday on a fixed date: its words and its month and day.
+pub struct Holiday {
+    pub words: Vec<&'static str>,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Fixed-date holidays, longest names first so that "Christmas Eve" wins over "Christmas".
+pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
+    let mut v: Vec<Holiday> = lines(include_str!("../data/holidays.tsv"))
+        .filter_map(|l| {
+            let (name, m, d) = fields(l);
+            Some(Holiday { words: name.split(' ').collect(), month: m.parse().ok()?, day: d.parse().ok()? })
+        })
+        .collect();
+    v.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+    v
+});
+
+/// The longest word the lexicon holds; longer tokens are not looked up.
+const MAX_WORD: usize = 16;
+
+/// Looks a token up case-insensitively without allocating.
+pub fn lookup(word: &str) -> Option<&'static Entry> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let mut n = 0;
+    for &b in bytes {
+        // Multi-byte letters only occur in the curly apostrophe of "’ll".
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let lower = std::str::from_utf8(&buf[..n]).ok()?;
+    LEXICON.get(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_entry_holds_every_role() {
+        let may = lookup("May").copied().unwrap_or_default();
+        assert_eq!(may.month, 5);
+        let last = lookup("last").copied().unwrap_or_default();
+        assert_eq!(last.ordinal, -1);
+        assert!(last.month_context);
+        assert_eq!(lookup("Sept").map(|e| (e.month, e.month_abbr)), Some((9, true)));
+        assert_eq!(lookup("WEEKS").and_then(|e| e.unit), Some(Unit::Week));
+        assert_eq!(lookup("set").and_then(|e| e.future_needs), Some("to|for"));
+        assert!(lookup("’ll").is_some_and(|e| e.future));
+        assert!(lookup("nonsense").is_none());
+        assert!(lookup("").is_none());
+    }
+}
