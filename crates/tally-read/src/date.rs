@@ -1,4 +1,16 @@
 use chrono::{DateTime, NaiveDate};
+use std::sync::LazyLock;
+
+static MONTHS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    include_str!("../data/months.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, n) = l.trim().rsplit_once(' ')?;
+            Some((name.trim().to_lowercase(), n.parse().ok()?))
+        })
+        .collect()
+});
 
 /// Parses a publication date written as an ISO date or timestamp (`2025-08-30`,
 /// `2025-08-30T09:00:00+09:00`, `2025/08/30`), or an RFC 2822 date. `None` when it is not one.
@@ -22,6 +34,37 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     None
 }
 
+/// Like [`parse_date`], and also reads a date written with an English month name somewhere in
+/// the value, as pages put it in metadata: `November 19, 2019, 07:47 PM EST`, `Fri 6:45 PM, Feb
+/// 16, 2018`, `18th November 2019`. The day must sit next to the month and the year follow.
+pub fn parse_date_loose(s: &str) -> Option<NaiveDate> {
+    if let Some(d) = parse_date(s) {
+        return Some(d);
+    }
+    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(40).collect();
+    let number = |j: Option<usize>| -> Option<u32> {
+        let w = words.get(j?)?;
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        w.parse().ok()
+    };
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let Some(month) = MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, n)| *n) else { continue };
+        // Month Day Year, then Day Month Year.
+        for (day, year) in [(number(Some(i + 1)), number(Some(i + 2))), (number(i.checked_sub(1)), number(Some(i + 1)))]
+        {
+            if let (Some(day), Some(year)) = (day, year) {
+                if (1..=31).contains(&day) && (1900..=2200).contains(&year) {
+                    if let Some(d) = NaiveDate::from_ymd_opt(year as i32, month, day) {
+                        return Some(d);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +79,19 @@ mod tests {
         assert_eq!(parse_date("2025-02-30"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn reads_dates_in_words() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date_loose("November 19, 2019, 07:47 PM EST"), d(2019, 11, 19));
+        assert_eq!(parse_date_loose("Fri 6:45 PM, Feb 16, 2018"), d(2018, 2, 16));
+        assert_eq!(parse_date_loose("01:38:07 PM IST Nov 20, 2019"), d(2019, 11, 20));
+        assert_eq!(parse_date_loose("Monday, November 18th, 2019 at 11:08 a.m."), d(2019, 11, 18));
+        assert_eq!(parse_date_loose("18 Sept 2019"), d(2019, 9, 18));
+        assert_eq!(parse_date_loose("2019-11-18"), d(2019, 11, 18));
+        assert_eq!(parse_date_loose("May 2019"), None);
+        assert_eq!(parse_date_loose("February 30, 2019"), None);
+        assert_eq!(parse_date_loose("in may we met 5 times"), None);
     }
 }

@@ -141,6 +141,18 @@ mod tests {
     }
 
     #[test]
+    fn html_field_is_extracted() {
+        let raw = br#"{"id":"h","html":"<html><head><title>Bridge</title><meta property='article:published_time' content='2025-02-03'></head><body><nav>Home</nav><article><p>Officials said 40 people were hurt.</p></article></body></html>"}"#;
+        let out = collect(raw);
+        let d = out[0].as_ref().unwrap();
+        assert_eq!((d.id.as_str(), d.body.as_str()), ("h", "Officials said 40 people were hurt."));
+        assert_eq!(d.meta.title.as_deref(), Some("Bridge"));
+        assert_eq!(d.meta.published, chrono::NaiveDate::from_ymd_opt(2025, 2, 3));
+        assert_eq!(d.format, Format::Jsonl);
+        assert!(d.carries_text());
+    }
+
+    #[test]
     fn empty_batch_is_an_error() {
         let out = collect(b"\n\n");
         assert!(matches!(out[..], [Err(ReadError::Empty { .. })]));

@@ -10,10 +10,11 @@ mod html;
 mod jsonl;
 mod text;
 
-pub use date::parse_date;
+pub use date::{parse_date, parse_date_loose};
 pub use error::ReadError;
 pub use furniture::{furniture_lines, is_furniture_line, strip_furniture};
 pub use jsonl::read_stream as read_jsonl_stream;
+pub use text::split_header;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -118,7 +119,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
             files.push(p.clone());
         } else if p.is_dir() {
             let before = files.len();
-            walk(p, &mut files, &mut errors);
+            walk(p, 0, &mut files, &mut errors);
             if files.len() == before {
                 errors.push(ReadError::EmptyFolder { path: p.display().to_string() });
             }
@@ -129,7 +130,13 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
+/// Folders nested deeper than this are not searched (guards against symbolic-link loops).
+const MAX_DEPTH: usize = 32;
+
+fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -141,7 +148,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, files, errors);
+            walk(&p, depth + 1, files, errors);
         } else if format_of(&p).is_some() {
             files.push(p);
         }
@@ -216,6 +223,9 @@ fn read_all(path: &Path, origin: &str) -> Result<Vec<u8>, ReadError> {
     let mut raw = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut raw).map_err(io)?;
+        if raw.len() as u64 > MAX_FILE_BYTES && !raw.starts_with(&[0x1f, 0x8b]) {
+            return Err(ReadError::TooLarge { path: origin.to_string(), bytes: raw.len() as u64 });
+        }
     } else {
         let meta = std::fs::metadata(path).map_err(io)?;
         if meta.is_dir() {
@@ -226,19 +236,42 @@ fn read_all(path: &Path, origin: &str) -> Result<Vec<u8>, ReadError> {
         }
         raw = std::fs::read(path).map_err(io)?;
     }
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        let limit = if format_of(path) == Some(Format::Jsonl) { u64::MAX } else { MAX_FILE_BYTES + 1 };
-        flate2::read::MultiGzDecoder::new(&raw[..])
-            .take(limit)
-            .read_to_end(&mut out)
-            .map_err(|e| ReadError::Gzip { path: origin.to_string(), message: e.to_string() })?;
-        if out.len() as u64 > MAX_FILE_BYTES && format_of(path) != Some(Format::Jsonl) {
-            return Err(ReadError::TooLarge { path: origin.to_string(), bytes: out.len() as u64 });
-        }
-        raw = out;
+    let limit = if format_of(path) == Some(Format::Jsonl) { u64::MAX } else { MAX_FILE_BYTES };
+    gunzip(raw, origin, limit)
+}
+
+/// Decompresses `raw` when it is a gzip stream (one or more members); other bytes pass
+/// through unchanged. More than `limit` decompressed bytes is an error.
+pub fn gunzip(raw: Vec<u8>, origin: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+    if !raw.starts_with(&[0x1f, 0x8b]) {
+        return Ok(raw);
     }
-    Ok(raw)
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&raw[..])
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| ReadError::Gzip { path: origin.to_string(), message: e.to_string() })?;
+    if out.len() as u64 > limit {
+        return Err(ReadError::TooLarge { path: origin.to_string(), bytes: out.len() as u64 });
+    }
+    Ok(out)
+}
+
+/// Reads documents from bytes in memory that may be gzipped, in the given format or, without
+/// one, the format [`sniff`] sees.
+pub fn read_any_bytes(
+    raw: Vec<u8>,
+    format: Option<Format>,
+    id: &str,
+    origin: &str,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Document, ReadError>),
+) {
+    let limit = if format == Some(Format::Jsonl) { u64::MAX } else { MAX_FILE_BYTES };
+    match gunzip(raw, origin, limit) {
+        Ok(raw) => read_bytes(&raw, format.unwrap_or_else(|| sniff(&raw)), id, origin, opts, sink),
+        Err(e) => sink(Err(e)),
+    }
 }
 
 /// Guesses the format of unnamed input from its first bytes.
@@ -296,6 +329,21 @@ mod tests {
         assert_eq!(id_from_path(Path::new("page.html.gz")), "page");
         assert_eq!(id_from_path(Path::new("x.y.jsonl")), "x.y");
         assert_eq!(format_of(Path::new("p.HTM.gz")), Some(Format::Html));
+    }
+
+    #[test]
+    fn gzip_is_transparent_in_memory() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"<html><body><p>Two people were hurt.</p></body></html>").unwrap();
+        let zipped = gz.finish().unwrap();
+        let mut got = Vec::new();
+        read_any_bytes(zipped.clone(), None, "p", "p.html.gz", &ReadOptions::default(), &mut |r| got.push(r));
+        let d = got.pop().unwrap().unwrap();
+        assert_eq!((d.format, d.body.as_str()), (Format::Html, "Two people were hurt."));
+        assert!(matches!(gunzip(zipped[..zipped.len() - 9].to_vec(), "x", 100), Err(ReadError::Gzip { .. })));
+        assert!(matches!(gunzip(zipped, "x", 10), Err(ReadError::TooLarge { .. })));
+        assert_eq!(gunzip(b"plain".to_vec(), "x", 1).unwrap(), b"plain");
     }
 
     #[test]
