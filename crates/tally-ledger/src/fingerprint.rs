@@ -9,8 +9,14 @@ use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 /// Values kept in a sketch.
 pub const SKETCH_SIZE: usize = 64;
-/// Sketch values used as index keys to find candidate copies.
-const INDEX_KEYS: usize = 16;
+/// Sketch values indexed per document, and how many uncommon ones a lookup uses.
+const INDEX_KEYS: usize = 24;
+const LOOKUP_KEYS: usize = 16;
+/// Documents kept per index key: the earliest ones, since an original is stored before the copies
+/// that follow it; a key shared by many documents (a stock phrase) then costs no more than this.
+const COMMON_KEY_DOCS: usize = 64;
+/// Candidates taken per key at lookup.
+const CANDIDATES_PER_KEY: usize = 8;
 /// Estimated resemblance (Jaccard of shingle sets) at or above which two bodies are one story.
 pub const NEAR_DUPLICATE: f64 = 0.6;
 
@@ -59,6 +65,26 @@ pub fn resemblance(a: &[u64], b: &[u64]) -> f64 {
     both as f64 / taken.max(1) as f64
 }
 
+/// Compresses a document's records for storage (zlib; JSON Lines shrink about tenfold).
+pub fn pack(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::with_capacity(text.len() / 6), flate2::Compression::fast());
+    match z.write_all(text.as_bytes()).and_then(|_| z.finish()) {
+        Ok(v) => v,
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The records text stored by [`pack`]; empty when the blob is damaged.
+pub fn unpack(blob: &[u8]) -> String {
+    use std::io::Read;
+    let mut out = String::new();
+    match flate2::read::ZlibDecoder::new(blob).read_to_string(&mut out) {
+        Ok(_) => out,
+        Err(_) => String::new(),
+    }
+}
+
 pub fn to_blob(s: &[u64]) -> Vec<u8> {
     s.iter().flat_map(|v| v.to_le_bytes()).collect()
 }
@@ -77,7 +103,10 @@ pub struct CopyIndex {
 impl CopyIndex {
     pub fn add(&mut self, id: i64, sketch: Vec<u64>, published: Option<NaiveDate>) {
         for v in sketch.iter().take(INDEX_KEYS) {
-            self.index.entry(*v).or_default().push(id);
+            let ids = self.index.entry(*v).or_default();
+            if ids.len() < COMMON_KEY_DOCS {
+                ids.push(id);
+            }
         }
         self.sketches.insert(id, (sketch, published));
     }
@@ -102,8 +131,14 @@ impl CopyIndex {
 
     /// The earliest stored original (by publication date, then id) that `sketch` copies.
     pub fn original_of(&self, sketch: &[u64]) -> Option<i64> {
-        let mut candidates: Vec<i64> =
-            sketch.iter().take(INDEX_KEYS).filter_map(|v| self.index.get(v)).flatten().copied().collect();
+        let mut candidates: Vec<i64> = sketch
+            .iter()
+            .take(INDEX_KEYS)
+            .filter_map(|v| self.index.get(v))
+            .take(LOOKUP_KEYS)
+            .flat_map(|ids| ids.iter().take(CANDIDATES_PER_KEY))
+            .copied()
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         candidates
@@ -131,6 +166,8 @@ mod tests {
         assert!(resemblance(&a, &d) >= NEAR_DUPLICATE, "{}", resemblance(&a, &d));
         assert!(resemblance(&a, &c) < 0.1);
         assert_eq!(from_blob(&to_blob(&a)), a);
+        assert_eq!(unpack(&pack(STORY)), STORY);
+        assert_eq!(unpack(b"not zlib"), "");
         let mut idx = CopyIndex::default();
         idx.add(1, a.clone(), None);
         idx.add(2, c.clone(), None);

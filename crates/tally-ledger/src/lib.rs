@@ -165,8 +165,9 @@ impl Ledger {
                     original = None;
                 }
             }
-            let records_jsonl =
-                d.records.iter().filter_map(|r| serde_json::to_string(r).ok()).collect::<Vec<_>>().join("\n");
+            let records_jsonl = fingerprint::pack(
+                &d.records.iter().filter_map(|r| serde_json::to_string(r).ok()).collect::<Vec<_>>().join("\n"),
+            );
             tx.execute(
                 "INSERT INTO documents (doc, origin, content_hash, sketch, title, url, outlet, published, body, records, syndicated_of)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

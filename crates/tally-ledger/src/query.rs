@@ -441,7 +441,7 @@ impl Ledger {
                             syndicated_of: r.get(7)?,
                         },
                         r.get(8)?,
-                        r.get(9)?,
+                        crate::fingerprint::unpack(&r.get::<_, Vec<u8>>(9)?),
                     ))
                 },
             )

@@ -18,7 +18,7 @@ const MIGRATIONS: &[&str] = &[
         outlet TEXT,
         published TEXT,
         body TEXT NOT NULL,
-        records TEXT NOT NULL,
+        records BLOB NOT NULL,
         syndicated_of INTEGER REFERENCES documents(id),
         ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
