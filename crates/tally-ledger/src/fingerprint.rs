@@ -69,10 +69,7 @@ pub fn resemblance(a: &[u64], b: &[u64]) -> f64 {
 pub fn pack(text: &str) -> Vec<u8> {
     use std::io::Write;
     let mut z = flate2::write::ZlibEncoder::new(Vec::with_capacity(text.len() / 6), flate2::Compression::fast());
-    match z.write_all(text.as_bytes()).and_then(|_| z.finish()) {
-        Ok(v) => v,
-        Err(_) => Vec::new(),
-    }
+    z.write_all(text.as_bytes()).and_then(|_| z.finish()).unwrap_or_default()
 }
 
 /// The records text stored by [`pack`]; empty when the blob is damaged.
