@@ -1267,10 +1267,18 @@ fn the_country(
     })?;
     let pos = an.tokens.get(k)?.span.start;
     let owner = subject.and_then(|s| s.name.as_deref());
+    // A country named as such, or through one of its bodies ("Ukraine's air force").
+    let country_of = |m: &Mention| -> Option<String> {
+        match m.kind {
+            EntityKind::Country if m.form != Form::Demonym => Some(m.name.clone()),
+            EntityKind::Org => m.country.clone(),
+            _ => None,
+        }
+    };
     near(entities, 0, pos)
         .iter()
-        .rfind(|m| m.kind == EntityKind::Country && m.form != Form::Demonym && Some(m.name.as_str()) != owner)
-        .map(|m| Anchor::new(m.span, Some(m.name.clone())))
+        .rev()
+        .find_map(|m| country_of(m).filter(|c| Some(c.as_str()) != owner).map(|c| Anchor::new(m.span, Some(c))))
 }
 
 fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
