@@ -3,7 +3,7 @@
 
 mod link;
 
-use tally_model::{DocRecord, EntityRecord, FigureRecord, QuoteRecord, Record, Span, TimeRecord};
+use tally_model::{EntityKind, NameRef, DocRecord, EntityRecord, FigureRecord, QuoteRecord, Record, Span, TimeRecord};
 use tally_read::Document;
 use tally_text::Analysis;
 
@@ -16,6 +16,26 @@ pub struct Extraction {
 /// The headline: the document title, or the body's standalone first line.
 fn title_of(doc: &Document, an: &Analysis) -> Option<String> {
     doc.meta.title.clone().or_else(|| an.headline().map(|h| an.text(h.span).to_string()))
+}
+
+/// The country a report is mainly about: the one its country and place mentions name most often
+/// (the first named on a tie), with the text of its first mention. Figures whose own clause names
+/// no place happened there as a rule ("thousands of protesters" in a report from Nairobi).
+fn document_country(entities: &[tally_entities::Mention], body: &str) -> Option<NameRef> {
+    let mut counts: Vec<(&str, usize, Span)> = Vec::new();
+    for m in entities {
+        if !matches!(m.kind, EntityKind::Country | EntityKind::Place) || m.form == tally_entities::Form::Demonym {
+            continue;
+        }
+        let Some(country) = m.country.as_deref() else { continue };
+        match counts.iter_mut().find(|(c, _, _)| *c == country) {
+            Some((_, n, _)) => *n += 1,
+            None => counts.push((country, 1, m.span)),
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    let (name, _, first) = counts.into_iter().find(|c| c.1 == best)?;
+    Some(NameRef { text: first.text(body).to_string(), name: Some(name.to_string()) })
 }
 
 fn in_furniture(furniture: &[Span], span: Span) -> bool {
@@ -42,6 +62,7 @@ pub fn extract(doc: &Document) -> Extraction {
 
     let id = doc.id.as_str();
     let sentences = an.sentences.len();
+    let main_country = document_country(&entities, body);
     let mut records = Vec::with_capacity(1 + entities.len() + times.len() + figures.len());
     records.push(Record::Doc(DocRecord {
         doc: id.to_string(),
@@ -63,7 +84,7 @@ pub fn extract(doc: &Document) -> Extraction {
             measure: f.measure,
             increment: f.increment,
             subject: f.subject.as_ref().map(|a| a.to_name_ref(body)),
-            location: f.location.as_ref().map(|a| a.to_name_ref(body)),
+            location: f.location.as_ref().map(|a| a.to_name_ref(body)).or_else(|| main_country.clone()),
             time: linked.time,
             source: linked.source,
             stated: linked.stated,
