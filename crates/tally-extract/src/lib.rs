@@ -3,7 +3,7 @@
 
 mod link;
 
-use tally_model::{EntityKind, NameRef, DocRecord, EntityRecord, FigureRecord, QuoteRecord, Record, Span, TimeRecord};
+use tally_model::{DocRecord, EntityKind, EntityRecord, FigureRecord, NameRef, QuoteRecord, Record, Span, TimeRecord};
 use tally_read::Document;
 use tally_text::Analysis;
 
@@ -37,6 +37,15 @@ fn document_country(entities: &[tally_entities::Mention], body: &str) -> Option<
     let (name, _, first) = counts.into_iter().find(|c| c.1 == best)?;
     Some(NameRef { text: first.text(body).to_string(), name: Some(name.to_string()) })
 }
+
+/// Units counted as the report's own country's forces when no owner is named.
+static OWN_FORCES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/own_forces_units.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 fn in_furniture(furniture: &[Span], span: Span) -> bool {
     furniture.iter().any(|f| f.contains(span))
@@ -83,7 +92,11 @@ pub fn extract(doc: &Document) -> Extraction {
             unit: f.unit.clone(),
             measure: f.measure,
             increment: f.increment,
-            subject: f.subject.as_ref().map(|a| a.to_name_ref(body)),
+            subject: f
+                .subject
+                .as_ref()
+                .map(|a| a.to_name_ref(body))
+                .or_else(|| f.unit.as_deref().filter(|u| OWN_FORCES.contains(u)).and(main_country.clone())),
             location: f.location.as_ref().map(|a| a.to_name_ref(body)).or_else(|| main_country.clone()),
             time: linked.time,
             source: linked.source,
