@@ -84,6 +84,8 @@ fn reingesting_examples_changes_nothing_and_copies_are_linked() {
         originals.sort();
         originals.dedup();
         assert_eq!(s["independent_sources"], originals.len(), "series {}", s["label"]);
+        let flagged = rows.iter().filter(|r| r["flags"].as_array().unwrap().iter().any(|f| f == "conflict")).count();
+        assert_eq!(s["conflicts"], flagged, "stored conflict count of series {}", s["label"]);
     }
 }
 

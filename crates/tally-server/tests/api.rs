@@ -21,7 +21,12 @@ fn figure(doc: &str, body: &str, number: &str, low: f64, source: &str) -> Record
         subject: None,
         location: Some(NameRef { text: "Sudan".into(), name: Some("Sudan".into()) }),
         time: None,
-        source: vec![Source { text: source.into(), name: Some(source.into()), cue: "said".into(), stance: Stance::Asserted }],
+        source: vec![Source {
+            text: source.into(),
+            name: Some(source.into()),
+            cue: "said".into(),
+            stance: Stance::Asserted,
+        }],
         stated: None,
         via: None,
         unverified: false,
@@ -37,8 +42,26 @@ fn ledger() -> (tempfile::TempDir, std::path::PathBuf) {
     let recs_a = [figure("hostile", HOSTILE, "12", 12.0, "Officials")];
     let recs_b = [figure("ministry", other, "40", 40.0, "Ministry of Health (Sudan)")];
     l.ingest(&[
-        NewDocument { doc: "hostile", origin: "a", title: Some("<b>bold</b> title"), url: None, outlet: Some("Wire"), published: NaiveDate::from_ymd_opt(2025, 1, 2), body: HOSTILE, records: &recs_a },
-        NewDocument { doc: "ministry", origin: "b", title: None, url: None, outlet: Some("Daily"), published: NaiveDate::from_ymd_opt(2025, 1, 3), body: other, records: &recs_b },
+        NewDocument {
+            doc: "hostile",
+            origin: "a",
+            title: Some("<b>bold</b> title"),
+            url: None,
+            outlet: Some("Wire"),
+            published: NaiveDate::from_ymd_opt(2025, 1, 2),
+            body: HOSTILE,
+            records: &recs_a,
+        },
+        NewDocument {
+            doc: "ministry",
+            origin: "b",
+            title: None,
+            url: None,
+            outlet: Some("Daily"),
+            published: NaiveDate::from_ymd_opt(2025, 1, 3),
+            body: other,
+            records: &recs_b,
+        },
     ])
     .unwrap();
     (dir, db)
