@@ -119,7 +119,8 @@ function drawChart(claims, axis, colourOf) {
   pts.forEach((p, i) => {
     const c = p.c, colour = colourOf(c);
     const cx = Number.isNaN(p.d) ? L + 6 : x(p.d);
-    const lo = c.low ?? c.high, hi = c.high ?? vmax;
+    // An open range ("at least", "at most") runs to the edge of the plot.
+    const lo = c.low ?? vmin, hi = c.high ?? vmax;
     const g = svg("g", { class: "mark", "data-claim": c.id, tabindex: 0 });
     if (c.low !== null && c.high !== null && c.low === c.high) {
       g.append(svg("circle", { cx, cy: y(c.low), r: 6, fill: c.approx ? "#fff" : colour, stroke: colour, "stroke-width": 2 }));
@@ -150,11 +151,11 @@ function selectClaim(id) {
 }
 
 async function showSeries(id, axis) {
-  const data = await api(`/api/series/${encodeURIComponent(id)}`);
+  const data = await api(`/api/series/${encodeURIComponent(id)}?limit=5000`);
   current = data;
   const sources = [...new Set(data.claims.map((c) => c.source_key || `reporter:${c.outlet || c.doc}`))];
   const colourOf = (c) => PALETTE[sources.indexOf(c.source_key || `reporter:${c.outlet || c.doc}`) % PALETTE.length];
-  const toggle = el("button", { class: "ghost", id: "axis-toggle", onclick: () => showSeries(id, axis === "event" ? "stated" : "event").catch(showError) },
+  const toggle = el("button", { class: "ghost", id: "axis-toggle", onclick: () => { location.hash = `#/series/${encodeURIComponent(id)}${axis === "event" ? "" : "/event"}`; } },
     axis === "event" ? "Plot by statement date" : "Plot by event time");
   const legend = el("div", { class: "legend" }, ...sources.map((s, i) => { const n = el("span", {}, s.replace(/^reporter:/, "reporter: ")); n.style.setProperty("--c", PALETTE[i % PALETTE.length]); return n; }));
   const rows = data.claims.map((c) =>
@@ -175,6 +176,11 @@ async function showSeries(id, axis) {
     el("table", { id: "claims" },
       el("thead", {}, el("tr", {}, ...["stated", "event time", "value", "unit", "source", "document", "flags", "evidence"].map((h) => el("th", {}, h)))),
       el("tbody", {}, ...rows)));
+}
+
+// Only web links are followed; a "javascript:" or "data:" address from a document is dropped.
+function safeUrl(u) {
+  return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null;
 }
 
 function byteSlicer(text) {
@@ -209,14 +215,15 @@ async function showDoc(id) {
   body.append(slice(pos, total));
   view.replaceChildren(
     el("h1", {}, data.doc.title || data.doc.doc),
-    el("p", { class: "sub" }, `${data.doc.outlet || ""} · ${data.doc.published || "no date"} · ${data.doc.claims} claims`, data.doc.url ? el("span", {}, " · ", el("a", { href: data.doc.url, rel: "noopener noreferrer" }, "source")) : ""),
+    el("p", { class: "sub" }, `${data.doc.outlet || ""} · ${data.doc.published || "no date"} · ${data.doc.claims} claims`, safeUrl(data.doc.url) ? el("span", {}, " · ", el("a", { href: data.doc.url, rel: "noopener noreferrer" }, "source")) : ""),
     body);
 }
 
 async function route() {
   tip.hidden = true;
-  const hash = decodeURIComponent(location.hash.slice(1) || "/");
-  const [, kind, arg, extra] = hash.split("/");
+  const decode = (s) => { try { return decodeURIComponent(s || ""); } catch (_) { return s || ""; } };
+  // Split before decoding, so a "/" typed in a search stays inside the search text.
+  const [, kind, arg, extra] = (location.hash.slice(1) || "/").split("/").map(decode);
   try {
     if (kind === "series" && arg) await showSeries(arg, extra === "event" ? "event" : "stated");
     else if (kind === "doc" && arg) await showDoc(arg);

@@ -6,7 +6,7 @@ use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
@@ -40,7 +40,50 @@ struct ApiError(StatusCode, String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0, Json(json!({"error": self.1}))).into_response()
+        let mut r = SafeJson(json!({"error": self.1})).into_response();
+        *r.status_mut() = self.0;
+        r
+    }
+}
+
+/// JSON whose `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so that no body
+/// can be read as markup even by a careless client. Those characters can only occur inside
+/// JSON strings, where the escapes mean the same text.
+struct SafeJson(serde_json::Value);
+
+impl IntoResponse for SafeJson {
+    fn into_response(self) -> Response {
+        let raw = match serde_json::to_string(&self.0) {
+            Ok(s) => s,
+            Err(_) => {
+                return (StatusCode::INTERNAL_SERVER_ERROR, "{\"error\":\"serialization failed\"}").into_response()
+            }
+        };
+        let mut out = String::with_capacity(raw.len() + 16);
+        for ch in raw.chars() {
+            match ch {
+                '<' => out.push_str("\\u003c"),
+                '>' => out.push_str("\\u003e"),
+                '&' => out.push_str("\\u0026"),
+                c => out.push(c),
+            }
+        }
+        let mut r = out.into_response();
+        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        r.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        r
+    }
+}
+
+/// Longest search text accepted, in bytes.
+pub const MAX_QUERY: usize = 200;
+
+fn check_query(q: &Option<String>) -> Result<(), ApiError> {
+    match q {
+        Some(q) if q.len() > MAX_QUERY => {
+            Err(ApiError(StatusCode::BAD_REQUEST, format!("q must be at most {MAX_QUERY} bytes")))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -82,20 +125,21 @@ async fn with_ledger<T: Send + 'static>(
     .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("query failed: {e}")))?
 }
 
-async fn list_series(State(s): State<AppState>, Query(p): Query<Page>) -> Result<Json<serde_json::Value>, ApiError> {
+async fn list_series(State(s): State<AppState>, Query(p): Query<Page>) -> Result<SafeJson, ApiError> {
     let (limit, offset) = p.bounds()?;
+    check_query(&p.q)?;
     let q = p.q.clone().filter(|q| !q.trim().is_empty());
     let items = with_ledger(&s, move |l| Ok(l.series(q.as_deref(), limit + 1, offset)?)).await?;
     let more = items.len() as i64 > limit;
     let items: Vec<_> = items.into_iter().take(limit as usize).collect();
-    Ok(Json(json!({"items": items, "limit": limit, "offset": offset, "more": more})))
+    Ok(SafeJson(json!({"items": items, "limit": limit, "offset": offset, "more": more})))
 }
 
 async fn one_series(
     State(s): State<AppState>,
     UrlPath(id): UrlPath<String>,
     Query(p): Query<Page>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<SafeJson, ApiError> {
     let id: i64 = id.parse().map_err(|_| ApiError(StatusCode::BAD_REQUEST, format!("{id:?} is not a series id")))?;
     let limit = p.limit.unwrap_or(MAX_LIMIT).clamp(1, 5000);
     let offset = p.offset.unwrap_or(0).max(0);
@@ -104,24 +148,25 @@ async fn one_series(
         let claims = l.timeline(id)?;
         let total = claims.len();
         let page: Vec<_> = claims.into_iter().skip(offset as usize).take(limit as usize).collect();
-        Ok(Json(json!({"series": series, "claims": page, "total": total, "limit": limit, "offset": offset})))
+        Ok(SafeJson(json!({"series": series, "claims": page, "total": total, "limit": limit, "offset": offset})))
     })
     .await
 }
 
-async fn one_doc(State(s): State<AppState>, UrlPath(id): UrlPath<String>) -> Result<Json<serde_json::Value>, ApiError> {
+async fn one_doc(State(s): State<AppState>, UrlPath(id): UrlPath<String>) -> Result<SafeJson, ApiError> {
     with_ledger(&s, move |l| {
         let (row, text, records) =
             l.doc(&id)?.ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no document {id:?}")))?;
         let records: Vec<serde_json::Value> = records.lines().filter_map(|r| serde_json::from_str(r).ok()).collect();
         let claims = l.document_claims(row.id)?;
-        Ok(Json(json!({"doc": row, "text": text, "records": records, "claims": claims})))
+        Ok(SafeJson(json!({"doc": row, "text": text, "records": records, "claims": claims})))
     })
     .await
 }
 
-async fn search(State(s): State<AppState>, Query(p): Query<Page>) -> Result<Json<serde_json::Value>, ApiError> {
+async fn search(State(s): State<AppState>, Query(p): Query<Page>) -> Result<SafeJson, ApiError> {
     let (limit, offset) = p.bounds()?;
+    check_query(&p.q)?;
     let q = p.q.clone().unwrap_or_default();
     if q.trim().is_empty() {
         return Err(ApiError(StatusCode::BAD_REQUEST, "q is required".into()));
@@ -129,7 +174,9 @@ async fn search(State(s): State<AppState>, Query(p): Query<Page>) -> Result<Json
     with_ledger(&s, move |l| {
         let series = l.series(Some(&q), limit, offset)?;
         let (docs, claims) = l.search(&q, limit, offset)?;
-        Ok(Json(json!({"q": q, "series": series, "docs": docs, "claims": claims, "limit": limit, "offset": offset})))
+        Ok(SafeJson(
+            json!({"q": q, "series": series, "docs": docs, "claims": claims, "limit": limit, "offset": offset}),
+        ))
     })
     .await
 }
