@@ -105,6 +105,23 @@ const CLAIM_COLUMNS: &str =
     c.stated_start, c.stated_end, c.sources, c.source_key, c.via, c.unverified, c.evidence,
     (SELECT o.doc FROM documents o WHERE o.id = d.syndicated_of)";
 
+/// The columns of a [`DocRow`], in the order [`doc_row`] reads them.
+const DOC_COLUMNS: &str = "d.id, d.doc, d.title, d.outlet, d.url, d.published,
+    (SELECT COUNT(*) FROM claims c WHERE c.document_id = d.id), d.syndicated_of";
+
+fn doc_row(r: &Row) -> rusqlite::Result<DocRow> {
+    Ok(DocRow {
+        id: r.get(0)?,
+        doc: r.get(1)?,
+        title: r.get(2)?,
+        outlet: r.get(3)?,
+        url: r.get(4)?,
+        published: r.get(5)?,
+        claims: r.get(6)?,
+        syndicated_of: r.get(7)?,
+    })
+}
+
 fn claim_row(r: &Row) -> rusqlite::Result<ClaimRow> {
     let sources: String = r.get(22)?;
     Ok(ClaimRow {
@@ -298,26 +315,13 @@ impl Ledger {
         let pattern = format!("%{}%", q.trim().replace('%', "\\%").replace('_', "\\_"));
         let mut stmt = self
             .conn()
-            .prepare_cached(
-                "SELECT d.id, d.doc, d.title, d.outlet, d.url, d.published,
-                    (SELECT COUNT(*) FROM claims c WHERE c.document_id = d.id), d.syndicated_of
-                 FROM documents d WHERE d.title LIKE ?1 ESCAPE '\\' OR d.body LIKE ?1 ESCAPE '\\'
-                 ORDER BY d.published DESC, d.id LIMIT ?2 OFFSET ?3",
-            )
+            .prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS} FROM documents d WHERE d.title LIKE ?1 ESCAPE '\\' OR d.body LIKE ?1 ESCAPE '\\'
+                 ORDER BY d.published DESC, d.id LIMIT ?2 OFFSET ?3"
+            ))
             .map_err(&e)?;
         let docs = stmt
-            .query_map(params![pattern, limit, offset], |r| {
-                Ok(DocRow {
-                    id: r.get(0)?,
-                    doc: r.get(1)?,
-                    title: r.get(2)?,
-                    outlet: r.get(3)?,
-                    url: r.get(4)?,
-                    published: r.get(5)?,
-                    claims: r.get(6)?,
-                    syndicated_of: r.get(7)?,
-                })
-            })
+            .query_map(params![pattern, limit, offset], doc_row)
             .map_err(&e)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(&e)?;
@@ -387,26 +391,9 @@ impl Ledger {
         let e = self.err();
         let mut stmt = self
             .conn()
-            .prepare(
-                "SELECT d.id, d.doc, d.title, d.outlet, d.url, d.published,
-                    (SELECT COUNT(*) FROM claims c WHERE c.document_id = d.id), d.syndicated_of
-                 FROM documents d ORDER BY d.published, d.id LIMIT ?1 OFFSET ?2",
-            )
+            .prepare(&format!("SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.published, d.id LIMIT ?1 OFFSET ?2"))
             .map_err(&e)?;
-        let rows = stmt
-            .query_map(params![limit, offset], |r| {
-                Ok(DocRow {
-                    id: r.get(0)?,
-                    doc: r.get(1)?,
-                    title: r.get(2)?,
-                    outlet: r.get(3)?,
-                    url: r.get(4)?,
-                    published: r.get(5)?,
-                    claims: r.get(6)?,
-                    syndicated_of: r.get(7)?,
-                })
-            })
-            .map_err(&e)?;
+        let rows = stmt.query_map(params![limit, offset], doc_row).map_err(&e)?;
         rows.collect::<Result<_, _>>().map_err(&e)
     }
 
@@ -424,26 +411,9 @@ impl Ledger {
         let Some(id) = id else { return Ok(None) };
         self.conn()
             .query_row(
-                "SELECT d.id, d.doc, d.title, d.outlet, d.url, d.published,
-                    (SELECT COUNT(*) FROM claims c WHERE c.document_id = d.id), d.syndicated_of, d.body, d.records
-                 FROM documents d WHERE d.id = ?1",
+                &format!("SELECT {DOC_COLUMNS}, d.body, d.records FROM documents d WHERE d.id = ?1"),
                 params![id],
-                |r| {
-                    Ok((
-                        DocRow {
-                            id: r.get(0)?,
-                            doc: r.get(1)?,
-                            title: r.get(2)?,
-                            outlet: r.get(3)?,
-                            url: r.get(4)?,
-                            published: r.get(5)?,
-                            claims: r.get(6)?,
-                            syndicated_of: r.get(7)?,
-                        },
-                        r.get(8)?,
-                        crate::fingerprint::unpack(&r.get::<_, Vec<u8>>(9)?),
-                    ))
-                },
+                |r| Ok((doc_row(r)?, r.get(8)?, crate::fingerprint::unpack(&r.get::<_, Vec<u8>>(9)?))),
             )
             .optional()
             .map_err(&e)
