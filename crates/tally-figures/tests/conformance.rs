@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use tally_figures::{find, Figure};
 use tally_text::Analysis;
 
-/// The shared folder beside the workspace; `TALLY_SHARED` overrides it (for worktrees).
+/// The shared folder beside the workspace; `TALLY_SHARED` overrides it (for checkouts elsewhere).
 fn shared() -> PathBuf {
     match std::env::var_os("TALLY_SHARED") {
         Some(p) => PathBuf::from(p),

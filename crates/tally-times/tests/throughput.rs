@@ -1,5 +1,5 @@
 //! Throughput of `find` on news text (run with `cargo test --release -- --ignored`): the dev
-//! corpus bodies, repeated to about 8 MB. Reads `/work/shared` through `../../../shared` or
+//! corpus bodies, repeated to about 8 MB. Reads the shared corpus through `../../../shared` or
 //! `$TALLY_SHARED`; skipped when absent.
 
 use chrono::NaiveDate;
