@@ -1,29 +1,10 @@
 //! The word tables of time expressions, loaded once from `data/` into one map: every word gets
 //! one [`Entry`] holding all the roles it can play, so that each token needs a single look-up.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: the keys are short, fixed, ASCII words, so a simple hash beats SipHash here.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+/// Keys are short, fixed ASCII words: rustc-hash's FxHash beats SipHash here.
+type Map = rustc_hash::FxHashMap<&'static str, Entry>;
 
 /// A calendar unit named by a word ("week", "months").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
