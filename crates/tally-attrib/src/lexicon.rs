@@ -1,7 +1,7 @@
 //! The attribution lexicon: cue forms with their stance and kind (`data/cues.tsv`) and the closed
 //! word classes the grammar reads (`data/words.tsv`). Loaded once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tally_model::Stance;
 
@@ -29,7 +29,10 @@ pub struct Cue {
 pub struct Lexicon {
     /// Cue forms by their first word, longest first.
     pub cues: HashMap<&'static str, Vec<Cue>>,
-    classes: HashMap<&'static str, HashSet<&'static str>>,
+    /// Bit of each word class.
+    class_bits: HashMap<&'static str, u32>,
+    /// Word classes of each word, as bits of `class_bits`.
+    classes: HashMap<&'static str, u32>,
     /// Hedge phrases, as word sequences.
     pub unverified: Vec<Vec<&'static str>>,
 }
@@ -37,7 +40,10 @@ pub struct Lexicon {
 impl Lexicon {
     /// Whether lower-case `word` belongs to word class `class`.
     pub fn is(&self, class: &str, word: &str) -> bool {
-        self.classes.get(class).is_some_and(|s| s.contains(word))
+        match (self.class_bits.get(class), self.classes.get(word)) {
+            (Some(bit), Some(bits)) => bits & bit != 0,
+            _ => false,
+        }
     }
 }
 
@@ -69,7 +75,7 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut cues: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+    let mut cues: HashMap<&'static str, Vec<Cue>> = HashMap::default();
     for cols in data_lines(include_str!("../data/cues.tsv")) {
         let (Some(form), Some(stance), Some(kind)) = (cols.first(), cols.get(1), cols.get(2)) else { continue };
         let Some(kind) = parse_kind(kind) else { continue };
@@ -80,17 +86,21 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in cues.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
-    let mut classes: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+    let mut class_bits: HashMap<&'static str, u32> = HashMap::default();
+    let mut classes: HashMap<&'static str, u32> = HashMap::default();
     let mut unverified = Vec::new();
     for cols in data_lines(include_str!("../data/words.tsv")) {
         let (Some(class), Some(word)) = (cols.first(), cols.get(1)) else { continue };
         if *class == "unverified" {
             unverified.push(word.split(' ').collect());
         } else {
-            classes.entry(class).or_default().insert(word);
+            let next = 1u32 << class_bits.len().min(31);
+            let bit = *class_bits.entry(class).or_insert(next);
+            *classes.entry(word).or_default() |= bit;
         }
     }
-    Lexicon { cues, classes, unverified }
+    debug_assert!(class_bits.len() <= 32, "at most 32 word classes fit the bit set");
+    Lexicon { cues, class_bits, classes, unverified }
 });
 
 #[cfg(test)]

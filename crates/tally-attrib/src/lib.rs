@@ -293,7 +293,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 4. Unmarked first-person speech running over sentences: the sentences before a closing
     //    "..., Kim said." that speak in the first person belong to the same quote.
-    let framed: std::collections::HashSet<usize> = out.frames.iter().map(|f| f.sentence).collect();
+    let framed: rustc_hash::FxHashSet<usize> = out.frames.iter().map(|f| f.sentence).collect();
     let mut extra: Vec<(usize, Quote)> = Vec::new();
     for (si, q, multi) in quotes_from_frames.iter_mut() {
         if !*multi {
@@ -332,7 +332,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     //    quote before them in the paragraph ('"...," he said. "..."').
     let mut marked: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Quote)> = None;
-    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
     for (k, f) in out.frames.iter().enumerate() {
         by_sentence.entry(f.sentence).or_default().push(k);
     }

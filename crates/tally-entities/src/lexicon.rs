@@ -77,7 +77,7 @@ pub(crate) struct Lexicon {
     pub countries: Vec<&'static str>,
     pub roles: Vec<Role>,
     /// (country index, role index) -> the organization that is that country's role.
-    pub role_orgs: HashMap<(u16, u16), &'static str>,
+    pub role_orgs: FastMap<(u16, u16), &'static str>,
     pub title_heads: Vec<&'static str>,
     pub cue_after: FastSet<&'static str>,
     pub cue_before: FastSet<&'static str>,
@@ -246,7 +246,7 @@ pub(crate) fn build() -> Lexicon {
         });
     }
 
-    let mut role_orgs = HashMap::new();
+    let mut role_orgs = FastMap::default();
     for cols in data_lines(ORGANIZATIONS) {
         let (name, cc, role) = (col(&cols, 0), col(&cols, 2), col(&cols, 3));
         if let (Some(c), Some(r)) = (code(cc), roles.iter().position(|x| x.key == role)) {
@@ -335,7 +335,7 @@ fn empty() -> Lexicon {
         place_words: 1,
         countries: Vec::new(),
         roles: Vec::new(),
-        role_orgs: HashMap::new(),
+        role_orgs: FastMap::default(),
         title_heads: Vec::new(),
         cue_after: FastSet::default(),
         cue_before: FastSet::default(),

@@ -335,7 +335,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
     let body = an.body;
     let base = cands.len();
     // The latest description of each role, for a later bare "the <role>".
-    let mut described: std::collections::HashMap<u16, (String, Option<u16>)> = std::collections::HashMap::new();
+    let mut described: crate::lexicon::FastMap<u16, (String, Option<u16>)> = Default::default();
     let context = CountryContext::new(&cands[..base]);
     for h in hits {
         let Some(Entry { cat: Cat::Role(role), .. }) = lx.entries.get(h.entry) else { continue };
@@ -455,7 +455,7 @@ fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
     let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
     live.sort_unstable();
     let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut orgs_by_word: std::collections::HashMap<String, Vec<(usize, usize)>> = std::collections::HashMap::new();
+    let mut orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>> = Default::default();
     for (i, c) in cands.iter().enumerate() {
         if c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group) {
             for w in c.name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {

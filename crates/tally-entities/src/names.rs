@@ -187,7 +187,7 @@ fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
     // Where each country is first named as a country.
-    let mut first_named: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
+    let mut first_named: crate::lexicon::FastMap<u16, usize> = Default::default();
     for c in cands[..base].iter().filter(|c| c.kind == EntityKind::Country) {
         if let Some(country) = c.country {
             let e = first_named.entry(country).or_insert(c.span.end);

@@ -280,7 +280,7 @@ fn resolve_short(
     let lx = &*LEXICON;
     // Index of full-named people by key (per key slot), each list in text order, so that a
     // short mention finds its person in logarithmic time however long the document is.
-    let mut by_key: [std::collections::HashMap<String, Vec<(usize, usize)>>; 2] = Default::default();
+    let mut by_key: [crate::lexicon::FastMap<String, Vec<(usize, usize)>>; 2] = Default::default();
     for (i, p) in people.iter().enumerate() {
         if !cands[p.cand].name.contains(' ') {
             continue;
@@ -351,7 +351,7 @@ fn resolve_short(
         }
     }
     // Titles standing for a person: "the North Korean leader", "the regional governor".
-    let mut by_head: std::collections::HashMap<u16, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_head: crate::lexicon::FastMap<u16, Vec<usize>> = Default::default();
     for (i, p) in people.iter().enumerate() {
         if let Some(h) = p.head {
             by_head.entry(h).or_default().push(i);

@@ -9,29 +9,37 @@ pub struct Span {
 }
 
 impl Span {
+    #[inline]
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    #[inline]
     pub const fn len(&self) -> usize {
         self.end.saturating_sub(self.start)
     }
+    #[inline]
     pub const fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
     /// The text this span covers, or `""` when it does not fall on character boundaries of `body`.
+    #[inline]
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         body.get(self.start..self.end).unwrap_or("")
     }
+    #[inline]
     pub const fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    #[inline]
     pub const fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
     /// The smallest span covering both.
+    #[inline]
     pub fn join(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }

@@ -28,16 +28,19 @@ impl<'a> Analysis<'a> {
     }
 
     /// The text of a span of this body.
+    #[inline]
     pub fn text(&self, span: Span) -> &'a str {
         span.text(self.body)
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'a str {
         self.tokens.get(i).map(|t| t.span.text(self.body)).unwrap_or("")
     }
 
     /// The tokens of sentence `s`.
+    #[inline]
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
         match self.sentences.get(s) {
             Some(sent) => &self.tokens[sent.tokens.clone()],
@@ -46,6 +49,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// Index of the sentence holding byte offset `pos`, if any.
+    #[inline]
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
         (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
@@ -62,6 +66,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// Index of the first token starting at or after byte offset `pos`.
+    #[inline]
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)
     }

@@ -1,5 +1,5 @@
 use crate::tokens::{Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 use tally_model::Span;
@@ -35,7 +35,7 @@ struct Tables {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut abbrev = HashMap::new();
+    let mut abbrev = HashMap::default();
     for line in include_str!("../data/abbreviations.tsv").lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {

@@ -28,9 +28,11 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
+    #[inline]
     pub fn is_number(&self) -> bool {
         self.kind == TokenKind::Number
     }

@@ -1,6 +1,9 @@
 //! Per-stage extraction throughput in MB/s of report text on one core, on a generated corpus.
 //! `cargo run --release -p tally-bench --bin tally-bench -- --mb 20`
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use std::hint::black_box;
 use std::time::Instant;
@@ -9,8 +12,8 @@ use tally_read::{Document, ReadOptions};
 #[derive(Parser)]
 struct Args {
     /// Megabytes of generated text to measure on.
-    #[arg(long, default_value_t = 20)]
-    mb: usize,
+    #[arg(long, default_value_t = 20.0)]
+    mb: f64,
     #[arg(long, default_value_t = 42)]
     seed: u64,
     /// Measure on the documents of these files instead of a generated corpus.
@@ -19,10 +22,13 @@ struct Args {
     /// Repetitions; the best is reported.
     #[arg(long, default_value_t = 3)]
     reps: usize,
+    /// Run only the stages whose name starts with this (for profiling one stage).
+    #[arg(long)]
+    only: Option<String>,
 }
 
 fn best<F: FnMut()>(reps: usize, mut f: F) -> f64 {
-    (0..reps.max(1))
+    (0..reps)
         .map(|_| {
             let t = Instant::now();
             f();
@@ -45,7 +51,7 @@ fn main() {
             }
         });
     }
-    while a.file.is_empty() && bytes < a.mb * 1_000_000 {
+    while a.file.is_empty() && (bytes as f64) < a.mb * 1e6 {
         let r = g.report();
         let raw = format!("published: {}\n---\n{}", r.published, r.body);
         tally_read::read_bytes(raw.as_bytes(), tally_read::Format::Text, &r.id, &r.id, &opts, &mut |d| {
@@ -56,13 +62,23 @@ fn main() {
         });
     }
     let mb = bytes as f64 / 1e6;
+    // Load every lexicon before measuring.
+    if let Some(d) = docs.first() {
+        black_box(tally_extract::extract(d));
+    }
     println!("corpus: {} reports, {mb:.1} MB of text; best of {} runs, one core", docs.len(), a.reps);
-    let report = |stage: &str, secs: f64| println!("{stage:<14} {:>9.1} MB/s  ({secs:.3} s)", mb / secs);
+    let only = a.only.clone().unwrap_or_default();
+    let reps = |stage: &str| if stage.starts_with(only.as_str()) { a.reps } else { 0 };
+    let report = |stage: &str, secs: f64| {
+        if stage.starts_with(only.as_str()) {
+            println!("{stage:<14} {:>9.1} MB/s  ({secs:.3} s)", mb / secs)
+        }
+    };
 
     let raws: Vec<String> = docs.iter().map(|d| format!("published: 2025-01-01\n---\n{}", d.body)).collect();
     report(
         "read",
-        best(a.reps, || {
+        best(reps("read"), || {
             for r in &raws {
                 tally_read::read_bytes(r.as_bytes(), tally_read::Format::Text, "x", "x", &opts, &mut |d| {
                     black_box(d.ok());
@@ -72,7 +88,7 @@ fn main() {
     );
     report(
         "analysis",
-        best(a.reps, || {
+        best(reps("analysis"), || {
             for d in &docs {
                 black_box(tally_text::Analysis::new(&d.body));
             }
@@ -81,7 +97,7 @@ fn main() {
     let analyses: Vec<_> = docs.iter().map(|d| tally_text::Analysis::new(&d.body)).collect();
     report(
         "entities",
-        best(a.reps, || {
+        best(reps("entities"), || {
             for an in &analyses {
                 black_box(tally_entities::find(an));
             }
@@ -90,7 +106,7 @@ fn main() {
     let entities: Vec<_> = analyses.iter().map(tally_entities::find).collect();
     report(
         "times",
-        best(a.reps, || {
+        best(reps("times"), || {
             for (an, d) in analyses.iter().zip(&docs) {
                 black_box(tally_times::find(an, d.meta.published));
             }
@@ -98,7 +114,7 @@ fn main() {
     );
     report(
         "figures",
-        best(a.reps, || {
+        best(reps("figures"), || {
             for (an, e) in analyses.iter().zip(&entities) {
                 black_box(tally_figures::find(an, e));
             }
@@ -106,7 +122,7 @@ fn main() {
     );
     report(
         "attribution",
-        best(a.reps, || {
+        best(reps("attribution"), || {
             for (an, e) in analyses.iter().zip(&entities) {
                 black_box(tally_attrib::find(an, e));
             }
@@ -114,16 +130,17 @@ fn main() {
     );
     report(
         "extract (all)",
-        best(a.reps, || {
+        best(reps("extract (all)"), || {
             for d in &docs {
                 black_box(tally_extract::extract(d));
             }
         }),
     );
-    let extractions: Vec<_> = docs.iter().map(tally_extract::extract).collect();
+    let extractions: Vec<_> =
+        if reps("json output") > 0 { docs.iter().map(tally_extract::extract).collect() } else { Vec::new() };
     report(
         "json output",
-        best(a.reps, || {
+        best(reps("json output"), || {
             let mut sink = std::io::sink();
             for ex in &extractions {
                 for r in &ex.records {
@@ -134,7 +151,7 @@ fn main() {
     );
     report(
         "whole pipeline",
-        best(a.reps, || {
+        best(reps("whole pipeline"), || {
             let mut sink = std::io::sink();
             for r in &raws {
                 tally_read::read_bytes(r.as_bytes(), tally_read::Format::Text, "x", "x", &opts, &mut |d| {

@@ -1,6 +1,9 @@
 //! Writes a benchmark corpus: `--mb N` of generated reports as `.txt` files in `OUT/txt/` and as
 //! one JSON Lines file `OUT/corpus.jsonl`. Deterministic for `--seed`.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::{Context, Result};
 use clap::Parser;
 use std::io::{BufWriter, Write};
