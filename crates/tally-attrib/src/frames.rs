@@ -3,7 +3,7 @@
 //! SOURCE`, `figures from SOURCE show`, `SOURCE was quoted as saying`, `, citing SOURCE`,
 //! `, saying CONTENT`). Works on token indices into the document's token list.
 
-use crate::lexicon::{CueKind, LEXICON};
+use crate::lexicon::{class, CueKind, LEXICON};
 use crate::Text;
 use tally_model::Stance;
 use tally_text::TokenKind;
@@ -153,7 +153,7 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
     }
     let named = (r.0..r.1).any(|i| {
         let w = t.w(i);
-        lx.is("role", w) || lx.is("pronoun", w) || (t.is_cap(i) && !(i == r.0 && lx.is("det", w)))
+        lx.is(class::ROLE, w) || lx.is(class::PRONOUN, w) || (t.is_cap(i) && !(i == r.0 && lx.is(class::DET, w)))
     });
     // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
     // a quantity word ("the number of casualties").
@@ -161,7 +161,7 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
         || (!strict
             && matches!(t.w(r.0), "the" | "a" | "an")
             && r.1 - r.0 <= 6
-            && !(r.0..r.1).any(|i| lx.is("nonspeaker", t.w(i))))
+            && !(r.0..r.1).any(|i| lx.is(class::NONSPEAKER, t.w(i))))
 }
 
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
@@ -174,8 +174,8 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
         let i = k - 1;
         let w = t.w(i);
         let kind = t.kind(i);
-        let boundary = is_hard_break(t, i) || is_comma(t, i) || lx.is("clause", w) || w == "by";
-        let stopper = kind == Some(TokenKind::Number) || lx.is("verbstop", w) || (is_cue_word(w) && !t.is_cap(i));
+        let boundary = is_hard_break(t, i) || is_comma(t, i) || lx.is(class::CLAUSE, w) || w == "by";
+        let stopper = kind == Some(TokenKind::Number) || lx.is(class::VERBSTOP, w) || (is_cue_word(w) && !t.is_cap(i));
         if boundary {
             if and_at == Some(i + 1) {
                 // ", and X said": a new clause starts after "and".
@@ -203,7 +203,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
 
 /// Skips auxiliaries and adverbs between a subject and its cue ("has also said").
 fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
-    while j > lb && LEXICON.is("aux", t.w(j - 1)) && t.kind(j - 1) == Some(TokenKind::Word) {
+    while j > lb && LEXICON.is(class::AUX, t.w(j - 1)) && t.kind(j - 1) == Some(TokenKind::Word) {
         j -= 1;
     }
     j
@@ -221,7 +221,7 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             if w == "that" || is_hard_break(t, k) || is_comma(t, k) {
                 break;
             }
-            if t.is_cap(k) || lx.is("adjunct", w) || matches!(w, "a" | "an" | "the") {
+            if t.is_cap(k) || lx.is(class::ADJUNCT, w) || matches!(w, "a" | "an" | "the") {
                 k += 1;
             } else {
                 break;
@@ -238,24 +238,24 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             return j;
         }
         let w = t.w(j);
-        if lx.is("postadv", w) {
+        if lx.is(class::POSTADV, w) {
             j += 1;
             continue;
         }
-        if lx.is("timeword", w) {
+        if lx.is(class::TIMEWORD, w) {
             j += 1;
-            while j < e && (lx.is("timeword", t.w(j)) || lx.is("adjunct", t.w(j)) || is_month(t.w(j))) {
+            while j < e && (lx.is(class::TIMEWORD, t.w(j)) || lx.is(class::ADJUNCT, t.w(j)) || is_month(t.w(j))) {
                 j += 1;
             }
             continue;
         }
-        if lx.is("prep", w) && t.kind(j) == Some(TokenKind::Word) {
+        if lx.is(class::PREP, w) && t.kind(j) == Some(TokenKind::Word) {
             // A prepositional phrase running to the end of the clause is an adjunct
             // ("told reporters in the capital.").
             let mut m = j + 1;
             while m < e && m < j + 8 && !is_comma(t, m) && !is_hard_break(t, m) {
                 let wm = t.w(m);
-                if wm == "that" || lx.is("verbstop", wm) || lx.is("clause", wm) || is_cue_word(wm) {
+                if wm == "that" || lx.is(class::VERBSTOP, wm) || lx.is(class::CLAUSE, wm) || is_cue_word(wm) {
                     break;
                 }
                 m += 1;
@@ -271,12 +271,12 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
                 if wk == "that" {
                     break;
                 }
-                let ok = lx.is("adjunct", wk)
+                let ok = lx.is(class::ADJUNCT, wk)
                     || (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
                     || is_month(wk)
                     || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
                     || (wk == "'s" || wk == "’s")
-                    || (any && lx.is("prep", wk) && t.kind(k + 1) != Some(TokenKind::Number))
+                    || (any && lx.is(class::PREP, wk) && t.kind(k + 1) != Some(TokenKind::Number))
                     || (t.kind(k) == Some(TokenKind::Stop)
                         && t.raw(k) == "."
                         && k + 1 < e
@@ -353,7 +353,7 @@ fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
     let mut k = from;
     while k < e && !is_hard_break(t, k) && !is_comma(t, k) {
         let w = t.w(k);
-        if t.kind(k) == Some(TokenKind::Number) || lx.is("verbstop", w) || (is_cue_word(w) && !t.is_cap(k)) {
+        if t.kind(k) == Some(TokenKind::Number) || lx.is(class::VERBSTOP, w) || (is_cue_word(w) && !t.is_cap(k)) {
             return true;
         }
         k += 1;
@@ -394,7 +394,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
             break;
         }
         if k > j
-            && (lx.is("clause", w) || lx.is("verbstop", w) || is_cue_word(w))
+            && (lx.is(class::CLAUSE, w) || lx.is(class::VERBSTOP, w) || is_cue_word(w))
             && t.kind(k) == Some(TokenKind::Word)
             && !t.is_cap(k)
         {
@@ -404,7 +404,9 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
             break;
         }
         // A time adjunct ends the phrase ("KCNA on Tuesday", "the ministry last week").
-        if k > j && (is_time_start(t, k) || (lx.is("prep", w) && (is_time_start(t, k + 1) || is_month(t.w(k + 1))))) {
+        if k > j
+            && (is_time_start(t, k) || (lx.is(class::PREP, w) && (is_time_start(t, k + 1) || is_month(t.w(k + 1)))))
+        {
             break;
         }
         if w == "and" && k > j && and_splits(t, k, e) {
@@ -426,8 +428,8 @@ fn and_splits(t: &Text, k: usize, e: usize) -> bool {
         return true;
     }
     let nw = t.w(next);
-    if lx.is("det", nw) || lx.is("role", nw) || !t.is_cap(next) {
-        return lx.is("det", nw) || lx.is("role", nw) || t.is_cap(next);
+    if lx.is(class::DET, nw) || lx.is(class::ROLE, nw) || !t.is_cap(next) {
+        return lx.is(class::DET, nw) || lx.is(class::ROLE, nw) || t.is_cap(next);
     }
     // Capitalised on both sides: two names when the entity pass saw a mention end or start
     // at the "and" ("the United States and Britain"), one name otherwise ("Location and Event
@@ -513,7 +515,7 @@ fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
         let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), "from" | "by" | "of"));
         if is_noun && !from_follows {
             if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), "'s" | "’s")) {
-                if !LEXICON.is("timeword", t.w(p - 1)) && !is_month(t.w(p - 1)) {
+                if !LEXICON.is(class::TIMEWORD, t.w(p - 1)) && !is_month(t.w(p - 1)) {
                     return vec![(r.0, p)];
                 }
             }
@@ -534,7 +536,7 @@ fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
     let mut k = j;
     // Skip fronted adverbials ("In April, ...").
     loop {
-        if k < e && (lx.is("prep", t.w(k)) || lx.is("timeword", t.w(k)) || lx.is("clause", t.w(k))) {
+        if k < e && (lx.is(class::PREP, t.w(k)) || lx.is(class::TIMEWORD, t.w(k)) || lx.is(class::CLAUSE, t.w(k))) {
             let mut m = k;
             while m < e && !is_comma(t, m) && !is_hard_break(t, m) && m < k + 10 {
                 m += 1;
@@ -557,11 +559,13 @@ fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
             paren -= 1;
         } else if paren == 0 {
             let ok = (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
-                || lx.is("det", w)
-                || lx.is("role", w)
+                || lx.is(class::DET, w)
+                || lx.is(class::ROLE, w)
                 || w == "'s"
                 || w == "’s"
-                || (matches!(w, "of" | "for" | "in") && k + 1 < e && (t.is_cap(k + 1) || lx.is("det", t.w(k + 1))))
+                || (matches!(w, "of" | "for" | "in")
+                    && k + 1 < e
+                    && (t.is_cap(k + 1) || lx.is(class::DET, t.w(k + 1))))
                 || w.contains('-');
             if !ok {
                 break;
@@ -589,14 +593,14 @@ fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
     while first < ss && matches!(t.w(first), "however" | "and" | "but" | "," | "meanwhile" | "separately") {
         first += 1;
     }
-    (first < ss - 1 && (lx.is("prep", t.w(first)) || lx.is("timeword", t.w(first)) || is_month(t.w(first))))
+    (first < ss - 1 && (lx.is(class::PREP, t.w(first)) || lx.is(class::TIMEWORD, t.w(first)) || is_month(t.w(first))))
         .then_some((k, ss - 1))
 }
 
 fn adverbial_start(t: &Text, k: usize) -> bool {
     let lx = &*LEXICON;
     let w = t.w(k);
-    lx.is("prep", w) || lx.is("timeword", w) || matches!(w, "however" | "meanwhile" | "separately")
+    lx.is(class::PREP, w) || lx.is(class::TIMEWORD, w) || matches!(w, "however" | "meanwhile" | "separately")
 }
 
 /// Matches a cue at token `i`; returns the cue and its token length.
@@ -713,7 +717,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             end = next;
         }
         for k in c.0..end {
-            if is_comma(t, k) && lx.is("break", t.w(k + 1)) || is_punct(t, k, ";") {
+            if is_comma(t, k) && lx.is(class::BREAK, t.w(k + 1)) || is_punct(t, k, ";") {
                 end = k;
                 break;
             }
@@ -817,7 +821,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         return None;
     }
     // After a determiner the cue word is a noun ("the claims", "its report").
-    if i > lb && lx.is("det", t.w(i - 1)) {
+    if i > lb && lx.is(class::DET, t.w(i - 1)) {
         return None;
     }
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
@@ -826,7 +830,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Inverted: '..., said X, a spokesman.' / '"...," said X.'
     let before = i.checked_sub(1).filter(|&p| p >= lb);
     let inverted_pos =
-        before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && lx.is("inverts", w);
+        before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && lx.is(class::INVERTS, w);
     if inverted_pos && i + n < e && t.kind(i + n) == Some(TokenKind::Word) {
         let sp = np_forward(t, i + n, e);
         let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
@@ -968,7 +972,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // followed by a clause ("Asked about it, the minister said 40 had died") it opens one.
     let that_near =
         (i + n..e.min(i + n + 14)).take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k)).any(|k| t.w(k) == "that");
-    let adjunct_follows = !that_near && (lx.is("prep", t.w(i + n)) || (adj < e && lx.is("prep", t.w(adj))));
+    let adjunct_follows = !that_near && (lx.is(class::PREP, t.w(i + n)) || (adj < e && lx.is(class::PREP, t.w(adj))));
     if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || (preceded_by_content && adjunct_follows) {
         // End frame: "CONTENT, X said (on Monday)."
         f.front = false;
@@ -1108,7 +1112,7 @@ fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: 
         // Forward: the rest of the clause unless a new clause starts.
         if end < e && is_comma(t, end) {
             let nx = end + 1;
-            if nx < e && !LEXICON.is("clause", t.w(nx)) && t.w(nx) != "and" && !LEXICON.is("break", t.w(nx)) {
+            if nx < e && !LEXICON.is(class::CLAUSE, t.w(nx)) && t.w(nx) != "and" && !LEXICON.is(class::BREAK, t.w(nx)) {
                 let mut k = nx;
                 while k < e
                     && t.kind(k) != Some(TokenKind::Stop)
@@ -1160,7 +1164,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         while s > lb
             && !is_comma(t, s - 1)
             && !is_hard_break(t, s - 1)
-            && !LEXICON.is("clause", t.w(s - 1))
+            && !LEXICON.is(class::CLAUSE, t.w(s - 1))
             && s + 6 > na
         {
             s -= 1;
@@ -1294,7 +1298,11 @@ fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb:
         if matches!(w, "its" | "their") && k > lb {
             let verb = k - 1;
             let vw = t.w(verb);
-            if t.kind(verb) == Some(TokenKind::Word) && !t.is_cap(verb) && !lx.is("det", vw) && !lx.is("prep", vw) {
+            if t.kind(verb) == Some(TokenKind::Word)
+                && !t.is_cap(verb)
+                && !lx.is(class::DET, vw)
+                && !lx.is(class::PREP, vw)
+            {
                 src = np_back(t, skip_aux_back(t, verb, lb), lb);
             }
             break;

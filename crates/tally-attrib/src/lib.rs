@@ -9,7 +9,7 @@ mod marks;
 mod resolve;
 
 use frames::{Fr, R};
-use lexicon::{CueKind, LEXICON};
+use lexicon::{class, CueKind, LEXICON};
 use tally_entities::Mention;
 use tally_model::{Anchor, Span, Stance};
 use tally_text::{Analysis, SentenceKind, TokenKind};
@@ -163,7 +163,7 @@ impl<'a> Text<'a> {
 }
 
 fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
-    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && LEXICON.is("person12", t.w(i)))
+    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && LEXICON.is(class::PERSON12, t.w(i)))
 }
 
 /// Whether a sentence is worth the grammar: it holds a cue word or a quotation mark.

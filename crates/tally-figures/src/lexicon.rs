@@ -1,8 +1,12 @@
-//! The language tables of figure reading (`data/*.tsv`), loaded once, and one Aho-Corasick
-//! automaton over all their phrases that marks every table hit in a sentence.
+//! The language tables of figure reading (`data/*.tsv`), loaded once, and one phrase table over
+//! all their phrases that marks every table hit in a sentence.
+//!
+//! The phrase table maps every prefix of every (lower-case) phrase to the phrase it completes, if
+//! any. A sentence is read once, lower-cased; from each token start the reader extends the span
+//! token by token while the text is still a prefix of some phrase, so a token that starts no
+//! phrase costs one lookup. Every hit starts and ends on token boundaries by construction.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tally_model::Measure;
 use tally_text::{Analysis, Sentence};
@@ -98,7 +102,11 @@ pub(crate) enum Entry {
 }
 
 pub(crate) struct Lexicon {
-    automaton: AhoCorasick,
+    /// Every prefix of every phrase -> the phrase's index into `entries` when the prefix is the
+    /// whole phrase, else `NO_PHRASE`.
+    phrases: HashMap<String, u32>,
+    /// The longest phrase, in bytes.
+    longest: usize,
     entries: Vec<Vec<Entry>>,
     /// Single number words, sorted, for hyphenated compounds ("twenty-five") and the sentence
     /// filter.
@@ -120,7 +128,7 @@ fn parse_measure(s: &str) -> Option<Measure> {
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     let mut patterns: Vec<String> = Vec::new();
     let mut entries: Vec<Vec<Entry>> = Vec::new();
     let mut add = |phrase: &str, e: Entry| {
@@ -238,14 +246,22 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             list.push(Entry::Word(flags));
         }
     }
-    let automaton = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds"));
-    Lexicon { automaton, entries, numbers }
+    let mut phrases: HashMap<String, u32> = HashMap::default();
+    let mut longest = 0;
+    for p in &patterns {
+        longest = longest.max(p.len());
+        for (k, _) in p.char_indices().skip(1) {
+            phrases.entry(p[..k].to_string()).or_insert(NO_PHRASE);
+        }
+    }
+    for (i, p) in patterns.into_iter().enumerate() {
+        phrases.insert(p, i as u32);
+    }
+    Lexicon { phrases, longest, entries, numbers }
 });
+
+/// The value of a phrase-table key that only begins phrases.
+const NO_PHRASE: u32 = u32::MAX;
 
 /// A table phrase found in a sentence, covering tokens `start..end` (absolute indices).
 #[derive(Debug, Clone, Copy)]
@@ -270,18 +286,24 @@ impl SentLex {
         let base = sent.tokens.start;
         let end = sent.tokens.end.min(an.tokens.len());
         let n = end.saturating_sub(base);
-        let text = an.text(sent.span);
+        // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
+        let low = an.text(sent.span).to_ascii_lowercase();
         let off = sent.span.start;
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
         let mut hits = Vec::new();
-        for m in lex.automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start() + off, m.end() + off);
-            let Ok(ti) = toks.binary_search_by(|t| t.span.start.cmp(&s)) else { continue };
-            let Ok(tj) = toks.binary_search_by(|t| t.span.end.cmp(&e)) else { continue };
-            if tj < ti {
-                continue;
+        for (ti, t) in toks.iter().enumerate() {
+            let s = t.span.start.saturating_sub(off);
+            for (tj, u) in toks.iter().enumerate().skip(ti) {
+                let e = u.span.end.saturating_sub(off);
+                if e - s > lex.longest {
+                    break;
+                }
+                match low.get(s..e).and_then(|k| lex.phrases.get(k)) {
+                    None => break,
+                    Some(&NO_PHRASE) => {}
+                    Some(&p) => hits.push(Hit { start: base + ti, end: base + tj + 1, pattern: p as usize }),
+                }
             }
-            hits.push(Hit { start: base + ti, end: base + tj + 1, pattern: m.pattern().as_usize() });
         }
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut first = vec![(0u32, 0u32); n];

@@ -3,7 +3,7 @@
 //! to an earlier total (increment).
 //!
 //! The reading is a small cascade over the tokens of each sentence that holds a digit or a
-//! number word: table hits (`data/*.tsv`, one Aho-Corasick automaton) -> number phrase
+//! number word: table hits (`data/*.tsv`, one phrase table) -> number phrase
 //! (`number.rs`) -> qualifier and counted noun phrase -> filters for what is not a figure
 //! (years, dates, clock times, ages, identifiers, durations, measurements) -> predicate frames
 //! for the measure -> subject, location and increment.
