@@ -119,7 +119,7 @@ impl<'a> Text<'a> {
         self.an.tokens.get(i).map(|t| t.kind)
     }
     pub fn is_cap(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.an.is_cap(i)
     }
     /// Whether a line break separates token `j` from the run started at `start`.
     pub fn gap_before(&self, j: usize, start: usize) -> bool {

@@ -168,7 +168,7 @@ fn place_hits(an: &Analysis, out: &mut Vec<Hit>) {
             continue;
         }
         let t = toks[i];
-        if t.kind != TokenKind::Word || !first_upper(t.span.text(body)) {
+        if t.kind != TokenKind::Word || !t.cap {
             i += 1;
             continue;
         }

@@ -4,7 +4,7 @@
 //! been named).
 
 use crate::lexicon::{Cat, Entry, LEXICON};
-use crate::{first_upper, is_possessive, lower_eq, Cand, Form, Hit};
+use crate::{is_possessive, lower_eq, Cand, Form, Hit};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
 
@@ -16,8 +16,8 @@ const LOCATIVE: [&str; 8] = ["in", "near", "outside", "at", "from", "into", "aro
 
 fn cap_word(an: &Analysis, k: usize) -> bool {
     let Some(t) = an.tokens.get(k) else { return false };
-    let w = an.tok(k);
-    t.kind == TokenKind::Word && first_upper(w) && !is_possessive(w)
+    // A capitalised token never is the possessive "'s".
+    t.kind == TokenKind::Word && t.cap
 }
 
 /// Index of the candidate covering token `k`, if any (candidates sorted and disjoint).
@@ -153,7 +153,10 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
     let mut found = Vec::new();
     for p in 0..n.saturating_sub(1) {
         let len = an.tokens[p].span.len();
-        if !(2..=6).contains(&len) || !LOCATIVE.iter().any(|w| lower_eq(w, an.tok(p))) {
+        if !(2..=6).contains(&len)
+            || !an.tokens[p + 1].cap
+            || !LOCATIVE.iter().any(|w| w.len() == len && lower_eq(w, an.tok(p)))
+        {
             continue;
         }
         let i = p + 1;

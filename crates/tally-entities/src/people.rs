@@ -331,7 +331,7 @@ fn resolve_short(
     };
     let mut extra = Vec::new();
     for (k, t) in an.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !first_upper(an.tok(k)) || overlaps_person(t.span) {
+        if t.kind != TokenKind::Word || !t.cap || overlaps_person(t.span) {
             continue;
         }
         let w = an.tok(k);

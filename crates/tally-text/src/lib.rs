@@ -65,6 +65,12 @@ impl<'a> Analysis<'a> {
         (own_line && (blank_after || first.kind == SentenceKind::Heading)).then_some(first)
     }
 
+    /// Whether token `i` begins with an upper-case letter.
+    #[inline]
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.cap)
+    }
+
     /// Index of the first token starting at or after byte offset `pos`.
     #[inline]
     pub fn token_at_or_after(&self, pos: usize) -> usize {

@@ -25,6 +25,8 @@ pub struct Token {
     pub kind: TokenKind,
     pub space_before: bool,
     pub newlines_before: u8,
+    /// The first character is an upper-case letter (read by every name rule; set once here).
+    pub cap: bool,
 }
 
 impl Token {
@@ -161,7 +163,13 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             i += clen;
             kind = TokenKind::Punct;
         }
-        out.push(Token { span: Span::new(start, i), kind, space_before: space, newlines_before: newlines });
+        out.push(Token {
+            span: Span::new(start, i),
+            kind,
+            space_before: space,
+            newlines_before: newlines,
+            cap: c.is_uppercase(),
+        });
         space = false;
         newlines = 0;
     }

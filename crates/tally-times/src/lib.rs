@@ -257,7 +257,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.t(i).chars().next().is_some_and(char::is_uppercase)
+        self.an.is_cap(i)
     }
 
     /// A month word that may stand as a month: capitalised, or in lower case when it is no
