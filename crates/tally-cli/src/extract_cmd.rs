@@ -32,16 +32,29 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
 }
 
 fn write_batch(batch: &[Document], out: &mut impl Write, jsonl: bool) -> std::io::Result<()> {
+    if jsonl {
+        // Extraction and serialization both run on the workers; this thread only writes bytes in
+        // input order.
+        let chunks: Vec<std::io::Result<Vec<u8>>> = batch
+            .par_iter()
+            .map(|doc| {
+                let ex = tally_extract::extract(doc);
+                let mut buf = Vec::with_capacity(doc.body.len() * 2);
+                for r in &ex.records {
+                    serde_json::to_writer(&mut buf, r)?;
+                    buf.push(b'\n');
+                }
+                Ok(buf)
+            })
+            .collect();
+        for chunk in chunks {
+            out.write_all(&chunk?)?;
+        }
+        return Ok(());
+    }
     let results: Vec<_> = batch.par_iter().map(tally_extract::extract).collect();
     for (doc, ex) in batch.iter().zip(&results) {
-        if jsonl {
-            for r in &ex.records {
-                serde_json::to_writer(&mut *out, r)?;
-                out.write_all(b"\n")?;
-            }
-        } else {
-            crate::table::write_doc(out, doc, ex)?;
-        }
+        crate::table::write_doc(out, doc, ex)?;
     }
     Ok(())
 }

@@ -108,9 +108,8 @@ pub(crate) struct Lexicon {
     /// The longest phrase, in bytes.
     longest: usize,
     entries: Vec<Vec<Entry>>,
-    /// Single number words, sorted, for hyphenated compounds ("twenty-five") and the sentence
-    /// filter.
-    pub numbers: Vec<(&'static str, NumWord)>,
+    /// Single number words, for hyphenated compounds ("twenty-five") and the sentence filter.
+    pub numbers: HashMap<&'static str, NumWord>,
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -145,7 +144,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             v.push(e);
         }
     };
-    let mut numbers = Vec::new();
+    let mut numbers = HashMap::default();
     for r in rows(include_str!("../data/numbers.tsv")) {
         let (Some(&w), Some(v), Some(&k)) = (r.first(), r.get(1).and_then(|v| v.parse::<f64>().ok()), r.get(2)) else {
             continue;
@@ -163,7 +162,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         let nw = NumWord { value: v, kind };
         if !w.contains(' ') {
-            numbers.push((w, nw));
+            numbers.insert(w, nw);
         }
         // Abbreviations and articles are read next to digits only, not from the automaton.
         if !matches!(kind, NumKind::Abbr | NumKind::Article) {
@@ -237,7 +236,6 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         add(w, Entry::Word(flag));
     }
-    numbers.sort_by(|a, b| a.0.cmp(b.0));
     // Merge word roles of one phrase into a single entry.
     for list in entries.iter_mut() {
         let flags = list.iter().fold(0, |acc, e| if let Entry::Word(f) = e { acc | f } else { acc });
@@ -278,6 +276,8 @@ pub(crate) struct SentLex {
     /// For each token of the sentence, the range of `hits` starting there (longest first).
     first: Vec<(u32, u32)>,
     hits: Vec<Hit>,
+    /// For each token of the sentence, the word roles of the token alone.
+    roles: Vec<u32>,
 }
 
 impl SentLex {
@@ -320,7 +320,19 @@ impl SentLex {
             }
             *slot = (s as u32, e as u32);
         }
-        SentLex { base, end, first, hits }
+        let mut roles = vec![0u32; n];
+        for h in &hits {
+            if h.end == h.start + 1 {
+                if let (Some(slot), Some(list)) = (roles.get_mut(h.start - base), lex.entries.get(h.pattern)) {
+                    for e in list {
+                        if let Entry::Word(f) = e {
+                            *slot |= f;
+                        }
+                    }
+                }
+            }
+        }
+        SentLex { base, end, first, hits, roles }
     }
 
     /// Hits starting at absolute token `i`, longest first.
@@ -342,13 +354,12 @@ impl SentLex {
     }
 
     /// Roles of the single token `i`.
+    #[inline]
     pub fn flags(&self, i: usize) -> u32 {
-        self.entries(i).filter(|(e, _)| *e == i + 1).fold(0, |acc, (_, en)| match en {
-            Entry::Word(f) => acc | f,
-            _ => acc,
-        })
+        i.checked_sub(self.base).and_then(|k| self.roles.get(k)).copied().unwrap_or(0)
     }
 
+    #[inline]
     pub fn has(&self, i: usize, flag: u32) -> bool {
         self.flags(i) & flag != 0
     }
@@ -416,6 +427,5 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
         return None;
     }
     let l = lower(w, &mut buf)?;
-    let n = &LEXICON.numbers;
-    n.binary_search_by(|e| e.0.cmp(l)).ok().and_then(|i| n.get(i)).map(|e| e.1)
+    LEXICON.numbers.get(l).copied()
 }

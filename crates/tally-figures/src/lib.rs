@@ -144,6 +144,8 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let home = home_country(entities);
     let mut prev_para: Option<(usize, Cand)> = None;
+    // The last place named in each sentence, read once per sentence that asks.
+    let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
         if !candidate(an, range.clone()) {
@@ -159,7 +161,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
                 .or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c.clone()));
             complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
             if c.location.is_none() {
-                c.location = paragraph_place(an, entities, si);
+                c.location = paragraph_place(an, entities, si, &mut last_place);
             }
             // Money and rates with no place of their own belong to the economy the report is about.
             if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
@@ -209,7 +211,12 @@ fn home_country(entities: &[Mention]) -> Option<Anchor> {
 
 /// The place named last in the earlier sentences of the figure's paragraph, when the figure's
 /// own sentence names none: a report keeps its setting until it names another.
-fn paragraph_place(an: &Analysis, entities: &[Mention], si: usize) -> Option<Anchor> {
+fn paragraph_place(
+    an: &Analysis,
+    entities: &[Mention],
+    si: usize,
+    last_place: &mut [Option<Option<Anchor>>],
+) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
     while k > 0 && si - k < 3 {
@@ -218,9 +225,19 @@ fn paragraph_place(an: &Analysis, entities: &[Mention], si: usize) -> Option<Anc
         if prev.paragraph != sent.paragraph {
             break;
         }
-        let lex = SentLex::new(an, prev);
-        if let Some(a) = place_before(an, &lex, entities, lex.end) {
-            return Some(a);
+        let place = match last_place.get(k).cloned().flatten() {
+            Some(known) => known,
+            None => {
+                let lex = SentLex::new(an, prev);
+                let found = place_before(an, &lex, entities, lex.end);
+                if let Some(slot) = last_place.get_mut(k) {
+                    *slot = Some(found.clone());
+                }
+                found
+            }
+        };
+        if place.is_some() {
+            return place;
         }
     }
     None
