@@ -458,7 +458,10 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
         let hit = (s..e).find(|&i| {
-            LEXICON.unverified.iter().any(|ph| ph.iter().enumerate().all(|(k, w)| t.w(i + k) == *w && i + k < e))
+            let first = t.w(i);
+            LEXICON.unverified.iter().any(|ph| {
+                ph.first() == Some(&first) && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
+            })
         });
         let Some(_) = hit else { continue };
         let own = frames.iter().any(|f| f.sentence == si);

@@ -285,8 +285,9 @@ pub(crate) fn build() -> Lexicon {
     not_name.extend(time_words.iter().copied());
     let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
+    // A DFA: slower to build (~25 ms) than an NFA, four times fewer instructions per byte scanned.
     let automaton = AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
         .build(&patterns)

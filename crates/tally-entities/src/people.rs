@@ -31,11 +31,12 @@ fn name_token(an: &Analysis, i: usize) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let w = an.tok(i);
-    // Most tokens are lower-case words: settle those before any table look-up.
-    if !w.starts_with(|c: char| c.is_uppercase() || c == 'a' || c == 'e') {
+    // Most tokens are lower-case words: settle those before any table look-up ("al-", "el-"
+    // and "ad-" particles begin in lower case).
+    if !t.cap && !matches!(an.body.as_bytes().get(t.span.start), Some(b'a' | b'e')) {
         return false;
     }
+    let w = an.tok(i);
     if is_possessive(w) || lx.not_name.contains(w) {
         return false;
     }
