@@ -72,7 +72,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let id = doc.id.as_str();
     let sentences = an.sentences.len();
     let main_country = document_country(&entities, body);
-    let mut records = Vec::with_capacity(1 + entities.len() + times.len() + figures.len());
+    let mut records = Vec::with_capacity(1 + entities.len() + times.len() + figures.len() + attributions.quotes.len());
     records.push(Record::Doc(DocRecord {
         doc: id.to_string(),
         title: title_of(doc, &an),
