@@ -97,7 +97,7 @@ impl Attributions {
 /// byte offsets), shapes, and entity mention boundaries.
 pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
-    low: String,
+    low: &'a str,
     /// Entity mentions sorted by start.
     pub mentions: Vec<Mention>,
 }
@@ -106,7 +106,7 @@ impl<'a> Text<'a> {
     fn new(an: &'a Analysis<'a>, mentions: &[Mention]) -> Self {
         let mut mentions = mentions.to_vec();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        Text { an, low: an.body.to_ascii_lowercase(), mentions }
+        Text { an, low: &an.low, mentions }
     }
     /// Lower-case text of token `i` ("" out of range).
     pub fn w(&self, i: usize) -> &str {

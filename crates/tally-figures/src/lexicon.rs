@@ -287,14 +287,13 @@ impl SentLex {
         let end = sent.tokens.end.min(an.tokens.len());
         let n = end.saturating_sub(base);
         // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
-        let low = an.text(sent.span).to_ascii_lowercase();
-        let off = sent.span.start;
+        let low = an.low.as_str();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
         let mut hits = Vec::new();
         for (ti, t) in toks.iter().enumerate() {
-            let s = t.span.start.saturating_sub(off);
+            let s = t.span.start;
             for (tj, u) in toks.iter().enumerate().skip(ti) {
-                let e = u.span.end.saturating_sub(off);
+                let e = u.span.end;
                 if e - s > lex.longest {
                     break;
                 }

@@ -16,6 +16,9 @@ use tally_model::Span;
 #[derive(Debug, Clone)]
 pub struct Analysis<'a> {
     pub body: &'a str,
+    /// The body with ASCII letters lower-cased: same length and offsets, so any token span
+    /// indexes it. Every stage compares words through it instead of lower-casing again.
+    pub low: String,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
 }
@@ -24,13 +27,19 @@ impl<'a> Analysis<'a> {
     pub fn new(body: &'a str) -> Self {
         let tokens = tokenize(body);
         let sentences = sentences::split(body, &tokens);
-        Analysis { body, tokens, sentences }
+        Analysis { body, low: body.to_ascii_lowercase(), tokens, sentences }
     }
 
     /// The text of a span of this body.
     #[inline]
     pub fn text(&self, span: Span) -> &'a str {
         span.text(self.body)
+    }
+
+    /// The lower-case (ASCII) text of token `i`.
+    #[inline]
+    pub fn low(&self, i: usize) -> &str {
+        self.tokens.get(i).and_then(|t| self.low.get(t.span.range())).unwrap_or("")
     }
 
     /// The text of token `i`.

@@ -95,7 +95,12 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             kind = TokenKind::Number;
         } else if c.is_alphabetic() {
             let mut j = i + clen;
-            while let Some(d) = body[j..].chars().next() {
+            loop {
+                // Fast path: a run of ASCII letters and digits.
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some(d) = body[j..].chars().next() else { break };
                 if d.is_alphanumeric() {
                     j += d.len_utf8();
                     continue;

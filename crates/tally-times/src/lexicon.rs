@@ -206,6 +206,14 @@ pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
 /// The longest word the lexicon holds; longer tokens are not looked up.
 const MAX_WORD: usize = 16;
 
+/// Looks up a token already lower-cased (ASCII), as [`tally_text::Analysis::low`] gives it.
+pub fn lookup_lower(lower: &str) -> Option<&'static Entry> {
+    if lower.is_empty() || lower.len() > MAX_WORD {
+        return None;
+    }
+    LEXICON.get(lower)
+}
+
 /// Looks a token up case-insensitively without allocating.
 pub fn lookup(word: &str) -> Option<&'static Entry> {
     let bytes = word.as_bytes();

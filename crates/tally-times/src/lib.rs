@@ -224,9 +224,10 @@ impl<'a, 'b> Scan<'a, 'b> {
         let ents = an
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 if t.kind == TokenKind::Word {
-                    lexicon::lookup(t.span.text(an.body)).unwrap_or(&NO_ENTRY)
+                    lexicon::lookup_lower(an.low(i)).unwrap_or(&NO_ENTRY)
                 } else {
                     &NO_ENTRY
                 }
