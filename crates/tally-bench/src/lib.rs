@@ -153,8 +153,10 @@ pub fn write_warc(mut out: impl std::io::Write, seed: u64, bytes: u64) -> std::i
         let uri = format!("https://news.example/{}/story-{n}", 2020 + n % 6);
         let http = match n % 50 {
             5 => b"HTTP/1.1 301 Moved Permanently\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n".to_vec(),
-            11 => b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 22\r\n\r\n<p>Page not found.</p>"
-                .to_vec(),
+            11 => {
+                b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 22\r\n\r\n<p>Page not found.</p>"
+                    .to_vec()
+            }
             17 => {
                 let len = 8_000 + rng.usize(..16_000);
                 let mut h = format!("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: {len}\r\n\r\n")
@@ -185,11 +187,12 @@ pub fn write_warc(mut out: impl std::io::Write, seed: u64, bytes: u64) -> std::i
             }
         };
         let request = format!("GET /story-{n} HTTP/1.1\r\nHost: news.example\r\n\r\n");
-        for (kind, block, id) in [
-            ("request", request.as_bytes(), 2 * n),
-            ("response", http.as_slice(), 2 * n + 1),
-        ] {
-            let ct = if kind == "request" { "application/http; msgtype=request" } else { "application/http; msgtype=response" };
+        for (kind, block, id) in [("request", request.as_bytes(), 2 * n), ("response", http.as_slice(), 2 * n + 1)] {
+            let ct = if kind == "request" {
+                "application/http; msgtype=request"
+            } else {
+                "application/http; msgtype=response"
+            };
             let mut rec = format!(
                 "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{id:012}>\r\n\
                  WARC-Date: 2025-01-02T03:04:05Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: {ct}\r\n\

@@ -91,6 +91,7 @@ fn mixed_folder_counts_kinds_and_skips() {
     let d = &docs(&out)[1];
     assert_eq!(d["url"], "https://news.example/bridge");
     assert_eq!(d["published"], "2025-03-04");
+    assert!(d.get("summary_only").is_none());
     assert!(d["text"].as_str().unwrap().contains("40 people were hurt"));
     let fig = String::from_utf8_lossy(&out.stdout);
     assert!(fig.lines().any(|l| l.contains("\"type\":\"figure\"") && l.contains("news.example/power")));
@@ -132,7 +133,12 @@ fn feed_from_standard_input_and_ingest() {
         .unwrap();
     child.stdin.take().unwrap().write_all(RSS.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(docs(&out)[0]["doc"], "https://courier.example/fire");
+    let d = &docs(&out)[0];
+    assert_eq!(d["doc"], "https://courier.example/fire");
+    assert_eq!(d["title"], "Fire");
+    assert_eq!(d["published"], "2025-03-08");
+    // The item had no full content: its summary stands in, and the record says so.
+    assert_eq!(d["summary_only"], true);
 
     let dir = tempfile::tempdir().unwrap();
     let warc = dir.path().join("crawl.warc.gz");
