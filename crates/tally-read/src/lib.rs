@@ -226,6 +226,17 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
         Ok(head) => head.starts_with(&[0x1f, 0x8b]),
         Err(e) => return sink(Err(io(e))),
     };
+    if gz {
+        let archive = match named {
+            Some(f) => f == Format::Warc,
+            None => {
+                raw.fill_buf().map(|head| sniff(&gunzip_prefix(head, SNIFF_BYTES)) == Format::Warc).unwrap_or(false)
+            }
+        };
+        if archive {
+            return warc::read_gzip_stream(raw, &origin, opts, sink);
+        }
+    }
     let mut input: Box<dyn BufRead> = if gz {
         Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(raw)))
     } else {
@@ -260,6 +271,15 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
             read_bytes(&whole, format, &id, &origin, opts, sink)
         }
     }
+}
+
+/// Up to `n` decompressed bytes from the start of a gzip stream held in `head` (which may end
+/// anywhere); as many as could be had.
+fn gunzip_prefix(head: &[u8], n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n);
+    // A read error keeps the bytes read before it, which is all that is wanted here.
+    let _ = flate2::read::GzDecoder::new(head).take(n as u64).read_to_end(&mut out);
+    out
 }
 
 /// Formats read as a stream, whatever the size of the input.

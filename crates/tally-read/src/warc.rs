@@ -2,7 +2,8 @@
 //! streamed one at a time with the `warc` crate, so memory stays flat however large the
 //! archive. Each `response` record with an HTML or text payload becomes a document whose id and
 //! url are the record's `WARC-Target-URI` and whose publication date falls back to its
-//! `WARC-Date`; redirects, error statuses and other payloads are reported as skips.
+//! `WARC-Date`; redirects, error statuses and other payloads are reported as skips. In gzipped
+//! archives a broken gzip member loses only the records inside it.
 
 use crate::http::{self, Outcome, PageKind};
 use crate::{html, text, Document, Format, ReadError, ReadOptions, SkipReason, MAX_FILE_BYTES};
@@ -21,26 +22,65 @@ pub fn read_stream<R: BufRead>(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Document, ReadError>),
 ) {
-    let mut reader = WarcReader::new(HeaderGuard { inner: input, header_bytes: 0 });
-    let mut records = reader.stream_records();
+    let mut n = 0usize;
+    read_records(HeaderGuard { inner: input, header_bytes: 0 }, origin, opts, false, &mut n, sink);
+    if n == 0 {
+        sink(Err(ReadError::Empty { path: origin.to_string() }));
+    }
+}
+
+/// Reads a gzipped WARC archive (`raw` is the compressed stream). Archives written with one
+/// gzip member per record recover from a broken member: the rest of that member is dropped,
+/// reading goes on at the next member, and only the records inside the broken one are lost.
+pub(crate) fn read_gzip_stream<R: BufRead>(
+    raw: R,
+    origin: &str,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Result<Document, ReadError>),
+) {
+    let mut members = Members { state: Some(State::Between(raw)), broken: None };
     let mut n = 0usize;
     loop {
+        let input = std::io::BufReader::with_capacity(1 << 16, &mut members);
+        let broken = read_records(HeaderGuard { inner: input, header_bytes: 0 }, origin, opts, true, &mut n, sink);
+        if !broken || !members.resync() {
+            break;
+        }
+    }
+    if n == 0 {
+        sink(Err(ReadError::Empty { path: origin.to_string() }));
+    }
+}
+
+/// Reads records until the stream ends (`false`) or breaks (`true`); `n` counts records.
+/// `resumable` says whether reading can go on after a break (gzip members), for the messages.
+fn read_records<R: BufRead>(
+    input: HeaderGuard<R>,
+    origin: &str,
+    opts: &ReadOptions,
+    resumable: bool,
+    n: &mut usize,
+    sink: &mut dyn FnMut(Result<Document, ReadError>),
+) -> bool {
+    let then = if resumable { "reading goes on at the next gzip member" } else { "the archive ends here" };
+    let mut reader = WarcReader::new(input);
+    let mut records = reader.stream_records();
+    loop {
         let record = match records.next_item() {
-            None => break,
+            None => return false,
             Some(Ok(r)) => r,
             Some(Err(e)) => {
-                let fatal = !matches!(e, warc::Error::MissingHeader(_) | warc::Error::MalformedHeader(..));
-                let place = format!("{origin}#{}", n + 1);
-                let message = warc_error(&e, n);
+                *n += 1;
+                let place = format!("{origin}#{n}");
+                let (message, fatal) = warc_error(&e, then);
                 sink(Err(ReadError::Warc { path: place, message }));
-                n += 1;
                 if fatal {
-                    break;
+                    return true;
                 }
                 continue;
             }
         };
-        n += 1;
+        *n += 1;
         let kind = record.warc_type().clone();
         if !matches!(kind, RecordType::Response | RecordType::Resource) {
             continue;
@@ -60,14 +100,14 @@ pub fn read_stream<R: BufRead>(
         let mut body = Vec::with_capacity(len.min(1 << 20) as usize);
         let mut record = record;
         if let Err(e) = (&mut record).take(len).read_to_end(&mut body) {
-            let message = format!("record cut short after {} of {len} bytes ({e}); the archive ends here", body.len());
+            let message = format!("record cut short after {} of {len} bytes ({e}); {then}", body.len());
             sink(Err(ReadError::Warc { path: place, message }));
-            break;
+            return true;
         }
         if (body.len() as u64) < len {
-            let message = format!("record cut short after {} of {len} bytes; the archive ends here", body.len());
+            let message = format!("record cut short after {} of {len} bytes; {then}", body.len());
             sink(Err(ReadError::Warc { path: place, message }));
-            break;
+            return true;
         }
         drop(record);
         let Some(url) = url else {
@@ -114,9 +154,6 @@ pub fn read_stream<R: BufRead>(
         let page_opts = ReadOptions { published: Some(date).or(opts.published) };
         sink(read_page(page, &url, &place, &page_opts));
     }
-    if n == 0 {
-        sink(Err(ReadError::Empty { path: origin.to_string() }));
-    }
 }
 
 /// Runs the HTML or text reader on one archived page and names it by its URL.
@@ -148,16 +185,101 @@ fn read_page(page: http::Page, url: &str, place: &str, opts: &ReadOptions) -> Re
     Ok(doc)
 }
 
-fn warc_error(e: &warc::Error, records_before: usize) -> String {
-    let what = match e {
-        warc::Error::ReadData(io) => format!("unreadable data ({io})"),
-        warc::Error::UnexpectedEOB => "record cut short".to_string(),
-        warc::Error::ParseHeaders(_) => "not a WARC record header".to_string(),
-        other => other.to_string(),
-    };
+/// The message for a record the `warc` crate could not read, and whether the stream is broken
+/// (a bad header alone only loses its record).
+fn warc_error(e: &warc::Error, then: &str) -> (String, bool) {
     match e {
-        warc::Error::MissingHeader(_) | warc::Error::MalformedHeader(..) => format!("{what}; record skipped"),
-        _ => format!("{what}; the archive ends here, after {records_before} records"),
+        warc::Error::MissingHeader(_) | warc::Error::MalformedHeader(..) => (format!("{e}; record skipped"), false),
+        warc::Error::ReadData(io) => (format!("unreadable data ({io}); {then}"), true),
+        warc::Error::UnexpectedEOB => (format!("record cut short; {then}"), true),
+        warc::Error::ParseHeaders(_) => (format!("not a WARC record header; {then}"), true),
+        other => (format!("{other}; {then}"), true),
+    }
+}
+
+/// Where a [`Members`] stream is: between members, or inside one.
+enum State<R: BufRead> {
+    Between(R),
+    In(flate2::bufread::GzDecoder<R>),
+}
+
+/// Gzip members decompressed one after another (like `MultiGzDecoder`), keeping the compressed
+/// stream after a broken member so that [`Members::resync`] can go on at the next one.
+struct Members<R: BufRead> {
+    state: Option<State<R>>,
+    broken: Option<R>,
+}
+
+/// The first bytes of every gzip member (magic and the deflate method).
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+impl<R: BufRead> Read for Members<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            match self.state.take() {
+                None => return Ok(0),
+                Some(State::Between(mut r)) => {
+                    let more = match r.fill_buf() {
+                        Ok(b) => !b.is_empty(),
+                        Err(e) => {
+                            self.broken = Some(r);
+                            return Err(e);
+                        }
+                    };
+                    if !more {
+                        self.state = Some(State::Between(r));
+                        return Ok(0);
+                    }
+                    self.state = Some(State::In(flate2::bufread::GzDecoder::new(r)));
+                }
+                Some(State::In(mut d)) => match d.read(buf) {
+                    Ok(0) if !buf.is_empty() => self.state = Some(State::Between(d.into_inner())),
+                    Ok(k) => {
+                        self.state = Some(State::In(d));
+                        return Ok(k);
+                    }
+                    Err(e) => {
+                        self.broken = Some(d.into_inner());
+                        return Err(e);
+                    }
+                },
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Members<R> {
+    /// Drops the rest of the current member and moves to the start of the next one; `false`
+    /// when there is none.
+    fn resync(&mut self) -> bool {
+        let mut r = match (self.broken.take(), self.state.take()) {
+            (Some(r), _) => r,
+            (None, Some(State::Between(r))) => r,
+            (None, Some(State::In(d))) => d.into_inner(),
+            (None, None) => return false,
+        };
+        loop {
+            let buf = match r.fill_buf() {
+                Ok(b) if !b.is_empty() => b,
+                _ => return false,
+            };
+            match buf.iter().position(|&b| b == GZIP_MAGIC[0]) {
+                None => {
+                    let all = buf.len();
+                    r.consume(all);
+                }
+                Some(p) if p > 0 => r.consume(p),
+                // A magic byte at the start: a member when the next bytes agree (a magic split
+                // across two buffer fills is missed and that member skipped).
+                Some(_) => {
+                    if buf.starts_with(&GZIP_MAGIC) {
+                        self.state = Some(State::Between(r));
+                        return true;
+                    }
+                    r.consume(1);
+                }
+            }
+        }
     }
 }
 

@@ -212,6 +212,38 @@ fn truncated_final_record_is_reported_and_the_rest_kept() {
 }
 
 #[test]
+fn broken_gzip_member_loses_only_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = own_records();
+    // Record 4 is the response of story-1: cut its gzip member in half, keep every other member.
+    let mut zipped = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let member = gzip_member(r);
+        zipped.extend(if i == 4 { &member[..member.len() / 2] } else { &member[..] });
+    }
+    for name in ["broken.warc.gz", "broken.bin"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &zipped).unwrap();
+        let seen = read(&path);
+        let ids: Vec<&str> = seen.docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "https://news.example/story-0",
+                "https://news.example/story-2",
+                "https://news.example/story-3",
+                "https://news.example/late"
+            ],
+            "{:?}",
+            seen.errors
+        );
+        assert_eq!(seen.skips, ["redirect", "not a page", "error status"]);
+        assert!(!seen.errors.is_empty());
+        assert!(seen.errors.iter().all(|e| e.contains("next gzip member")), "{:?}", seen.errors);
+    }
+}
+
+#[test]
 fn archives_are_recognised_by_their_first_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let (plain, zipped) = write_archives(dir.path(), "own", &own_records(), false);
