@@ -316,6 +316,7 @@ pub fn read_bytes(
 ) {
     match format {
         Format::Jsonl => jsonl::read(raw, origin, opts, sink),
+        Format::Warc if raw.starts_with(&[0x1f, 0x8b]) => warc::read_gzip_stream(raw, origin, opts, sink),
         Format::Warc => warc::read_stream(raw, origin, opts, sink),
         Format::Feed => feed::read(raw, origin, opts, sink),
         Format::Text | Format::Html => {
