@@ -122,3 +122,94 @@ mod tests {
         assert_eq!(group(1234567), "1,234,567");
     }
 }
+
+/// What [`write_warc`] wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WarcCounts {
+    pub records: usize,
+    pub pages: usize,
+}
+
+/// Writes a gzipped WARC archive (one gzip member per record) of about `bytes` bytes on disk:
+/// HTML pages wrapping generated reports, each with a request record before it, mixed with
+/// redirects, not-found pages and binary (image) payloads, as a crawl would hold them (one
+/// record in 50 of each).
+pub fn write_warc(mut out: impl std::io::Write, seed: u64, bytes: u64) -> std::io::Result<WarcCounts> {
+    use std::io::Write;
+    let mut g = Generator::new(seed);
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0x5741_5243);
+    let mut counts = WarcCounts::default();
+    let mut written = 0u64;
+    let member = |block: &[u8], out: &mut dyn Write, written: &mut u64| -> std::io::Result<()> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(block)?;
+        let z = gz.finish()?;
+        *written += z.len() as u64;
+        out.write_all(&z)
+    };
+    let mut n = 0usize;
+    while written < bytes {
+        n += 1;
+        let uri = format!("https://news.example/{}/story-{n}", 2020 + n % 6);
+        let http = match n % 50 {
+            5 => b"HTTP/1.1 301 Moved Permanently\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n".to_vec(),
+            11 => {
+                b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: 22\r\n\r\n<p>Page not found.</p>"
+                    .to_vec()
+            }
+            17 => {
+                let len = 8_000 + rng.usize(..16_000);
+                let mut h = format!("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: {len}\r\n\r\n")
+                    .into_bytes();
+                h.extend((0..len).map(|_| rng.u8(..)));
+                h
+            }
+            _ => {
+                let r = g.report();
+                counts.pages += 1;
+                let paras: String = r.body.split("\n\n").map(|p| format!("<p>{}</p>\n", escape(p))).collect();
+                let html = format!(
+                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Report {n} | News</title>\
+                     <meta property=\"article:published_time\" content=\"{}\"><link rel=\"stylesheet\" href=\"/s.css\">\
+                     <script>window.dataLayer=[];function track(e){{dataLayer.push(e)}}</script></head><body>\
+                     <header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/business\">Business</a> \
+                     <a href=\"/sport\">Sport</a></nav></header><main><article><h1>Report {n}</h1>\n{paras}</article>\
+                     <aside><h2>Most read</h2><ul><li><a href=\"/a\">Markets close higher</a></li><li><a href=\"/b\">\
+                     Weather warning for the weekend</a></li></ul></aside></main><footer><p>Copyright News Example. \
+                     All rights reserved.</p></footer></body></html>",
+                    r.published
+                );
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
+                    html.len()
+                )
+                .into_bytes()
+            }
+        };
+        let request = format!("GET /story-{n} HTTP/1.1\r\nHost: news.example\r\n\r\n");
+        for (kind, block, id) in [("request", request.as_bytes(), 2 * n), ("response", http.as_slice(), 2 * n + 1)] {
+            let ct = if kind == "request" {
+                "application/http; msgtype=request"
+            } else {
+                "application/http; msgtype=response"
+            };
+            let mut rec = format!(
+                "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{id:012}>\r\n\
+                 WARC-Date: 2025-01-02T03:04:05Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: {ct}\r\n\
+                 Content-Length: {}\r\n\r\n",
+                block.len()
+            )
+            .into_bytes();
+            rec.extend_from_slice(block);
+            rec.extend_from_slice(b"\r\n\r\n");
+            member(&rec, &mut out, &mut written)?;
+            counts.records += 1;
+        }
+    }
+    out.flush()?;
+    Ok(counts)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

@@ -21,6 +21,9 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e).context("writing output"),
     };
+    if let Some(line) = counts.summary() {
+        eprintln!("{line}");
+    }
     if counts.docs == 0 {
         eprintln!("tally: no documents could be read");
         return Ok(ExitCode::from(2));

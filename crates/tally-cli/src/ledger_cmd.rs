@@ -86,6 +86,9 @@ pub fn ingest(
         b.finish_and_clear();
     }
     let secs = start.elapsed().as_secs_f64().max(1e-3);
+    if let Some(line) = counts.summary() {
+        eprintln!("{line}");
+    }
     eprintln!(
         "tally: {} read: {new} new, {copies} syndicated copies, {dupes} already stored, {} errors; {:.1} MB in {secs:.1} s ({:.1} MB/s) into {}",
         counts.docs,

@@ -32,7 +32,7 @@ enum Command {
     Extract(ExtractArgs),
     /// Extract reports and store their claims in the ledger (idempotent).
     Ingest {
-        /// Files or folders (.txt, .html, .htm, .jsonl, optionally .gz), or - for standard input.
+        /// Files or folders (.txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml, .json, optionally .gz), or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Publication date (YYYY-MM-DD) for inputs that state none.
@@ -93,7 +93,7 @@ enum Command {
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Files or folders (.txt, .html, .htm, .jsonl, optionally .gz), or - for standard input.
+    /// Files or folders (.txt, .html, .htm, .jsonl, .warc, .rss, .atom, .xml, .json, optionally .gz), or - for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Print JSON Lines (the default when standard output is not a terminal).

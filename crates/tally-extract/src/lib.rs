@@ -81,6 +81,7 @@ pub fn extract(doc: &Document) -> Extraction {
         outlet: doc.meta.outlet.clone(),
         sentences,
         text: doc.carries_text().then(|| doc.body.clone()),
+        summary_only: doc.meta.summary_only,
     }));
     for f in &figures {
         let linked = link::link_figure(&an, f, &times, &attributions);

@@ -69,6 +69,10 @@ pub struct DocRecord {
     pub sentences: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The body is only the summary of a feed item that had no full content. Written only when
+    /// true, so other documents' records are unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub summary_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -43,7 +43,19 @@ const MAX_NESTING: usize = 1000;
 
 /// Reads an HTML page: main content, title and publication date.
 pub(crate) fn read(raw: &[u8], id: &str, origin: &str, opts: &ReadOptions) -> Result<Document, ReadError> {
-    let (html, warning) = decode_html(raw, origin);
+    read_with_charset(raw, None, id, origin, opts)
+}
+
+/// Reads an HTML page whose transport (an HTTP header) may name its character set; that name
+/// goes before a `<meta charset>` declaration but after a byte-order mark and valid UTF-8.
+pub(crate) fn read_with_charset(
+    raw: &[u8],
+    charset: Option<&'static encoding_rs::Encoding>,
+    id: &str,
+    origin: &str,
+    opts: &ReadOptions,
+) -> Result<Document, ReadError> {
+    let (html, warning) = decode_html(raw, charset, origin);
     if nesting_depth(html.as_bytes(), MAX_NESTING) > MAX_NESTING {
         return Err(ReadError::Record {
             path: origin.to_string(),
@@ -73,6 +85,7 @@ pub(crate) fn read(raw: &[u8], id: &str, origin: &str, opts: &ReadOptions) -> Re
             outlet: page.site_name,
             published: page.published.or(opts.published),
             lang: page.lang,
+            summary_only: false,
         },
         body: page.body,
         warnings: warning.into_iter().collect(),
@@ -240,6 +253,58 @@ fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Elements that end a paragraph or line when an HTML fragment is turned into text.
+const BLOCK_ENDS: &[&str] = &[
+    "</p>",
+    "<br>",
+    "<br/>",
+    "<br />",
+    "</li>",
+    "</div>",
+    "</blockquote>",
+    "</h1>",
+    "</h2>",
+    "</h3>",
+    "</h4>",
+    "</h5>",
+    "</h6>",
+    "</tr>",
+    "</pre>",
+    "</figure>",
+    "</section>",
+    "</article>",
+];
+
+/// The text of an HTML fragment (a feed item's content or summary), laid out as paragraphs,
+/// without main-content detection: a fragment is all content. Figure captions are dropped.
+pub(crate) fn fragment_text(fragment: &str) -> String {
+    let mut marked = String::with_capacity(fragment.len() + 64);
+    let lower = fragment.to_ascii_lowercase();
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(pos) = lower[i..].find('<') {
+        let at = i + pos;
+        i = at + 1;
+        if let Some(tag) = BLOCK_ENDS.iter().find(|t| lower[at..].starts_with(*t)) {
+            let end = at + tag.len();
+            marked.push_str(&fragment[last..end]);
+            marked.push_str("\n\n");
+            last = end;
+            i = end;
+        }
+    }
+    marked.push_str(&fragment[last..]);
+    let text = std::panic::catch_unwind(|| {
+        let dom = Dom::from(format!("<html><body>{marked}</body></html>"));
+        if let Some(captions) = dom.try_select("figcaption, script, style") {
+            captions.remove();
+        }
+        dom.select("body").text().to_string()
+    })
+    .unwrap_or_default();
+    layout(&text)
+}
+
 /// Lines at least this long (bytes) are dropped when they repeat an earlier line exactly;
 /// shorter ones ("Yes.", a one-word answer) may well repeat in real prose.
 const MIN_REPEAT_LEN: usize = 40;
@@ -275,7 +340,11 @@ fn layout(text: &str) -> String {
 
 /// Decodes an HTML page: a byte-order mark or a `<meta charset>` declaration names the
 /// encoding; otherwise UTF-8, decoded lossily with a warning when the bytes are not UTF-8.
-fn decode_html(raw: &[u8], origin: &str) -> (String, Option<String>) {
+fn decode_html(
+    raw: &[u8],
+    transport: Option<&'static encoding_rs::Encoding>,
+    origin: &str,
+) -> (String, Option<String>) {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(raw) {
         let (text, had_errors) = enc.decode_without_bom_handling(raw.get(bom..).unwrap_or_default());
         return (text.into_owned(), had_errors.then(|| lossy_warning(origin, enc.name())));
@@ -286,7 +355,7 @@ fn decode_html(raw: &[u8], origin: &str) -> (String, Option<String>) {
     if let Ok(s) = std::str::from_utf8(raw) {
         return (s.to_string(), None);
     }
-    if let Some(enc) = declared_charset(raw) {
+    if let Some(enc) = transport.or_else(|| declared_charset(raw)) {
         // A page that declares UTF-16 is served as bytes of an ASCII-compatible encoding in
         // practice (the standard treats it as UTF-8).
         if enc != encoding_rs::UTF_8 && enc.is_ascii_compatible() {

@@ -1,22 +1,29 @@
 //! Document reading: bytes in, [`Document`]s out. Owns every input format (plain text with an
-//! optional `key: value` header, HTML pages, JSON Lines batches, gzip), lossy decoding, and the
-//! removal of page furniture ("Read more", "Share this article", ...). Nothing after this stage
-//! looks at raw input.
+//! optional `key: value` header, HTML pages, JSON Lines batches, WARC web archives, RSS, Atom and
+//! JSON Feed files, gzip), lossy decoding, language identification, and the removal of page
+//! furniture ("Read more", "Share this article", ...). Nothing after this stage looks at raw
+//! input. Inputs that hold many documents (JSON Lines, WARC) are streamed, so memory stays flat.
 
 mod date;
 mod error;
+mod feed;
 mod furniture;
 mod html;
+mod http;
 mod jsonl;
+mod language;
 mod text;
+mod warc;
 
 pub use date::{parse_date, parse_date_loose};
-pub use error::ReadError;
+pub use error::{ReadError, SkipReason};
 pub use furniture::{furniture_lines, is_furniture_line, strip_furniture};
 pub use jsonl::read_stream as read_jsonl_stream;
+pub use language::foreign_language;
 pub use text::split_header;
+pub use warc::read_stream as read_warc_stream;
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use tally_model::{NaiveDate, Span};
 
@@ -26,6 +33,23 @@ pub enum Format {
     Text,
     Html,
     Jsonl,
+    /// A page taken from a `response` (or `resource`) record of a WARC web archive.
+    Warc,
+    /// One item of an RSS, Atom or JSON Feed file.
+    Feed,
+}
+
+impl Format {
+    /// The lower-case name used in summaries.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Jsonl => "jsonl",
+            Format::Warc => "warc",
+            Format::Feed => "feed",
+        }
+    }
 }
 
 /// Metadata a reader found for a document.
@@ -36,6 +60,8 @@ pub struct Meta {
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
     pub lang: Option<String>,
+    /// The body is the item's summary, not its full text (a feed item without full content).
+    pub summary_only: bool,
 }
 
 /// One article: its id (claims.md), where it came from, metadata and body text. Spans of every
@@ -62,7 +88,7 @@ impl Document {
 
     /// Whether the `doc` record must carry the body (claims.md: required for HTML input).
     pub fn carries_text(&self) -> bool {
-        self.format == Format::Html || self.format == Format::Jsonl
+        self.format != Format::Text
     }
 }
 
@@ -83,9 +109,10 @@ pub fn id_from_path(path: &Path) -> String {
     let mut stem = name.as_str();
     loop {
         let lower = stem.to_ascii_lowercase();
-        let cut = [".gz", ".txt", ".html", ".htm", ".jsonl", ".json", ".text", ".xhtml"]
-            .iter()
-            .find(|ext| lower.ends_with(*ext) && lower.len() > ext.len());
+        let cut =
+            [".gz", ".txt", ".html", ".htm", ".jsonl", ".json", ".text", ".xhtml", ".warc", ".rss", ".atom", ".xml"]
+                .iter()
+                .find(|ext| lower.ends_with(*ext) && lower.len() > ext.len());
         match cut {
             Some(ext) => stem = &stem[..stem.len() - ext.len()],
             None => break,
@@ -104,6 +131,10 @@ pub fn format_of(path: &Path) -> Option<Format> {
         Some(Format::Html)
     } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
         Some(Format::Jsonl)
+    } else if name.ends_with(".warc") {
+        Some(Format::Warc)
+    } else if name.ends_with(".rss") || name.ends_with(".atom") {
+        Some(Format::Feed)
     } else {
         None
     }
@@ -130,6 +161,14 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     (files, errors)
 }
 
+/// Files whose name does not fix their format but that folders may hold as feeds (`feed.xml`,
+/// `feed.json`): read and told apart by their first bytes.
+fn sniffed_in_folders(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".xml") || name.ends_with(".json")
+}
+
 /// Folders nested deeper than this are not searched (guards against symbolic-link loops).
 const MAX_DEPTH: usize = 32;
 
@@ -149,26 +188,121 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<Rea
     for p in paths {
         if p.is_dir() {
             walk(&p, depth + 1, files, errors);
-        } else if format_of(&p).is_some() {
+        } else if format_of(&p).is_some() || sniffed_in_folders(&p) {
             files.push(p);
         }
     }
 }
 
 /// Reads all documents of one input. A file yields one document (text, HTML) or many (JSON
-/// Lines); every bad document yields one error naming the file (and line) and reading goes on.
+/// Lines, WARC, feeds); every bad document yields one error naming the file (and line or
+/// record) and reading goes on. Standard input (`-`) and files whose name says no format are
+/// told apart by their first bytes, looking through gzip. JSON Lines and WARC input is streamed.
 pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, ReadError>)) {
-    let origin = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
-    if path.as_os_str() != "-" && format_of(path) == Some(Format::Jsonl) {
-        return stream_jsonl_file(path, &origin, opts, sink);
-    }
-    let raw = match read_all(path, &origin) {
-        Ok(r) => r,
-        Err(e) => return sink(Err(e)),
+    let stdin = path.as_os_str() == "-";
+    let origin = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let named = if stdin { None } else { format_of(path) };
+    let io = |e| ReadError::Io { path: origin.clone(), source: e };
+    let source: Box<dyn Read> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return sink(Err(io(e))),
+        };
+        if meta.is_dir() {
+            return sink(Err(ReadError::EmptyFolder { path: origin }));
+        }
+        if meta.len() > MAX_FILE_BYTES && named.is_some_and(|f| !streamed(f)) {
+            return sink(Err(ReadError::TooLarge { path: origin, bytes: meta.len() }));
+        }
+        match std::fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => return sink(Err(io(e))),
+        }
     };
-    let format = if path.as_os_str() == "-" { sniff(&raw) } else { format_of(path).unwrap_or_else(|| sniff(&raw)) };
-    let id = if path.as_os_str() == "-" { "stdin".to_string() } else { id_from_path(path) };
-    read_bytes(&raw, format, &id, &origin, opts, sink)
+    let mut raw = BufReader::with_capacity(1 << 16, source);
+    let gz = match raw.fill_buf() {
+        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
+        Err(e) => return sink(Err(io(e))),
+    };
+    if gz {
+        let archive = match named {
+            Some(f) => f == Format::Warc,
+            None => {
+                raw.fill_buf().map(|head| sniff(&gunzip_prefix(head, SNIFF_BYTES)) == Format::Warc).unwrap_or(false)
+            }
+        };
+        if archive {
+            return warc::read_gzip_stream(raw, &origin, opts, sink);
+        }
+    }
+    let mut input: Box<dyn BufRead> = if gz {
+        Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(raw)))
+    } else {
+        Box::new(raw)
+    };
+    let bad_stream = |e: std::io::Error| {
+        if gz {
+            ReadError::Gzip { path: origin.clone(), message: e.to_string() }
+        } else {
+            ReadError::Io { path: origin.clone(), source: e }
+        }
+    };
+    let format = match named {
+        Some(f) => f,
+        None => match peek(&mut input, SNIFF_BYTES) {
+            Ok(head) => sniff(&head),
+            Err(e) => return sink(Err(bad_stream(e))),
+        },
+    };
+    match format {
+        Format::Jsonl => jsonl::read_stream(input, &origin, opts, sink),
+        Format::Warc => warc::read_stream(input, &origin, opts, sink),
+        Format::Text | Format::Html | Format::Feed => {
+            let mut whole = Vec::new();
+            if let Err(e) = input.take(MAX_FILE_BYTES + 1).read_to_end(&mut whole) {
+                return sink(Err(bad_stream(e)));
+            }
+            if whole.len() as u64 > MAX_FILE_BYTES {
+                return sink(Err(ReadError::TooLarge { path: origin, bytes: whole.len() as u64 }));
+            }
+            let id = if stdin { "stdin".to_string() } else { id_from_path(path) };
+            read_bytes(&whole, format, &id, &origin, opts, sink)
+        }
+    }
+}
+
+/// Up to `n` decompressed bytes from the start of a gzip stream held in `head` (which may end
+/// anywhere); as many as could be had.
+fn gunzip_prefix(head: &[u8], n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n);
+    // A read error keeps the bytes read before it, which is all that is wanted here.
+    let _ = flate2::read::GzDecoder::new(head).take(n as u64).read_to_end(&mut out);
+    out
+}
+
+/// Formats read as a stream, whatever the size of the input.
+fn streamed(format: Format) -> bool {
+    matches!(format, Format::Jsonl | Format::Warc)
+}
+
+/// Bytes looked at to tell formats apart.
+const SNIFF_BYTES: usize = 1024;
+
+/// The first `n` bytes of a buffered stream (fewer at its end) without consuming them. A
+/// decompressing reader may hand them out in small pieces, so this refills until it has enough:
+/// the pieces are kept in a small buffer and the stream is rebuilt with them in front.
+fn peek(input: &mut Box<dyn BufRead>, n: usize) -> std::io::Result<Vec<u8>> {
+    let head = input.fill_buf()?;
+    if head.len() >= n || head.is_empty() {
+        return Ok(head[..head.len().min(n)].to_vec());
+    }
+    let mut got = Vec::with_capacity(n);
+    input.by_ref().take(n as u64).read_to_end(&mut got)?;
+    let rest = std::mem::replace(input, Box::new(std::io::empty()));
+    *input = Box::new(std::io::Cursor::new(got.clone()).chain(rest));
+    Ok(got)
 }
 
 /// Reads documents from bytes already in memory, in the given format.
@@ -182,6 +316,9 @@ pub fn read_bytes(
 ) {
     match format {
         Format::Jsonl => jsonl::read(raw, origin, opts, sink),
+        Format::Warc if raw.starts_with(&[0x1f, 0x8b]) => warc::read_gzip_stream(raw, origin, opts, sink),
+        Format::Warc => warc::read_stream(raw, origin, opts, sink),
+        Format::Feed => feed::read(raw, origin, opts, sink),
         Format::Text | Format::Html => {
             if raw.iter().all(|b| b.is_ascii_whitespace()) {
                 return sink(Err(ReadError::Empty { path: origin.to_string() }));
@@ -197,47 +334,6 @@ pub fn read_bytes(
             sink(doc)
         }
     }
-}
-
-/// Streams a JSON Lines file (gzipped or not) line by line; memory stays flat.
-fn stream_jsonl_file(path: &Path, origin: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, ReadError>)) {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return sink(Err(ReadError::Io { path: origin.to_string(), source: e })),
-    };
-    let mut file = std::io::BufReader::new(file);
-    let gz = match std::io::BufRead::fill_buf(&mut file) {
-        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
-        Err(e) => return sink(Err(ReadError::Io { path: origin.to_string(), source: e })),
-    };
-    if gz {
-        jsonl::read_stream(flate2::bufread::MultiGzDecoder::new(file), origin, opts, sink)
-    } else {
-        jsonl::read_stream(file, origin, opts, sink)
-    }
-}
-
-/// Reads a whole file (or stdin), transparently gunzipping `.gz` files and gzip streams.
-fn read_all(path: &Path, origin: &str) -> Result<Vec<u8>, ReadError> {
-    let io = |e| ReadError::Io { path: origin.to_string(), source: e };
-    let mut raw = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut raw).map_err(io)?;
-        if raw.len() as u64 > MAX_FILE_BYTES && !raw.starts_with(&[0x1f, 0x8b]) {
-            return Err(ReadError::TooLarge { path: origin.to_string(), bytes: raw.len() as u64 });
-        }
-    } else {
-        let meta = std::fs::metadata(path).map_err(io)?;
-        if meta.is_dir() {
-            return Err(ReadError::EmptyFolder { path: origin.to_string() });
-        }
-        if meta.len() > MAX_FILE_BYTES && format_of(path) != Some(Format::Jsonl) {
-            return Err(ReadError::TooLarge { path: origin.to_string(), bytes: meta.len() });
-        }
-        raw = std::fs::read(path).map_err(io)?;
-    }
-    let limit = if format_of(path) == Some(Format::Jsonl) { u64::MAX } else { MAX_FILE_BYTES };
-    gunzip(raw, origin, limit)
 }
 
 /// Decompresses `raw` when it is a gzip stream (one or more members); other bytes pass
@@ -267,22 +363,39 @@ pub fn read_any_bytes(
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Result<Document, ReadError>),
 ) {
-    let limit = if format == Some(Format::Jsonl) { u64::MAX } else { MAX_FILE_BYTES };
+    let limit = if format.is_some_and(streamed) { u64::MAX } else { MAX_FILE_BYTES };
     match gunzip(raw, origin, limit) {
         Ok(raw) => read_bytes(&raw, format.unwrap_or_else(|| sniff(&raw)), id, origin, opts, sink),
         Err(e) => sink(Err(e)),
     }
 }
 
-/// Guesses the format of unnamed input from its first bytes.
+/// Guesses the format of unnamed input from its first bytes (already decompressed): `WARC/`
+/// opens a web archive; an XML prolog, `<rss`, `<feed` or `<rdf:RDF` a feed; a JSON object with
+/// a JSON Feed `version` a feed, any other `{` JSON Lines; HTML markup a page; anything else text.
 pub fn sniff(raw: &[u8]) -> Format {
-    let head = &raw[..raw.len().min(1024)];
+    let head = &raw[..raw.len().min(SNIFF_BYTES)];
+    let head = head.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(head);
     let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
     let head = &head[start..];
-    if head.starts_with(b"{") {
-        return Format::Jsonl;
+    if head.starts_with(b"WARC/") {
+        return Format::Warc;
     }
-    let lower: Vec<u8> = head.iter().take(512).map(|b| b.to_ascii_lowercase()).collect();
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if head.starts_with(b"{") {
+        let jsonfeed = has(b"\"version\"") && has(b"jsonfeed.org/version");
+        return if jsonfeed { Format::Feed } else { Format::Jsonl };
+    }
+    if (lower.starts_with(b"<?xml")
+        || lower.starts_with(b"<rss")
+        || lower.starts_with(b"<feed")
+        || lower.starts_with(b"<rdf:rdf"))
+        && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf"))
+    {
+        return Format::Feed;
+    }
+    let lower = &lower[..lower.len().min(512)];
     let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") || has(b"<article") {
         Format::Html
@@ -351,5 +464,10 @@ mod tests {
         assert_eq!(sniff(b"  {\"id\":1}"), Format::Jsonl);
         assert_eq!(sniff(b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(sniff(b"published: 2025-01-01\n---\nText"), Format::Text);
+        assert_eq!(sniff(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"), Format::Warc);
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Format::Feed);
+        assert_eq!(sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
+        assert_eq!(sniff(b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"), Format::Feed);
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><html><body>"), Format::Html);
     }
 }

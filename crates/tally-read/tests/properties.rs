@@ -72,8 +72,8 @@ proptest! {
 
     /// Any bytes, any format: no panic, and every error names its input.
     #[test]
-    fn readers_never_panic(raw in prop::collection::vec(any::<u8>(), 0..600), which in 0..3usize) {
-        let format = [Format::Text, Format::Html, Format::Jsonl][which];
+    fn readers_never_panic(raw in prop::collection::vec(any::<u8>(), 0..600), which in 0..5usize) {
+        let format = [Format::Text, Format::Html, Format::Jsonl, Format::Warc, Format::Feed][which];
         for r in read(&raw, format, "in.x") {
             match r {
                 Ok(d) => {
@@ -85,6 +85,17 @@ proptest! {
                 Err(e) => prop_assert!(e.to_string().starts_with("in.x"), "{e}"),
             }
         }
+    }
+
+    /// WARC-like and feed-like input (real record and element names around arbitrary text)
+    /// never panics the archive and feed readers.
+    #[test]
+    fn archive_and_feed_readers_never_panic(
+        parts in prop::collection::vec("WARC/1\\.[01]\r\n|WARC-Type: (response|request)\r\n|Content-Length: [0-9]{1,4}\r\n|\r\n|HTTP/1\\.1 [0-9]{3} x\r\n|<(rss|item|entry|feed|title|link|description)>|</[a-z]{1,6}>|[^<]{0,20}", 0..30)
+    ) {
+        let raw: String = parts.concat();
+        let _ = read(raw.as_bytes(), Format::Warc, "in.warc");
+        let _ = read(raw.as_bytes(), Format::Feed, "in.xml");
     }
 
     /// Arbitrary text in HTML clothing never panics the HTML reader.

@@ -25,6 +25,10 @@ struct Args {
     /// Run only the stages whose name starts with this (for profiling one stage).
     #[arg(long)]
     only: Option<String>,
+    /// Only read the `--file` inputs as a stream, without keeping documents, and report the
+    /// input megabytes per second (for archives: flat memory, reader throughput).
+    #[arg(long)]
+    read_only: bool,
 }
 
 fn best<F: FnMut()>(reps: usize, mut f: F) -> f64 {
@@ -39,6 +43,9 @@ fn best<F: FnMut()>(reps: usize, mut f: F) -> f64 {
 
 fn main() {
     let a = Args::parse();
+    if a.read_only {
+        return read_only(&a.file);
+    }
     let mut g = tally_bench::Generator::new(a.seed);
     let mut docs: Vec<Document> = Vec::new();
     let mut bytes = 0usize;
@@ -165,5 +172,31 @@ fn main() {
                 });
             }
         }),
+    );
+}
+
+/// Streams every file through the readers, counting documents, skips and errors.
+fn read_only(files: &[std::path::PathBuf]) {
+    let t = Instant::now();
+    let (mut docs, mut skips, mut errors, mut text) = (0usize, 0usize, 0usize, 0usize);
+    let mut input = 0u64;
+    for f in files {
+        input += std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        tally_read::read_path(f, &ReadOptions::default(), &mut |r| match r {
+            Ok(d) => {
+                docs += 1;
+                text += d.body.len();
+                black_box(d);
+            }
+            Err(e) if e.is_skip() => skips += 1,
+            Err(_) => errors += 1,
+        });
+    }
+    let secs = t.elapsed().as_secs_f64().max(1e-9);
+    println!(
+        "read {:.1} MB of input in {secs:.1} s: {:.1} MB/s; {docs} documents ({:.1} MB of text), {skips} skipped, {errors} errors",
+        input as f64 / 1e6,
+        input as f64 / 1e6 / secs,
+        text as f64 / 1e6
     );
 }

@@ -1,5 +1,7 @@
 //! Writes a benchmark corpus: `--mb N` of generated reports as `.txt` files in `OUT/txt/` and as
-//! one JSON Lines file `OUT/corpus.jsonl`. Deterministic for `--seed`.
+//! one JSON Lines file `OUT/corpus.jsonl`; with `--warc`, instead `OUT/corpus.warc.gz`, a web
+//! archive of `--mb N` megabytes on disk (one gzip member per record) whose pages wrap the
+//! reports, mixed with redirects, error pages and binary payloads. Deterministic for `--seed`.
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -22,10 +24,21 @@ struct Args {
     /// Write only the JSON Lines file (for large corpora).
     #[arg(long)]
     jsonl_only: bool,
+    /// Write a gzipped WARC archive of `--mb` megabytes (compressed size) instead.
+    #[arg(long)]
+    warc: bool,
 }
 
 fn main() -> Result<()> {
     let a = Args::parse();
+    if a.warc {
+        std::fs::create_dir_all(&a.out)?;
+        let path = a.out.join("corpus.warc.gz");
+        let file = std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        let n = tally_bench::write_warc(BufWriter::new(file), a.seed, a.mb as u64 * 1_000_000)?;
+        eprintln!("wrote {} records ({} pages), {} MB, to {}", n.records, n.pages, a.mb, path.display());
+        return Ok(());
+    }
     let txt = a.out.join("txt");
     if !a.jsonl_only {
         std::fs::create_dir_all(&txt).with_context(|| format!("creating {}", txt.display()))?;
