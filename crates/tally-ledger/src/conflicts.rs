@@ -70,10 +70,95 @@ const SAID_BUCKET: i32 = SAME_MOMENT_DAYS as i32 + 1;
 /// scanned in full.
 const EVENT_TIERS: [i32; 4] = [7, 31, 92, 366];
 
-/// The original claims of one series, column by column, with indexes that narrow the claims a
-/// new one is compared with to those that speak of the same time.
+/// What a scan does with a position it visited.
+enum Step {
+    Keep,
+    /// Leave it out of this index from now on.
+    Drop,
+    /// End the scan.
+    Stop,
+}
+
+/// Visits a bucket, dropping what the visitor drops; true when the visitor stopped.
+fn scan_bucket(bucket: &mut Vec<u32>, visit: &mut impl FnMut(usize) -> Step) -> bool {
+    let mut k = 0;
+    while k < bucket.len() {
+        match visit(bucket[k] as usize) {
+            Step::Keep => k += 1,
+            Step::Drop => {
+                bucket.swap_remove(k);
+            }
+            Step::Stop => return true,
+        }
+    }
+    false
+}
+
+/// Visits the buckets of statements a week or less from `said`; true when the visitor stopped.
+fn scan_said(index: &mut HashMap<i32, Vec<u32>>, said: i32, visit: &mut impl FnMut(usize) -> Step) -> bool {
+    if said == NO_DAY {
+        return false;
+    }
+    let b = said.div_euclid(SAID_BUCKET);
+    (b - 1..=b + 1).any(|k| index.get_mut(&k).is_some_and(|bucket| scan_bucket(bucket, visit)))
+}
+
+/// Positions of claims by time, to find those that may speak of the same time as another.
 #[derive(Default)]
-struct SeriesFacts {
+struct TimeIndex {
+    /// By statement-date bucket, of claims without and with an event time.
+    said_plain: HashMap<i32, Vec<u32>>,
+    said_timed: HashMap<i32, Vec<u32>>,
+    /// Of claims with an event time, by its start, per tier of length.
+    events: [BTreeMap<i32, Vec<u32>>; EVENT_TIERS.len()],
+    long_events: Vec<u32>,
+}
+
+impl TimeIndex {
+    fn insert(&mut self, at: u32, f: &Fact) {
+        if f.said != NO_DAY {
+            let by_said = if f.event.is_some() { &mut self.said_timed } else { &mut self.said_plain };
+            by_said.entry(f.said.div_euclid(SAID_BUCKET)).or_default().push(at);
+        }
+        if let Some((e0, e1)) = f.event {
+            let span = e1.saturating_sub(e0).max(0);
+            match EVENT_TIERS.iter().position(|&t| span <= t) {
+                Some(tier) => self.events[tier].entry(e0).or_default().push(at),
+                None => self.long_events.push(at),
+            }
+        }
+    }
+
+    /// Visits every indexed claim that may speak of the same time as `a` (a superset of those
+    /// that do); true when the visitor stopped.
+    fn scan(&mut self, a: &Fact, mut visit: impl FnMut(usize) -> Step) -> bool {
+        if scan_said(&mut self.said_plain, a.said, &mut visit) {
+            return true;
+        }
+        match a.event {
+            // Two claims with event times meet when the times overlap.
+            Some((a0, a1)) => {
+                for (tier, &longest) in self.events.iter_mut().zip(&EVENT_TIERS) {
+                    let from = a0.saturating_sub(longest);
+                    if a1 < from {
+                        continue;
+                    }
+                    for (_, bucket) in tier.range_mut(from..=a1) {
+                        if scan_bucket(bucket, &mut visit) {
+                            return true;
+                        }
+                    }
+                }
+                scan_bucket(&mut self.long_events, &mut visit)
+            }
+            None => scan_said(&mut self.said_timed, a.said, &mut visit),
+        }
+    }
+}
+
+/// The claims of one series, column by column.
+#[derive(Default)]
+struct Columns {
     id: Vec<i64>,
     who: Vec<u32>,
     lo: Vec<f64>,
@@ -83,83 +168,9 @@ struct SeriesFacts {
     ev0: Vec<i32>,
     ev1: Vec<i32>,
     marked: Vec<bool>,
-    /// Claims marked.
-    count: i64,
-    /// Positions by statement-date bucket, of claims without and with an event time.
-    said_plain: HashMap<i32, Vec<u32>>,
-    said_timed: HashMap<i32, Vec<u32>>,
-    /// Positions of claims with an event time, by its start, per tier of length.
-    events: [BTreeMap<i32, Vec<u32>>; EVENT_TIERS.len()],
-    long_events: Vec<u32>,
 }
 
-impl SeriesFacts {
-    fn len(&self) -> usize {
-        self.id.len()
-    }
-
-    fn push(&mut self, f: &Fact, marked: bool) {
-        self.count += i64::from(marked);
-        let at = self.id.len() as u32;
-        self.id.push(f.id);
-        self.who.push(f.who);
-        self.lo.push(f.lo);
-        self.hi.push(f.hi);
-        self.said.push(f.said);
-        self.has_event.push(f.event.is_some());
-        let (e0, e1) = f.event.unwrap_or((0, 0));
-        self.ev0.push(e0);
-        self.ev1.push(e1);
-        self.marked.push(marked);
-        if f.said != NO_DAY {
-            let by_said = if f.event.is_some() { &mut self.said_timed } else { &mut self.said_plain };
-            by_said.entry(f.said.div_euclid(SAID_BUCKET)).or_default().push(at);
-        }
-        if f.event.is_some() {
-            let span = e1.saturating_sub(e0).max(0);
-            match EVENT_TIERS.iter().position(|&t| span <= t) {
-                Some(tier) => self.events[tier].entry(e0).or_default().push(at),
-                None => self.long_events.push(at),
-            }
-        }
-    }
-
-    /// Calls `visit` with the position of every held claim that may speak of the same time as
-    /// `a` (a superset of those that do).
-    fn candidates(&self, a: &Fact, mut visit: impl FnMut(usize)) {
-        let mut said = |index: &HashMap<i32, Vec<u32>>| {
-            if a.said == NO_DAY {
-                return;
-            }
-            let b = a.said.div_euclid(SAID_BUCKET);
-            for k in b - 1..=b + 1 {
-                for &i in index.get(&k).into_iter().flatten() {
-                    visit(i as usize);
-                }
-            }
-        };
-        said(&self.said_plain);
-        match a.event {
-            // Two claims with event times meet when the times overlap.
-            Some((a0, a1)) => {
-                for (tier, &longest) in self.events.iter().zip(&EVENT_TIERS) {
-                    if a1 < a0.saturating_sub(longest) {
-                        continue;
-                    }
-                    for (_, at) in tier.range(a0.saturating_sub(longest)..=a1) {
-                        for &i in at {
-                            visit(i as usize);
-                        }
-                    }
-                }
-                for &i in &self.long_events {
-                    visit(i as usize);
-                }
-            }
-            None => said(&self.said_timed),
-        }
-    }
-
+impl Columns {
     fn get(&self, i: usize) -> Fact {
         Fact {
             id: self.id[i],
@@ -181,47 +192,82 @@ impl SeriesFacts {
         };
         same_time & (self.who[i] != a.who) & ((self.hi[i] < a.lo) | (a.hi < self.lo[i]))
     }
+}
+
+/// The original claims of one series and their marks, with time indexes of all of them and of
+/// those still unmarked, so that a new claim is compared only with claims of its time, and, once
+/// it has one contradiction, only with claims that can still gain a mark.
+#[derive(Default)]
+struct SeriesFacts {
+    cols: Columns,
+    /// Claims marked.
+    count: i64,
+    all: TimeIndex,
+    unmarked: TimeIndex,
+}
+
+impl SeriesFacts {
+    fn len(&self) -> usize {
+        self.cols.id.len()
+    }
+
+    fn push(&mut self, f: &Fact, marked: bool) {
+        let at = self.len() as u32;
+        let c = &mut self.cols;
+        c.id.push(f.id);
+        c.who.push(f.who);
+        c.lo.push(f.lo);
+        c.hi.push(f.hi);
+        c.said.push(f.said);
+        c.has_event.push(f.event.is_some());
+        let (e0, e1) = f.event.unwrap_or((0, 0));
+        c.ev0.push(e0);
+        c.ev1.push(e1);
+        c.marked.push(marked);
+        self.count += i64::from(marked);
+        self.all.insert(at, f);
+        if !marked {
+            self.unmarked.insert(at, f);
+        }
+    }
 
     /// Adds `a`, marking it and every unmarked claim it contradicts.
     fn add(&mut self, a: &Fact) {
+        let SeriesFacts { cols, count, all, unmarked } = self;
         let mut mine = false;
-        let mut hits = Vec::new();
-        self.candidates(a, |i| {
-            // Once the new claim is marked, only unmarked claims can gain anything.
-            if mine && self.marked[i] {
-                return;
-            }
-            if self.contradicts(a, i) {
+        unmarked.scan(a, |i| {
+            if cols.marked[i] {
+                Step::Drop
+            } else if cols.contradicts(a, i) {
+                cols.marked[i] = true;
+                *count += 1;
                 mine = true;
-                if !self.marked[i] {
-                    hits.push(i);
-                }
+                Step::Drop
+            } else {
+                Step::Keep
             }
         });
-        for i in hits {
-            if !self.marked[i] {
-                self.marked[i] = true;
-                self.count += 1;
-            }
+        if !mine {
+            mine = all.scan(a, |i| if cols.contradicts(a, i) { Step::Stop } else { Step::Keep });
         }
         self.push(a, mine);
     }
 
     /// Whether the claim at `i` contradicts any other held claim.
     fn contradicted(&self, i: usize) -> bool {
-        let a = self.get(i);
-        (0..self.len()).any(|j| j != i && self.contradicts(&a, j))
+        let a = self.cols.get(i);
+        (0..self.len()).any(|j| j != i && self.cols.contradicts(&a, j))
     }
 
-    /// Keeps the claims whose id passes `keep` and their marks; returns the others.
+    /// Rebuilt from the claims whose id passes `keep`, with their marks; returns the others.
     fn retain(&mut self, keep: impl Fn(i64) -> bool) -> Vec<Fact> {
         let mut out = SeriesFacts::default();
         let mut gone = Vec::new();
         for i in 0..self.len() {
-            if keep(self.id[i]) {
-                out.push(&self.get(i), self.marked[i]);
+            if keep(self.cols.id[i]) {
+                out.push(&self.cols.get(i), self.cols.marked[i]);
             } else {
-                gone.push(self.get(i));
+                gone.push(self.cols.get(i));
             }
         }
         *self = out;
@@ -356,10 +402,18 @@ impl ConflictIndex {
             let Some(facts) = self.series.get_mut(&series_id) else { continue };
             let removed = facts.retain(|id| !gone.contains(&id));
             self.held -= removed.len().min(self.held);
-            for i in 0..facts.len() {
-                if facts.marked[i] && removed.iter().any(|r| facts.contradicts(r, i)) && !facts.contradicted(i) {
-                    facts.marked[i] = false;
-                    facts.count -= 1;
+            let cleared: HashSet<usize> = (0..facts.len())
+                .filter(|&i| {
+                    facts.cols.marked[i]
+                        && removed.iter().any(|r| facts.cols.contradicts(r, i))
+                        && !facts.contradicted(i)
+                })
+                .collect();
+            if !cleared.is_empty() {
+                // Unmarked again: rebuilt, so that they are back in the index of unmarked claims.
+                let before = std::mem::take(facts);
+                for i in 0..before.len() {
+                    facts.push(&before.cols.get(i), before.cols.marked[i] && !cleared.contains(&i));
                 }
             }
             self.changed.insert(series_id);
