@@ -15,7 +15,8 @@
 use crate::query::SAME_MOMENT_DAYS;
 use chrono::Datelike;
 use rusqlite::{params, Connection};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use tally_model::NaiveDate;
 
 /// Claims held in memory before the index starts over (about 40 bytes each).
