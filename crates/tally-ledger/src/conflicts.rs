@@ -19,8 +19,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 use tally_model::NaiveDate;
 
-/// Claims held in memory before the index starts over (about 40 bytes each).
-const MAX_HELD: usize = 4_000_000;
+/// Claims held in memory before the index starts over (each takes about 200 bytes with its
+/// index entries).
+const MAX_HELD: usize = 1_000_000;
 
 /// A statement date that never meets another (its distance to any real day is huge).
 const NO_DAY: i32 = -1_000_000_000;
@@ -71,7 +72,46 @@ const SAID_BUCKET: i32 = SAME_MOMENT_DAYS as i32 + 1;
 /// scanned in full.
 const EVENT_TIERS: [i32; 4] = [7, 31, 92, 366];
 
-/// What a scan does with a position it visited.
+/// The conflict rule between claim `a` and a claim `b` given by its parts: different sources,
+/// ranges that do not overlap, the same time (overlapping event times, else statements a week
+/// apart at most).
+#[inline(always)]
+fn rule(a: &Fact, who: u32, lo: f64, hi: f64, said: i32, event: Option<(i32, i32)>) -> bool {
+    let same_time = match (a.event, event) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => a.said != NO_DAY && (i64::from(said) - i64::from(a.said)).abs() <= SAME_MOMENT_DAYS,
+    };
+    same_time & (who != a.who) & ((hi < a.lo) | (a.hi < lo))
+}
+
+fn contradicts(a: &Fact, b: &Fact) -> bool {
+    rule(a, b.who, b.lo, b.hi, b.said, b.event)
+}
+
+/// A claim in a time index: what the rule needs, next to its position in the series, so that a
+/// scan reads memory in order.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    pos: u32,
+    who: u32,
+    said: i32,
+    event: Option<(i32, i32)>,
+    lo: f64,
+    hi: f64,
+}
+
+impl Entry {
+    fn of(pos: u32, f: &Fact) -> Entry {
+        Entry { pos, who: f.who, said: f.said, event: f.event, lo: f.lo, hi: f.hi }
+    }
+
+    #[inline(always)]
+    fn contradicts(&self, a: &Fact) -> bool {
+        rule(a, self.who, self.lo, self.hi, self.said, self.event)
+    }
+}
+
+/// What a scan does with an entry it visited.
 enum Step {
     Keep,
     /// Leave it out of this index from now on.
@@ -81,10 +121,10 @@ enum Step {
 }
 
 /// Visits a bucket, dropping what the visitor drops; true when the visitor stopped.
-fn scan_bucket(bucket: &mut Vec<u32>, visit: &mut impl FnMut(usize) -> Step) -> bool {
+fn scan_bucket(bucket: &mut Vec<Entry>, visit: &mut impl FnMut(&Entry) -> Step) -> bool {
     let mut k = 0;
     while k < bucket.len() {
-        match visit(bucket[k] as usize) {
+        match visit(&bucket[k]) {
             Step::Keep => k += 1,
             Step::Drop => {
                 bucket.swap_remove(k);
@@ -96,7 +136,7 @@ fn scan_bucket(bucket: &mut Vec<u32>, visit: &mut impl FnMut(usize) -> Step) -> 
 }
 
 /// Visits the buckets of statements a week or less from `said`; true when the visitor stopped.
-fn scan_said(index: &mut HashMap<i32, Vec<u32>>, said: i32, visit: &mut impl FnMut(usize) -> Step) -> bool {
+fn scan_said(index: &mut HashMap<i32, Vec<Entry>>, said: i32, visit: &mut impl FnMut(&Entry) -> Step) -> bool {
     if said == NO_DAY {
         return false;
     }
@@ -104,35 +144,36 @@ fn scan_said(index: &mut HashMap<i32, Vec<u32>>, said: i32, visit: &mut impl FnM
     (b - 1..=b + 1).any(|k| index.get_mut(&k).is_some_and(|bucket| scan_bucket(bucket, visit)))
 }
 
-/// Positions of claims by time, to find those that may speak of the same time as another.
+/// Claims by time, to find those that may speak of the same time as another.
 #[derive(Default)]
 struct TimeIndex {
     /// By statement-date bucket, of claims without and with an event time.
-    said_plain: HashMap<i32, Vec<u32>>,
-    said_timed: HashMap<i32, Vec<u32>>,
+    said_plain: HashMap<i32, Vec<Entry>>,
+    said_timed: HashMap<i32, Vec<Entry>>,
     /// Of claims with an event time, by its start, per tier of length.
-    events: [BTreeMap<i32, Vec<u32>>; EVENT_TIERS.len()],
-    long_events: Vec<u32>,
+    events: [BTreeMap<i32, Vec<Entry>>; EVENT_TIERS.len()],
+    long_events: Vec<Entry>,
 }
 
 impl TimeIndex {
-    fn insert(&mut self, at: u32, f: &Fact) {
+    fn insert(&mut self, pos: u32, f: &Fact) {
+        let entry = Entry::of(pos, f);
         if f.said != NO_DAY {
             let by_said = if f.event.is_some() { &mut self.said_timed } else { &mut self.said_plain };
-            by_said.entry(f.said.div_euclid(SAID_BUCKET)).or_default().push(at);
+            by_said.entry(f.said.div_euclid(SAID_BUCKET)).or_default().push(entry);
         }
         if let Some((e0, e1)) = f.event {
             let span = e1.saturating_sub(e0).max(0);
             match EVENT_TIERS.iter().position(|&t| span <= t) {
-                Some(tier) => self.events[tier].entry(e0).or_default().push(at),
-                None => self.long_events.push(at),
+                Some(tier) => self.events[tier].entry(e0).or_default().push(entry),
+                None => self.long_events.push(entry),
             }
         }
     }
 
     /// Visits every indexed claim that may speak of the same time as `a` (a superset of those
     /// that do); true when the visitor stopped.
-    fn scan(&mut self, a: &Fact, mut visit: impl FnMut(usize) -> Step) -> bool {
+    fn scan(&mut self, a: &Fact, mut visit: impl FnMut(&Entry) -> Step) -> bool {
         if scan_said(&mut self.said_plain, a.said, &mut visit) {
             return true;
         }
@@ -157,50 +198,13 @@ impl TimeIndex {
     }
 }
 
-/// The claims of one series, column by column.
-#[derive(Default)]
-struct Columns {
-    id: Vec<i64>,
-    who: Vec<u32>,
-    lo: Vec<f64>,
-    hi: Vec<f64>,
-    said: Vec<i32>,
-    has_event: Vec<bool>,
-    ev0: Vec<i32>,
-    ev1: Vec<i32>,
-    marked: Vec<bool>,
-}
-
-impl Columns {
-    fn get(&self, i: usize) -> Fact {
-        Fact {
-            id: self.id[i],
-            who: self.who[i],
-            lo: self.lo[i],
-            hi: self.hi[i],
-            said: self.said[i],
-            event: self.has_event[i].then(|| (self.ev0[i], self.ev1[i])),
-        }
-    }
-
-    /// Whether `a` and the claim at `i` contradict each other: different sources, ranges that do
-    /// not overlap, the same time (overlapping event times, else statements a week apart at most).
-    #[inline(always)]
-    fn contradicts(&self, a: &Fact, i: usize) -> bool {
-        let same_time = match a.event {
-            Some((a0, a1)) if self.has_event[i] => a0 <= self.ev1[i] && self.ev0[i] <= a1,
-            _ => a.said != NO_DAY && (i64::from(self.said[i]) - i64::from(a.said)).abs() <= SAME_MOMENT_DAYS,
-        };
-        same_time & (self.who[i] != a.who) & ((self.hi[i] < a.lo) | (a.hi < self.lo[i]))
-    }
-}
-
 /// The original claims of one series and their marks, with time indexes of all of them and of
-/// those still unmarked, so that a new claim is compared only with claims of its time, and, once
-/// it has one contradiction, only with claims that can still gain a mark.
+/// those unmarked when last seen, so that a new claim is compared only with claims of its time,
+/// and, once it has one contradiction, only with claims that can still gain a mark.
 #[derive(Default)]
 struct SeriesFacts {
-    cols: Columns,
+    facts: Vec<Fact>,
+    marked: Vec<bool>,
     /// Claims marked.
     count: i64,
     all: TimeIndex,
@@ -209,69 +213,59 @@ struct SeriesFacts {
 
 impl SeriesFacts {
     fn len(&self) -> usize {
-        self.cols.id.len()
+        self.facts.len()
     }
 
     fn push(&mut self, f: &Fact, marked: bool) {
-        let at = self.len() as u32;
-        let c = &mut self.cols;
-        c.id.push(f.id);
-        c.who.push(f.who);
-        c.lo.push(f.lo);
-        c.hi.push(f.hi);
-        c.said.push(f.said);
-        c.has_event.push(f.event.is_some());
-        let (e0, e1) = f.event.unwrap_or((0, 0));
-        c.ev0.push(e0);
-        c.ev1.push(e1);
-        c.marked.push(marked);
+        let pos = self.len() as u32;
+        self.facts.push(*f);
+        self.marked.push(marked);
         self.count += i64::from(marked);
-        self.all.insert(at, f);
+        self.all.insert(pos, f);
         if !marked {
-            self.unmarked.insert(at, f);
+            self.unmarked.insert(pos, f);
         }
     }
 
     /// Adds `a`, marking it and every unmarked claim it contradicts.
     fn add(&mut self, a: &Fact) {
-        let SeriesFacts { cols, count, all, unmarked } = self;
+        let SeriesFacts { marked, count, all, unmarked, .. } = self;
         let mut mine = false;
-        unmarked.scan(a, |i| {
-            if cols.marked[i] {
-                Step::Drop
-            } else if cols.contradicts(a, i) {
-                cols.marked[i] = true;
-                *count += 1;
-                mine = true;
-                Step::Drop
-            } else {
-                Step::Keep
+        unmarked.scan(a, |e| {
+            if !e.contradicts(a) {
+                return Step::Keep;
             }
+            mine = true;
+            let i = e.pos as usize;
+            if !marked[i] {
+                marked[i] = true;
+                *count += 1;
+            }
+            Step::Drop
         });
         if !mine {
-            mine = all.scan(a, |i| if cols.contradicts(a, i) { Step::Stop } else { Step::Keep });
+            mine = all.scan(a, |e| if e.contradicts(a) { Step::Stop } else { Step::Keep });
         }
         self.push(a, mine);
     }
 
     /// Whether the claim at `i` contradicts any other held claim.
     fn contradicted(&self, i: usize) -> bool {
-        let a = self.cols.get(i);
-        (0..self.len()).any(|j| j != i && self.cols.contradicts(&a, j))
+        let a = &self.facts[i];
+        self.facts.iter().enumerate().any(|(j, b)| j != i && contradicts(a, b))
     }
 
     /// Rebuilt from the claims whose id passes `keep`, with their marks; returns the others.
     fn retain(&mut self, keep: impl Fn(i64) -> bool) -> Vec<Fact> {
-        let mut out = SeriesFacts::default();
+        let before = std::mem::take(self);
         let mut gone = Vec::new();
-        for i in 0..self.len() {
-            if keep(self.cols.id[i]) {
-                out.push(&self.cols.get(i), self.cols.marked[i]);
+        for (f, &m) in before.facts.iter().zip(&before.marked) {
+            if keep(f.id) {
+                self.push(f, m);
             } else {
-                gone.push(self.cols.get(i));
+                gone.push(*f);
             }
         }
-        *self = out;
         gone
     }
 }
@@ -405,16 +399,14 @@ impl ConflictIndex {
             self.held -= removed.len().min(self.held);
             let cleared: HashSet<usize> = (0..facts.len())
                 .filter(|&i| {
-                    facts.cols.marked[i]
-                        && removed.iter().any(|r| facts.cols.contradicts(r, i))
-                        && !facts.contradicted(i)
+                    facts.marked[i] && removed.iter().any(|r| contradicts(r, &facts.facts[i])) && !facts.contradicted(i)
                 })
                 .collect();
             if !cleared.is_empty() {
                 // Unmarked again: rebuilt, so that they are back in the index of unmarked claims.
                 let before = std::mem::take(facts);
-                for i in 0..before.len() {
-                    facts.push(&before.cols.get(i), before.cols.marked[i] && !cleared.contains(&i));
+                for (i, (f, &m)) in before.facts.iter().zip(&before.marked).enumerate() {
+                    facts.push(f, m && !cleared.contains(&i));
                 }
             }
             self.changed.insert(series_id);
