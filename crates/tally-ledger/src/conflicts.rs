@@ -198,16 +198,17 @@ impl TimeIndex {
     }
 }
 
-/// The original claims of one series and their marks, with time indexes of all of them and of
-/// those unmarked when last seen, so that a new claim is compared only with claims of its time,
-/// and, once it has one contradiction, only with claims that can still gain a mark.
+/// The original claims of one series and their marks, with time indexes of the marked claims
+/// and of those unmarked when last seen, so that a new claim is compared only with claims of its
+/// time, first with those that can still gain a mark, then (while it has no contradiction yet)
+/// with the marked ones.
 #[derive(Default)]
 struct SeriesFacts {
     facts: Vec<Fact>,
     marked: Vec<bool>,
     /// Claims marked.
     count: i64,
-    all: TimeIndex,
+    marked_index: TimeIndex,
     unmarked: TimeIndex,
 }
 
@@ -221,16 +222,18 @@ impl SeriesFacts {
         self.facts.push(*f);
         self.marked.push(marked);
         self.count += i64::from(marked);
-        self.all.insert(pos, f);
-        if !marked {
+        if marked {
+            self.marked_index.insert(pos, f);
+        } else {
             self.unmarked.insert(pos, f);
         }
     }
 
     /// Adds `a`, marking it and every unmarked claim it contradicts.
     fn add(&mut self, a: &Fact) {
-        let SeriesFacts { marked, count, all, unmarked, .. } = self;
+        let SeriesFacts { facts, marked, count, marked_index, unmarked } = self;
         let mut mine = false;
+        let mut newly = Vec::new();
         unmarked.scan(a, |e| {
             if !e.contradicts(a) {
                 return Step::Keep;
@@ -240,11 +243,15 @@ impl SeriesFacts {
             if !marked[i] {
                 marked[i] = true;
                 *count += 1;
+                newly.push(i);
             }
             Step::Drop
         });
+        for i in newly {
+            marked_index.insert(i as u32, &facts[i]);
+        }
         if !mine {
-            mine = all.scan(a, |e| if e.contradicts(a) { Step::Stop } else { Step::Keep });
+            mine = marked_index.scan(a, |e| if e.contradicts(a) { Step::Stop } else { Step::Keep });
         }
         self.push(a, mine);
     }
