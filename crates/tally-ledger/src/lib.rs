@@ -3,6 +3,7 @@
 //! (syndicated) copies linked to their earliest copy. Writes are transactional and idempotent:
 //! the same document (by normalized content hash) is stored once.
 
+mod conflicts;
 mod export;
 mod fingerprint;
 mod query;
@@ -53,12 +54,19 @@ pub enum Stored {
     Duplicate(i64),
 }
 
+/// How much of a store a read-only connection maps into memory.
+const READ_MAP_BYTES: i64 = 1 << 30;
+
 /// An open ledger.
 pub struct Ledger {
     conn: Connection,
     path: String,
     /// Sketches of stored originals, for finding syndicated copies.
     copies: fingerprint::CopyIndex,
+    /// Original claims of the series this connection has written to, for conflict counts.
+    conflicts: conflicts::ConflictIndex,
+    /// The store's schema version.
+    version: i64,
 }
 
 impl Ledger {
@@ -72,7 +80,13 @@ impl Ledger {
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
         schema::migrate(&mut conn, &p)?;
-        let mut ledger = Ledger { conn, path: p, copies: Default::default() };
+        let mut ledger = Ledger {
+            conn,
+            path: p,
+            copies: Default::default(),
+            conflicts: Default::default(),
+            version: schema::VERSION,
+        };
         ledger.load_sketches()?;
         Ok(ledger)
     }
@@ -86,11 +100,14 @@ impl Ledger {
         let sql = |source| LedgerError::Sql { path: p.clone(), source };
         let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql)?;
+        // Pages are read in place rather than copied in by one system call each: a series' claims
+        // lie on many pages, and a fresh connection (one per request) has an empty page cache.
+        conn.pragma_update(None, "mmap_size", READ_MAP_BYTES).map_err(sql)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
         if version > schema::VERSION {
             return Err(LedgerError::TooNew { path: p, found: version, known: schema::VERSION });
         }
-        Ok(Ledger { conn, path: p, copies: Default::default() })
+        Ok(Ledger { conn, path: p, copies: Default::default(), conflicts: Default::default(), version })
     }
 
     pub fn path(&self) -> &str {
@@ -122,11 +139,26 @@ impl Ledger {
         Ok(())
     }
 
+    /// The store's schema version.
+    pub fn schema_version(&self) -> i64 {
+        self.version
+    }
+
     /// Stores a batch of documents in one transaction: all of them or none.
     pub fn ingest(&mut self, batch: &[NewDocument]) -> Result<Vec<Stored>, LedgerError> {
+        let out = self.ingest_batch(batch);
+        if out.is_err() {
+            self.conflicts.clear();
+        }
+        out
+    }
+
+    fn ingest_batch(&mut self, batch: &[NewDocument]) -> Result<Vec<Stored>, LedgerError> {
         let path = self.path.clone();
         let sql = |source| LedgerError::Sql { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(sql)?;
+        // Immediate: no other writer commits between the check of the conflict index and the end.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql)?;
+        self.conflicts.begin(&tx).map_err(sql)?;
         let mut out = Vec::with_capacity(batch.len());
         let mut pending = fingerprint::CopyIndex::default();
         for d in batch {
@@ -187,13 +219,19 @@ impl Ledger {
             )
             .map_err(sql)?;
             let id = tx.last_insert_rowid();
-            series::insert_claims(&tx, id, d.records, d.body).map_err(sql)?;
+            let reporter = d.outlet.unwrap_or(d.doc);
+            let claims = series::insert_claims(&tx, id, d.records, d.body, reporter, d.published).map_err(sql)?;
+            if original.is_none() {
+                self.conflicts.add_claims(&tx, id, &claims).map_err(sql)?;
+            }
             if let Some(o) = replaces {
+                self.conflicts.prepare_demotion(&tx, o).map_err(sql)?;
                 tx.execute(
                     "UPDATE documents SET syndicated_of = ?1 WHERE id = ?2 OR syndicated_of = ?2",
                     params![id, o],
                 )
                 .map_err(sql)?;
+                self.conflicts.demoted(&tx, o).map_err(sql)?;
                 self.copies.remove(o);
                 pending.remove(o);
             }
@@ -205,6 +243,7 @@ impl Ledger {
                 }
             }
         }
+        self.conflicts.write(&tx).map_err(sql)?;
         if let Err(e) = tx.commit() {
             self.copies = Default::default();
             self.load_sketches()?;

@@ -235,16 +235,12 @@ fn flag(rows: &mut [ClaimRow]) {
     }
 }
 
-impl Ledger {
-    fn series_where(&self, cond: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<SeriesRow>, LedgerError> {
-        let e = self.err();
-        let sql = format!(
-            "SELECT s.id, s.key, s.label, COUNT(c.id), COUNT(DISTINCT c.document_id),
-                COUNT(DISTINCT CASE WHEN d.syndicated_of IS NULL THEN
-                    CASE WHEN c.source_key = '' THEN 'reporter:' || COALESCE(d.outlet, d.doc) ELSE c.source_key END END),
-                MIN(COALESCE(c.low, c.high)), MAX(COALESCE(c.high, c.low)),
-                MAX(COALESCE(c.stated_start, d.published)),
-                (SELECT COUNT(*) FROM claims a JOIN documents da ON da.id = a.document_id
+/// A series' conflict count as stored at ingest (schema version 2 on).
+const CONFLICTS_STORED: &str = "CASE WHEN NOT (s.measure = 'other' AND s.unit_class = '-') THEN s.conflicts ELSE 0 END";
+
+/// A series' conflict count computed pair by pair, for stores written before the counts were
+/// stored. The stored counts are tested against it.
+const CONFLICTS_BY_JOIN: &str = "(SELECT COUNT(*) FROM claims a JOIN documents da ON da.id = a.document_id
                  WHERE a.series_id = s.id AND da.syndicated_of IS NULL
                    AND NOT (s.measure = 'other' AND s.unit_class = '-') AND EXISTS (
                     SELECT 1 FROM claims b JOIN documents db ON db.id = b.document_id
@@ -254,7 +250,29 @@ impl Ledger {
                       AND (COALESCE(b.high, 1e308) < COALESCE(a.low, -1e308) OR COALESCE(a.high, 1e308) < COALESCE(b.low, -1e308))
                       AND (CASE WHEN a.time_start IS NOT NULL AND b.time_start IS NOT NULL
                             THEN a.time_start <= COALESCE(b.time_end, b.time_start) AND b.time_start <= COALESCE(a.time_end, a.time_start)
-                            ELSE abs(julianday(COALESCE(a.stated_start, da.published)) - julianday(COALESCE(b.stated_start, db.published))) <= 7 END)))
+                            ELSE abs(julianday(COALESCE(a.stated_start, da.published)) - julianday(COALESCE(b.stated_start, db.published))) <= 7 END)))";
+
+impl Ledger {
+    fn series_where(&self, cond: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<SeriesRow>, LedgerError> {
+        let by_join = self.schema_version() < crate::schema::COUNTS;
+        self.series_where_by(cond, args, by_join)
+    }
+
+    pub(crate) fn series_where_by(
+        &self,
+        cond: &str,
+        args: &[&dyn rusqlite::ToSql],
+        by_join: bool,
+    ) -> Result<Vec<SeriesRow>, LedgerError> {
+        let e = self.err();
+        let conflicts = if by_join { CONFLICTS_BY_JOIN } else { CONFLICTS_STORED };
+        let sql = format!(
+            "SELECT s.id, s.key, s.label, COUNT(c.id), COUNT(DISTINCT c.document_id),
+                COUNT(DISTINCT CASE WHEN d.syndicated_of IS NULL THEN
+                    CASE WHEN c.source_key = '' THEN 'reporter:' || COALESCE(d.outlet, d.doc) ELSE c.source_key END END),
+                MIN(COALESCE(c.low, c.high)), MAX(COALESCE(c.high, c.low)),
+                MAX(COALESCE(c.stated_start, d.published)),
+                {conflicts}
              FROM series s JOIN claims c ON c.series_id = s.id JOIN documents d ON d.id = c.document_id
              WHERE {cond}
              GROUP BY s.id ORDER BY COUNT(c.id) DESC, s.id"

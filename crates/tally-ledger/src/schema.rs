@@ -61,7 +61,13 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX claims_series ON claims(series_id);
     CREATE INDEX claims_document ON claims(document_id);",
+    // 2: each series' conflict count, kept current at ingest (filled in by
+    // `ConflictIndex::rebuild` for stores written before).
+    "ALTER TABLE series ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;",
 ];
+
+/// The first version with stored conflict counts.
+pub const COUNTS: i64 = 2;
 
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -75,6 +81,9 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), LedgerError> {
     for (i, step) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction().map_err(sql)?;
         tx.execute_batch(step).map_err(sql)?;
+        if i as i64 + 1 == COUNTS {
+            crate::conflicts::ConflictIndex::rebuild(&tx).map_err(sql)?;
+        }
         tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(sql)?;
         tx.commit().map_err(sql)?;
     }

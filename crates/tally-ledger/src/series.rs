@@ -1,10 +1,11 @@
 //! Series: claims that count the same thing share a normalized key (subject, measure, unit
 //! class, theater), built from canonical names so that reports from many outlets line up.
 
+use crate::conflicts::StoredClaim;
 use rusqlite::{params, Transaction};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use tally_model::{EntityKind, FigureRecord, Measure, NameRef, Record};
+use tally_model::{EntityKind, FigureRecord, Measure, NaiveDate, NameRef, Record};
 
 static UNIT_CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     include_str!("../data/unit_classes.tsv")
@@ -140,8 +141,16 @@ fn source_name(s: &tally_model::Source) -> String {
     t.to_lowercase()
 }
 
-/// Inserts the figures of one stored document as claims.
-pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], body: &str) -> rusqlite::Result<()> {
+/// Inserts the figures of one stored document as claims, and returns what the conflict marks
+/// need of them. `reporter` names the document's own voice (its outlet, else its doc id).
+pub(crate) fn insert_claims<'a>(
+    tx: &Transaction,
+    document_id: i64,
+    records: &[Record],
+    body: &str,
+    reporter: &'a str,
+    published: Option<NaiveDate>,
+) -> rusqlite::Result<Vec<StoredClaim<'a>>> {
     let figures: Vec<&FigureRecord> =
         records.iter().filter_map(|r| if let Record::Figure(f) = r { Some(f) } else { None }).collect();
     let mut stmt = tx.prepare_cached(
@@ -151,6 +160,7 @@ pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], bod
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     let countries = DocCountries::from_records(records);
+    let mut stored = Vec::with_capacity(figures.len());
     for f in figures {
         let key = series_key(f, &countries);
         let sid = series_id(tx, &key)?;
@@ -158,14 +168,17 @@ pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], bod
         names.sort();
         names.dedup();
         let sources = serde_json::to_string(&f.source).unwrap_or_else(|_| "[]".into());
+        let source_key = names.join("; ");
+        let low = f.value.low.map(tally_model::clean_number);
+        let high = f.value.high.map(tally_model::clean_number);
         stmt.execute(params![
             document_id,
             sid,
             f.span.start as i64,
             f.span.end as i64,
             f.text,
-            f.value.low.map(tally_model::clean_number),
-            f.value.high.map(tally_model::clean_number),
+            low,
+            high,
             f.value.approx,
             f.unit,
             f.measure.as_str(),
@@ -179,13 +192,24 @@ pub fn insert_claims(tx: &Transaction, document_id: i64, records: &[Record], bod
             f.stated.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
             f.stated.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
             sources,
-            names.join("; "),
+            source_key,
             f.via.as_ref().map(|v| v.name.clone().unwrap_or_else(|| v.text.clone())),
             f.unverified,
             f.evidence.text(body).trim(),
         ])?;
+        stored.push(StoredClaim {
+            id: tx.last_insert_rowid(),
+            series_id: sid,
+            source_key,
+            reporter,
+            low,
+            high,
+            time_start: f.time.as_ref().and_then(|t| t.start),
+            time_end: f.time.as_ref().and_then(|t| t.end),
+            said: f.stated.as_ref().and_then(|t| t.start).or(published),
+        });
     }
-    Ok(())
+    Ok(stored)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The read-only HTTP side of Tally: a JSON API over the ledger and a single web page (static
-//! assets compiled into the binary) that draws each series as a timeline. Every request opens
-//! the store read-only, so serving is safe while `tally ingest` writes.
+//! assets compiled into the binary) that draws each series as a timeline. Requests read the store
+//! through read-only connections (one per worker thread, kept between requests), so serving is
+//! safe while `tally ingest` writes.
 
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -9,6 +10,7 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 use serde_json::json;
+use std::cell::RefCell;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -111,15 +113,32 @@ impl Page {
     }
 }
 
-/// Runs a blocking ledger query off the async threads.
+thread_local! {
+    /// The read-only connection of this blocking thread and the store it reads. Kept between
+    /// requests, so that the store's mapped pages stay at hand; dropped after a failed query.
+    static READER: RefCell<Option<(Arc<PathBuf>, Ledger)>> = const { RefCell::new(None) };
+}
+
+/// Runs a blocking ledger query off the async threads, on that thread's read-only connection.
 async fn with_ledger<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&Ledger) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let db = state.db.clone();
     tokio::task::spawn_blocking(move || {
-        let ledger = Ledger::open_read_only(&db)?;
-        f(&ledger)
+        READER.with(|cell| {
+            let mut reader = cell.borrow_mut();
+            let ledger = match reader.take() {
+                Some((path, ledger)) if path == db => ledger,
+                _ => Ledger::open_read_only(&db)?,
+            };
+            let out = f(&ledger);
+            let failed = matches!(&out, Err(ApiError(status, _)) if status.is_server_error());
+            if !failed {
+                *reader = Some((db, ledger));
+            }
+            out
+        })
     })
     .await
     .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("query failed: {e}")))?

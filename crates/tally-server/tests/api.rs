@@ -165,3 +165,35 @@ fn page_script_never_parses_document_text_as_markup() {
         assert!(!js.contains(api), "app.js uses {api}");
     }
 }
+
+#[tokio::test]
+async fn kept_connections_see_later_ingests() {
+    let (_d, db) = ledger();
+    let app = tally_server::router(db.clone());
+    let count = |app: axum::Router| async move {
+        let res = app.oneshot(Request::builder().uri("/api/series").body(Body::empty()).unwrap()).await.unwrap();
+        let bytes = axum::body::to_bytes(res.into_body(), 1 << 24).await.unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        (json["items"][0]["claims"].as_i64(), json["items"][0]["conflicts"].as_i64())
+    };
+    assert_eq!(count(app.clone()).await, (Some(2), Some(2)));
+    // Another writer adds a third source that agrees with the ministry, while the server runs.
+    let body = "The Red Cross said 40 people died in the shelling.";
+    let recs = [figure("redcross", body, "40", 40.0, "Red Cross")];
+    Ledger::open(&db)
+        .unwrap()
+        .ingest(&[NewDocument {
+            doc: "redcross",
+            origin: "c",
+            title: None,
+            url: None,
+            outlet: Some("Herald"),
+            published: NaiveDate::from_ymd_opt(2025, 1, 4),
+            body,
+            records: &recs,
+        }])
+        .unwrap();
+    for _ in 0..8 {
+        assert_eq!(count(app.clone()).await, (Some(3), Some(3)), "every worker's connection sees the new claim");
+    }
+}
