@@ -12,7 +12,7 @@ const BATCH: usize = 256;
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     crate::set_threads(args.threads)?;
     let jsonl = args.jsonl || !std::io::stdout().is_terminal();
-    let opts = ReadOptions { published: args.published };
+    let opts = ReadOptions { published: args.published, any_language: args.any_language };
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let result = for_each_batch(&args.paths, &opts, BATCH, |batch, _| write_batch(batch, &mut out, jsonl));
     let counts = match result.and_then(|c| out.flush().map(|_| c)) {

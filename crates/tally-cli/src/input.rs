@@ -75,7 +75,8 @@ pub fn for_each_batch<E>(
             }
             match r {
                 Ok(doc) => {
-                    if let Some(lang) = foreign(&doc) {
+                    let foreign_lang = if opts.any_language { None } else { foreign(&doc) };
+                    if let Some(lang) = foreign_lang {
                         let reason = SkipReason::Language { lang: lang.to_string() };
                         *counts.skipped.entry(reason.label()).or_default() += 1;
                         eprintln!("tally: {}", ReadError::Skipped { path: doc.origin, reason });

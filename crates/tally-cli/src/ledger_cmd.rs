@@ -27,15 +27,9 @@ pub fn output_format(f: Option<OutputFormat>) -> OutputFormat {
 /// Documents per write transaction.
 const BATCH: usize = 256;
 
-pub fn ingest(
-    db: &Path,
-    paths: &[PathBuf],
-    published: Option<tally_model::NaiveDate>,
-    threads: Option<usize>,
-) -> Result<ExitCode> {
+pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<usize>) -> Result<ExitCode> {
     crate::set_threads(threads)?;
     let mut ledger = Ledger::open(db)?;
-    let opts = ReadOptions { published };
     let bar = if std::io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
         b.set_style(

@@ -41,6 +41,10 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Keep documents in any language (by default a report reliably identified as not
+        /// English is skipped with a note).
+        #[arg(long)]
+        any_language: bool,
     },
     /// List series (optionally those whose label contains TEXT) with their claims and range.
     Series {
@@ -105,6 +109,10 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Keep documents in any language (by default a report reliably identified as not English is
+    /// skipped with a note).
+    #[arg(long)]
+    pub any_language: bool,
 }
 
 fn parse_day(s: &str) -> Result<tally_model::NaiveDate, String> {
@@ -124,7 +132,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let fmt = ledger_cmd::output_format;
     match cli.command {
         Command::Extract(args) => extract_cmd::run(&args),
-        Command::Ingest { paths, published, threads } => ledger_cmd::ingest(&db, &paths, published, threads),
+        Command::Ingest { paths, published, threads, any_language } => {
+            ledger_cmd::ingest(&db, &paths, tally_read::ReadOptions { published, any_language }, threads)
+        }
         Command::Series { text, format } => {
             ledger_cmd::series(&db, text.as_deref(), fmt(format)).map(|_| ExitCode::SUCCESS)
         }

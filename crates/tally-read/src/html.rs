@@ -577,7 +577,7 @@ mod tests {
         let broken_ld = "<script type=\"application/ld+json\">{\"datePublished\": \"2024-03-10\",}</script>";
         assert_eq!(with(broken_ld, time), ymd(2024, 3, 10));
         assert_eq!(with("", "<span itemprop=\"datePublished\">Mon 6:45 PM, Mar 11, 2024</span>"), ymd(2024, 3, 11));
-        let opts = ReadOptions { published: ymd(2020, 1, 1) };
+        let opts = ReadOptions { published: ymd(2020, 1, 1), ..ReadOptions::default() };
         let d = read(page("", ARTICLE).as_bytes(), "p", "p", &opts).unwrap();
         assert_eq!(d.meta.published, ymd(2020, 1, 1));
     }

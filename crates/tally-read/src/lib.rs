@@ -97,6 +97,9 @@ impl Document {
 pub struct ReadOptions {
     /// Publication date to use when the input states none.
     pub published: Option<NaiveDate>,
+    /// Keep documents in any language (by default a document reliably identified as not English
+    /// is skipped by the command line).
+    pub any_language: bool,
 }
 
 /// Files larger than this are refused rather than read into memory (JSON Lines streams are not

@@ -151,7 +151,7 @@ fn read_records<R: BufRead>(
             };
             http::Page { kind, body, charset: None }
         };
-        let page_opts = ReadOptions { published: Some(date).or(opts.published) };
+        let page_opts = ReadOptions { published: Some(date).or(opts.published), ..*opts };
         sink(read_page(page, &url, &place, &page_opts));
     }
 }
