@@ -5,8 +5,9 @@ use crate::{decode, normalize_newlines, parse_date, Document, Format, Meta, Read
 /// the first line must look like `key: value`, and `---` must come within the first 40 lines.
 pub fn split_header(text: &str) -> (Vec<(String, String)>, usize) {
     let first = text.lines().next().unwrap_or("");
+    // The key starts the line: an indented first line is body text, not a header.
     let key_ok = first.split_once(':').is_some_and(|(k, _)| {
-        let k = k.trim();
+        let k = k.trim_end();
         !k.is_empty()
             && k.chars().all(|c| c.is_alphanumeric() || c == '_')
             && !k.starts_with(|c: char| c.is_ascii_digit())
@@ -92,6 +93,9 @@ mod tests {
         let (pairs, start) = split_header("Kyiv: no header here\n\nText");
         assert!(pairs.is_empty() && start == 0);
         let (_, start) = split_header("Note: no end line\nText");
+        assert_eq!(start, 0);
+        // An indented first line is body text, whatever follows it.
+        let (_, start) = split_header(" \u{363} :\ntitle: x\n---\n");
         assert_eq!(start, 0);
     }
 
