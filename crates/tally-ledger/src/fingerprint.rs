@@ -119,9 +119,13 @@ impl CopyIndex {
         }
     }
 
-    /// Takes over every sketch of `other` (after its batch committed).
+    /// Takes over every sketch of `other` (after its batch committed), in id order: index keys
+    /// hold a bounded number of documents, so which ones a key keeps must not depend on the
+    /// hash map's iteration order (that made copy detection vary from run to run).
     pub fn absorb(&mut self, other: CopyIndex) {
-        for (id, (sketch, published)) in other.sketches {
+        let mut items: Vec<_> = other.sketches.into_iter().collect();
+        items.sort_unstable_by_key(|(id, _)| *id);
+        for (id, (sketch, published)) in items {
             self.add(id, sketch, published);
         }
     }
@@ -150,6 +154,29 @@ impl CopyIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absorbing_keeps_the_earliest_ids_of_a_common_key() {
+        // More documents share one sketch than a key holds: the key keeps the lowest ids,
+        // whatever order the pending map yields them in.
+        let s = sketch("The same wire story, word for word, carried by many outlets on one day.");
+        let n = COMMON_KEY_DOCS as i64 + 20;
+        let build = || {
+            let mut pending = CopyIndex::default();
+            for id in (1..=n).rev() {
+                pending.add(id, s.clone(), None);
+            }
+            let mut idx = CopyIndex::default();
+            idx.absorb(pending);
+            idx
+        };
+        let (a, b) = (build(), build());
+        let key = s[0];
+        let expect: Vec<i64> = (1..=COMMON_KEY_DOCS as i64).collect();
+        assert_eq!(a.index.get(&key), Some(&expect));
+        assert_eq!(b.index.get(&key), Some(&expect));
+        assert_eq!(a.original_of(&s), Some(1));
+    }
 
     const STORY: &str = "Cyclone Noor tore through the southern coast on Wednesday, killing at least 23 people and injuring about 140 others, the disaster management ministry said on Thursday. Winds of up to 160 kilometres per hour flattened fishing villages and cut power to large parts of the port city overnight, officials said. The United Nations humanitarian office estimated that some 40,000 people had been displaced across three coastal districts.";
 
