@@ -97,7 +97,6 @@ impl Attributions {
 /// byte offsets), shapes, and entity mention boundaries.
 pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
-    low: &'a str,
     /// Entity mentions sorted by start.
     pub mentions: Vec<Mention>,
 }
@@ -106,11 +105,11 @@ impl<'a> Text<'a> {
     fn new(an: &'a Analysis<'a>, mentions: &[Mention]) -> Self {
         let mut mentions = mentions.to_vec();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        Text { an, low: &an.low, mentions }
+        Text { an, mentions }
     }
     /// Lower-case text of token `i` ("" out of range).
     pub fn w(&self, i: usize) -> &str {
-        self.an.tokens.get(i).and_then(|t| self.low.get(t.span.range())).unwrap_or("")
+        self.an.low(i)
     }
     pub fn raw(&self, i: usize) -> &'a str {
         self.an.tok(i)

@@ -7,6 +7,23 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// `tally extract --jsonl -` with `bytes` on standard input (written from another thread, so a
+/// large input cannot fill the pipe while the output waits).
+fn extract_stdin(bytes: Vec<u8>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
+        .args(["extract", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&bytes));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
 fn gz(bytes: &[u8]) -> Vec<u8> {
     let mut g = GzEncoder::new(Vec::new(), Compression::fast());
     g.write_all(bytes).unwrap();
@@ -105,18 +122,7 @@ fn mixed_folder_counts_kinds_and_skips() {
 
 #[test]
 fn archive_from_standard_input() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
-        .args(["extract", "--jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let bytes = archive();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&bytes));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    let out = extract_stdin(archive());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let ids: Vec<String> = docs(&out).iter().map(|d| d["doc"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, ["https://news.example/bridge", "https://news.example/power"]);
@@ -124,15 +130,7 @@ fn archive_from_standard_input() {
 
 #[test]
 fn feed_from_standard_input_and_ingest() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tally"))
-        .args(["extract", "--jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(RSS.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = extract_stdin(RSS.as_bytes().to_vec());
     let d = &docs(&out)[0];
     assert_eq!(d["doc"], "https://courier.example/fire");
     assert_eq!(d["title"], "Fire");

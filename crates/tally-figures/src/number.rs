@@ -27,6 +27,25 @@ pub(crate) struct NumPhrase {
     pub compound: bool,
 }
 
+impl NumPhrase {
+    /// A plain phrase over tokens `start..end` with no flags set.
+    fn new(start: usize, end: usize, low: f64, high: f64, currency: Option<&'static str>) -> Self {
+        NumPhrase {
+            start,
+            end,
+            low,
+            high,
+            vague: false,
+            currency,
+            percent: false,
+            range: false,
+            digits: false,
+            scaled: false,
+            compound: false,
+        }
+    }
+}
+
 fn currency_symbol(s: &str) -> Option<&'static str> {
     Some(match s {
         "$" => "dollar",
@@ -234,19 +253,7 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
     let t = an.tokens.get(at)?;
     if t.kind == TokenKind::Number {
         let (end, v, scale) = digits(an, lex, at, currency.is_some())?;
-        let mut p = NumPhrase {
-            start: i,
-            end,
-            low: v,
-            high: v,
-            vague: false,
-            currency,
-            percent: false,
-            range: false,
-            digits: true,
-            scaled: scale > 1.0,
-            compound: false,
-        };
+        let mut p = NumPhrase { digits: true, scaled: scale > 1.0, ..NumPhrase::new(i, end, v, v, currency) };
         percent_sign(an, lex, &mut p);
         return Some(p);
     }
@@ -264,19 +271,7 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
             if word == "scores" && !followed_by_of {
                 return None;
             }
-            return Some(NumPhrase {
-                start: i,
-                end: e,
-                low: w.value,
-                high,
-                vague: true,
-                currency,
-                percent: false,
-                range: false,
-                digits: false,
-                scaled: false,
-                compound: false,
-            });
+            return Some(NumPhrase { vague: true, ..NumPhrase::new(i, e, w.value, high, currency) });
         }
     }
     // "several hundred", "a few dozen": as vague as "hundreds", "dozens".
@@ -288,35 +283,11 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
         if let Some(w) = number_word(tok(an, at)).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
             let (low, high) =
                 if w.kind == NumKind::Dozen { (24.0, 99.0) } else { (2.0 * w.value, 10.0 * w.value - 1.0) };
-            return Some(NumPhrase {
-                start: i,
-                end: at + 1,
-                low,
-                high,
-                vague: true,
-                currency,
-                percent: false,
-                range: false,
-                digits: false,
-                scaled: false,
-                compound: false,
-            });
+            return Some(NumPhrase { vague: true, ..NumPhrase::new(i, at + 1, low, high, currency) });
         }
     }
     let (end, v, scale) = words(an, lex, at)?;
-    Some(NumPhrase {
-        start: i,
-        end,
-        low: v,
-        high: v,
-        vague: false,
-        currency,
-        percent: false,
-        range: false,
-        digits: false,
-        scaled: scale > 1.0,
-        compound: false,
-    })
+    Some(NumPhrase { scaled: scale > 1.0, ..NumPhrase::new(i, end, v, v, currency) })
 }
 
 fn percent_sign(an: &Analysis, lex: &SentLex, p: &mut NumPhrase) {
