@@ -3,8 +3,9 @@
 
 use std::sync::LazyLock;
 
-/// Keys are short, fixed ASCII words: rustc-hash's FxHash beats SipHash here.
-type Map = rustc_hash::FxHashMap<&'static str, Entry>;
+/// Keys are short ASCII words packed into one integer (see [`pack`]): one multiply to hash and
+/// one comparison to match, instead of hashing and comparing bytes.
+type Map = rustc_hash::FxHashMap<u128, Entry>;
 
 /// A calendar unit named by a word ("week", "months").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +93,7 @@ fn unit_of(s: &str) -> Option<Unit> {
 }
 
 pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
-    let mut m = Map::default();
+    let mut m = rustc_hash::FxHashMap::<&'static str, Entry>::default();
     for l in lines(include_str!("../data/months.tsv")) {
         let (w, n, form) = fields(l);
         let e = m.entry(w).or_default();
@@ -181,8 +182,21 @@ pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
             || e.relday.is_some()
             || e.number > 0;
     }
-    m
+    m.into_iter().filter_map(|(w, e)| Some((pack(w.as_bytes())?, e))).collect()
 });
+
+/// A word of at most [`MAX_WORD`] bytes as one integer: its bytes, then its length in the top
+/// byte (so "may" and "may\0" differ). `None` for an empty or longer word.
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    buf[15] = w.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
 
 /// A holiday on a fixed date: its words and its month and day.
 pub struct Holiday {
@@ -204,14 +218,11 @@ pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
 });
 
 /// The longest word the lexicon holds; longer tokens are not looked up.
-const MAX_WORD: usize = 16;
+const MAX_WORD: usize = 15;
 
 /// Looks up a token already lower-cased (ASCII), as [`tally_text::Analysis::low`] gives it.
 pub fn lookup_lower(lower: &str) -> Option<&'static Entry> {
-    if lower.is_empty() || lower.len() > MAX_WORD {
-        return None;
-    }
-    LEXICON.get(lower)
+    LEXICON.get(&pack(lower.as_bytes())?)
 }
 
 /// Looks a token up case-insensitively without allocating.
@@ -227,13 +238,30 @@ pub fn lookup(word: &str) -> Option<&'static Entry> {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    let lower = std::str::from_utf8(&buf[..n]).ok()?;
-    LEXICON.get(lower)
+    LEXICON.get(&pack(&buf[..n])?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_is_found() {
+        let files = [
+            include_str!("../data/months.tsv"),
+            include_str!("../data/weekdays.tsv"),
+            include_str!("../data/units.tsv"),
+            include_str!("../data/number_words.tsv"),
+            include_str!("../data/grammar_words.txt"),
+            include_str!("../data/count_qualifiers.txt"),
+            include_str!("../data/year_blockers.txt"),
+        ];
+        for l in files.into_iter().flat_map(lines) {
+            let w = l.split(['\t', ' ']).next().unwrap_or("");
+            assert!(lookup_lower(w).is_some(), "{w:?} is listed but not found");
+        }
+        assert!(lookup_lower("").is_none() && lookup_lower("may\0").is_none() && lookup("MAY").is_some());
+    }
 
     #[test]
     fn one_entry_holds_every_role() {

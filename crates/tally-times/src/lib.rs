@@ -244,6 +244,17 @@ impl<'a, 'b> Scan<'a, 'b> {
         self.an.tok(i)
     }
 
+    /// Token `i` lower-cased, or "" when it is not ASCII or longer than any word compared with.
+    #[inline]
+    fn lw(&self, i: usize) -> &'b str {
+        let w = self.an.low(i);
+        if w.len() > WORD_MAX || !w.is_ascii() {
+            ""
+        } else {
+            w
+        }
+    }
+
     fn is(&self, i: usize, w: &str) -> bool {
         self.t(i).eq_ignore_ascii_case(w)
     }
@@ -301,7 +312,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             return None;
         }
         let mut j = i + 1;
-        if self.glued(j) && matches!(lower(self.t(j), &mut WordBuf::default()), "st" | "nd" | "rd" | "th") {
+        if self.glued(j) && matches!(self.lw(j), "st" | "nd" | "rd" | "th") {
             j += 1;
         }
         // "March 3:30" or "March 3.5" is not a day; "April 12 soldiers" is a count.
@@ -335,7 +346,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if let Some(y) = self.year_num(i) {
             return Some((YearRef::Abs(y), i + 1));
         }
-        let off = match lower(self.t(i), &mut WordBuf::default()) {
+        let off = match self.lw(i) {
             "this" | "the" => 0,
             "last" | "previous" => -1,
             "next" => 1,
@@ -417,8 +428,7 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     fn core_inner(&self, i: usize) -> Option<Match> {
         let en = self.e(i);
-        let mut buf = WordBuf::default();
-        let lw = lower(self.t(i), &mut buf);
+        let lw = self.lw(i);
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
         if let Some(off) = en.relday {
             let mut j = i + 1;
@@ -562,7 +572,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         let (n, j) = self.count(i)?;
         let unit = self.e(j).unit?;
-        let sign = match lower(self.t(j + 1), &mut WordBuf::default()) {
+        let sign = match self.lw(j + 1) {
             "ago" => 0,
             "earlier" => -1,
             "later" => 1,
@@ -652,8 +662,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn the(&self, i: usize) -> Option<Match> {
         let j = i + 1;
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
-        let mut buf = WordBuf::default();
-        let w = lower(self.t(j), &mut buf);
+        let w = self.lw(j);
         match w {
             "past" | "last" | "previous"
                 if (w != "previous" && self.e(j + 1).unit.is_some()) || self.count(j + 1).is_some() =>
@@ -720,8 +729,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         let ord = self.e(j).ordinal;
         if ord != 0 {
             let k = j + 1;
-            let mut buf = WordBuf::default();
-            let unit_word = lower(self.t(k), &mut buf);
+            let unit_word = self.lw(k);
             let has_of = self.is(k + 1, "of");
             match (unit_word, ord) {
                 ("half", 1 | 2) if has_of => {
@@ -901,7 +909,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             // "2019 Q1", "2017-Q1"
             let qi = if self.t(i + 1) == "-" && self.glued(i + 1) { i + 2 } else { i + 1 };
-            if let Some(q) = quarter_word(lower(self.t(qi), &mut WordBuf::default())) {
+            if let Some(q) = quarter_word(self.lw(qi)) {
                 return mk(qi + 1, Sem::Quarter { y: YearRef::Abs(y), q });
             }
             // "2024-05" (but "2011-12" is a span of years)
@@ -1182,20 +1190,8 @@ fn resolve_range(a: &Sem, b: &Sem, ctx: &Ctx) -> Option<Option<cal::Iv>> {
     Some(rb.map(|(_, be)| (as_, be.max(ae))))
 }
 
-/// Room for a lower-cased word on the stack.
-type WordBuf = [u8; 24];
-
-/// `w` in lower case, written into `buf`; "" when it does not fit or is not ASCII.
-fn lower<'s>(w: &str, buf: &'s mut WordBuf) -> &'s str {
-    let b = w.as_bytes();
-    if b.len() > buf.len() || !w.is_ascii() {
-        return "";
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
-}
+/// The longest word compared with the time tables' literal words.
+const WORD_MAX: usize = 24;
 
 fn unit_days(unit: Unit, n: i64) -> Option<i64> {
     Some(match unit {
