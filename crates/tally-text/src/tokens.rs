@@ -61,9 +61,27 @@ pub fn tokenize(body: &str) -> Vec<Token> {
     let mut space = false;
     let mut newlines: u8 = 0;
     while i < body.len() {
-        let c = match body[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        // ASCII white space, the commonest byte after letters, without decoding a character.
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                space = true;
+                i += 1;
+                continue;
+            }
+            b'\n' => {
+                space = true;
+                newlines = newlines.saturating_add(1);
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match body[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         let clen = c.len_utf8();
         if c.is_whitespace() {
