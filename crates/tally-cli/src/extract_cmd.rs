@@ -42,7 +42,8 @@ fn write_batch(batch: &[Document], out: &mut impl Write, jsonl: bool) -> std::io
             .par_iter()
             .map(|doc| {
                 let ex = tally_extract::extract(doc);
-                let mut buf = Vec::with_capacity(doc.body.len() * 2);
+                // Records run to several times the body (a doc record may carry the body itself).
+                let mut buf = Vec::with_capacity(doc.body.len() * 4 + 1024);
                 for r in &ex.records {
                     serde_json::to_writer(&mut buf, r)?;
                     buf.push(b'\n');
