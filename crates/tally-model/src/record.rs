@@ -1,5 +1,35 @@
 use crate::{Granularity, Interval, Measure, NaiveDate, Span, Value};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Writes an optional date as `"YYYY-MM-DD"` from a stack buffer; the same text as chrono's
+/// `Display` (which it falls back to outside years 0-9999), without formatting machinery on
+/// the output path.
+fn date_out<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    use chrono::Datelike;
+    let Some(d) = d else { return s.serialize_none() };
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return s.collect_str(d);
+    }
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let y = y as u32;
+    let b = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    match std::str::from_utf8(&b) {
+        Ok(text) => s.serialize_str(text),
+        Err(_) => s.collect_str(d),
+    }
+}
 
 /// A mention of something with its canonical name: `{"text": "Pyongyang", "name": "North Korea"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -49,7 +79,9 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeRef {
     pub text: String,
+    #[serde(serialize_with = "date_out")]
     pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "date_out")]
     pub end: Option<NaiveDate>,
 }
 
@@ -63,6 +95,7 @@ impl TimeRef {
 pub struct DocRecord {
     pub doc: String,
     pub title: Option<String>,
+    #[serde(serialize_with = "date_out")]
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
     pub outlet: Option<String>,
@@ -114,7 +147,9 @@ pub struct TimeRecord {
     pub doc: String,
     pub span: Span,
     pub text: String,
+    #[serde(serialize_with = "date_out")]
     pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "date_out")]
     pub end: Option<NaiveDate>,
     pub granularity: Granularity,
 }
@@ -152,6 +187,19 @@ pub enum Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Serialize)]
+    struct Dated(#[serde(serialize_with = "date_out")] Option<NaiveDate>);
+
+    proptest::proptest! {
+        #[test]
+        fn dates_are_written_as_chrono_writes_them(days in -1_000_000i32..4_000_000) {
+            let d = NaiveDate::from_num_days_from_ce_opt(days);
+            let ours = serde_json::to_string(&Dated(d)).unwrap_or_default();
+            let chrono = serde_json::to_string(&d).unwrap_or_default();
+            proptest::prop_assert_eq!(ours, chrono);
+        }
+    }
 
     #[test]
     fn records_carry_their_type_tag() {
