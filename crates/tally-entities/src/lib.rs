@@ -10,6 +10,7 @@
 mod lexicon;
 mod names;
 mod people;
+mod words;
 
 use lexicon::{Cat, Entry, LEXICON};
 use tally_model::{EntityKind, Span};
@@ -104,8 +105,9 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
     }
 
     let dict_len = cands.len();
-    names::find_names(an, &hits, &mut cands);
-    people::find_people(an, &hits, &mut cands, dict_len);
+    let words = words::Words::new(an);
+    names::find_names(an, &words, &hits, &mut cands);
+    people::find_people(an, &words, &hits, &mut cands, dict_len);
     // A town a person's name runs through ("Kim" is also a town) is no place here.
     let mut persons: Vec<Span> = cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.span).collect();
     persons.sort_unstable();
@@ -127,6 +129,7 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
 }
 
 /// Every dictionary term in the body: word-bounded, names capitalised, acronyms as written.
+#[inline(never)]
 fn dictionary_hits(an: &Analysis) -> Vec<Hit> {
     let lx = &*LEXICON;
     let body = an.body;
@@ -151,6 +154,7 @@ fn dictionary_hits(an: &Analysis) -> Vec<Hit> {
 
 /// City names: the longest run of up to `place_words` tokens from a capitalised word that the
 /// gazetteer knows, outside the automaton's hits.
+#[inline(never)]
 fn place_hits(an: &Analysis, out: &mut Vec<Hit>) {
     let lx = &*LEXICON;
     let body = an.body;
@@ -185,7 +189,10 @@ fn place_hits(an: &Analysis, out: &mut Vec<Hit>) {
                 found = Some((i + 1, e as usize));
             }
         }
-        let mut j = if found.is_some() { i } else { (i + lx.place_words).min(toks.len()) };
+        // A token ends before a character that is not a letter or digit, so every run of
+        // tokens from here begins with this token's leading run: one look-up rules most out.
+        let may_start = found.is_none() && lx.place_first.contains(lexicon::leading_run(word));
+        let mut j = if may_start { (i + lx.place_words).min(toks.len()) } else { i };
         while j > i {
             let end = toks[j - 1].span.end;
             if end <= limit {
@@ -330,6 +337,7 @@ impl CountryContext {
 /// Role descriptions: "<Country>'s <role>", "<demonym> <role>", "<Country> <role>",
 /// "the <role> of|in <Country or place>", "the country's <role>", and "the <role>" with the
 /// document's country.
+#[inline(never)]
 fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
     let lx = &*LEXICON;
     let body = an.body;
@@ -448,6 +456,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
 }
 
 /// "the ministry", "the network": the latest organization before it whose name holds the word.
+#[inline(never)]
 fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
@@ -517,6 +526,7 @@ fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Spa
 
 /// Keeps the best of overlapping candidates (higher rank, then longer, then earlier) and returns
 /// the survivors in text order.
+#[inline(never)]
 fn settle(mut cands: Vec<Cand>, body_len: usize) -> Vec<Mention> {
     let lx = &*LEXICON;
     cands.sort_by(|a, b| {

@@ -3,7 +3,8 @@
 //! locative preposition ("in Lel Pyin"), and context aliases ("the North" once North Korea has
 //! been named).
 
-use crate::lexicon::{Cat, Entry, LEXICON};
+use crate::lexicon::{word, Cat, Entry, LEXICON};
+use crate::words::Words;
 use crate::{is_possessive, lower_eq, Cand, Form, Hit};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
@@ -47,14 +48,14 @@ const MAX_NAME_BYTES: usize = 512;
 
 /// Unknown organizations and venues: a run of capitalised words (countries, places and
 /// demonyms may begin it; connectors may join it) holding an organization head noun.
-pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
+pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Vec<Cand>) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
     let n = an.tokens.len();
     let mut i = 0;
     while i < n {
-        if !cap_word(an, i) || lx.function_words.contains(an.tok(i)) {
+        if !cap_word(an, i) || wd.has(i, word::FUNCTION) {
             i += 1;
             continue;
         }
@@ -65,7 +66,7 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         let mut head: Option<usize> = None;
         let mut known = 0;
         while k < n {
-            if cap_word(an, k) && !lx.time_words.contains(an.tok(k)) {
+            if cap_word(an, k) && !wd.has(k, word::TIME) {
                 let joinable = match cand_at(&cands[..base], an, k) {
                     Some(c) => {
                         let c = &cands[c];
@@ -81,9 +82,7 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
                 }
                 // A head noun counts at the end of the run or before "of"/"for"/"on"
                 // ("Sudan Doctors Network", "National Institute of Statistics").
-                if lx.org_heads.contains(an.tok(k))
-                    && (!cap_word(an, k + 1) || matches!(an.tok(k + 1), "of" | "for" | "on"))
-                {
+                if wd.has(k, word::ORG_HEAD) && (!cap_word(an, k + 1) || matches!(an.tok(k + 1), "of" | "for" | "on")) {
                     head = Some(k);
                 }
                 caps += 1;
@@ -104,7 +103,7 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
             k -= 1;
         }
         // "Lake Chad", "Mount Kenya": a geographic name, whatever follows.
-        if caps >= 2 && lx.place_prefixes.contains(an.tok(i)) {
+        if caps >= 2 && wd.has(i, word::PLACE_PREFIX) {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
             let country = first_within(&cands[..base], span).and_then(|c| c.country);
             cands.push(Cand {
@@ -133,21 +132,21 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         let role_end = role_words.is_some_and(|r| caps <= known + r);
         if caps >= 2 && caps > known && !role_end && h > i {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
-            let kind = if lx.place_heads.contains(an.tok(k - 1)) { EntityKind::Place } else { EntityKind::Org };
+            let kind = if wd.has(k - 1, word::PLACE_HEAD) { EntityKind::Place } else { EntityKind::Org };
             let country = first_within(&cands[..base], span).and_then(|c| c.country);
             let name = span.text(body).to_string();
             cands.push(Cand { span, kind, form: Form::Name, name, country, rank: 2 });
         }
         i = k.max(i + 1);
     }
-    unknown_places(an, cands, base);
+    unknown_places(an, wd, cands, base);
     context_aliases(an, cands, base);
 }
 
 /// "in Lel Pyin", "near Jabalia": a capitalised run after a locative preposition that no
 /// dictionary knows is a place, in the country the document is about so far.
-fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
-    let lx = &*LEXICON;
+#[inline(never)]
+fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize) {
     let body = an.body;
     let n = an.tokens.len();
     let mut found = Vec::new();
@@ -165,7 +164,7 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
             let ts = an.tokens[k].span;
             cand_at(&cands[..base], an, k).is_none() && !any_overlap(&cands[base..], ts) && !any_overlap(&found, ts)
         };
-        while k < n && k < i + 3 && cap_word(an, k) && !lx.not_name.contains(an.tok(k)) && free(k) {
+        while k < n && k < i + 3 && cap_word(an, k) && !wd.has(k, word::NOT_NAME) && free(k) {
             k += 1;
         }
         if k == i || is_possessive(an.tok(k)) || an.tok(i).len() < 3 {
@@ -186,6 +185,7 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
 }
 
 /// "the North" for a country named earlier ("North Korea"), per `data/context_aliases.tsv`.
+#[inline(never)]
 fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
     let lx = &*LEXICON;
     let mut found = Vec::new();

@@ -3,8 +3,9 @@
 //! said"), later mentions by surname ("Putin") and by title alone ("the governor"), resolved
 //! within the document. Also unnamed capitalised organization names ("Sudan Doctors Network").
 
-use crate::lexicon::{Cat, Entry, LEXICON};
-use crate::{first_upper, is_possessive, lower_eq, Cand, Form, Hit};
+use crate::lexicon::{word, Cat, Entry, LEXICON};
+use crate::words::Words;
+use crate::{is_possessive, lower_eq, Cand, Form, Hit};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
 
@@ -22,36 +23,6 @@ struct Person {
     /// Head of the title it was introduced with ("governor"), and the title's country.
     head: Option<u16>,
     country: Option<u16>,
-}
-
-/// Token `i` can be part of a person's name.
-fn name_token(an: &Analysis, i: usize) -> bool {
-    let lx = &*LEXICON;
-    let Some(t) = an.tokens.get(i) else { return false };
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    // Most tokens are lower-case words: settle those before any table look-up ("al-", "el-"
-    // and "ad-" particles begin in lower case).
-    if !t.cap && !matches!(an.body.as_bytes().get(t.span.start), Some(b'a' | b'e')) {
-        return false;
-    }
-    let w = an.tok(i);
-    if is_possessive(w) || lx.not_name.contains(w) {
-        return false;
-    }
-    if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
-        return first_upper(rest);
-    }
-    first_upper(w) && w.chars().any(|c| c.is_lowercase()) || (w.len() == 1 && first_upper(w)) || roman(an, i)
-}
-
-/// A regnal number after a name ("Abdullah II", "Charles III").
-fn roman(an: &Analysis, i: usize) -> bool {
-    let w = an.tok(i);
-    i > 0
-        && matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
-        && an.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
 /// For each token: covered by a dictionary mention that a name may not run through (countries,
@@ -90,17 +61,17 @@ fn hit_ending_at(hits: &[Hit], end: usize) -> Option<usize> {
 
 /// The name run starting at token `i`: capitalised words, initials ("J."), inner particles.
 /// Returns one past its last token.
-fn name_run(an: &Analysis, blocked: &[bool], i: usize, max: usize) -> usize {
+fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -> usize {
     let mut k = i;
     let mut words = 0;
     while k < an.tokens.len() && words < max {
         let tok_span = an.tokens[k].span;
-        if name_token(an, k) && !blocked.get(k).copied().unwrap_or(true) {
+        if wd.name(k) && !blocked.get(k).copied().unwrap_or(true) {
             // An initial must be followed directly by its full stop ("J. Smith").
             let w = an.tok(k);
             if w.len() == 1 {
                 let dot = an.tokens.get(k + 1).is_some_and(|t| t.span.start == tok_span.end && an.tok(k + 1) == ".");
-                if !dot || !name_token(an, k + 2) {
+                if !dot || !wd.name(k + 2) {
                     break;
                 }
                 k += 2;
@@ -111,7 +82,7 @@ fn name_run(an: &Analysis, blocked: &[bool], i: usize, max: usize) -> usize {
             continue;
         }
         let w = an.tok(k);
-        if words > 0 && PARTICLES.contains(&w) && name_token(an, k + 1) {
+        if words > 0 && PARTICLES.contains(&w) && wd.name(k + 1) {
             k += 1;
             continue;
         }
@@ -150,7 +121,7 @@ fn title_of(an: &Analysis, hits: &[Hit], t1: usize) -> Option<(usize, u16)> {
 }
 
 /// Finds people and unnamed organizations; appends candidates.
-pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
+pub(crate) fn find_people(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
@@ -160,40 +131,44 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, di
     let n = an.tokens.len();
     let mut i = 0;
     while i < n {
-        if is_blocked(i) || !name_token(an, i) {
+        if is_blocked(i) || !wd.name(i) {
             i += 1;
             continue;
         }
         // Don't start a run in the middle of one.
-        if i > 0 && name_token(an, i - 1) && an.tokens[i].space_before && !is_blocked(i - 1) {
+        if i > 0 && wd.name(i - 1) && an.tokens[i].space_before && !is_blocked(i - 1) {
             let prev = an.tok(i - 1);
             if prev.len() != 1 {
                 i += 1;
                 continue;
             }
         }
-        let end = name_run(an, &blocked, i, 4);
+        let end = name_run(an, wd, &blocked, i, 4);
         if end <= i {
             i += 1;
             continue;
         }
         let words = (i..end).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).count();
-        let span = Span::new(an.tokens[i].span.start, an.tokens[end - 1].span.end);
         let title = title_of(an, hits, i).or_else(|| {
             // "The mayor, Sandy Stimpson, said": a title, a comma, the name.
             (i >= 2 && an.tok(i - 1) == "," && an.tok(end) == ",").then(|| title_of(an, hits, i - 1)).flatten()
         });
+        // One untitled word is never a person here: skip the cue look-ups.
+        if title.is_none() && words < 2 {
+            i = end.max(i + 1);
+            continue;
+        }
+        let span = Span::new(an.tokens[i].span.start, an.tokens[end - 1].span.end);
         let prev = if i > 0 { an.tok(i - 1) } else { "" };
         let prev2 = if i > 1 { an.tok(i - 2) } else { "" };
         let next = an.tok(end);
-        let last = an.tok(end - 1);
 
-        let is_org = lx.org_heads.contains(last);
+        let is_org = wd.has(end - 1, word::ORG_HEAD);
         // A byline: "By Maria Gonzalez" opening a line.
         let byline = prev == "By" && an.tokens.get(i - 1).is_some_and(|t| t.newlines_before > 0 || i == 1);
         let after_cue =
             byline || lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
-        let before_cue = lx.cue_after.contains(next.to_ascii_lowercase().as_str())
+        let before_cue = lx.cue_after.contains(an.low(end))
             || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1));
         let owner = is_possessive(prev)
             && i >= 2
@@ -215,7 +190,7 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, di
         }
         i = end.max(i + 1);
     }
-    resolve_short(an, hits, cands, dict_len, &people, &blocked);
+    resolve_short(an, wd, hits, cands, dict_len, &people, &blocked);
 }
 
 /// ", aged 34", ", 52,": an age in apposition.
@@ -267,8 +242,10 @@ fn key_text<'a>(an: &Analysis<'a>, k: Option<(usize, usize)>) -> Option<&'a str>
 }
 
 /// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
+#[inline(never)]
 fn resolve_short(
     an: &Analysis,
+    wd: &Words,
     hits: &[Hit],
     cands: &mut Vec<Cand>,
     dict_len: usize,
@@ -300,10 +277,10 @@ fn resolve_short(
     // The full name a key stands for at `pos`: the most recent person before it with that key
     // (or the first after it, for a headline that names the person before the text does). A
     // one-word titled name ("President Putin") takes the full name too.
+    // `key` is lower-cased.
     let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(String, Option<u16>)> {
-        let key = key.to_lowercase();
         let pick = |slot: usize| {
-            let list = by_key[slot].get(&key)?;
+            let list = by_key[slot].get(key)?;
             let before = list.partition_point(|&(start, _)| start < pos);
             let (_, i) = if before > 0 { list[before - 1] } else { *list.first()? };
             people.get(i)
@@ -316,7 +293,7 @@ fn resolve_short(
     for p in people {
         let name = cands[p.cand].name.clone();
         if !name.contains(' ') {
-            if let Some((full, country)) = full_for(&name, p.start, cands) {
+            if let Some((full, country)) = full_for(&name.to_lowercase(), p.start, cands) {
                 cands[p.cand].name = full;
                 cands[p.cand].country = cands[p.cand].country.or(country);
             }
@@ -341,13 +318,12 @@ fn resolve_short(
         }
         // A surname alone, not the start of another name ("Kim" but not "Kim Yo-jong" unless
         // that person is known).
-        if name_token(an, k + 1)
-            && an.tokens.get(k + 1).is_some_and(|n| n.space_before)
-            && !is_possessive(an.tok(k + 1))
-        {
+        if wd.name(k + 1) && an.tokens.get(k + 1).is_some_and(|n| n.space_before) && !is_possessive(an.tok(k + 1)) {
             continue;
         }
-        if let Some((name, country)) = full_for(w, t.span.start, cands) {
+        // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
+        let low = if w.is_ascii() { std::borrow::Cow::Borrowed(an.low(k)) } else { w.to_lowercase().into() };
+        if let Some((name, country)) = full_for(&low, t.span.start, cands) {
             extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Short, name, country, rank: 3 });
         }
     }
@@ -367,7 +343,7 @@ fn resolve_short(
         if matches!(head_word, "official" | "honorific" | "lawmaker" | "judge" | "cleric") {
             continue;
         }
-        if name_token(an, h.t1) || overlaps_person(h.span) {
+        if wd.name(h.t1) || overlaps_person(h.span) {
             continue;
         }
         // Walk back over modifiers to "the".

@@ -1,0 +1,78 @@
+//! Per-token facts read by several passes, computed once per document: which word lists
+//! (`data/person_words.tsv`) hold a capitalised word, and whether the token can be part of a
+//! person's name.
+
+use crate::is_possessive;
+use crate::lexicon::{word, LEXICON};
+use tally_text::{Analysis, TokenKind};
+
+/// The token can be part of a person's name.
+const NAME: u8 = 128;
+
+pub(crate) struct Words {
+    flags: Vec<u8>,
+}
+
+impl Words {
+    pub(crate) fn new(an: &Analysis) -> Self {
+        let lx = &*LEXICON;
+        let bytes = an.body.as_bytes();
+        let mut flags = Vec::with_capacity(an.tokens.len());
+        for (i, t) in an.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                flags.push(0);
+                continue;
+            }
+            // Most tokens are lower-case words, in no list (all list words are capitalised
+            // unless `lower_list_words`) and no name unless an "al-", "el-" or "ad-" particle.
+            let particle = matches!(bytes.get(t.span.start), Some(b'a' | b'e'))
+                && matches!(bytes.get(t.span.start + 1..t.span.start + 3), Some(b"l-" | b"d-"));
+            if !t.cap && !particle && !lx.lower_list_words {
+                flags.push(0);
+                continue;
+            }
+            let w = t.span.text(an.body);
+            let mut f = lx.word_flags.get(w).copied().unwrap_or(0);
+            if (t.cap || particle) && name_word(an, i, w, f) {
+                f |= NAME;
+            }
+            flags.push(f);
+        }
+        Words { flags }
+    }
+
+    /// Token `i` can be part of a person's name.
+    #[inline]
+    pub(crate) fn name(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & NAME != 0)
+    }
+
+    /// Word token `i` is, as written, in the word list of `flag` (see [`word`]).
+    #[inline]
+    pub(crate) fn has(&self, i: usize, flag: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+}
+
+/// Word token `i` (text `w`, list flags `f`) can be part of a person's name.
+fn name_word(an: &Analysis, i: usize, w: &str, f: u8) -> bool {
+    if is_possessive(w) || f & word::NOT_NAME != 0 {
+        return false;
+    }
+    if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
+        return crate::first_upper(rest);
+    }
+    let upper = an.tokens.get(i).is_some_and(|t| t.cap);
+    upper && (has_lower(w) || w.len() == 1) || roman(an, i, w)
+}
+
+fn has_lower(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(|c| c.is_lowercase()))
+}
+
+/// A regnal number after a name ("Abdullah II", "Charles III").
+fn roman(an: &Analysis, i: usize, w: &str) -> bool {
+    i > 0
+        && matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
+        && an.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
+}
