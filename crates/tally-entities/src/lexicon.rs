@@ -125,7 +125,14 @@ pub(crate) mod word {
 
 /// The text up to the first character that is not a letter or digit.
 pub(crate) fn leading_run(s: &str) -> &str {
-    s.find(|c: char| !c.is_alphanumeric()).map_or(s, |i| &s[..i])
+    // ASCII letters and digits first; past them `i` is a character boundary.
+    let i = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
+    if s.as_bytes().get(i).is_none_or(|b| b.is_ascii()) {
+        return s.get(..i).unwrap_or(s);
+    }
+    let rest = s.get(i..).unwrap_or("");
+    let j = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    s.get(..i + j).unwrap_or(s)
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);

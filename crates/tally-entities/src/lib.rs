@@ -15,6 +15,7 @@ mod words;
 use lexicon::{Cat, Entry, LEXICON};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, Token, TokenKind};
+use words::Words;
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +85,8 @@ fn first_upper(s: &str) -> bool {
 pub fn find(an: &Analysis) -> Vec<Mention> {
     let lx = &*LEXICON;
     let body = an.body;
-    let hits = dictionary_hits(an);
+    let words = Words::new(an);
+    let hits = dictionary_hits(an, &words);
     let mut cands: Vec<Cand> = Vec::with_capacity(hits.len() + 8);
 
     // Dictionary hits become mentions (roles and titles only feed the later passes).
@@ -105,7 +107,6 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
     }
 
     let dict_len = cands.len();
-    let words = words::Words::new(an);
     names::find_names(an, &words, &hits, &mut cands);
     people::find_people(an, &words, &hits, &mut cands, dict_len);
     // A town a person's name runs through ("Kim" is also a town) is no place here.
@@ -123,14 +124,14 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
         }
     }
     describe_roles(an, &hits, &mut cands, dict_len);
-    org_anaphors(an, &mut cands);
+    org_anaphors(an, &words, &mut cands);
 
     settle(cands, body.len())
 }
 
 /// Every dictionary term in the body: word-bounded, names capitalised, acronyms as written.
 #[inline(never)]
-fn dictionary_hits(an: &Analysis) -> Vec<Hit> {
+fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     let lx = &*LEXICON;
     let body = an.body;
     let mut out = Vec::new();
@@ -148,31 +149,36 @@ fn dictionary_hits(an: &Analysis) -> Vec<Hit> {
         let t1 = an.token_at_or_after(e);
         out.push(Hit { span: Span::new(s, e), entry: m.pattern().as_usize(), t0, t1 });
     }
-    place_hits(an, &mut out);
+    place_hits(an, wd, &mut out);
     out
 }
 
 /// City names: the longest run of up to `place_words` tokens from a capitalised word that the
 /// gazetteer knows, outside the automaton's hits.
 #[inline(never)]
-fn place_hits(an: &Analysis, out: &mut Vec<Hit>) {
+fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
     let lx = &*LEXICON;
     let body = an.body;
     let n_auto = out.len();
     let toks = &an.tokens;
     let mut next_auto = 0;
+    // Tokens before `i` are settled; only capitalised words can begin a city name.
     let mut i = 0;
-    while i < toks.len() {
+    for &c in &wd.caps {
+        if c < i {
+            continue;
+        }
+        i = c;
+        let Some(&t) = toks.get(i) else { break };
         // Skip tokens inside automaton hits (they are sorted by start).
-        while next_auto < n_auto && out[next_auto].span.end <= toks[i].span.start {
+        while next_auto < n_auto && out[next_auto].span.end <= t.span.start {
             next_auto += 1;
         }
-        if next_auto < n_auto && out[next_auto].span.start <= toks[i].span.start {
+        if next_auto < n_auto && out[next_auto].span.start <= t.span.start {
             i = out[next_auto].t1.max(i + 1);
             continue;
         }
-        let t = toks[i];
-        if t.kind != TokenKind::Word || !t.cap {
+        if t.kind != TokenKind::Word {
             i += 1;
             continue;
         }
@@ -457,29 +463,14 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
 
 /// "the ministry", "the network": the latest organization before it whose name holds the word.
 #[inline(never)]
-fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
+fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
-    // Live candidates by start, and organizations by each word of their name, in order of end.
-    let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
-    live.sort_unstable();
-    let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>> = Default::default();
-    for (i, c) in cands.iter().enumerate() {
-        if c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group) {
-            for w in c.name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                orgs_by_word.entry(w.to_lowercase()).or_default().push((c.span.end, i));
-            }
-        }
-    }
-    for list in orgs_by_word.values_mut() {
-        list.sort_unstable();
-        list.dedup();
-    }
-    for (k, t) in an.tokens.iter().enumerate() {
-        if k == 0 || t.kind != TokenKind::Word || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
-            continue;
-        }
+    // Live candidates by start, and organizations by each word of their name, in order of end
+    // (built at the first anaphor).
+    let mut index: Option<AnaphorIndex> = None;
+    for &k in &wd.after_the {
+        let Some(t) = an.tokens.get(k) else { continue };
         let w = an.tok(k);
         if !lx.anaphors.contains(w) {
             continue;
@@ -491,12 +482,15 @@ fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
         }) {
             continue;
         }
-        let a = live.partition_point(|s| s.start + max_live < t.span.start);
+        let AnaphorIndex { live, max_live, orgs_by_word } = index.get_or_insert_with(|| AnaphorIndex::new(cands));
+        let a = live.partition_point(|s| s.start + *max_live < t.span.start);
         let b = live.partition_point(|s| s.start < t.span.end);
         if live[a..b.max(a)].iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
-        let latest = orgs_by_word.get(&w.to_lowercase()).and_then(|list| {
+        // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
+        let low = if w.is_ascii() { std::borrow::Cow::Borrowed(an.low(k)) } else { w.to_lowercase().into() };
+        let latest = orgs_by_word.get(low.as_ref()).and_then(|list| {
             let upto = list.partition_point(|&(end, _)| end <= t.span.start);
             upto.checked_sub(1).map(|j| &cands[list[j].1])
         });
@@ -513,6 +507,35 @@ fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
         }
     }
     cands.extend(found);
+}
+
+/// For [`org_anaphors`]: live candidate spans by start, and organizations by each lower-cased
+/// word of their name, in order of end.
+struct AnaphorIndex {
+    live: Vec<Span>,
+    max_live: usize,
+    orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>>,
+}
+
+impl AnaphorIndex {
+    fn new(cands: &[Cand]) -> Self {
+        let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
+        live.sort_unstable();
+        let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
+        let mut orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>> = Default::default();
+        for (i, c) in cands.iter().enumerate() {
+            if c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group) {
+                for w in c.name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                    orgs_by_word.entry(w.to_lowercase()).or_default().push((c.span.end, i));
+                }
+            }
+        }
+        for list in orgs_by_word.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        AnaphorIndex { live, max_live, orgs_by_word }
+    }
 }
 
 fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Span, Option<u16>, String) {

@@ -53,8 +53,13 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
     let body = an.body;
     let base = cands.len();
     let n = an.tokens.len();
+    // Tokens before `i` are settled; runs begin at capitalised words.
     let mut i = 0;
-    while i < n {
+    for &c in &wd.caps {
+        if c < i {
+            continue;
+        }
+        i = c;
         if !cap_word(an, i) || wd.has(i, word::FUNCTION) {
             i += 1;
             continue;
@@ -140,7 +145,7 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
         i = k.max(i + 1);
     }
     unknown_places(an, wd, cands, base);
-    context_aliases(an, cands, base);
+    context_aliases(an, wd, cands, base);
 }
 
 /// "in Lel Pyin", "near Jabalia": a capitalised run after a locative preposition that no
@@ -150,12 +155,11 @@ fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize)
     let body = an.body;
     let n = an.tokens.len();
     let mut found = Vec::new();
-    for p in 0..n.saturating_sub(1) {
+    // Capitalised tokens after a locative preposition.
+    for &c in &wd.caps {
+        let Some(p) = c.checked_sub(1) else { continue };
         let len = an.tokens[p].span.len();
-        if !(2..=6).contains(&len)
-            || !an.tokens[p + 1].cap
-            || !LOCATIVE.iter().any(|w| w.len() == len && lower_eq(w, an.tok(p)))
-        {
+        if !(2..=6).contains(&len) || !LOCATIVE.iter().any(|w| w.len() == len && lower_eq(w, an.tok(p))) {
             continue;
         }
         let i = p + 1;
@@ -186,26 +190,28 @@ fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize)
 
 /// "the North" for a country named earlier ("North Korea"), per `data/context_aliases.tsv`.
 #[inline(never)]
-fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
+fn context_aliases(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
-    // Where each country is first named as a country.
-    let mut first_named: crate::lexicon::FastMap<u16, usize> = Default::default();
-    for c in cands[..base].iter().filter(|c| c.kind == EntityKind::Country) {
-        if let Some(country) = c.country {
-            let e = first_named.entry(country).or_insert(c.span.end);
-            *e = (*e).min(c.span.end);
-        }
-    }
-    for (k, t) in an.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || k == 0 || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
-            continue;
-        }
+    // Where each country is first named as a country (built at the first alias).
+    let mut first_named: Option<crate::lexicon::FastMap<u16, usize>> = None;
+    for &k in &wd.after_the {
+        let Some(t) = an.tokens.get(k) else { continue };
         let w = an.tok(k);
         let Some(&(_, country)) = lx.context_aliases.iter().find(|(a, _)| *a == w) else { continue };
         if cap_word(an, k + 1) || cand_at(&cands[..base], an, k).is_some() {
             continue;
         }
+        let first_named = first_named.get_or_insert_with(|| {
+            let mut first: crate::lexicon::FastMap<u16, usize> = Default::default();
+            for c in cands[..base].iter().filter(|c| c.kind == EntityKind::Country) {
+                if let Some(country) = c.country {
+                    let e = first.entry(country).or_insert(c.span.end);
+                    *e = (*e).min(c.span.end);
+                }
+            }
+            first
+        });
         if first_named.get(&country).is_some_and(|&end| end <= t.span.start) {
             let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
             let name = lx.country_name(Some(country)).unwrap_or("").to_string();

@@ -128,9 +128,13 @@ pub(crate) fn find_people(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut V
     let blocked = blocked_tokens(an, &cands[..base], hits);
     let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
     let mut people: Vec<Person> = Vec::new();
-    let n = an.tokens.len();
+    // Tokens before `i` are settled; runs begin at name tokens.
     let mut i = 0;
-    while i < n {
+    for &c in &wd.names {
+        if c < i {
+            continue;
+        }
+        i = c;
         if is_blocked(i) || !wd.name(i) {
             i += 1;
             continue;
@@ -308,7 +312,8 @@ fn resolve_short(
         person_spans[..upto].iter().rev().take(4).any(|s| s.overlaps(span))
     };
     let mut extra = Vec::new();
-    for (k, t) in an.tokens.iter().enumerate() {
+    for &k in &wd.caps {
+        let Some(t) = an.tokens.get(k) else { continue };
         if t.kind != TokenKind::Word || !t.cap || overlaps_person(t.span) {
             continue;
         }
@@ -401,10 +406,8 @@ fn resolve_short(
         .collect();
     named.sort_by_key(|n| n.0);
     let mut resolved: Option<(usize, String, Option<u16>)> = None;
-    for (k, t) in an.tokens.iter().enumerate() {
-        if !matches!(an.tok(k), "he" | "He" | "she" | "She") {
-            continue;
-        }
+    for &k in &wd.pronouns {
+        let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
         let upto = named.partition_point(|n| n.0 <= start);
         let last_named = upto.checked_sub(1).and_then(|i| named.get(i));

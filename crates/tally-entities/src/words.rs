@@ -11,34 +11,60 @@ const NAME: u8 = 128;
 
 pub(crate) struct Words {
     flags: Vec<u8>,
+    /// Tokens that begin with an upper-case letter (`Token::cap`), in order.
+    pub caps: Vec<usize>,
+    /// Tokens that can be part of a person's name, in order.
+    pub names: Vec<usize>,
+    /// Word tokens right after "the" (in any case), in order.
+    pub after_the: Vec<usize>,
+    /// "he", "He", "she", "She", in order.
+    pub pronouns: Vec<usize>,
 }
 
 impl Words {
     pub(crate) fn new(an: &Analysis) -> Self {
         let lx = &*LEXICON;
         let bytes = an.body.as_bytes();
-        let mut flags = Vec::with_capacity(an.tokens.len());
+        let mut w = Words {
+            flags: Vec::with_capacity(an.tokens.len()),
+            caps: Vec::new(),
+            names: Vec::new(),
+            after_the: Vec::new(),
+            pronouns: Vec::new(),
+        };
+        let mut prev_the = false;
         for (i, t) in an.tokens.iter().enumerate() {
+            let text = bytes.get(t.span.range()).unwrap_or_default();
+            let after_the = std::mem::replace(&mut prev_the, text.eq_ignore_ascii_case(b"the"));
+            if t.cap {
+                w.caps.push(i);
+            }
             if t.kind != TokenKind::Word {
-                flags.push(0);
+                w.flags.push(0);
                 continue;
+            }
+            if after_the {
+                w.after_the.push(i);
+            }
+            if matches!(text, b"he" | b"He" | b"she" | b"She") {
+                w.pronouns.push(i);
             }
             // Most tokens are lower-case words, in no list (all list words are capitalised
             // unless `lower_list_words`) and no name unless an "al-", "el-" or "ad-" particle.
-            let particle = matches!(bytes.get(t.span.start), Some(b'a' | b'e'))
-                && matches!(bytes.get(t.span.start + 1..t.span.start + 3), Some(b"l-" | b"d-"));
+            let particle = matches!(text.first(), Some(b'a' | b'e')) && matches!(text.get(1..3), Some(b"l-" | b"d-"));
             if !t.cap && !particle && !lx.lower_list_words {
-                flags.push(0);
+                w.flags.push(0);
                 continue;
             }
-            let w = t.span.text(an.body);
-            let mut f = lx.word_flags.get(w).copied().unwrap_or(0);
-            if (t.cap || particle) && name_word(an, i, w, f) {
+            let word = t.span.text(an.body);
+            let mut f = lx.word_flags.get(word).copied().unwrap_or(0);
+            if (t.cap || particle) && name_word(an, i, word, f) {
                 f |= NAME;
+                w.names.push(i);
             }
-            flags.push(f);
+            w.flags.push(f);
         }
-        Words { flags }
+        w
     }
 
     /// Token `i` can be part of a person's name.
