@@ -135,6 +135,9 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     let lx = &*LEXICON;
     let body = an.body;
     let mut out = Vec::new();
+    // Matches come in text order: token indices only move forward.
+    let (mut t0, mut t1) = (0, 0);
+    let toks = &an.tokens;
     for m in lx.automaton.find_iter(body) {
         let (s, e) = (m.start(), m.end());
         let (Some(before), Some(after), Some(text)) = (body.get(..s), body.get(e..), body.get(s..e)) else { continue };
@@ -145,8 +148,14 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
         if !case_ok(entry, text, an, s, e) {
             continue;
         }
-        let t0 = an.token_at_or_after(s);
-        let t1 = an.token_at_or_after(e);
+        // `token_at_or_after(s)` and `(e)`.
+        while toks.get(t0).is_some_and(|t| t.span.start < s) {
+            t0 += 1;
+        }
+        t1 = t1.max(t0);
+        while toks.get(t1).is_some_and(|t| t.span.start < e) {
+            t1 += 1;
+        }
         out.push(Hit { span: Span::new(s, e), entry: m.pattern().as_usize(), t0, t1 });
     }
     place_hits(an, wd, &mut out);
@@ -482,18 +491,18 @@ fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
         }) {
             continue;
         }
-        let AnaphorIndex { live, max_live, orgs_by_word } = index.get_or_insert_with(|| AnaphorIndex::new(cands));
-        let a = live.partition_point(|s| s.start + *max_live < t.span.start);
+        let index = index.get_or_insert_with(|| AnaphorIndex::new(cands));
+        let live = &index.live;
+        let a = live.partition_point(|s| s.start + index.max_live < t.span.start);
         let b = live.partition_point(|s| s.start < t.span.end);
         if live[a..b.max(a)].iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
         // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
         let low = if w.is_ascii() { std::borrow::Cow::Borrowed(an.low(k)) } else { w.to_lowercase().into() };
-        let latest = orgs_by_word.get(low.as_ref()).and_then(|list| {
-            let upto = list.partition_point(|&(end, _)| end <= t.span.start);
-            upto.checked_sub(1).map(|j| &cands[list[j].1])
-        });
+        let list = index.orgs(cands, &low);
+        let upto = list.partition_point(|&(end, _)| end <= t.span.start);
+        let latest = upto.checked_sub(1).and_then(|j| list.get(j)).and_then(|&(_, i)| cands.get(i));
         if let Some(c) = latest {
             let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
             found.push(Cand {
@@ -509,8 +518,8 @@ fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
     cands.extend(found);
 }
 
-/// For [`org_anaphors`]: live candidate spans by start, and organizations by each lower-cased
-/// word of their name, in order of end.
+/// For [`org_anaphors`]: live candidate spans by start, and, per lower-cased word asked for,
+/// the organizations whose name holds that word, in order of end.
 struct AnaphorIndex {
     live: Vec<Span>,
     max_live: usize,
@@ -522,20 +531,34 @@ impl AnaphorIndex {
         let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
         live.sort_unstable();
         let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
-        let mut orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>> = Default::default();
-        for (i, c) in cands.iter().enumerate() {
-            if c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group) {
-                for w in c.name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                    orgs_by_word.entry(w.to_lowercase()).or_default().push((c.span.end, i));
-                }
-            }
-        }
-        for list in orgs_by_word.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
-        AnaphorIndex { live, max_live, orgs_by_word }
+        AnaphorIndex { live, max_live, orgs_by_word: Default::default() }
     }
+
+    /// Organizations (and groups) whose name holds a word that lower-cases to `key`, as (end,
+    /// candidate index), in order.
+    fn orgs(&mut self, cands: &[Cand], key: &str) -> &[(usize, usize)] {
+        self.orgs_by_word.entry(key.to_string()).or_insert_with(|| {
+            let mut list: Vec<(usize, usize)> = cands
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group))
+                .filter(|(_, c)| name_has_word(&c.name, key))
+                .map(|(i, c)| (c.span.end, i))
+                .collect();
+            list.sort_unstable();
+            list
+        })
+    }
+}
+
+/// Whether a word of `name` (split at characters other than letters and digits) lower-cases
+/// to `key`.
+fn name_has_word(name: &str, key: &str) -> bool {
+    if name.is_ascii() && key.is_ascii() {
+        let key = key.as_bytes();
+        return name.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
+    }
+    name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| w.to_lowercase() == key)
 }
 
 fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Span, Option<u16>, String) {
@@ -552,21 +575,29 @@ fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Spa
 #[inline(never)]
 fn settle(mut cands: Vec<Cand>, body_len: usize) -> Vec<Mention> {
     let lx = &*LEXICON;
-    cands.sort_by(|a, b| {
-        b.rank.cmp(&a.rank).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
-    });
+    // Higher rank first, then longer, then earlier, then in order of finding; candidates that
+    // can never be kept (rank 0, empty) are left out.
+    let mut order: Vec<(u8, usize, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.rank > 0 && !c.span.is_empty())
+        .map(|(i, c)| (u8::MAX - c.rank, usize::MAX - c.span.len(), c.span.start, i))
+        .collect();
+    order.sort_unstable();
     // Bytes already taken by a kept mention.
     let mut taken = vec![false; body_len];
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
+    let mut kept: Vec<Cand> = Vec::with_capacity(order.len());
+    for &(_, _, _, i) in &order {
+        let Some(c) = cands.get_mut(i) else { continue };
         let Some(bytes) = taken.get_mut(c.span.range()) else { continue };
-        if c.span.is_empty() || c.rank == 0 || bytes.iter().any(|&b| b) {
+        if bytes.iter().any(|&b| b) {
             continue;
         }
         bytes.fill(true);
-        kept.push(c);
+        kept.push(Cand { name: std::mem::take(&mut c.name), ..*c });
     }
-    kept.sort_by_key(|c| c.span.start);
+    // Kept spans are disjoint and not empty: their starts differ.
+    kept.sort_unstable_by_key(|c| c.span.start);
     kept.into_iter()
         .map(|c| Mention {
             span: c.span,
