@@ -25,35 +25,37 @@ impl Words {
     pub(crate) fn new(an: &Analysis) -> Self {
         let lx = &*LEXICON;
         let bytes = an.body.as_bytes();
+        let n = an.tokens.len();
         let mut w = Words {
-            flags: Vec::with_capacity(an.tokens.len()),
-            caps: Vec::new(),
-            names: Vec::new(),
-            after_the: Vec::new(),
+            flags: vec![0; n],
+            caps: Vec::with_capacity(n / 8),
+            names: Vec::with_capacity(n / 16),
+            after_the: Vec::with_capacity(n / 16),
             pronouns: Vec::new(),
         };
         let mut prev_the = false;
         for (i, t) in an.tokens.iter().enumerate() {
-            let text = bytes.get(t.span.range()).unwrap_or_default();
-            let after_the = std::mem::replace(&mut prev_the, text.eq_ignore_ascii_case(b"the"));
             if t.cap {
                 w.caps.push(i);
             }
+            // Only a word token can be "the", a pronoun, a listed word or part of a name.
             if t.kind != TokenKind::Word {
-                w.flags.push(0);
+                prev_the = false;
                 continue;
             }
-            if after_the {
+            let text = bytes.get(t.span.range()).unwrap_or_default();
+            if prev_the {
                 w.after_the.push(i);
             }
-            if matches!(text, b"he" | b"He" | b"she" | b"She") {
+            prev_the = text.len() == 3 && text.eq_ignore_ascii_case(b"the");
+            if (text.len() == 2 || text.len() == 3) && matches!(text, b"he" | b"He" | b"she" | b"She") {
                 w.pronouns.push(i);
             }
             // Most tokens are lower-case words, in no list (all list words are capitalised
             // unless `lower_list_words`) and no name unless an "al-", "el-" or "ad-" particle.
-            let particle = matches!(text.first(), Some(b'a' | b'e')) && matches!(text.get(1..3), Some(b"l-" | b"d-"));
+            let particle =
+                !t.cap && matches!(text.first(), Some(b'a' | b'e')) && matches!(text.get(1..3), Some(b"l-" | b"d-"));
             if !t.cap && !particle && !lx.lower_list_words {
-                w.flags.push(0);
                 continue;
             }
             let word = t.span.text(an.body);
@@ -62,7 +64,9 @@ impl Words {
                 f |= NAME;
                 w.names.push(i);
             }
-            w.flags.push(f);
+            if let Some(slot) = w.flags.get_mut(i) {
+                *slot = f;
+            }
         }
         w
     }
