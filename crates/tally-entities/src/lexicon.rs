@@ -391,14 +391,14 @@ fn unreachable_automaton() -> AhoCorasick {
 
 impl Lexicon {
     /// The organization that is `country`'s `role`, or the role's template filled with `anchor`.
-    pub fn role_name(&self, role: u16, country: Option<u16>, anchor: &str) -> String {
+    pub fn role_name(&self, role: u16, country: Option<u16>, anchor: &str) -> crate::Name {
         if let Some(c) = country {
             if let Some(n) = self.role_orgs.get(&(c, role)) {
-                return (*n).to_string();
+                return crate::Name::Borrowed(n);
             }
         }
         let t = self.roles.get(role as usize).map_or("{}", |r| r.template);
-        t.replacen("{}", anchor, 1)
+        t.replacen("{}", anchor, 1).into()
     }
 
     pub fn country_name(&self, c: Option<u16>) -> Option<&'static str> {

@@ -57,10 +57,14 @@ pub(crate) struct Cand {
     pub span: Span,
     pub kind: EntityKind,
     pub form: Form,
-    pub name: String,
+    pub name: Name,
     pub country: Option<u16>,
     pub rank: u8,
 }
+
+/// A candidate's canonical name: lexicon text is borrowed, so only names built from the body
+/// or a template allocate.
+pub(crate) type Name = std::borrow::Cow<'static, str>;
 
 /// A dictionary hit, with the token range it covers.
 #[derive(Debug, Clone, Copy)]
@@ -101,8 +105,7 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
             Cat::Org => (e.kind, Form::Name),
             Cat::Role(_) | Cat::Title(_) => continue,
         };
-        let name =
-            if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern.to_string() } else { e.name.to_string() };
+        let name = Name::Borrowed(if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern } else { e.name });
         cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank: 1 });
     }
 
@@ -358,7 +361,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
     let body = an.body;
     let base = cands.len();
     // The latest description of each role, for a later bare "the <role>".
-    let mut described: crate::lexicon::FastMap<u16, (String, Option<u16>)> = Default::default();
+    let mut described: crate::lexicon::FastMap<u16, (Name, Option<u16>)> = Default::default();
     let context = CountryContext::new(&cands[..base]);
     for h in hits {
         let Some(Entry { cat: Cat::Role(role), .. }) = lx.entries.get(h.entry) else { continue };
@@ -404,7 +407,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
             j -= 1;
             skipped += 1;
         }
-        let mut made: Option<(Span, Option<u16>, String)> = None;
+        let mut made: Option<(Span, Option<u16>, Name)> = None;
         if j >= 2 && is_possessive(an.tok(j - 1)) {
             let owner = j - 2;
             if lower_eq(an.tok(owner), "country") || lower_eq(an.tok(owner), "nation") {
@@ -561,11 +564,11 @@ fn name_has_word(name: &str, key: &str) -> bool {
     name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| w.to_lowercase() == key)
 }
 
-fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Span, Option<u16>, String) {
+fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Span, Option<u16>, Name) {
     let name = if anchor.kind == EntityKind::Place {
         lx.role_name(role, None, &anchor.name)
     } else {
-        lx.role_name(role, anchor.country, lx.country_name(anchor.country).unwrap_or(&anchor.name))
+        lx.role_name(role, anchor.country, lx.country_name(anchor.country).unwrap_or(anchor.name.as_ref()))
     };
     (span, anchor.country, name)
 }
@@ -604,7 +607,7 @@ fn settle(mut cands: Vec<Cand>, body_len: usize) -> Vec<Mention> {
             kind: c.kind,
             form: c.form,
             country: lx.country_name(c.country).map(str::to_string),
-            name: c.name,
+            name: c.name.into_owned(),
         })
         .collect()
 }

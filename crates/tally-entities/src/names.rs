@@ -115,7 +115,7 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
                 span,
                 kind: EntityKind::Place,
                 form: Form::Name,
-                name: span.text(body).to_string(),
+                name: span.text(body).to_string().into(),
                 country,
                 rank: 2,
             });
@@ -139,7 +139,7 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
             let kind = if wd.has(k - 1, word::PLACE_HEAD) { EntityKind::Place } else { EntityKind::Org };
             let country = first_within(&cands[..base], span).and_then(|c| c.country);
-            let name = span.text(body).to_string();
+            let name = span.text(body).to_string().into();
             cands.push(Cand { span, kind, form: Form::Name, name, country, rank: 2 });
         }
         i = k.max(i + 1);
@@ -180,7 +180,7 @@ fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize)
             span,
             kind: EntityKind::Place,
             form: Form::Name,
-            name: span.text(body).to_string(),
+            name: span.text(body).to_string().into(),
             country: None,
             rank: 1,
         });
@@ -214,7 +214,7 @@ fn context_aliases(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize
         });
         if first_named.get(&country).is_some_and(|&end| end <= t.span.start) {
             let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
-            let name = lx.country_name(Some(country)).unwrap_or("").to_string();
+            let name = lx.country_name(Some(country)).unwrap_or("").into();
             found.push(Cand {
                 span,
                 kind: EntityKind::Country,

@@ -5,7 +5,7 @@
 
 use crate::lexicon::{word, Cat, Entry, LEXICON};
 use crate::words::Words;
-use crate::{is_possessive, lower_eq, Cand, Form, Hit};
+use crate::{is_possessive, lower_eq, Cand, Form, Hit, Name};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
 
@@ -188,7 +188,7 @@ pub(crate) fn find_people(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut V
                 Some((hi, head)) => (Some(head), title_country(an, hits, &cands[..dict_len], hi)),
                 None => (None, None),
             };
-            let name = span.text(body).to_string();
+            let name = span.text(body).to_string().into();
             people.push(Person { cand: cands.len(), start: span.start, keys: keys_of(an, i, end), head, country });
             cands.push(Cand { span, kind: EntityKind::Person, form: Form::Person, name, country, rank: 3 });
         }
@@ -282,7 +282,7 @@ fn resolve_short(
     // (or the first after it, for a headline that names the person before the text does). A
     // one-word titled name ("President Putin") takes the full name too.
     // `key` is lower-cased.
-    let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(String, Option<u16>)> {
+    let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(Name, Option<u16>)> {
         let pick = |slot: usize| {
             let list = by_key[slot].get(key)?;
             let before = list.partition_point(|&(start, _)| start < pos);
@@ -398,14 +398,14 @@ fn resolve_short(
     let mut unnamed = unnamed;
     unnamed.sort_unstable();
     // Antecedents in order of their end; pronouns resolved so far carry the person on.
-    let mut named: Vec<(usize, String, Option<u16>)> = cands
+    let mut named: Vec<(usize, Name, Option<u16>)> = cands
         .iter()
         .chain(extra.iter())
         .filter(|c| c.kind == EntityKind::Person)
         .map(|c| (c.span.end, c.name.clone(), c.country))
         .collect();
     named.sort_by_key(|n| n.0);
-    let mut resolved: Option<(usize, String, Option<u16>)> = None;
+    let mut resolved: Option<(usize, Name, Option<u16>)> = None;
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
