@@ -124,6 +124,7 @@ pub(crate) mod word {
 }
 
 /// The text up to the first character that is not a letter or digit.
+#[inline]
 pub(crate) fn leading_run(s: &str) -> &str {
     // ASCII letters and digits first; past them `i` is a character boundary.
     let i = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());

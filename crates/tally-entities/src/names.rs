@@ -72,7 +72,8 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
         let mut known = 0;
         while k < n {
             if cap_word(an, k) && !wd.has(k, word::TIME) {
-                let joinable = match cand_at(&cands[..base], an, k) {
+                let covering = cand_at(&cands[..base], an, k);
+                let joinable = match covering {
                     Some(c) => {
                         let c = &cands[c];
                         matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group)
@@ -82,7 +83,7 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
                 if !joinable {
                     break;
                 }
-                if cand_at(&cands[..base], an, k).is_some() {
+                if covering.is_some() {
                     known += 1;
                 }
                 // A head noun counts at the end of the run or before "of"/"for"/"on"

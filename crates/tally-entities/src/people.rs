@@ -13,6 +13,12 @@ use tally_text::{Analysis, TokenKind};
 const PARTICLES: [&str; 14] =
     ["bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "dos", "di"];
 
+/// Token `k` is one of [`PARTICLES`] (all begin in lower case, so a capitalised token never is).
+#[inline]
+fn is_particle(an: &Analysis, k: usize) -> bool {
+    an.tokens.get(k).is_some_and(|t| !t.cap) && PARTICLES.contains(&an.tok(k))
+}
+
 /// A person found with a full (or titled) name.
 struct Person {
     /// Index into the candidate list.
@@ -81,15 +87,14 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
             words += 1;
             continue;
         }
-        let w = an.tok(k);
-        if words > 0 && PARTICLES.contains(&w) && wd.name(k + 1) {
+        if words > 0 && is_particle(an, k) && wd.name(k + 1) {
             k += 1;
             continue;
         }
         break;
     }
     // Never end on a particle.
-    while k > i && PARTICLES.contains(&an.tok(k - 1)) {
+    while k > i && is_particle(an, k - 1) {
         k -= 1;
     }
     k
@@ -98,7 +103,7 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
 /// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
 fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
-    let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).collect();
+    let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k)).collect();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return [None, None] };
     let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
     if words.len() == 1 {
@@ -152,7 +157,7 @@ pub(crate) fn find_people(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut V
             i += 1;
             continue;
         }
-        let words = (i..end).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).count();
+        let words = (i..end).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k)).count();
         let title = title_of(an, hits, i).or_else(|| {
             // "The mayor, Sandy Stimpson, said": a title, a comma, the name.
             (i >= 2 && an.tok(i - 1) == "," && an.tok(end) == ",").then(|| title_of(an, hits, i - 1)).flatten()
@@ -241,6 +246,13 @@ fn title_country(an: &Analysis, hits: &[Hit], cands: &[Cand], hi: usize) -> Opti
         .and_then(|c| c.country)
 }
 
+/// One of 64 bits for a lower-cased key, from its length and first byte.
+#[inline]
+fn key_bit(key: &str) -> u64 {
+    let first = key.as_bytes().first().map_or(0, |&b| b as usize);
+    1 << ((key.len() * 31 + first) % 64)
+}
+
 fn key_text<'a>(an: &Analysis<'a>, k: Option<(usize, usize)>) -> Option<&'a str> {
     k.and_then(|(s, e)| an.body.get(s..e))
 }
@@ -273,6 +285,8 @@ fn resolve_short(
             }
         }
     }
+    // A bit per key sketch: most capitalised words are no key, told without a look-up.
+    let key_bits = by_key.iter().flat_map(|index| index.keys()).fold(0u64, |bits, k| bits | key_bit(k));
     for index in by_key.iter_mut() {
         for list in index.values_mut() {
             list.sort_unstable();
@@ -328,6 +342,9 @@ fn resolve_short(
         }
         // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
         let low = if w.is_ascii() { std::borrow::Cow::Borrowed(an.low(k)) } else { w.to_lowercase().into() };
+        if key_bits & key_bit(&low) == 0 {
+            continue;
+        }
         if let Some((name, country)) = full_for(&low, t.span.start, cands) {
             extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Short, name, country, rank: 3 });
         }
@@ -438,3 +455,12 @@ fn resolve_short(
 
 /// How far back (bytes) a pronoun looks for its person: about three sentences.
 const PRONOUN_REACH: usize = 500;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn particles_begin_in_lower_case() {
+        // `is_particle` skips capitalised tokens on this ground.
+        assert!(super::PARTICLES.iter().all(|p| p.starts_with(|c: char| c.is_lowercase())));
+    }
+}
