@@ -102,14 +102,94 @@ pub(crate) enum Entry {
 }
 
 pub(crate) struct Lexicon {
-    /// Every prefix of every phrase -> the phrase's index into `entries` when the prefix is the
-    /// whole phrase, else `NO_PHRASE`.
-    phrases: HashMap<String, u32>,
-    /// The longest phrase, in bytes.
-    longest: usize,
+    /// A byte trie over every (lower-case) phrase and every single number word.
+    trie: Trie,
     entries: Vec<Vec<Entry>>,
-    /// Single number words, for hyphenated compounds ("twenty-five") and the sentence filter.
-    pub numbers: HashMap<&'static str, NumWord>,
+    /// For each phrase, the word roles it carries (merged).
+    word_flags: Vec<u32>,
+}
+
+/// No phrase (and, as a node, the dead state).
+const NONE: u32 = u32::MAX;
+
+/// A byte trie as a dense transition table over byte classes: only the few dozen bytes that
+/// occur in keys get a class of their own (ASCII capitals share their lower-case letter's), all
+/// others lead to the dead node 0, whose row leads back to itself.
+struct Trie {
+    class: [u8; 256],
+    width: usize,
+    next: Vec<u16>,
+    /// Per node: the phrase it completes (`NONE` when it only begins phrases).
+    phrase: Vec<u32>,
+    /// Per node: the single number word it spells.
+    num: Vec<Option<NumWord>>,
+}
+
+const DEAD: u32 = 0;
+const ROOT: u32 = 1;
+
+impl Trie {
+    fn build(keys: &[(&[u8], Option<u32>, Option<NumWord>)]) -> Trie {
+        let mut class = [0u8; 256];
+        let mut width = 1usize;
+        for (key, _, _) in keys {
+            for &b in key.iter() {
+                if class[b as usize] == 0 {
+                    class[b as usize] = width as u8;
+                    width += 1;
+                }
+            }
+        }
+        // Capitals read as their lower-case letter (keys are lower case).
+        for b in b'A'..=b'Z' {
+            class[b as usize] = class[b.to_ascii_lowercase() as usize];
+        }
+        let mut next = vec![0u16; 2 * width];
+        let mut phrase = vec![NONE; 2];
+        let mut num: Vec<Option<NumWord>> = vec![None; 2];
+        for (key, p, n) in keys {
+            let mut node = ROOT as usize;
+            for &b in key.iter() {
+                let at = node * width + class[b as usize] as usize;
+                let child = next.get(at).copied().unwrap_or(0) as usize;
+                node = if child != 0 {
+                    child
+                } else {
+                    let x = phrase.len();
+                    phrase.push(NONE);
+                    num.push(None);
+                    next.resize(next.len() + width, 0);
+                    if let Some(slot) = next.get_mut(at) {
+                        *slot = x as u16;
+                    }
+                    x
+                };
+            }
+            if let Some(p) = p {
+                if let Some(slot) = phrase.get_mut(node) {
+                    *slot = *p;
+                }
+            }
+            if let Some(n) = n {
+                if let Some(slot) = num.get_mut(node) {
+                    *slot = Some(*n);
+                }
+            }
+        }
+        debug_assert!(phrase.len() <= u16::MAX as usize, "figure tables too large for the phrase trie");
+        Trie { class, width, next, phrase, num }
+    }
+
+    /// The node spelled by `bytes` (ASCII capitals read as lower case) from `node`; `DEAD` when
+    /// no key goes on so.
+    #[inline]
+    fn walk(&self, mut node: u32, bytes: &[u8]) -> u32 {
+        for &b in bytes {
+            let at = node as usize * self.width + self.class[b as usize] as usize;
+            node = self.next.get(at).copied().unwrap_or(0) as u32;
+        }
+        node
+    }
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -144,7 +224,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             v.push(e);
         }
     };
-    let mut numbers = HashMap::default();
+    let mut numbers: Vec<(&'static str, NumWord)> = Vec::new();
     for r in rows(include_str!("../data/numbers.tsv")) {
         let (Some(&w), Some(v), Some(&k)) = (r.first(), r.get(1).and_then(|v| v.parse::<f64>().ok()), r.get(2)) else {
             continue;
@@ -162,7 +242,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         let nw = NumWord { value: v, kind };
         if !w.contains(' ') {
-            numbers.insert(w, nw);
+            // A later row for the same word wins.
+            numbers.push((w, nw));
         }
         // Abbreviations and articles are read next to digits only, not from the automaton.
         if !matches!(kind, NumKind::Abbr | NumKind::Article) {
@@ -244,27 +325,27 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             list.push(Entry::Word(flags));
         }
     }
-    let mut phrases: HashMap<String, u32> = HashMap::default();
-    let mut longest = 0;
-    for p in &patterns {
-        longest = longest.max(p.len());
-        for (k, _) in p.char_indices().skip(1) {
-            phrases.entry(p[..k].to_string()).or_insert(NO_PHRASE);
-        }
-    }
-    for (i, p) in patterns.into_iter().enumerate() {
-        phrases.insert(p, i as u32);
-    }
-    Lexicon { phrases, longest, entries, numbers }
+    let word_flags = entries
+        .iter()
+        .map(|list| list.iter().fold(0, |acc, e| if let Entry::Word(f) = e { acc | f } else { acc }))
+        .collect();
+    let mut keys: Vec<(&[u8], Option<u32>, Option<NumWord>)> =
+        patterns.iter().enumerate().map(|(i, p)| (p.as_bytes(), Some(i as u32), None)).collect();
+    // Number words are looked up by their lower-cased spelling, so a key written with capitals
+    // could never be found.
+    keys.extend(
+        numbers
+            .iter()
+            .filter(|(w, _)| !w.bytes().any(|b| b.is_ascii_uppercase()))
+            .map(|(w, n)| (w.as_bytes(), None, Some(*n))),
+    );
+    let trie = Trie::build(&keys);
+    Lexicon { trie, entries, word_flags }
 });
 
-/// The value of a phrase-table key that only begins phrases.
-const NO_PHRASE: u32 = u32::MAX;
-
-/// A table phrase found in a sentence, covering tokens `start..end` (absolute indices).
+/// A table phrase found in a sentence, ending before token `end` (absolute index).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
-    pub start: usize,
     pub end: usize,
     pub pattern: usize,
 }
@@ -283,53 +364,43 @@ pub(crate) struct SentLex {
 impl SentLex {
     pub fn new(an: &Analysis, sent: &Sentence) -> SentLex {
         let lex = &*LEXICON;
+        let trie = &lex.trie;
         let base = sent.tokens.start;
         let end = sent.tokens.end.min(an.tokens.len());
         let n = end.saturating_sub(base);
         // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
-        let low = an.low.as_str();
+        let low = an.low.as_bytes();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
         let mut hits = Vec::new();
+        let mut first = Vec::with_capacity(n);
+        let mut roles = vec![0u32; n];
         for (ti, t) in toks.iter().enumerate() {
-            let s = t.span.start;
+            let h0 = hits.len();
+            let mut node = ROOT;
+            let mut pos = t.span.start;
+            // Extend token by token while the text (gaps included) still begins some phrase.
             for (tj, u) in toks.iter().enumerate().skip(ti) {
-                let e = u.span.end;
-                if e - s > lex.longest {
+                let Some(bytes) = low.get(pos..u.span.end) else { break };
+                node = trie.walk(node, bytes);
+                if node == DEAD {
                     break;
                 }
-                match low.get(s..e).and_then(|k| lex.phrases.get(k)) {
-                    None => break,
-                    Some(&NO_PHRASE) => {}
-                    Some(&p) => hits.push(Hit { start: base + ti, end: base + tj + 1, pattern: p as usize }),
-                }
-            }
-        }
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut first = vec![(0u32, 0u32); n];
-        let mut k = 0;
-        for (ti, slot) in first.iter_mut().enumerate() {
-            let abs = base + ti;
-            while k < hits.len() && hits[k].start < abs {
-                k += 1;
-            }
-            let s = k;
-            let mut e = k;
-            while e < hits.len() && hits[e].start == abs {
-                e += 1;
-            }
-            *slot = (s as u32, e as u32);
-        }
-        let mut roles = vec![0u32; n];
-        for h in &hits {
-            if h.end == h.start + 1 {
-                if let (Some(slot), Some(list)) = (roles.get_mut(h.start - base), lex.entries.get(h.pattern)) {
-                    for e in list {
-                        if let Entry::Word(f) = e {
+                pos = u.span.end;
+                let p = trie.phrase.get(node as usize).copied().unwrap_or(NONE);
+                if p != NONE {
+                    hits.push(Hit { end: base + tj + 1, pattern: p as usize });
+                    if tj == ti {
+                        if let (Some(slot), Some(f)) = (roles.get_mut(ti), lex.word_flags.get(p as usize)) {
                             *slot |= f;
                         }
                     }
                 }
             }
+            // Longest first.
+            if let Some(run) = hits.get_mut(h0..) {
+                run.reverse();
+            }
+            first.push((h0 as u32, hits.len() as u32));
         }
         SentLex { base, end, first, hits, roles }
     }
@@ -407,24 +478,31 @@ impl SentLex {
     }
 }
 
-/// ASCII-lower-cases `s` into `buf` without allocating; None when it does not fit.
-pub(crate) fn lower<'b>(s: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
-    let b = s.as_bytes();
-    if b.len() > buf.len() {
+/// The number word `w` (any case), if it is one.
+#[inline]
+pub(crate) fn number_word(w: &str) -> Option<NumWord> {
+    if w.len() > 12 || w.is_empty() {
         return None;
     }
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(buf.get(..b.len())?).ok()
+    let trie = &LEXICON.trie;
+    let node = trie.walk(ROOT, w.as_bytes());
+    trie.num.get(node as usize).copied().flatten()
 }
 
-/// The number word `w` (any case), if it is one.
-pub(crate) fn number_word(w: &str) -> Option<NumWord> {
-    let mut buf = [0u8; 48];
-    if w.len() > 12 {
-        return None;
+#[cfg(test)]
+mod trie_tests {
+    use super::*;
+
+    #[test]
+    fn trie_nodes_fit_their_index_type() {
+        assert!(LEXICON.trie.phrase.len() <= u16::MAX as usize);
     }
-    let l = lower(w, &mut buf)?;
-    LEXICON.numbers.get(l).copied()
+
+    #[test]
+    fn number_words_read_in_any_case() {
+        assert_eq!(number_word("Twenty").map(|w| w.value), Some(20.0));
+        assert_eq!(number_word("BN").map(|w| w.kind), Some(NumKind::Abbr));
+        assert!(number_word("twenty-five").is_none());
+        assert!(number_word("").is_none());
+    }
 }

@@ -11,7 +11,7 @@
 mod lexicon;
 mod number;
 
-use lexicon::{lower, number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
+use lexicon::{number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
 use number::NumPhrase;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
@@ -80,24 +80,31 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
     range.into_iter().any(|i| match kind_at(an, i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
-            let t = an.tok(i);
+            let t = an.low(i);
             // Cheap shape test first: number words are 3 to 9 letters long and start with one
             // of a few letters.
             let b = t.as_bytes();
             let shape = b.len() >= 3
-                && b.first().is_some_and(|c| b"ofsetnhdzmbOFSETNHDZMB".contains(c))
-                && (b.len() <= 9 || t.contains('-'));
+                && b.first().is_some_and(|c| b"ofsetnhdzmb".contains(c))
+                && (b.len() <= 9 || b.contains(&b'-'));
             if !shape {
                 return false;
             }
-            let first = t.split('-').next().unwrap_or(t);
-            let mut b = [0u8; 48];
-            let l = lower(first, &mut b).unwrap_or("");
+            let first = before_hyphen(t);
             number_word(first).is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
-                || matches!(l, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+                || matches!(first, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
         }
         _ => false,
     })
+}
+
+/// The part of a word before its first hyphen (the whole word when it has none).
+#[inline]
+fn before_hyphen(t: &str) -> &str {
+    match t.as_bytes().iter().position(|&c| c == b'-') {
+        Some(h) => t.get(..h).unwrap_or(t),
+        None => t,
+    }
 }
 
 /// Singular of an unlisted plural noun, by rule.
@@ -254,7 +261,7 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand
                 let t = an.tok(i);
                 lex.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix)
                     || lex.num(i).is_some()
-                    || (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some()
+                    || (t.len() <= 4 || t.as_bytes().contains(&b'-')) && number_word(before_hyphen(t)).is_some()
             }
             _ => false,
         };
@@ -419,19 +426,14 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             j += 1;
             npend = j;
         }
-        let pronoun_next = {
-            let mut b = [0u8; 48];
-            matches!(lower(an.tok(j + 1), &mut b), Some("them" | "those" | "these" | "us" | "whom"))
-        };
+        let pronoun_next = matches!(an.low(j + 1), "them" | "those" | "these" | "us" | "whom");
         if word_is(an, j, "of") {
             if p.vague && !pronoun_next {
                 j += 1;
             } else {
                 let k = j + 1;
-                let mut b = [0u8; 48];
-                let w =
-                    an.tokens.get(k).map(|_| lower(an.tok(k), &mut b).unwrap_or("").to_string()).unwrap_or_default();
-                match w.as_str() {
+                let w = an.low(k);
+                match w {
                     "them" | "those" | "these" | "us" | "whom" => {
                         partitive = true;
                         anaphoric = true;
@@ -684,7 +686,7 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         if lex.has(k, role::STOP) && is_cap(text) && k == j {
             break;
         }
-        let lowered = text.to_ascii_lowercase();
+        let lowered = an.low(k);
         let participle = lowered.ends_with("ing") || lowered.ends_with("ed");
         if participle && !is_cap(text) {
             // A participle modifies only when a noun follows: "armed men", not "people killed in".
@@ -762,8 +764,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         }
     }
     // "Among the dead were 12 children": any cue stands before an inverted copula.
-    let inverted =
-        skipped > 0 && k < c.qstart && matches!(an.tok(k).to_ascii_lowercase().as_str(), "were" | "are" | "was" | "is");
+    let inverted = skipped > 0 && k < c.qstart && matches!(an.low(k), "were" | "are" | "was" | "is");
     if inverted && measure.is_none() {
         let x = k.saturating_sub(1);
         if let Some((e, cu)) = lex.cue(x, POS_POST | POS_NOUN) {
@@ -1020,7 +1021,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
         }
         match t.kind {
             TokenKind::Word => {
-                let l = text.to_ascii_lowercase();
+                let l = an.low(k);
                 if l == "and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
                     // "in and around El Fasher".
                 } else if l == "and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
@@ -1028,7 +1029,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
                     k += 2;
                     continue;
                 } else if matches!(
-                    l.as_str(),
+                    l,
                     "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because"
                 ) {
                     break;
@@ -1120,8 +1121,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     let mut k = v;
     while k > base {
         let x = k - 1;
-        let mut b = [0u8; 48];
-        let w = lower(an.tok(x), &mut b).unwrap_or("");
+        let w = an.low(x);
         if lex.has(x, role::AUX)
             || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then")
         {
@@ -1247,7 +1247,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             return Some(Anchor::new(span, None));
         }
         if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
-            filler_noun |= !matches!(text.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "'s" | "’s" | "of");
+            filler_noun |= !matches!(an.low(x), "the" | "a" | "an" | "'s" | "’s" | "of");
             x += 1;
             continue;
         }
@@ -1306,8 +1306,7 @@ fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
     if kind_at(an, k) != Some(TokenKind::Word) {
         return false;
     }
-    let mut b = [0u8; 48];
-    let l = lower(t, &mut b).unwrap_or("");
+    let l = an.low(k);
     matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "but" | "whereas" | "told")
         || lex.has(k, role::CHANGE) && l == "up"
         || l == "and" && k > lex.base && an.tok(k - 1) == ","

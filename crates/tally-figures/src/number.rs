@@ -2,7 +2,7 @@
 //! number words ("twenty-five", "a dozen", "two thousand"), vague plurals ("dozens",
 //! "tens of thousands") and ranges ("10,000–12,000", "2,800 to 3,000", "two or three").
 
-use crate::lexicon::{lower, number_word, role, NumKind, SentLex, UnitClass};
+use crate::lexicon::{number_word, role, NumKind, SentLex, UnitClass};
 use tally_text::{Analysis, TokenKind};
 
 /// A number as written, before qualifiers and the counted noun.
@@ -126,24 +126,15 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         }
         let text = tok(an, j);
         // Hyphenated compounds: every part must be a number word ("twenty-five").
-        let mut parts = Vec::new();
-        let mut ok = true;
-        for p in text.split('-') {
-            match number_word(p) {
-                Some(w) if text.contains('-') && matches!(w.kind, NumKind::Unit | NumKind::Tens) => parts.push(w),
-                Some(w) if !text.contains('-') => parts.push(w),
-                _ => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if !ok || parts.is_empty() {
+        let hyphenated = text.as_bytes().contains(&b'-');
+        let part = |p: &str| number_word(p).filter(|w| !hyphenated || matches!(w.kind, NumKind::Unit | NumKind::Tens));
+        let ok = text.split('-').all(|p| part(p).is_some());
+        if !ok {
             // "and" inside "one hundred and five".
-            let mut b = [0u8; 48];
-            if any && last_scale >= 100.0 && lower(text, &mut b) == Some("and") {
-                let next = an.tokens.get(j + 1).map(|_| tok(an, j + 1)).unwrap_or("");
-                if let Some(nx) = number_word(next.split('-').next().unwrap_or(next)) {
+            if any && last_scale >= 100.0 && an.low(j) == "and" {
+                let next = an.low(j + 1);
+                let next = next.split('-').next().unwrap_or(next);
+                if let Some(nx) = number_word(next) {
                     if matches!(nx.kind, NumKind::Unit | NumKind::Tens) && j + 1 < lex.end {
                         j += 1;
                         continue;
@@ -154,7 +145,7 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         }
         let mut consumed = true;
         let saved = (total, current, any, last_scale, article, half);
-        for w in parts {
+        for w in text.split('-').filter_map(part) {
             match w.kind {
                 NumKind::Unit | NumKind::Tens => {
                     // "three four" is two numbers; "twenty five" and "hundred two" are one.
@@ -220,8 +211,7 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         j += 1;
         if half {
             // "half a million": the article follows.
-            let mut b = [0u8; 48];
-            if an.tokens.get(j).is_some() && matches!(lower(tok(an, j), &mut b), Some("a" | "an")) {
+            if matches!(an.low(j), "a" | "an") {
                 j += 1;
             } else {
                 return None;
@@ -262,12 +252,8 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
     }
     if let Some((e, w)) = lex.num(at) {
         if let NumKind::Vague(high) = w.kind {
-            let mut b = [0u8; 48];
-            let word = lower(tok(an, at), &mut b).unwrap_or("");
-            let followed_by_of = an.tokens.get(e).is_some() && {
-                let mut b2 = [0u8; 48];
-                lower(tok(an, e), &mut b2) == Some("of")
-            };
+            let word = an.low(at);
+            let followed_by_of = an.low(e) == "of";
             if word == "scores" && !followed_by_of {
                 return None;
             }
@@ -275,10 +261,7 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
         }
     }
     // "several hundred", "a few dozen": as vague as "hundreds", "dozens".
-    let several = at > lex.base && {
-        let mut b = [0u8; 48];
-        matches!(lower(tok(an, at - 1), &mut b), Some("several" | "few"))
-    };
+    let several = at > lex.base && matches!(an.low(at - 1), "several" | "few");
     if several {
         if let Some(w) = number_word(tok(an, at)).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
             let (low, high) =
