@@ -104,10 +104,31 @@ pub(crate) enum Entry {
 pub(crate) struct Lexicon {
     /// A byte trie over every (lower-case) phrase and every single number word.
     trie: Trie,
-    entries: Vec<Vec<Entry>>,
-    /// For each phrase, the word roles it carries (merged).
-    word_flags: Vec<u32>,
+    /// For each phrase, what its table entries say.
+    phrases: Vec<Phrase>,
+    /// The cues of all phrases, in table order; each phrase owns a run.
+    cues: Vec<Cue>,
 }
+
+/// What the tables say about one phrase: the first entry of each kind, its cues and its word
+/// roles (merged).
+#[derive(Debug, Clone, Default)]
+struct Phrase {
+    kinds: u8,
+    unit: Option<(&'static str, UnitClass)>,
+    num: Option<NumWord>,
+    pre_qual: Option<QualKind>,
+    post_qual: Option<QualKind>,
+    cues: (u32, u32),
+    flags: u32,
+}
+
+/// Bits of `Phrase::kinds`.
+const K_UNIT: u8 = 1;
+const K_NUM: u8 = 2;
+const K_PRE_QUAL: u8 = 4;
+const K_POST_QUAL: u8 = 8;
+const K_CUE: u8 = 16;
 
 /// No phrase (and, as a node, the dead state).
 const NONE: u32 = u32::MAX;
@@ -325,9 +346,31 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             list.push(Entry::Word(flags));
         }
     }
-    let word_flags = entries
+    let mut cues = Vec::new();
+    let phrases = entries
         .iter()
-        .map(|list| list.iter().fold(0, |acc, e| if let Entry::Word(f) = e { acc | f } else { acc }))
+        .map(|list| {
+            let mut ph = Phrase::default();
+            let c0 = cues.len() as u32;
+            for e in list {
+                match e {
+                    Entry::Num(n) if ph.num.is_none() => ph.num = Some(*n),
+                    Entry::Qual(k, false) if ph.pre_qual.is_none() => ph.pre_qual = Some(*k),
+                    Entry::Qual(k, true) if ph.post_qual.is_none() => ph.post_qual = Some(*k),
+                    Entry::Unit(u, c) if ph.unit.is_none() => ph.unit = Some((u, *c)),
+                    Entry::Cue(c) => cues.push(*c),
+                    Entry::Word(f) => ph.flags |= f,
+                    _ => {}
+                }
+            }
+            ph.cues = (c0, cues.len() as u32);
+            ph.kinds = u8::from(ph.unit.is_some()) * K_UNIT
+                | u8::from(ph.num.is_some()) * K_NUM
+                | u8::from(ph.pre_qual.is_some()) * K_PRE_QUAL
+                | u8::from(ph.post_qual.is_some()) * K_POST_QUAL
+                | u8::from(ph.cues.1 > c0) * K_CUE;
+            ph
+        })
         .collect();
     let mut keys: Vec<(&[u8], Option<u32>, Option<NumWord>)> =
         patterns.iter().enumerate().map(|(i, p)| (p.as_bytes(), Some(i as u32), None)).collect();
@@ -340,7 +383,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .map(|(w, n)| (w.as_bytes(), None, Some(*n))),
     );
     let trie = Trie::build(&keys);
-    Lexicon { trie, entries, word_flags }
+    Lexicon { trie, phrases, cues }
 });
 
 /// A table phrase found in a sentence, ending before token `end` (absolute index).
@@ -359,6 +402,8 @@ pub(crate) struct SentLex {
     hits: Vec<Hit>,
     /// For each token of the sentence, the word roles of the token alone.
     roles: Vec<u32>,
+    /// For each token of the sentence, the kinds of entries (`K_*`) of the hits starting there.
+    kinds: Vec<u8>,
 }
 
 impl SentLex {
@@ -371,9 +416,10 @@ impl SentLex {
         // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
         let low = an.low.as_bytes();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(n);
         let mut first = Vec::with_capacity(n);
         let mut roles = vec![0u32; n];
+        let mut kinds = vec![0u8; n];
         for (ti, t) in toks.iter().enumerate() {
             let h0 = hits.len();
             let mut node = ROOT;
@@ -387,11 +433,14 @@ impl SentLex {
                 }
                 pos = u.span.end;
                 let p = trie.phrase.get(node as usize).copied().unwrap_or(NONE);
-                if p != NONE {
+                if let Some(ph) = lex.phrases.get(p as usize) {
                     hits.push(Hit { end: base + tj + 1, pattern: p as usize });
+                    if let Some(k) = kinds.get_mut(ti) {
+                        *k |= ph.kinds;
+                    }
                     if tj == ti {
-                        if let (Some(slot), Some(f)) = (roles.get_mut(ti), lex.word_flags.get(p as usize)) {
-                            *slot |= f;
+                        if let Some(slot) = roles.get_mut(ti) {
+                            *slot |= ph.flags;
                         }
                     }
                 }
@@ -402,25 +451,28 @@ impl SentLex {
             }
             first.push((h0 as u32, hits.len() as u32));
         }
-        SentLex { base, end, first, hits, roles }
+        SentLex { base, end, first, hits, roles, kinds }
     }
 
-    /// Hits starting at absolute token `i`, longest first.
-    pub fn at(&self, i: usize) -> &[Hit] {
-        if i < self.base {
+    /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
+    #[inline]
+    fn at(&self, i: usize, kind: u8) -> &[Hit] {
+        let Some(k) = i.checked_sub(self.base) else { return &[] };
+        if self.kinds.get(k).is_none_or(|&m| m & kind == 0) {
             return &[];
         }
-        match self.first.get(i - self.base) {
+        match self.first.get(k) {
             Some(&(s, e)) => self.hits.get(s as usize..e as usize).unwrap_or(&[]),
             None => &[],
         }
     }
 
-    /// Entries of hits starting at `i`, with the token where each ends.
-    pub fn entries(&self, i: usize) -> impl Iterator<Item = (usize, &'static Entry)> + '_ {
-        self.at(i).iter().flat_map(|h| {
-            LEXICON.entries.get(h.pattern).map(|v| v.as_slice()).unwrap_or(&[]).iter().map(move |e| (h.end, e))
-        })
+    /// The first table entry picked by `pick` among the hits starting at `i` (longest first),
+    /// with the token where its phrase ends.
+    #[inline]
+    fn first_of<T>(&self, i: usize, kind: u8, pick: impl Fn(&Phrase) -> Option<T>) -> Option<(usize, T)> {
+        let phrases = &LEXICON.phrases;
+        self.at(i, kind).iter().find_map(|h| phrases.get(h.pattern).and_then(&pick).map(|v| (h.end, v)))
     }
 
     /// Roles of the single token `i`.
@@ -435,46 +487,42 @@ impl SentLex {
     }
 
     /// The unit entry of the single token `i` (or of a phrase starting there), with its end.
+    #[inline]
     pub fn unit(&self, i: usize) -> Option<(usize, &'static str, UnitClass)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Unit(s, c) => Some((e, *s, *c)),
-            _ => None,
-        })
+        self.first_of(i, K_UNIT, |p| p.unit).map(|(e, (s, c))| (e, s, c))
     }
 
     /// The longest cue starting at `i` that may stand in `position`.
+    #[inline]
     pub fn cue(&self, i: usize, position: u8) -> Option<(usize, Cue)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Cue(c) if c.positions & position != 0 => Some((e, *c)),
-            _ => None,
+        let cues = &LEXICON.cues;
+        self.first_of(i, K_CUE, |p| {
+            cues.get(p.cues.0 as usize..p.cues.1 as usize)?.iter().find(|c| c.positions & position != 0).copied()
         })
     }
 
     /// The longest number-word phrase starting at `i`.
+    #[inline]
     pub fn num(&self, i: usize) -> Option<(usize, NumWord)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Num(n) => Some((e, *n)),
-            _ => None,
-        })
+        self.first_of(i, K_NUM, |p| p.num)
     }
 
     /// A qualifier ending exactly at token `end` (pre) — the longest one.
     pub fn qualifier_ending_at(&self, end: usize) -> Option<(usize, QualKind)> {
         let lo = end.saturating_sub(4).max(self.base);
         (lo..end).find_map(|s| {
-            self.entries(s).find_map(|(e, en)| match en {
-                Entry::Qual(k, false) if e == end => Some((s, *k)),
+            let phrases = &LEXICON.phrases;
+            self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern).and_then(|p| p.pre_qual) {
+                Some(k) if h.end == end => Some((s, k)),
                 _ => None,
             })
         })
     }
 
     /// A qualifier starting at token `i` that may follow a number.
+    #[inline]
     pub fn post_qualifier(&self, i: usize) -> Option<(usize, QualKind)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Qual(k, true) => Some((e, *k)),
-            _ => None,
-        })
+        self.first_of(i, K_POST_QUAL, |p| p.post_qual)
     }
 }
 
