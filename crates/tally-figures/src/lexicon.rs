@@ -364,11 +364,12 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 }
             }
             ph.cues = (c0, cues.len() as u32);
-            ph.kinds = u8::from(ph.unit.is_some()) * K_UNIT
-                | u8::from(ph.num.is_some()) * K_NUM
-                | u8::from(ph.pre_qual.is_some()) * K_PRE_QUAL
-                | u8::from(ph.post_qual.is_some()) * K_POST_QUAL
-                | u8::from(ph.cues.1 > c0) * K_CUE;
+            let bit = |on: bool, k: u8| if on { k } else { 0 };
+            ph.kinds = bit(ph.unit.is_some(), K_UNIT)
+                | bit(ph.num.is_some(), K_NUM)
+                | bit(ph.pre_qual.is_some(), K_PRE_QUAL)
+                | bit(ph.post_qual.is_some(), K_POST_QUAL)
+                | bit(ph.cues.1 > c0, K_CUE);
             ph
         })
         .collect();

@@ -13,6 +13,7 @@ mod number;
 
 use lexicon::{number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
 use number::NumPhrase;
+use std::borrow::Cow;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
@@ -46,7 +47,8 @@ struct Cand {
     npend: usize,
     /// The head noun, when there is one.
     head: Option<usize>,
-    unit: Option<String>,
+    /// Listed units come from the static tables; only an unlisted plural's singular is built.
+    unit: Option<Cow<'static, str>>,
     class: Option<UnitClass>,
     /// "N of them", "N of the drones", "N of its soldiers".
     partitive: bool,
@@ -153,22 +155,26 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut prev_para: Option<(usize, Cand)> = None;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
+    // The table hits of the sentences read so far (the paragraph's earlier sentences are read
+    // again for their place).
+    let mut lexes: Vec<Option<SentLex>> = Vec::new();
+    lexes.resize_with(an.sentences.len(), || None);
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut done: Vec<Cand> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
         if !candidate(an, range.clone()) {
             continue;
         }
         let lex = SentLex::new(an, sent);
-        let cands = read_sentence(an, &lex, entities);
-        let mut done: Vec<Cand> = Vec::new();
-        for mut c in cands {
-            let antecedent = done
-                .last()
-                .cloned()
-                .or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c.clone()));
-            complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
+        read_sentence(an, &lex, entities, &mut cands);
+        done.clear();
+        for mut c in cands.drain(..) {
+            let antecedent =
+                done.last().or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c));
+            complete(an, &lex, entities, &mut c, antecedent, &done);
             if c.location.is_none() {
-                c.location = paragraph_place(an, entities, si, &mut last_place);
+                c.location = paragraph_place(an, entities, si, &mut last_place, &lexes);
             }
             // Money and rates with no place of their own belong to the economy the report is about.
             if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
@@ -176,26 +182,38 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             }
             done.push(c);
         }
-        for c in done.iter().filter(|c| c.nend > c.nstart) {
+        let last = done.pop();
+        let figure = |c: &mut Cand, keep: bool| {
             let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
             let end_tok = c.npend.max(c.nend).saturating_sub(1);
             let end = an.tokens.get(end_tok).map(|t| t.span.end).unwrap_or(start);
             let ns = an.tokens.get(c.nstart).map(|t| t.span.start).unwrap_or(start);
             let ne = an.tokens.get(c.nend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(end);
-            out.push(Figure {
+            let (subject, location) =
+                if keep { (c.subject.clone(), c.location.clone()) } else { (c.subject.take(), c.location.take()) };
+            Figure {
                 span: Span::new(start, end.max(start)),
                 number: Span::new(ns, ne.max(ns)),
                 value: c.value,
-                unit: c.unit.clone(),
+                unit: c.unit.as_deref().map(str::to_string),
                 measure: c.measure.unwrap_or(Measure::Other),
                 increment: c.increment,
-                subject: c.subject.clone(),
-                location: c.location.clone(),
+                subject,
+                location,
                 sentence: si,
-            });
+            }
+        };
+        for c in done.iter_mut().filter(|c| c.nend > c.nstart) {
+            out.push(figure(c, false));
         }
-        if let Some(last) = done.last() {
-            prev_para = Some((sent.paragraph, last.clone()));
+        if let Some(mut last) = last {
+            if last.nend > last.nstart {
+                out.push(figure(&mut last, true));
+            }
+            prev_para = Some((sent.paragraph, last));
+        }
+        if let Some(slot) = lexes.get_mut(si) {
+            *slot = Some(lex);
         }
     }
     out
@@ -223,6 +241,7 @@ fn paragraph_place(
     entities: &[Mention],
     si: usize,
     last_place: &mut [Option<Option<Anchor>>],
+    lexes: &[Option<SentLex>],
 ) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
@@ -232,11 +251,18 @@ fn paragraph_place(
         if prev.paragraph != sent.paragraph {
             break;
         }
-        let place = match last_place.get(k).cloned().flatten() {
-            Some(known) => known,
+        let place = match last_place.get(k).and_then(Option::as_ref) {
+            Some(known) => known.clone(),
             None => {
-                let lex = SentLex::new(an, prev);
-                let found = place_before(an, &lex, entities, lex.end);
+                let built;
+                let lex = match lexes.get(k).and_then(Option::as_ref) {
+                    Some(lex) => lex,
+                    None => {
+                        built = SentLex::new(an, prev);
+                        &built
+                    }
+                };
+                let found = place_before(an, lex, entities, lex.end);
                 if let Some(slot) = last_place.get_mut(k) {
                     *slot = Some(found.clone());
                 }
@@ -251,8 +277,8 @@ fn paragraph_place(
 }
 
 /// Finds the number phrases of one sentence and reads their value and noun phrase.
-fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand> {
-    let mut out = Vec::new();
+fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention], out: &mut Vec<Cand>) {
+    out.clear();
     let mut i = lex.base;
     while i < lex.end {
         let starts = match kind_at(an, i) {
@@ -287,7 +313,6 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand
             i = next;
         }
     }
-    out
 }
 
 /// Value, qualifier, counted noun and the filters for one number phrase.
@@ -405,17 +430,17 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         None => {}
     }
 
-    let mut unit: Option<String> = None;
+    let mut unit: Option<Cow<'static, str>> = None;
     let mut class = None;
     let mut head = None;
     let mut partitive = false;
     let mut anaphoric = false;
     if p.percent {
-        unit = Some("percent".into());
+        unit = Some(Cow::Borrowed("percent"));
         class = Some(UnitClass::Percent);
     }
     if let Some(c) = p.currency {
-        unit = Some(c.into());
+        unit = Some(Cow::Borrowed(c));
         class = Some(UnitClass::Currency);
     }
     let mut npend = p.end;
@@ -444,7 +469,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                                 let tx = an.tok(k + 1);
                                 let listed = lex.unit(k + 1).filter(|u| u.0 == k + 2);
                                 if let Some((_, s, c)) = listed.filter(|u| u.2 != UnitClass::Noncount) {
-                                    unit = Some(s.to_string());
+                                    unit = Some(Cow::Borrowed(s));
                                     class = Some(c);
                                     head = Some(k + 1);
                                     npend = k + 2;
@@ -452,7 +477,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                                     && !lex.has(k + 1, role::STOP)
                                     && lex.cue(k + 1, POS_POST).is_none()
                                 {
-                                    unit = Some(singular(tx));
+                                    unit = Some(Cow::Owned(singular(tx)));
                                     class = Some(UnitClass::Thing);
                                     head = Some(k + 1);
                                     npend = k + 2;
@@ -511,7 +536,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // "90 percent" written as a word.
     if unit.is_none() {
         if let Some((e, s, UnitClass::Percent)) = lex.unit(p.end) {
-            unit = Some(s.to_string());
+            unit = Some(Cow::Borrowed(s));
             class = Some(UnitClass::Percent);
             npend = e;
             head = Some(p.end);
@@ -639,8 +664,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
 }
 
 /// The counted noun phrase starting at `j`: (end, head token, unit, class).
-fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, Option<String>, UnitClass)> {
-    let mut best: Option<(usize, usize, Option<String>, UnitClass)> = None;
+fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, Option<Cow<'static, str>>, UnitClass)> {
+    // The unit of the best head so far: listed, or (None) the singular of the head word.
+    let mut best: Option<(usize, usize, Option<&'static str>, UnitClass)> = None;
     let mut k = j;
     // Lower-case words before the head; more than two is a clause, not a noun phrase.
     let mut modifiers = 0;
@@ -651,7 +677,7 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             // "%" is a unit too.
             if let Some((e, s, c)) = lex.unit(k) {
                 if best.is_none() {
-                    return Some((e, k, Some(s.to_string()), c));
+                    return Some((e, k, Some(Cow::Borrowed(s)), c));
                 }
             }
             break;
@@ -667,10 +693,10 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
                 break;
             }
             if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && k == j {
-                return Some((e, k, Some(s.to_string()), c));
+                return Some((e, k, Some(Cow::Borrowed(s)), c));
             }
             if !matches!(c, UnitClass::Time | UnitClass::Physical) {
-                best = Some((e, k, Some(s.to_string()), c));
+                best = Some((e, k, Some(s), c));
                 k = e;
                 // A currency or percent closes the phrase.
                 if matches!(c, UnitClass::Currency | UnitClass::Percent) {
@@ -702,7 +728,7 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         }
         let nationality = ["ans", "ians", "ese", "is"].iter().any(|suf| text.ends_with(suf));
         if plural_shaped(text) && (!is_cap(text) || nationality) && modifiers <= 2 {
-            best = Some((k + 1, k, Some(singular(text)), UnitClass::Thing));
+            best = Some((k + 1, k, None, UnitClass::Thing));
         } else if best.is_some() && !is_cap(text) {
             // A singular word after the head: the phrase is over ("drones overnight").
             break;
@@ -712,7 +738,13 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         }
         k += 1;
     }
-    best
+    best.map(|(e, h, u, c)| {
+        let unit = match u {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(singular(an.tok(h))),
+        };
+        (e, h, Some(unit), c)
+    })
 }
 
 /// Measure, subject, location and increment of one figure, given the figure before it.
