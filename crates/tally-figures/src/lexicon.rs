@@ -140,11 +140,24 @@ struct Trie {
     class: [u8; 256],
     width: usize,
     next: Vec<u16>,
-    /// Per node: the phrase it completes (`NONE` when it only begins phrases).
-    phrase: Vec<u32>,
-    /// Per node: the single number word it spells.
-    num: Vec<Option<NumWord>>,
+    /// Per node: what the key it spells is.
+    info: Vec<NodeInfo>,
+    /// The single number words, indexed by `NodeInfo::num - 1`.
+    nums: Vec<NumWord>,
 }
+
+/// What a trie node's key is: the phrase it completes (`NONE` when it only begins phrases),
+/// that phrase's word roles and entry kinds, and the single number word it spells (index + 1
+/// into `Trie::nums`, 0 for none).
+#[derive(Debug, Clone, Copy)]
+struct NodeInfo {
+    phrase: u32,
+    flags: u32,
+    kinds: u8,
+    num: u8,
+}
+
+const NO_INFO: NodeInfo = NodeInfo { phrase: NONE, flags: 0, kinds: 0, num: 0 };
 
 const DEAD: u32 = 0;
 const ROOT: u32 = 1;
@@ -166,8 +179,8 @@ impl Trie {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
         }
         let mut next = vec![0u16; 2 * width];
-        let mut phrase = vec![NONE; 2];
-        let mut num: Vec<Option<NumWord>> = vec![None; 2];
+        let mut info = vec![NO_INFO; 2];
+        let mut nums = Vec::new();
         for (key, p, n) in keys {
             let mut node = ROOT as usize;
             for &b in key.iter() {
@@ -176,9 +189,8 @@ impl Trie {
                 node = if child != 0 {
                     child
                 } else {
-                    let x = phrase.len();
-                    phrase.push(NONE);
-                    num.push(None);
+                    let x = info.len();
+                    info.push(NO_INFO);
                     next.resize(next.len() + width, 0);
                     if let Some(slot) = next.get_mut(at) {
                         *slot = x as u16;
@@ -186,19 +198,31 @@ impl Trie {
                     x
                 };
             }
-            if let Some(p) = p {
-                if let Some(slot) = phrase.get_mut(node) {
-                    *slot = *p;
+            if let Some(slot) = info.get_mut(node) {
+                if let Some(p) = p {
+                    slot.phrase = *p;
                 }
-            }
-            if let Some(n) = n {
-                if let Some(slot) = num.get_mut(node) {
-                    *slot = Some(*n);
+                if let Some(n) = n {
+                    nums.push(*n);
+                    slot.num = nums.len() as u8;
                 }
             }
         }
-        debug_assert!(phrase.len() <= u16::MAX as usize, "figure tables too large for the phrase trie");
-        Trie { class, width, next, phrase, num }
+        debug_assert!(info.len() <= u16::MAX as usize, "figure tables too large for the phrase trie");
+        debug_assert!(nums.len() < u8::MAX as usize, "too many number words for the phrase trie");
+        Trie { class, width, next, info, nums }
+    }
+
+    /// The number word spelled at `node`.
+    #[inline]
+    fn num(&self, node: u32) -> Option<NumWord> {
+        self.num_at(self.info.get(node as usize)?.num)
+    }
+
+    /// The number word with index `n` (`NodeInfo::num`).
+    #[inline]
+    fn num_at(&self, n: u8) -> Option<NumWord> {
+        self.nums.get((n as usize).checked_sub(1)?).copied()
     }
 
     /// The node spelled by `bytes` (ASCII capitals read as lower case) from `node`; `DEAD` when
@@ -208,6 +232,9 @@ impl Trie {
         for &b in bytes {
             let at = node as usize * self.width + self.class[b as usize] as usize;
             node = self.next.get(at).copied().unwrap_or(0) as u32;
+            if node == DEAD {
+                break;
+            }
         }
         node
     }
@@ -347,7 +374,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let mut cues = Vec::new();
-    let phrases = entries
+    let phrases: Vec<Phrase> = entries
         .iter()
         .map(|list| {
             let mut ph = Phrase::default();
@@ -383,28 +410,45 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .filter(|(w, _)| !w.bytes().any(|b| b.is_ascii_uppercase()))
             .map(|(w, n)| (w.as_bytes(), None, Some(*n))),
     );
-    let trie = Trie::build(&keys);
+    let mut trie = Trie::build(&keys);
+    for node in trie.info.iter_mut() {
+        if let Some(ph) = phrases.get(node.phrase as usize) {
+            node.flags = ph.flags;
+            node.kinds = ph.kinds;
+        }
+    }
     Lexicon { trie, phrases, cues }
 });
 
 /// A table phrase found in a sentence, ending before token `end` (absolute index).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
-    pub end: usize,
-    pub pattern: usize,
+    pub end: u32,
+    pub pattern: u32,
 }
 
 /// All table hits of one sentence, indexed by starting token.
 pub(crate) struct SentLex {
     pub base: usize,
     pub end: usize,
-    /// For each token of the sentence, the range of `hits` starting there (longest first).
-    first: Vec<(u32, u32)>,
+    /// One entry per token of the sentence.
+    toks: Vec<TokLex>,
     hits: Vec<Hit>,
-    /// For each token of the sentence, the word roles of the token alone.
-    roles: Vec<u32>,
-    /// For each token of the sentence, the kinds of entries (`K_*`) of the hits starting there.
-    kinds: Vec<u8>,
+}
+
+/// What the tables say about one token of a sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokLex {
+    /// The range of `hits` starting at the token (longest first).
+    first: u32,
+    last: u32,
+    /// The word roles of the token alone.
+    roles: u32,
+    /// The kinds of entries (`K_*`) of the hits starting at the token.
+    kinds: u8,
+    /// The token read as a single number word (what `number_word` says of it), as a
+    /// `Trie::num` index.
+    num: u8,
 }
 
 impl SentLex {
@@ -418,53 +462,48 @@ impl SentLex {
         let low = an.low.as_bytes();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
         let mut hits = Vec::with_capacity(n);
-        let mut first = Vec::with_capacity(n);
-        let mut roles = vec![0u32; n];
-        let mut kinds = vec![0u8; n];
+        let mut out = Vec::with_capacity(n);
         for (ti, t) in toks.iter().enumerate() {
             let h0 = hits.len();
+            let mut tl = TokLex { first: h0 as u32, ..TokLex::default() };
             let mut node = ROOT;
             let mut pos = t.span.start;
             // Extend token by token while the text (gaps included) still begins some phrase.
-            for (tj, u) in toks.iter().enumerate().skip(ti) {
+            for (tj, u) in toks.get(ti..).unwrap_or(&[]).iter().enumerate() {
                 let Some(bytes) = low.get(pos..u.span.end) else { break };
                 node = trie.walk(node, bytes);
                 if node == DEAD {
                     break;
                 }
                 pos = u.span.end;
-                let p = trie.phrase.get(node as usize).copied().unwrap_or(NONE);
-                if let Some(ph) = lex.phrases.get(p as usize) {
-                    hits.push(Hit { end: base + tj + 1, pattern: p as usize });
-                    if let Some(k) = kinds.get_mut(ti) {
-                        *k |= ph.kinds;
+                let Some(&info) = trie.info.get(node as usize) else { break };
+                if info.phrase != NONE {
+                    hits.push(Hit { end: (base + ti + tj + 1) as u32, pattern: info.phrase });
+                    tl.kinds |= info.kinds;
+                    if tj == 0 {
+                        tl.roles |= info.flags;
                     }
-                    if tj == ti {
-                        if let Some(slot) = roles.get_mut(ti) {
-                            *slot |= ph.flags;
-                        }
-                    }
+                }
+                if tj == 0 && u.span.len() <= MAX_NUMBER_WORD {
+                    tl.num = info.num;
                 }
             }
             // Longest first.
             if let Some(run) = hits.get_mut(h0..) {
                 run.reverse();
             }
-            first.push((h0 as u32, hits.len() as u32));
+            tl.last = hits.len() as u32;
+            out.push(tl);
         }
-        SentLex { base, end, first, hits, roles, kinds }
+        SentLex { base, end, toks: out, hits }
     }
 
     /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
     #[inline]
     fn at(&self, i: usize, kind: u8) -> &[Hit] {
-        let Some(k) = i.checked_sub(self.base) else { return &[] };
-        if self.kinds.get(k).is_none_or(|&m| m & kind == 0) {
-            return &[];
-        }
-        match self.first.get(k) {
-            Some(&(s, e)) => self.hits.get(s as usize..e as usize).unwrap_or(&[]),
-            None => &[],
+        match i.checked_sub(self.base).and_then(|k| self.toks.get(k)) {
+            Some(t) if t.kinds & kind != 0 => self.hits.get(t.first as usize..t.last as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 
@@ -473,13 +512,24 @@ impl SentLex {
     #[inline]
     fn first_of<T>(&self, i: usize, kind: u8, pick: impl Fn(&Phrase) -> Option<T>) -> Option<(usize, T)> {
         let phrases = &LEXICON.phrases;
-        self.at(i, kind).iter().find_map(|h| phrases.get(h.pattern).and_then(&pick).map(|v| (h.end, v)))
+        self.at(i, kind)
+            .iter()
+            .find_map(|h| phrases.get(h.pattern as usize).and_then(&pick).map(|v| (h.end as usize, v)))
+    }
+
+    /// The single token `i` read as a number word, as `number_word` reads it.
+    #[inline]
+    pub fn number_word(&self, an: &Analysis, i: usize) -> Option<NumWord> {
+        match i.checked_sub(self.base).filter(|&k| i < self.end && k < self.toks.len()) {
+            Some(k) => self.toks.get(k).and_then(|t| LEXICON.trie.num_at(t.num)),
+            None => number_word(an.tok(i)),
+        }
     }
 
     /// Roles of the single token `i`.
     #[inline]
     pub fn flags(&self, i: usize) -> u32 {
-        i.checked_sub(self.base).and_then(|k| self.roles.get(k)).copied().unwrap_or(0)
+        i.checked_sub(self.base).and_then(|k| self.toks.get(k)).map_or(0, |t| t.roles)
     }
 
     #[inline]
@@ -513,8 +563,8 @@ impl SentLex {
         let lo = end.saturating_sub(4).max(self.base);
         (lo..end).find_map(|s| {
             let phrases = &LEXICON.phrases;
-            self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern).and_then(|p| p.pre_qual) {
-                Some(k) if h.end == end => Some((s, k)),
+            self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
+                Some(k) if h.end as usize == end => Some((s, k)),
                 _ => None,
             })
         })
@@ -527,15 +577,18 @@ impl SentLex {
     }
 }
 
+/// Longer words are never read as number words.
+const MAX_NUMBER_WORD: usize = 12;
+
 /// The number word `w` (any case), if it is one.
 #[inline]
 pub(crate) fn number_word(w: &str) -> Option<NumWord> {
-    if w.len() > 12 || w.is_empty() {
+    if w.len() > MAX_NUMBER_WORD || w.is_empty() {
         return None;
     }
     let trie = &LEXICON.trie;
     let node = trie.walk(ROOT, w.as_bytes());
-    trie.num.get(node as usize).copied().flatten()
+    trie.num(node)
 }
 
 #[cfg(test)]
@@ -544,7 +597,8 @@ mod trie_tests {
 
     #[test]
     fn trie_nodes_fit_their_index_type() {
-        assert!(LEXICON.trie.phrase.len() <= u16::MAX as usize);
+        assert!(LEXICON.trie.info.len() <= u16::MAX as usize);
+        assert!(LEXICON.trie.nums.len() < u8::MAX as usize);
     }
 
     #[test]

@@ -287,7 +287,8 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention], out: &mut V
                 let t = an.tok(i);
                 lex.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix)
                     || lex.num(i).is_some()
-                    || (t.len() <= 4 || t.as_bytes().contains(&b'-')) && number_word(before_hyphen(t)).is_some()
+                    || t.len() <= 4 && lex.number_word(an, i).is_some()
+                    || t.as_bytes().contains(&b'-') && number_word(before_hyphen(t)).is_some()
             }
             _ => false,
         };

@@ -86,7 +86,7 @@ fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize,
     let mut j = i + 1;
     let mut scale = 1.0;
     if an.tokens.get(j).is_some_and(|nt| j < lex.end && nt.kind == TokenKind::Word && !nt.space_before) {
-        if let Some(w) = number_word(tok(an, j)) {
+        if let Some(w) = lex.number_word(an, j) {
             let ok = match w.kind {
                 NumKind::Abbr => money || !matches!(tok(an, j), "m" | "b" | "M" | "B"),
                 NumKind::Scale => true,
@@ -263,7 +263,7 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
     // "several hundred", "a few dozen": as vague as "hundreds", "dozens".
     let several = at > lex.base && matches!(an.low(at - 1), "several" | "few");
     if several {
-        if let Some(w) = number_word(tok(an, at)).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
+        if let Some(w) = lex.number_word(an, at).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
             let (low, high) =
                 if w.kind == NumKind::Dozen { (24.0, 99.0) } else { (2.0 * w.value, 10.0 * w.value - 1.0) };
             return Some(NumPhrase { vague: true, ..NumPhrase::new(i, at + 1, low, high, currency) });
