@@ -1331,13 +1331,16 @@ fn the_country(
         .find_map(|m| country_of(m).filter(|c| Some(c.as_str()) != owner).map(|c| Anchor::new(m.span, Some(c))))
 }
 
+/// Token `i` is the possessive "'s" (or "’s").
+#[inline]
+fn is_possessive(an: &Analysis, i: usize) -> bool {
+    an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4)) && matches!(an.tok(i), "'s" | "’s")
+}
+
 fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
-    let t = an.tok(k);
-    if t == ";" || t == ":" {
-        return true;
-    }
     if kind_at(an, k) != Some(TokenKind::Word) {
-        return false;
+        let t = an.tok(k);
+        return t == ";" || t == ":";
     }
     let l = an.low(k);
     matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "but" | "whereas" | "told")
@@ -1351,8 +1354,10 @@ fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) 
         if clause_break(an, lex, k) {
             return None;
         }
-        if let Some(a) = place_at(an, lex, entities, k) {
-            return Some(a);
+        if lex.has(k, role::LOCATIVE) {
+            if let Some(a) = place_at(an, lex, entities, k) {
+                return Some(a);
+            }
         }
         k += 1;
     }
@@ -1363,15 +1368,17 @@ fn place_before(an: &Analysis, lex: &SentLex, entities: &[Mention], to: usize) -
     let mut k = to;
     while k > lex.base {
         k -= 1;
-        if let Some(a) = place_at(an, lex, entities, k) {
-            return Some(a);
+        if lex.has(k, role::LOCATIVE) {
+            if let Some(a) = place_at(an, lex, entities, k) {
+                return Some(a);
+            }
         }
     }
     // A country named as a possessor in the sentence: "Tunisia's economy grew by 1.4 percent"
     // (not "South Korea's spy agency", an organisation).
     (lex.base..to).find_map(|x| {
         let t = an.tokens.get(x)?;
-        if !matches!(an.tok(x + 1), "'s" | "’s") || lex.has(x + 2, role::ORG) || lex.has(x + 3, role::ORG) {
+        if !is_possessive(an, x + 1) || lex.has(x + 2, role::ORG) || lex.has(x + 3, role::ORG) {
             return None;
         }
         near(entities, t.span.end.saturating_sub(200), t.span.end)

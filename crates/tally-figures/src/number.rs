@@ -65,6 +65,27 @@ fn tok<'a>(an: &Analysis<'a>, i: usize) -> &'a str {
     an.tok(i)
 }
 
+/// The value of digits with optional thousands commas ("12,500"), when there are at most 15
+/// digits (read exactly, as parsing would); None for anything else.
+fn whole_number(text: &str) -> Option<f64> {
+    let mut v: u64 = 0;
+    let mut n = 0;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                v = v * 10 + u64::from(b - b'0');
+                n += 1;
+                if n > 15 {
+                    return None;
+                }
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    (n > 0).then_some(v as f64)
+}
+
 /// Digits at `i`, with a glued abbreviation or following scale words. Returns (end, value,
 /// scale multiplier).
 fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize, f64, f64)> {
@@ -73,16 +94,21 @@ fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize,
         return None;
     }
     let text = tok(an, i);
-    let mut buf = [0u8; 48];
-    let mut n = 0;
-    for b in text.bytes() {
-        if b == b',' {
-            continue;
+    let v = match whole_number(text) {
+        Some(v) => v,
+        None => {
+            let mut buf = [0u8; 48];
+            let mut n = 0;
+            for b in text.bytes() {
+                if b == b',' {
+                    continue;
+                }
+                *buf.get_mut(n)? = b;
+                n += 1;
+            }
+            std::str::from_utf8(buf.get(..n)?).ok()?.parse().ok()?
         }
-        *buf.get_mut(n)? = b;
-        n += 1;
-    }
-    let v: f64 = std::str::from_utf8(buf.get(..n)?).ok()?.parse().ok()?;
+    };
     let mut j = i + 1;
     let mut scale = 1.0;
     if an.tokens.get(j).is_some_and(|nt| j < lex.end && nt.kind == TokenKind::Word && !nt.space_before) {
