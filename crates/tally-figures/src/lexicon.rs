@@ -219,6 +219,12 @@ impl Trie {
         self.num_at(self.info.get(node as usize)?.num)
     }
 
+    /// What the key spelled at `node` is.
+    #[inline]
+    fn info(&self, node: u32) -> NodeInfo {
+        self.info.get(node as usize).copied().unwrap_or(NO_INFO)
+    }
+
     /// The number word with index `n` (`NodeInfo::num`).
     #[inline]
     fn num_at(&self, n: u8) -> Option<NumWord> {
@@ -464,35 +470,43 @@ impl SentLex {
         let mut hits = Vec::with_capacity(n);
         let mut out = Vec::with_capacity(n);
         for (ti, t) in toks.iter().enumerate() {
-            let h0 = hits.len();
-            let mut tl = TokLex { first: h0 as u32, ..TokLex::default() };
-            let mut node = ROOT;
-            let mut pos = t.span.start;
-            // Extend token by token while the text (gaps included) still begins some phrase.
-            for (tj, u) in toks.get(ti..).unwrap_or(&[]).iter().enumerate() {
-                let Some(bytes) = low.get(pos..u.span.end) else { break };
-                node = trie.walk(node, bytes);
-                if node == DEAD {
-                    break;
-                }
-                pos = u.span.end;
-                let Some(&info) = trie.info.get(node as usize) else { break };
+            let h0 = hits.len() as u32;
+            let mut tl = TokLex { first: h0, last: h0, ..TokLex::default() };
+            let node = low.get(t.span.start..t.span.end).map_or(DEAD, |b| trie.walk(ROOT, b));
+            if node != DEAD {
+                let info = trie.info(node);
                 if info.phrase != NONE {
-                    hits.push(Hit { end: (base + ti + tj + 1) as u32, pattern: info.phrase });
-                    tl.kinds |= info.kinds;
-                    if tj == 0 {
-                        tl.roles |= info.flags;
-                    }
+                    hits.push(Hit { end: (base + ti + 1) as u32, pattern: info.phrase });
+                    tl.kinds = info.kinds;
+                    tl.roles = info.flags;
                 }
-                if tj == 0 && u.span.len() <= MAX_NUMBER_WORD {
+                if t.span.len() <= MAX_NUMBER_WORD {
                     tl.num = info.num;
                 }
+                // Extend token by token while the text (gaps included) still begins some phrase.
+                let mut node = node;
+                let mut pos = t.span.end;
+                for (k, u) in toks.get(ti + 1..).unwrap_or(&[]).iter().enumerate() {
+                    let Some(bytes) = low.get(pos..u.span.end) else { break };
+                    node = trie.walk(node, bytes);
+                    if node == DEAD {
+                        break;
+                    }
+                    pos = u.span.end;
+                    let info = trie.info(node);
+                    if info.phrase != NONE {
+                        hits.push(Hit { end: (base + ti + k + 2) as u32, pattern: info.phrase });
+                        tl.kinds |= info.kinds;
+                    }
+                }
+                tl.last = hits.len() as u32;
+                // Longest first.
+                if tl.last > h0 + 1 {
+                    if let Some(run) = hits.get_mut(h0 as usize..) {
+                        run.reverse();
+                    }
+                }
             }
-            // Longest first.
-            if let Some(run) = hits.get_mut(h0..) {
-                run.reverse();
-            }
-            tl.last = hits.len() as u32;
             out.push(tl);
         }
         SentLex { base, end, toks: out, hits }

@@ -87,8 +87,10 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
             // of a few letters.
             let b = t.as_bytes();
             let shape = b.len() >= 3
-                && b.first().is_some_and(|c| b"ofsetnhdzmb".contains(c))
-                && (b.len() <= 9 || b.contains(&b'-'));
+                && b.first().is_some_and(|c| {
+                    matches!(c, b'o' | b'f' | b's' | b'e' | b't' | b'n' | b'h' | b'd' | b'z' | b'm' | b'b')
+                })
+                && (b.len() <= 9 || has_hyphen(t));
             if !shape {
                 return false;
             }
@@ -98,6 +100,12 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether a (short) word holds a hyphen.
+#[inline]
+fn has_hyphen(t: &str) -> bool {
+    t.bytes().any(|c| c == b'-')
 }
 
 /// The part of a word before its first hyphen (the whole word when it has none).
@@ -288,7 +296,7 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention], out: &mut V
                 lex.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix)
                     || lex.num(i).is_some()
                     || t.len() <= 4 && lex.number_word(an, i).is_some()
-                    || t.as_bytes().contains(&b'-') && number_word(before_hyphen(t)).is_some()
+                    || has_hyphen(t) && number_word(before_hyphen(t)).is_some()
             }
             _ => false,
         };
