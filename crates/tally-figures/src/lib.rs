@@ -167,7 +167,6 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     // again for their place).
     let mut lexes: Vec<Option<SentLex>> = Vec::new();
     lexes.resize_with(an.sentences.len(), || None);
-    let mut cands: Vec<Cand> = Vec::new();
     let mut done: Vec<Cand> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
@@ -175,12 +174,14 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             continue;
         }
         let lex = SentLex::new(an, sent);
-        read_sentence(an, &lex, entities, &mut cands);
-        done.clear();
-        for mut c in cands.drain(..) {
+        read_sentence(an, &lex, entities, &mut done);
+        // Each figure is completed in place, reading the ones before it.
+        for at in 0..done.len() {
+            let (before, rest) = done.split_at_mut(at);
+            let Some(c) = rest.first_mut() else { break };
             let antecedent =
-                done.last().or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c));
-            complete(an, &lex, entities, &mut c, antecedent, &done);
+                before.last().or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c));
+            complete(an, &lex, entities, c, antecedent, before);
             if c.location.is_none() {
                 c.location = paragraph_place(an, entities, si, &mut last_place, &lexes);
             }
@@ -188,7 +189,6 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
                 c.location = home.clone();
             }
-            done.push(c);
         }
         let last = done.pop();
         let figure = |c: &mut Cand, keep: bool| {
@@ -1233,9 +1233,14 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
     let needs_filler = word_is(an, k, "on");
     let mut filler_noun = false;
     let mut other_words = 0;
+    // The first mention at or after the token being read (tokens and mentions both run forward).
+    let mut mi = an.tokens.get(x).map_or(entities.len(), |t| entities.partition_point(|m| m.span.start < t.span.start));
     while x < limit {
         let t = an.tokens.get(x)?;
-        if let Some(m) = near(entities, t.span.start, t.span.start + 1).iter().find(|m| m.span.start == t.span.start) {
+        while entities.get(mi).is_some_and(|m| m.span.start < t.span.start) {
+            mi += 1;
+        }
+        if let Some(m) = entities.get(mi).filter(|m| m.span.start == t.span.start) {
             return match m.kind {
                 EntityKind::Country | EntityKind::Place => Some(Anchor::new(m.span, Some(m.name.clone()))),
                 _ => None,
