@@ -225,6 +225,20 @@ impl Trie {
         self.info.get(node as usize).copied().unwrap_or(NO_INFO)
     }
 
+    /// Like `walk` from the root, also telling how many bytes it read before dying.
+    #[inline]
+    fn walk_len(&self, bytes: &[u8]) -> (u32, usize) {
+        let mut node = ROOT;
+        for (k, &b) in bytes.iter().enumerate() {
+            let at = node as usize * self.width + self.class[b as usize] as usize;
+            node = self.next.get(at).copied().unwrap_or(0) as u32;
+            if node == DEAD {
+                return (DEAD, k);
+            }
+        }
+        (node, bytes.len())
+    }
+
     /// The number word with index `n` (`NodeInfo::num`).
     #[inline]
     fn num_at(&self, n: u8) -> Option<NumWord> {
@@ -455,6 +469,9 @@ struct TokLex {
     /// The token read as a single number word (what `number_word` says of it), as a
     /// `Trie::num` index.
     num: u8,
+    /// How many bytes of the token begin some key (capped): a part before a hyphen that is a
+    /// number word lies within them.
+    alive: u8,
 }
 
 impl SentLex {
@@ -472,7 +489,8 @@ impl SentLex {
         for (ti, t) in toks.iter().enumerate() {
             let h0 = hits.len() as u32;
             let mut tl = TokLex { first: h0, last: h0, ..TokLex::default() };
-            let node = low.get(t.span.start..t.span.end).map_or(DEAD, |b| trie.walk(ROOT, b));
+            let (node, alive) = low.get(t.span.start..t.span.end).map_or((DEAD, 0), |b| trie.walk_len(b));
+            tl.alive = alive.min(u8::MAX as usize) as u8;
             if node != DEAD {
                 let info = trie.info(node);
                 if info.phrase != NONE {
@@ -537,6 +555,32 @@ impl SentLex {
         match i.checked_sub(self.base).filter(|&k| i < self.end && k < self.toks.len()) {
             Some(k) => self.toks.get(k).and_then(|t| LEXICON.trie.num_at(t.num)),
             None => number_word(an.tok(i)),
+        }
+    }
+
+    /// Whether word token `i` may open a number: a currency code before it, a number-word
+    /// phrase, or a single number word (a token of at most four bytes whole, or the part
+    /// before a hyphen).
+    #[inline]
+    pub fn opens_number(&self, an: &Analysis, i: usize) -> bool {
+        let Some(tl) = i.checked_sub(self.base).filter(|_| i < self.end).and_then(|k| self.toks.get(k)) else {
+            let t = an.tok(i);
+            return (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some();
+        };
+        if tl.kinds & K_NUM != 0 || tl.kinds & K_UNIT != 0 && self.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix) {
+            return true;
+        }
+        let Some(span) = an.tokens.get(i).map(|t| t.span) else { return false };
+        // A number word before a hyphen begins keys all along, so its hyphen is found within
+        // the bytes the walk read, plus one.
+        let scan = span.len().min(tl.alive as usize + 1);
+        let low = an.low.as_bytes().get(span.start..span.start + scan).unwrap_or(&[]);
+        match low.iter().position(|&c| c == b'-') {
+            Some(h) => {
+                let part = an.low.get(span.start..span.start + h).unwrap_or("");
+                number_word(part).is_some()
+            }
+            None => span.len() <= 4 && tl.num != 0,
         }
     }
 

@@ -69,8 +69,14 @@ fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// Token `i` is the word `w` (given in lower case), in any case.
+#[inline]
 fn word_is(an: &Analysis, i: usize, w: &str) -> bool {
-    an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && an.tok(i).eq_ignore_ascii_case(w)
+    an.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.span.len() == w.len()
+            && an.low.as_bytes().get(t.span.start..t.span.end) == Some(w.as_bytes())
+    })
 }
 
 fn kind_at(an: &Analysis, i: usize) -> Option<TokenKind> {
@@ -79,6 +85,10 @@ fn kind_at(an: &Analysis, i: usize) -> Option<TokenKind> {
 
 /// Whether a sentence may hold a figure: a digit or a number word.
 fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
+    let toks = an.tokens.get(range.clone()).unwrap_or(&[]);
+    if toks.iter().any(|t| t.kind == TokenKind::Number) {
+        return true;
+    }
     range.into_iter().any(|i| match kind_at(an, i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
@@ -291,13 +301,7 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention], out: &mut V
     while i < lex.end {
         let starts = match kind_at(an, i) {
             Some(TokenKind::Number | TokenKind::Punct) => true,
-            Some(TokenKind::Word) => {
-                let t = an.tok(i);
-                lex.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix)
-                    || lex.num(i).is_some()
-                    || t.len() <= 4 && lex.number_word(an, i).is_some()
-                    || has_hyphen(t) && number_word(before_hyphen(t)).is_some()
-            }
+            Some(TokenKind::Word) => lex.opens_number(an, i),
             _ => false,
         };
         if !starts {

@@ -306,8 +306,14 @@ fn percent_sign(an: &Analysis, lex: &SentLex, p: &mut NumPhrase) {
     }
 }
 
+/// Token `i` is the word `w` (given in lower case), in any case.
+#[inline]
 fn is_word(an: &Analysis, i: usize, w: &str) -> bool {
-    an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && tok(an, i).eq_ignore_ascii_case(w)
+    an.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.span.len() == w.len()
+            && an.low.as_bytes().get(t.span.start..t.span.end) == Some(w.as_bytes())
+    })
 }
 
 /// The number phrase starting at token `i`, ranges included. `between` tells whether a
