@@ -22,6 +22,8 @@ pub enum CueKind {
 #[derive(Debug, Clone)]
 pub struct Cue {
     pub words: Vec<&'static str>,
+    /// The words' ids (see [`Lexicon::words`]).
+    pub ids: Vec<u32>,
     pub stance: Stance,
     pub kind: CueKind,
 }
@@ -45,6 +47,20 @@ pub mod class {
     pub const TIMEWORD: u32 = 1 << 14;
     pub const TITLE: u32 = 1 << 15;
     pub const VERBSTOP: u32 = 1 << 16;
+    /// Derived bits (not table classes): the word starts a cue form.
+    pub const CUE_FIRST: u32 = 1 << 20;
+    /// A lower-case verb-like cue word (verb, act or show, and never a noun cue).
+    pub const CUE_WORD: u32 = 1 << 21;
+    /// The word is a statement / estimate noun cue.
+    pub const NOUN_CUE: u32 = 1 << 22;
+    /// Some cue form starting with the word carries an estimated stance.
+    pub const ESTIMATED_CUE: u32 = 1 << 23;
+    /// A month name or abbreviation.
+    pub const MONTH: u32 = 1 << 24;
+    /// A weekday name.
+    pub const WEEKDAY: u32 = 1 << 25;
+    /// The first word of a hedge phrase ("could not independently verify").
+    pub const UNVERIFIED_FIRST: u32 = 1 << 26;
     /// Class names as written in the table.
     pub const NAMES: [(&str, u32); 17] = [
         ("adjunct", ADJUNCT),
@@ -67,22 +83,81 @@ pub mod class {
     ];
 }
 
+/// No word of the lexicon.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// One word of the lexicon: its class bits and the cue forms it starts.
+#[derive(Debug, Default)]
+pub struct Word {
+    pub bits: u32,
+    /// Cue forms starting with this word, longest first.
+    pub cues: Vec<Cue>,
+}
+
 pub struct Lexicon {
-    /// Cue forms by their first word, longest first.
-    pub cues: HashMap<&'static str, Vec<Cue>>,
-    /// Word classes of each word, as bits of [`class`].
-    classes: HashMap<&'static str, u32>,
+    /// Every word the grammar reads by id: each table word, cue word and month/weekday name.
+    pub words: Vec<Word>,
+    /// Word ids by lower-case text.
+    ids: HashMap<&'static str, u32>,
+    /// The longest word's length in bytes (longer tokens are no words of the lexicon).
+    max_len: usize,
     /// Hedge phrases, as word sequences.
     pub unverified: Vec<Vec<&'static str>>,
 }
 
 impl Lexicon {
     /// Whether lower-case `word` belongs to the word class `class` (a bit of [`class`]).
-    #[inline]
+    #[cfg(test)]
     pub fn is(&self, class: u32, word: &str) -> bool {
-        self.classes.get(word).is_some_and(|bits| bits & class != 0)
+        self.bits(self.id(word)) & class != 0
+    }
+    /// The id of lower-case `word` ([`NO_WORD`] for a word the lexicon does not know).
+    #[inline]
+    pub fn id(&self, word: &str) -> u32 {
+        if word.is_empty() || word.len() > self.max_len {
+            return NO_WORD;
+        }
+        self.ids.get(word).copied().unwrap_or(NO_WORD)
+    }
+    /// Class bits of word `id` (0 for [`NO_WORD`]).
+    #[inline]
+    pub fn bits(&self, id: u32) -> u32 {
+        self.words.get(id as usize).map_or(0, |w| w.bits)
+    }
+    /// Cue forms starting with word `id`, longest first.
+    #[inline]
+    pub fn cues_of(&self, id: u32) -> &[Cue] {
+        self.words.get(id as usize).map_or(&[], |w| w.cues.as_slice())
     }
 }
+
+const MONTHS: [&str; 24] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn parse_stance(s: &str) -> Stance {
     match s {
@@ -118,13 +193,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let Some(kind) = parse_kind(kind) else { continue };
         let words: Vec<&'static str> = form.split(' ').filter(|w| !w.is_empty()).collect();
         let Some(first) = words.first().copied() else { continue };
-        cues.entry(first).or_default().push(Cue { words, stance: parse_stance(stance), kind });
+        cues.entry(first).or_default().push(Cue { words, ids: Vec::new(), stance: parse_stance(stance), kind });
     }
     for v in cues.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
     let mut classes: HashMap<&'static str, u32> = HashMap::default();
-    let mut unverified = Vec::new();
+    let mut unverified: Vec<Vec<&'static str>> = Vec::new();
     for cols in data_lines(include_str!("../data/words.tsv")) {
         let (Some(class), Some(word)) = (cols.first(), cols.get(1)) else { continue };
         if *class == "unverified" {
@@ -136,7 +211,66 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    Lexicon { cues, classes, unverified }
+    // One id per word: classes, cue words, hedge words, months and weekdays.
+    let mut ids: HashMap<&'static str, u32> = HashMap::default();
+    let mut words: Vec<Word> = Vec::new();
+    let mut add = |w: &'static str, bits: u32, words: &mut Vec<Word>| {
+        let id = *ids.entry(w).or_insert_with(|| {
+            words.push(Word::default());
+            (words.len() - 1) as u32
+        });
+        if let Some(x) = words.get_mut(id as usize) {
+            x.bits |= bits;
+        }
+    };
+    for (w, bits) in &classes {
+        add(w, *bits, &mut words);
+    }
+    for m in MONTHS {
+        add(m, class::MONTH, &mut words);
+    }
+    for d in WEEKDAYS {
+        add(d, class::WEEKDAY, &mut words);
+    }
+    for ph in &unverified {
+        for (k, w) in ph.iter().enumerate() {
+            add(w, if k == 0 { class::UNVERIFIED_FIRST } else { 0 }, &mut words);
+        }
+    }
+    for (first, forms) in &cues {
+        let noun = forms.iter().any(|c| c.kind == CueKind::Noun);
+        let verb = forms.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show));
+        let lower = first.chars().next().is_some_and(char::is_lowercase);
+        let mut bits = class::CUE_FIRST;
+        if noun {
+            bits |= class::NOUN_CUE;
+        }
+        if lower && !noun && verb {
+            bits |= class::CUE_WORD;
+        }
+        if forms.iter().any(|c| c.stance == Stance::Estimated) {
+            bits |= class::ESTIMATED_CUE;
+        }
+        add(first, bits, &mut words);
+        for c in forms {
+            for w in &c.words {
+                add(w, 0, &mut words);
+            }
+        }
+    }
+    for (first, forms) in &cues {
+        if let Some(x) = ids.get(first).and_then(|&id| words.get_mut(id as usize)) {
+            x.cues = forms
+                .iter()
+                .map(|c| Cue {
+                    ids: c.words.iter().map(|w| ids.get(w).copied().unwrap_or(NO_WORD)).collect(),
+                    ..c.clone()
+                })
+                .collect();
+        }
+    }
+    let max_len = ids.keys().map(|w| w.len()).max().unwrap_or(0);
+    Lexicon { words, ids, max_len, unverified }
 });
 
 #[cfg(test)]
@@ -146,13 +280,15 @@ mod tests {
     #[test]
     fn tables_load_with_stances() {
         let lx = &*LEXICON;
-        let said = &lx.cues["said"][0];
+        let forms = |w: &str| lx.cues_of(lx.id(w));
+        let said = &forms("said")[0];
         assert_eq!((said.kind, said.stance), (CueKind::Verb, Stance::Asserted));
-        assert_eq!(lx.cues["claimed"][0].stance, Stance::Contested);
-        assert_eq!(lx.cues["denied"][0].stance, Stance::Denied);
-        assert_eq!(lx.cues["estimated"][0].stance, Stance::Estimated);
+        assert_eq!(forms("claimed")[0].stance, Stance::Contested);
+        assert_eq!(forms("denied")[0].stance, Stance::Denied);
+        assert_eq!(forms("estimated")[0].stance, Stance::Estimated);
         // Longest form first: "put the death toll at" before "put the number at".
-        assert_eq!(lx.cues["put"][0].words.len(), 5);
+        assert_eq!(forms("put")[0].words.len(), 5);
+        assert_eq!(forms("put")[0].ids.len(), 5);
         assert!(lx.is(class::PRONOUN, "she") && lx.is(class::ROLE, "ministry") && !lx.is(class::ROLE, "casualties"));
         assert!(!lx.unverified.is_empty());
     }

@@ -98,14 +98,31 @@ impl Attributions {
 pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
     /// Entity mentions sorted by start.
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<&'a Mention>,
+    /// Lexicon word id of each token ([`lexicon::NO_WORD`] when the lexicon lacks it).
+    ids: Vec<u32>,
+    /// Lexicon class bits of each token.
+    bits: Vec<u32>,
 }
 
 impl<'a> Text<'a> {
-    fn new(an: &'a Analysis<'a>, mentions: &[Mention]) -> Self {
-        let mut mentions = mentions.to_vec();
+    fn new(an: &'a Analysis<'a>, mentions: &'a [Mention]) -> Self {
+        let mut mentions: Vec<&Mention> = mentions.iter().collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        Text { an, mentions }
+        let lx = &*LEXICON;
+        let ids: Vec<u32> = (0..an.tokens.len()).map(|i| lx.id(an.low(i))).collect();
+        let bits = ids.iter().map(|&id| lx.bits(id)).collect();
+        Text { an, mentions, ids, bits }
+    }
+    /// Lexicon word id of token `i`.
+    #[inline]
+    pub fn id(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(lexicon::NO_WORD)
+    }
+    /// Whether token `i` belongs to the word class `class` (bits of [`class`]).
+    #[inline]
+    pub fn is(&self, class: u32, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & class != 0)
     }
     /// Lower-case text of token `i` ("" out of range).
     pub fn w(&self, i: usize) -> &str {
@@ -133,13 +150,13 @@ impl<'a> Text<'a> {
         }
     }
     /// Mentions that start inside `s`.
-    pub fn mentions_in(&self, s: Span) -> &[Mention] {
+    pub fn mentions_in(&self, s: Span) -> &[&'a Mention] {
         let a = self.mentions.partition_point(|m| m.span.start < s.start);
         let b = self.mentions.partition_point(|m| m.span.start < s.end);
         self.mentions.get(a..b).unwrap_or(&[])
     }
     /// Mentions that start within 200 bytes before `pos` (enough for any mention ending there).
-    fn mentions_near(&self, pos: usize) -> &[Mention] {
+    fn mentions_near(&self, pos: usize) -> &[&'a Mention] {
         self.mentions_in(Span::new(pos.saturating_sub(200), pos + 1))
     }
     pub fn mention_ends_at(&self, k: usize) -> bool {
@@ -156,18 +173,18 @@ impl<'a> Text<'a> {
             .iter()
             .any(|m| m.span.overlaps(s) && m.kind != tally_model::EntityKind::Person)
     }
-    pub fn mention_at(&self, s: Span) -> Option<&Mention> {
-        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s)
+    pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
+        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
     }
 }
 
 fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
-    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && LEXICON.is(class::PERSON12, t.w(i)))
+    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && t.is(class::PERSON12, i))
 }
 
 /// Whether a sentence is worth the grammar: it holds a cue word or a quotation mark.
 fn has_cue_or_mark(t: &Text, s: usize, e: usize) -> bool {
-    (s..e).any(|i| t.kind(i) == Some(TokenKind::Quote) || LEXICON.cues.contains_key(t.w(i)))
+    (s..e).any(|i| t.is(class::CUE_FIRST, i) || t.kind(i) == Some(TokenKind::Quote))
 }
 
 struct Found {
@@ -457,6 +474,9 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
         let hit = (s..e).find(|&i| {
+            if !t.is(class::UNVERIFIED_FIRST, i) {
+                return false;
+            }
             let first = t.w(i);
             LEXICON.unverified.iter().any(|ph| {
                 ph.first() == Some(&first) && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)

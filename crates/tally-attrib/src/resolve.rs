@@ -3,7 +3,7 @@
 //! phrase's own proper-name core otherwise.
 
 use crate::frames::R;
-use crate::lexicon::{class, LEXICON};
+use crate::lexicon::class;
 use crate::Text;
 use tally_model::{Anchor, EntityKind, Span};
 use tally_text::TokenKind;
@@ -32,7 +32,7 @@ pub struct Resolver<'t, 'a> {
 }
 
 fn has_orgword(t: &Text, r: R) -> bool {
-    (r.0..r.1).any(|i| LEXICON.is(class::ORGWORD, t.w(i)))
+    (r.0..r.1).any(|i| t.is(class::ORGWORD, i))
 }
 
 impl<'t, 'a> Resolver<'t, 'a> {
@@ -64,11 +64,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 j += 1;
             }
             let mut s = i;
-            while s < j
-                && (LEXICON.is(class::TITLE, t.w(s))
-                    || LEXICON.is(class::DET, t.w(s))
-                    || t.mention_overlaps((s, s + 1)))
-            {
+            while s < j && (t.is(class::TITLE, s) || t.is(class::DET, s) || t.mention_overlaps((s, s + 1))) {
                 s += 1;
             }
             if j - s >= 2 && !has_orgword(t, (s, j)) && !t.mention_overlaps((s, j)) {
@@ -99,15 +95,16 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let span = t.span(r);
         let name = self.name_of(r);
         let head = t.w(r.1.saturating_sub(1));
-        let pronoun = r.1 - r.0 == 1 && LEXICON.is(class::PRONOUN, head);
+        let pronoun = r.1 - r.0 == 1 && t.is(class::PRONOUN, r.1.saturating_sub(1));
         if !pronoun {
-            let h = t.w(crate::frames::head_of(t, r));
+            let hi = crate::frames::head_of(t, r);
+            let h = t.w(hi);
             let lone_name = r.1 - r.0 == 1 && t.is_cap(r.0) && t.raw(r.0).chars().any(char::is_lowercase);
             let person = (person_hint && lone_name && !t.mention_overlaps(r))
-                || LEXICON.is(class::PERSONROLE, h)
+                || t.is(class::PERSONROLE, hi)
                 || h.ends_with("man")
                 || h.ends_with("woman")
-                || LEXICON.is(class::PERSONROLE, head)
+                || t.is(class::PERSONROLE, r.1.saturating_sub(1))
                 || t.mentions_in(span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
                 || {
                     let a = self.antes.partition_point(|a| a.span.start < span.start);
@@ -142,7 +139,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let head = t.w(r.1.saturating_sub(1));
         let window = span.start.saturating_sub(1500);
         // Pronouns.
-        if n == 1 && LEXICON.is(class::PRONOUN, first) {
+        if n == 1 && t.is(class::PRONOUN, r.0) {
             let want_person = matches!(first, "he" | "she" | "him" | "her");
             let plural = matches!(first, "they" | "them");
             return self
@@ -176,7 +173,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
             }
         }
         // Definite descriptions: "the ministry", "the agency", "The commission".
-        if first == "the" && n <= 4 && LEXICON.is(class::ROLE, head) && !(r.0 + 1..r.1).any(|i| t.is_cap(i)) {
+        if first == "the" && n <= 4 && t.is(class::ROLE, r.1.saturating_sub(1)) && !(r.0 + 1..r.1).any(|i| t.is_cap(i))
+        {
             if let Some(a) = self
                 .before(span.start)
                 .take_while(|a| a.span.start >= window)
@@ -211,7 +209,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             s += 1;
         }
         let mut rs = run_start;
-        while rs < e && LEXICON.is(class::TITLE, t.w(rs)) {
+        while rs < e && t.is(class::TITLE, rs) {
             rs += 1;
         }
         // Allow "of"/"for"/"and" inside a name run ("Department of Hydrology and Meteorology").
