@@ -10,6 +10,7 @@ mod resolve;
 
 use frames::{Fr, R};
 use lexicon::{class, CueKind, LEXICON};
+use resolve::Ref;
 use tally_entities::Mention;
 use tally_model::{Anchor, Span, Stance};
 use tally_text::{Analysis, SentenceKind, TokenKind};
@@ -99,6 +100,8 @@ pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
     /// Entity mentions sorted by start.
     pub mentions: Vec<&'a Mention>,
+    /// Spans of the mentions that name no person, sorted by start.
+    others: Vec<Span>,
     /// Lexicon word id of each token ([`lexicon::NO_WORD`] when the lexicon lacks it).
     ids: Vec<u32>,
     /// Lexicon class bits of each token.
@@ -112,7 +115,8 @@ impl<'a> Text<'a> {
         let lx = &*LEXICON;
         let ids: Vec<u32> = (0..an.tokens.len()).map(|i| lx.id(an.low(i))).collect();
         let bits = ids.iter().map(|&id| lx.bits(id)).collect();
-        Text { an, mentions, ids, bits }
+        let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
+        Text { an, mentions, others, ids, bits }
     }
     /// Lexicon word id of token `i`.
     #[inline]
@@ -167,11 +171,13 @@ impl<'a> Text<'a> {
         let Some(tok) = self.an.tokens.get(k) else { return false };
         self.mentions_in(Span::new(tok.span.start, tok.span.start + 1)).iter().any(|m| m.span.start == tok.span.start)
     }
+    /// Whether a mention that names no person overlaps the tokens `r` (mentions starting more
+    /// than 200 bytes before them are not looked at).
     pub fn mention_overlaps(&self, r: R) -> bool {
         let s = self.span(r);
-        self.mentions_in(Span::new(s.start.saturating_sub(200), s.end))
-            .iter()
-            .any(|m| m.span.overlaps(s) && m.kind != tally_model::EntityKind::Person)
+        let from = s.start.saturating_sub(200);
+        let a = self.others.partition_point(|m| m.start < from);
+        self.others.get(a..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
     }
     pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
         self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
@@ -228,53 +234,49 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     // 3. Names, in text order.
     found.sort_by_key(|f| (f.fr.region.0, f.fr.cue.0));
     let mut resolver = resolve::Resolver::new(&t);
-    let mut out = Attributions::default();
-    let mut last_channel: Option<Anchor> = None;
-    let mut frame_speakers: Vec<(usize, Option<Anchor>, String, Option<Anchor>)> = Vec::new();
+    let mut out = Attributions { frames: Vec::with_capacity(found.len() + 8), quotes: Vec::new() };
+    let mut last_channel: Option<Ref> = None;
+    // Per frame: its speaker, cue and channel, for the quotes it holds.
+    let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
     let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::new();
     for f in &found {
         let fr = &f.fr;
-        let cue_text = t.an.text(t.span(fr.cue)).to_string();
-        let sources: Vec<SourceRef> = fr
-            .sources
+        let cue_text = t.an.text(t.span(fr.cue));
+        refs.clear();
+        refs.extend(fr.sources.iter().map(|r| resolver.resolve_hinted(*r, fr.inverted)));
+        let first_source = refs.first().copied();
+        let sources: Vec<SourceRef> = refs
             .iter()
-            .map(|r| SourceRef {
-                anchor: resolver.resolve_hinted(*r, fr.inverted),
-                cue: cue_text.clone(),
-                stance: fr.stance,
-            })
+            .map(|r| SourceRef { anchor: r.anchor(), cue: cue_text.to_string(), stance: fr.stance })
             .collect();
         let mut via = fr.via.map(|r| resolver.resolve(r));
         if via.is_none() && fr.passive_channel {
-            via = last_channel.clone();
+            via = last_channel;
         }
         if via.is_some() {
-            last_channel = via.clone();
+            last_channel = via;
         } else if matches!(fr.kind, CueKind::Prep) {
-            last_channel = sources.first().map(|s| s.anchor.clone());
+            last_channel = first_source;
         }
         let speaker = match &fr.speaker {
             Some(sp) => sp.first().map(|r| resolver.resolve(*r)),
-            None => sources.first().map(|s| s.anchor.clone()),
+            None => first_source,
         };
         let contents: Vec<Span> = fr.content.iter().filter(|c| c.1 > c.0).map(|c| t.span(*c)).collect();
         let content = contents.first().copied().unwrap_or_default();
+        let quote_via = if fr.speaker.is_some() { None } else { via };
         out.frames.push(Attribution {
             sentence: f.si,
             content,
-            contents: contents.clone(),
+            contents,
             frame: t.span(fr.region),
             pre: fr.pre.map(|p| t.span(p)),
             sources,
-            via: via.clone(),
+            via: via.map(|v| v.anchor()),
             unverified: false,
         });
-        frame_speakers.push((
-            f.si,
-            speaker.clone(),
-            cue_text.clone(),
-            if fr.speaker.is_some() { None } else { via.clone() },
-        ));
+        frame_speakers.push((speaker, cue_text, quote_via));
         // A reported or unmarked quote.
         let Some(c0) = fr.content.first().copied() else { continue };
         if !fr.quote || f.no_quote || an.sentences.get(f.si).is_some_and(|s| s.kind == SentenceKind::Heading) {
@@ -297,10 +299,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr, &masked));
         let q = Quote {
             span: t.span(qr),
-            speaker: speaker.clone(),
+            speaker: speaker.map(|s| s.anchor()),
             direct,
-            cue: Some(cue_text.clone()),
-            via: if fr.speaker.is_some() { None } else { via.clone() },
+            cue: Some(cue_text.to_string()),
+            via: quote_via.map(|v| v.anchor()),
         };
         let whole_sentence = !fr.front
             && matches!(fr.kind, CueKind::Verb | CueKind::Quoted)
@@ -347,11 +349,17 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     // 5. Quotes in quotation marks: the speaker is the frame around them, or the speaker of the
     //    quote before them in the paragraph ('"...," he said. "..."').
     let mut marked: Vec<Quote> = Vec::new();
-    let mut prev: Option<(usize, Quote)> = None;
-    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
-    for (k, f) in out.frames.iter().enumerate() {
-        by_sentence.entry(f.sentence).or_default().push(k);
-    }
+    // The last marked quote: its last sentence, speaker, cue and channel.
+    type Said<'x> = (Option<Ref<'x>>, Option<&'x str>, Option<Ref<'x>>);
+    let mut prev: Option<(usize, Said)> = None;
+    // Frame indices by sentence, in frame order within a sentence.
+    let mut by_sentence: Vec<(usize, usize)> = out.frames.iter().enumerate().map(|(k, f)| (f.sentence, k)).collect();
+    by_sentence.sort_unstable();
+    let frames_of = |from: usize, to: usize| {
+        let a = by_sentence.partition_point(|&(s, _)| s < from);
+        let b = by_sentence.partition_point(|&(s, _)| s <= to);
+        by_sentence.get(a..b.max(a)).unwrap_or(&[]).iter().map(|&(_, k)| k)
+    };
     for &(o, c) in &pairs {
         let inner = (o + 1, c);
         let span = t.span(inner);
@@ -363,19 +371,15 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         let para = an.sentences.get(si).map(|s| s.paragraph);
         let qspan = t.span((o, c + 1));
         let last_si = an.sentence_at(span.end.saturating_sub(1)).unwrap_or(si);
-        let owner = (si..=last_si + 1)
-            .filter_map(|x| by_sentence.get(&x))
-            .flatten()
-            .filter_map(|&k| Some((out.frames.get(k)?, frame_speakers.get(k)?)))
+        let owner = frames_of(si, last_si + 1)
+            .filter_map(|k| Some((out.frames.get(k)?, frame_speakers.get(k)?)))
             .filter(|(f, _)| f.contents.iter().any(|ct| ct.overlaps(qspan)))
             .min_by_key(|(f, _)| f.frame.start.abs_diff(qspan.end).min(f.frame.end.abs_diff(qspan.start)))
-            .map(|(_, sp)| sp.clone());
-        let (speaker, cue, via) = match owner {
-            Some((_, sp, cue, via)) => (sp, Some(cue), via),
-            None => match &prev {
-                Some((p, q)) if an.sentences.get(*p).map(|s| s.paragraph) == para || si <= p + 1 => {
-                    (q.speaker.clone(), q.cue.clone(), q.via.clone())
-                }
+            .map(|(_, sp)| *sp);
+        let (speaker, cue, via): Said = match owner {
+            Some((sp, cue, via)) => (sp, Some(cue), via),
+            None => match prev {
+                Some((p, said)) if an.sentences.get(p).map(|s| s.paragraph) == para || si <= p + 1 => said,
                 _ => {
                     if words < 4 {
                         continue;
@@ -387,17 +391,20 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         if speaker.is_none() && words < 4 {
             continue;
         }
-        let q = Quote { span, speaker, direct: true, cue, via };
-        prev = Some((last_si, q.clone()));
-        marked.push(q);
+        prev = Some((last_si, (speaker, cue, via)));
+        marked.push(Quote {
+            span,
+            speaker: speaker.map(|s| s.anchor()),
+            direct: true,
+            cue: cue.map(str::to_string),
+            via: via.map(|v| v.anchor()),
+        });
     }
     for q in &marked {
         let si = an.sentence_at(q.span.start).unwrap_or(0);
         let last = an.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(si);
-        let covered = (si..=last)
-            .filter_map(|x| by_sentence.get(&x))
-            .flatten()
-            .filter_map(|&k| out.frames.get(k))
+        let covered = frames_of(si, last)
+            .filter_map(|k| out.frames.get(k))
             .any(|f| f.contents.iter().any(|c| c.overlaps(q.span)));
         if !covered {
             out.frames.push(frame_for_quote(si, q));

@@ -10,25 +10,40 @@ use tally_text::TokenKind;
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
 #[derive(Debug, Clone)]
-struct Ante {
+struct Ante<'a> {
     span: Span,
-    name: Option<String>,
-    text: String,
+    name: Option<&'a str>,
+    /// The phrase as written.
+    text: &'a str,
     person: bool,
     plural: bool,
     /// A source of an attribution frame (rather than a plain mention).
     speaker: bool,
 }
 
-impl Ante {
-    fn label(&self) -> String {
-        self.name.clone().unwrap_or_else(|| self.text.clone())
+impl<'a> Ante<'a> {
+    fn label(&self) -> &'a str {
+        self.name.unwrap_or(self.text)
+    }
+}
+
+/// A resolved phrase: its span and the name it refers to (borrowed from the document or its
+/// mentions until it goes into a record).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ref<'a> {
+    pub span: Span,
+    pub name: Option<&'a str>,
+}
+
+impl Ref<'_> {
+    pub fn anchor(&self) -> Anchor {
+        Anchor::new(self.span, self.name.map(str::to_string))
     }
 }
 
 pub struct Resolver<'t, 'a> {
     t: &'t Text<'a>,
-    antes: Vec<Ante>,
+    antes: Vec<Ante<'a>>,
 }
 
 fn has_orgword(t: &Text, r: R) -> bool {
@@ -44,8 +59,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
             if m.kind == EntityKind::Person {
                 antes.push(Ante {
                     span: m.span,
-                    name: Some(m.name.clone()),
-                    text: m.span.text(t.an.body).to_string(),
+                    name: Some(m.name.as_str()),
+                    text: m.span.text(t.an.body),
                     person: true,
                     plural: false,
                     speaker: false,
@@ -71,8 +86,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 let span = t.span((s, j));
                 antes.push(Ante {
                     span,
-                    name: Some(span.text(t.an.body).to_string()),
-                    text: span.text(t.an.body).to_string(),
+                    name: Some(span.text(t.an.body)),
+                    text: span.text(t.an.body),
                     person: true,
                     plural: false,
                     speaker: false,
@@ -85,12 +100,12 @@ impl<'t, 'a> Resolver<'t, 'a> {
     }
 
     /// Resolves a source phrase and remembers it for later references.
-    pub fn resolve(&mut self, r: R) -> Anchor {
+    pub fn resolve(&mut self, r: R) -> Ref<'a> {
         self.resolve_hinted(r, false)
     }
 
     /// Resolves a phrase; `person_hint` says the grammar places a person there ('said X').
-    pub fn resolve_hinted(&mut self, r: R, person_hint: bool) -> Anchor {
+    pub fn resolve_hinted(&mut self, r: R, person_hint: bool) -> Ref<'a> {
         let t = self.t;
         let span = t.span(r);
         let name = self.name_of(r);
@@ -112,26 +127,19 @@ impl<'t, 'a> Resolver<'t, 'a> {
                     self.antes.get(a..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
                 };
             let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
-            let ante = Ante {
-                span,
-                name: name.clone(),
-                text: span.text(t.an.body).to_string(),
-                person,
-                plural,
-                speaker: true,
-            };
+            let ante = Ante { span, name, text: span.text(t.an.body), person, plural, speaker: true };
             let pos = self.antes.partition_point(|a| a.span.start <= span.start);
             self.antes.insert(pos, ante);
         }
-        Anchor::new(span, name)
+        Ref { span, name }
     }
 
-    fn before(&self, pos: usize) -> impl Iterator<Item = &Ante> {
+    fn before(&self, pos: usize) -> impl Iterator<Item = &Ante<'a>> {
         let k = self.antes.partition_point(|a| a.span.start < pos);
         self.antes[..k].iter().rev()
     }
 
-    fn name_of(&self, r: R) -> Option<String> {
+    fn name_of(&self, r: R) -> Option<&'a str> {
         let t = self.t;
         let span = t.span(r);
         let n = r.1 - r.0;
@@ -162,14 +170,14 @@ impl<'t, 'a> Resolver<'t, 'a> {
             let far = span.start.saturating_sub(8000);
             if let Some(a) = self.before(span.start).take_while(|a| a.span.start >= far).find(|a| {
                 a.person
-                    && a.name.as_deref().is_some_and(|nm| {
+                    && a.name.is_some_and(|nm| {
                         let mut parts = nm.split_whitespace();
                         let f = parts.next();
                         let l = nm.split_whitespace().last();
                         nm != w && (f == Some(w) || l == Some(w))
                     })
             }) {
-                return a.name.clone();
+                return a.name;
             }
         }
         // Definite descriptions: "the ministry", "the agency", "The commission".
@@ -178,7 +186,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             if let Some(a) = self
                 .before(span.start)
                 .take_while(|a| a.span.start >= window)
-                .find(|a| a.speaker && a.text.to_lowercase().contains(head) && a.span != span)
+                .find(|a| a.speaker && a.span != span && lower_contains(t, a, head))
             {
                 return Some(a.label());
             }
@@ -186,7 +194,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         // A mention that covers the phrase's core.
         let core = core_of(t, r);
         if let Some(m) = t.mention_at(t.span(core)) {
-            return Some(m.name.clone());
+            return Some(m.name.as_str());
         }
         if let Some(m) = t.mentions_in(span).iter().rev().find(|m| {
             m.span.end == span.end
@@ -194,7 +202,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 && matches!(m.kind, EntityKind::Person | EntityKind::Org)
                 && !prep_before(t, m.span.start)
         }) {
-            return Some(m.name.clone());
+            return Some(m.name.as_str());
         }
         // The proper-name core of the phrase.
         let mut s = core.0;
@@ -228,13 +236,23 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         let rs = if k < rs { k } else { rs };
         if rs < e && (rs == core.0 || e - rs >= 2) {
-            let nm = t.span((rs, e)).text(t.an.body).to_string();
+            let nm = t.span((rs, e)).text(t.an.body);
             if !nm.is_empty() {
                 return Some(nm);
             }
         }
         let _ = head;
         None
+    }
+}
+
+/// Whether the lower-cased text of `a` holds `head` (lower-case ASCII letters only change
+/// through the document's lower-cased copy).
+fn lower_contains(t: &Text, a: &Ante, head: &str) -> bool {
+    if a.text.is_ascii() {
+        t.an.low.get(a.span.range()).is_some_and(|low| low.contains(head))
+    } else {
+        a.text.to_lowercase().contains(head)
     }
 }
 
