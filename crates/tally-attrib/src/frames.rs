@@ -59,21 +59,48 @@ impl Fr {
     }
 }
 
+/// A comma, semicolon or colon (`p` one of those).
 fn is_punct(t: &Text, i: usize, p: &str) -> bool {
-    t.kind(i) == Some(TokenKind::Punct) && t.raw(i) == p
+    let shape = match p {
+        "," => class::COMMA,
+        ";" => class::SEMI,
+        ":" => class::COLON,
+        _ => return t.kind(i) == Some(TokenKind::Punct) && t.raw(i) == p,
+    };
+    t.is(shape, i)
 }
 
+#[inline]
 fn is_comma(t: &Text, i: usize) -> bool {
-    is_punct(t, i, ",")
+    t.is(class::COMMA, i)
 }
 
 /// A token that ends any phrase: sentence stop, semicolon, colon, dash, quotation mark.
+#[inline]
 fn is_hard_break(t: &Text, i: usize) -> bool {
-    match t.kind(i) {
-        Some(TokenKind::Stop) => !is_abbrev_dot(t, i),
-        Some(TokenKind::Quote) | Some(TokenKind::Dash) | None => true,
-        Some(TokenKind::Punct) => matches!(t.raw(i), ";" | ":"),
-        _ => false,
+    t.is(class::HARD, i) || i >= t.len()
+}
+
+/// The shape bits of token `i` (see [`class::COMMA`] and after).
+#[inline]
+pub fn shape(t: &Text, i: usize, tok: &tally_text::Token) -> u32 {
+    match tok.kind {
+        TokenKind::Word => class::WORD,
+        TokenKind::Quote | TokenKind::Dash => class::HARD,
+        TokenKind::Stop => {
+            if is_abbrev_dot(t, i) {
+                0
+            } else {
+                class::HARD
+            }
+        }
+        TokenKind::Punct => match t.an.body.as_bytes().get(tok.span.range()) {
+            Some(b",") => class::COMMA,
+            Some(b";") => class::SEMI | class::HARD,
+            Some(b":") => class::COLON | class::HARD,
+            _ => 0,
+        },
+        _ => 0,
     }
 }
 
@@ -110,7 +137,7 @@ pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
             return i + 1;
         }
         // A dateline holds only names, numbers and punctuation ("PALU, Indonesia, Sept 9 (EPN)").
-        if t.kind(i) == Some(TokenKind::Word) && !t.is_cap(i) {
+        if t.is(class::WORD, i) && !t.is_cap(i) {
             break;
         }
     }
@@ -195,7 +222,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
 
 /// Skips auxiliaries and adverbs between a subject and its cue ("has also said").
 fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
-    while j > lb && t.is(class::AUX, j - 1) && t.kind(j - 1) == Some(TokenKind::Word) {
+    while j > lb && t.is(class::AUX, j - 1) && t.is(class::WORD, j - 1) {
         j -= 1;
     }
     j
@@ -240,7 +267,7 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             }
             continue;
         }
-        if t.is(class::PREP, j) && t.kind(j) == Some(TokenKind::Word) {
+        if t.is(class::PREP, j) && t.is(class::WORD, j) {
             // A prepositional phrase running to the end of the clause is an adjunct
             // ("told reporters in the capital.").
             let mut m = j + 1;
@@ -263,7 +290,7 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
                     break;
                 }
                 let ok = t.is(class::ADJUNCT, k)
-                    || (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                    || (t.is_cap(k) && t.is(class::WORD, k))
                     || t.is(class::MONTH, k)
                     || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
                     || (wk == "'s" || wk == "’s")
@@ -346,11 +373,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
         if is_hard_break(t, k) || is_comma(t, k) {
             break;
         }
-        if k > j
-            && t.is(class::CLAUSE | class::VERBSTOP | class::CUE_WORD, k)
-            && t.kind(k) == Some(TokenKind::Word)
-            && !t.is_cap(k)
-        {
+        if k > j && t.is(class::CLAUSE | class::VERBSTOP | class::CUE_WORD, k) && t.is(class::WORD, k) && !t.is_cap(k) {
             break;
         }
         if t.kind(k) == Some(TokenKind::Number) {
@@ -404,7 +427,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             break;
         }
         let w = t.w(k);
-        if w == "and" && t.kind(k) == Some(TokenKind::Word) {
+        if w == "and" && t.is(class::WORD, k) {
             if clause_ahead(t, k + 1, e) {
                 break;
             }
@@ -438,7 +461,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             }
             break;
         }
-        if t.is_cap(n) && t.kind(n) == Some(TokenKind::Word) && !clause_ahead(t, n, e) {
+        if t.is_cap(n) && t.is(class::WORD, n) && !clause_ahead(t, n, e) {
             if list_follows {
                 k = n;
                 continue;
@@ -505,7 +528,7 @@ fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
         } else if raw == ")" {
             paren -= 1;
         } else if paren == 0 {
-            let ok = (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+            let ok = (t.is_cap(k) && t.is(class::WORD, k))
                 || t.is(class::DET | class::ROLE, k)
                 || w == "'s"
                 || w == "’s"
@@ -564,7 +587,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
     let mut pending_cite: Option<Vec<R>> = None;
     let mut i = cs;
     while i < e {
-        if masked(i) || t.kind(i) != Some(TokenKind::Word) {
+        if !t.is(class::CUE_FIRST, i) || !t.is(class::WORD, i) || masked(i) {
             i += 1;
             continue;
         }
@@ -705,7 +728,7 @@ fn content_after_end(t: &Text, j: usize, e: usize) -> Option<R> {
     }
     let n = j + 1;
     let w = t.w(n);
-    if w.ends_with("ing") && !t.is(class::CUE_FIRST, n) && t.kind(n) == Some(TokenKind::Word) {
+    if w.ends_with("ing") && !t.is(class::CUE_FIRST, n) && t.is(class::WORD, n) {
         let mut k = n;
         while k < e && t.kind(k) != Some(TokenKind::Stop) {
             k += 1;
@@ -764,7 +787,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let before = i.checked_sub(1).filter(|&p| p >= lb);
     let inverted_pos =
         before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && t.is(class::INVERTS, i);
-    if inverted_pos && i + n < e && t.kind(i + n) == Some(TokenKind::Word) {
+    if inverted_pos && i + n < e && t.is(class::WORD, i + n) {
         let sp = np_forward(t, i + n, e);
         let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
         if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
@@ -774,7 +797,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                 if sp.1 < e && is_comma(t, sp.1) && !t.is_cap(sp.0) { Some(np_forward(t, sp.1 + 1, e)) } else { None };
             let app = app.filter(|a| {
                 a.1 > a.0
-                    && (a.0..a.1).all(|k| t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                    && (a.0..a.1).all(|k| t.is_cap(k) && t.is(class::WORD, k))
                     && (a.1 >= e || is_hard_break(t, a.1))
             });
             f.sources = vec![app.unwrap_or(sp)];
@@ -856,7 +879,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         let app = (c + 1, j - 1);
         let app_is_name = app.1 > app.0
             && app.1 - app.0 <= 4
-            && (app.0..app.1).all(|k| t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+            && (app.0..app.1).all(|k| t.is_cap(k) && t.is(class::WORD, k))
             && !t.is_cap(np1.0.max(np1.1.saturating_sub(1)));
         if app_is_name {
             name_app = Some(app);
@@ -933,7 +956,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Front frame: "X said (on Monday) (that) CONTENT".
     let mut cstart = adj;
     let that_limit = e.min(i + n + 14);
-    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.kind(k) == Some(TokenKind::Word)) {
+    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.is(class::WORD, k)) {
         if (i + n..th).all(|k| !is_comma(t, k) && !is_hard_break(t, k)) && th <= adj.max(th) && th < adj + 1 {
             cstart = th + 1;
         }
@@ -981,7 +1004,7 @@ fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
 /// "X told Xinhua": a named addressee passes the words on.
 fn via_of_told(t: &Text, f: &mut Fr, from: usize, to: usize) {
     let mut k = from;
-    while k < to && t.is_cap(k) && t.kind(k) == Some(TokenKind::Word) {
+    while k < to && t.is_cap(k) && t.is(class::WORD, k) {
         k += 1;
     }
     if k > from {
@@ -1223,7 +1246,7 @@ fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb:
         }
         if matches!(w, "its" | "their") && k > lb {
             let verb = k - 1;
-            if t.kind(verb) == Some(TokenKind::Word) && !t.is_cap(verb) && !t.is(class::DET | class::PREP, verb) {
+            if t.is(class::WORD, verb) && !t.is_cap(verb) && !t.is(class::DET | class::PREP, verb) {
                 src = np_back(t, skip_aux_back(t, verb, lb), lb);
             }
             break;

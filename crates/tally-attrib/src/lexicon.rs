@@ -61,6 +61,16 @@ pub mod class {
     pub const WEEKDAY: u32 = 1 << 25;
     /// The first word of a hedge phrase ("could not independently verify").
     pub const UNVERIFIED_FIRST: u32 = 1 << 26;
+    /// Token shapes (set per token, not per word): a comma.
+    pub const COMMA: u32 = 1 << 27;
+    /// A token that ends any phrase (see `frames::is_hard_break`).
+    pub const HARD: u32 = 1 << 28;
+    /// A word token.
+    pub const WORD: u32 = 1 << 29;
+    /// A semicolon.
+    pub const SEMI: u32 = 1 << 30;
+    /// A colon.
+    pub const COLON: u32 = 1 << 31;
     /// Class names as written in the table.
     pub const NAMES: [(&str, u32); 17] = [
         ("adjunct", ADJUNCT),
@@ -98,9 +108,16 @@ pub struct Lexicon {
     /// Every word the grammar reads by id: each table word, cue word and month/weekday name.
     pub words: Vec<Word>,
     /// Word ids by lower-case text.
+    #[cfg(test)]
     ids: HashMap<&'static str, u32>,
     /// The longest word's length in bytes (longer tokens are no words of the lexicon).
     max_len: usize,
+    /// Words of at most eight bytes by their bytes read as one number (see [`short_key`]).
+    short: ShortTable,
+    /// Longer words by their bytes.
+    long: HashMap<&'static [u8], u32>,
+    /// Bytes a word may start with.
+    first: [bool; 256],
     /// Hedge phrases, as word sequences.
     pub unverified: Vec<Vec<&'static str>>,
 }
@@ -112,12 +129,36 @@ impl Lexicon {
         self.bits(self.id(word)) & class != 0
     }
     /// The id of lower-case `word` ([`NO_WORD`] for a word the lexicon does not know).
-    #[inline]
+    #[cfg(test)]
     pub fn id(&self, word: &str) -> u32 {
         if word.is_empty() || word.len() > self.max_len {
             return NO_WORD;
         }
         self.ids.get(word).copied().unwrap_or(NO_WORD)
+    }
+    /// The id of the lower-case word at bytes `start..end` of `low` (a document's lower-cased
+    /// body): short words through one read of eight bytes, longer ones by their text.
+    #[inline]
+    pub fn id_at(&self, low: &[u8], start: usize, end: usize) -> u32 {
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) >= self.max_len {
+            return NO_WORD;
+        }
+        match low.get(start) {
+            Some(&b) if self.first[b as usize] => {}
+            _ => return NO_WORD,
+        }
+        if n <= 8 {
+            let word = match low.get(start..start + 8) {
+                Some(b) => b,
+                None => match low.get(start..end) {
+                    Some(b) => b,
+                    None => return NO_WORD,
+                },
+            };
+            return self.short.get(short_key(word, n), n);
+        }
+        low.get(start..end).and_then(|b| self.long.get(b)).copied().unwrap_or(NO_WORD)
     }
     /// Class bits of word `id` (0 for [`NO_WORD`]).
     #[inline]
@@ -128,6 +169,77 @@ impl Lexicon {
     #[inline]
     pub fn cues_of(&self, id: u32) -> &[Cue] {
         self.words.get(id as usize).map_or(&[], |w| w.cues.as_slice())
+    }
+}
+
+/// The first `n` (at most eight) bytes of `b` as one little-endian number; with the length
+/// this names a short word exactly.
+#[inline]
+fn short_key(b: &[u8], n: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    match b.get(..8) {
+        Some(head) => buf.copy_from_slice(head),
+        None => {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = *s;
+            }
+        }
+    }
+    let x = u64::from_le_bytes(buf);
+    if n >= 8 {
+        x
+    } else {
+        x & ((1u64 << (8 * n)) - 1)
+    }
+}
+
+/// Short words by key and length: open addressing, a power-of-two number of slots.
+struct ShortTable {
+    /// (key, length, id); length 0 marks an empty slot.
+    slots: Vec<(u64, usize, u32)>,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn new(words: impl Iterator<Item = (u64, usize, u32)>) -> ShortTable {
+        let words: Vec<(u64, usize, u32)> = words.collect();
+        let mut size = 64usize;
+        while size < words.len() * 4 {
+            size *= 2;
+        }
+        let mut t = ShortTable { slots: vec![(0, 0, NO_WORD); size], shift: 64 - size.trailing_zeros() };
+        for (key, n, id) in words {
+            let mut k = t.slot(key, n);
+            while t.slots.get(k).is_some_and(|s| s.1 != 0) {
+                k = (k + 1) & (size - 1);
+            }
+            if let Some(s) = t.slots.get_mut(k) {
+                *s = (key, n, id);
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64, n: usize) -> usize {
+        ((key ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64, n: usize) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut k = self.slot(key, n);
+        loop {
+            match self.slots.get(k) {
+                Some(&(kk, nn, id)) if nn != 0 => {
+                    if kk == key && nn == n {
+                        return id;
+                    }
+                }
+                _ => return NO_WORD,
+            }
+            k = (k + 1) & mask;
+        }
     }
 }
 
@@ -270,7 +382,26 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let max_len = ids.keys().map(|w| w.len()).max().unwrap_or(0);
-    Lexicon { words, ids, max_len, unverified }
+    let short = ShortTable::new(
+        ids.iter().filter(|(w, _)| w.len() <= 8).map(|(w, &id)| (short_key(w.as_bytes(), w.len()), w.len(), id)),
+    );
+    let long = ids.iter().filter(|(w, _)| w.len() > 8).map(|(w, &id)| (w.as_bytes(), id)).collect();
+    let mut first = [false; 256];
+    for w in ids.keys() {
+        if let Some(&b) = w.as_bytes().first() {
+            first[b as usize] = true;
+        }
+    }
+    Lexicon {
+        words,
+        #[cfg(test)]
+        ids,
+        max_len,
+        short,
+        long,
+        first,
+        unverified,
+    }
 });
 
 #[cfg(test)]
@@ -281,6 +412,13 @@ mod tests {
     fn tables_load_with_stances() {
         let lx = &*LEXICON;
         let forms = |w: &str| lx.cues_of(lx.id(w));
+        // Short and long words read from a body agree with the text lookup.
+        for w in ["said", "according", "communiqué", "independently", "x", "sai"] {
+            let body = format!("a {w} b");
+            assert_eq!(lx.id_at(body.as_bytes(), 2, 2 + w.len()), lx.id(w), "{w}");
+        }
+        assert_eq!(lx.id_at(b"said", 0, 4), lx.id("said"));
+        assert_ne!(lx.id("said"), NO_WORD);
         let said = &forms("said")[0];
         assert_eq!((said.kind, said.stance), (CueKind::Verb, Stance::Asserted));
         assert_eq!(forms("claimed")[0].stance, Stance::Contested);

@@ -113,10 +113,18 @@ impl<'a> Text<'a> {
         let mut mentions: Vec<&Mention> = mentions.iter().collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let lx = &*LEXICON;
-        let ids: Vec<u32> = (0..an.tokens.len()).map(|i| lx.id(an.low(i))).collect();
-        let bits = ids.iter().map(|&id| lx.bits(id)).collect();
+        let low = an.low.as_bytes();
+        let ids: Vec<u32> = an.tokens.iter().map(|tok| lx.id_at(low, tok.span.start, tok.span.end)).collect();
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
-        Text { an, mentions, others, ids, bits }
+        let mut t = Text { an, mentions, others, ids, bits: Vec::new() };
+        let bits = an.tokens.iter().enumerate().map(|(i, tok)| lx.bits(t.id(i)) | frames::shape(&t, i, tok)).collect();
+        t.bits = bits;
+        t
+    }
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.an.tokens.len()
     }
     /// Lexicon word id of token `i`.
     #[inline]
@@ -367,7 +375,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         if an.sentences.get(si).is_some_and(|s| s.kind == SentenceKind::Heading) {
             continue;
         }
-        let words = (inner.0..inner.1).filter(|&i| t.kind(i) == Some(TokenKind::Word)).count();
+        let words = (inner.0..inner.1).filter(|&i| t.is(class::WORD, i)).count();
         let para = an.sentences.get(si).map(|s| s.paragraph);
         let qspan = t.span((o, c + 1));
         let last_si = an.sentence_at(span.end.saturating_sub(1)).unwrap_or(si);

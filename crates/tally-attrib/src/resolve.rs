@@ -6,7 +6,6 @@ use crate::frames::R;
 use crate::lexicon::class;
 use crate::Text;
 use tally_model::{Anchor, EntityKind, Span};
-use tally_text::TokenKind;
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
 #[derive(Debug, Clone)]
@@ -70,12 +69,12 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let n = t.an.tokens.len();
         let mut i = 0;
         while i < n {
-            if !(t.is_cap(i) && t.kind(i) == Some(TokenKind::Word)) {
+            if !(t.is_cap(i) && t.is(class::WORD, i)) {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j < n && t.is_cap(j) && t.kind(j) == Some(TokenKind::Word) && !t.gap_before(j, i) {
+            while j < n && t.is_cap(j) && t.is(class::WORD, j) && !t.gap_before(j, i) {
                 j += 1;
             }
             let mut s = i;
@@ -171,6 +170,11 @@ impl<'t, 'a> Resolver<'t, 'a> {
             if let Some(a) = self.before(span.start).take_while(|a| a.span.start >= far).find(|a| {
                 a.person
                     && a.name.is_some_and(|nm| {
+                        // The first or last word can be `w` only when the name starts or ends
+                        // with it.
+                        if !(nm.trim_start().starts_with(w) || nm.trim_end().ends_with(w)) {
+                            return false;
+                        }
                         let mut parts = nm.split_whitespace();
                         let f = parts.next();
                         let l = nm.split_whitespace().last();
@@ -207,7 +211,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         // The proper-name core of the phrase.
         let mut s = core.0;
         let mut e = core.1;
-        while e > s && t.is_cap(e - 1) && t.kind(e - 1) == Some(TokenKind::Word) {
+        while e > s && t.is_cap(e - 1) && t.is(class::WORD, e - 1) {
             e -= 1;
         }
         // e now is the start of the trailing capitalised run.
@@ -226,7 +230,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             let w = t.w(k - 1);
             if matches!(w, "of" | "for" | "and" | "on") && t.is_cap(k - 2) {
                 let mut m = k - 1;
-                while m > core.0 && t.is_cap(m - 1) && t.kind(m - 1) == Some(TokenKind::Word) {
+                while m > core.0 && t.is_cap(m - 1) && t.is(class::WORD, m - 1) {
                     m -= 1;
                 }
                 k = m;
