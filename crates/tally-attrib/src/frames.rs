@@ -81,20 +81,16 @@ fn is_hard_break(t: &Text, i: usize) -> bool {
     t.is(class::HARD, i) || i >= t.len()
 }
 
-/// The shape bits of token `i` (see [`class::COMMA`] and after).
+/// The shape bits of a token (see [`class::COMMA`] and after), but for the hard break of a
+/// full stop, which depends on its sentence ([`is_abbrev_dot`]).
 #[inline]
-pub fn shape(t: &Text, i: usize, tok: &tally_text::Token) -> u32 {
-    match tok.kind {
+pub fn shape(body: &str, tok: &tally_text::Token) -> u32 {
+    let cap = if tok.cap { class::CAP } else { 0 };
+    cap | match tok.kind {
         TokenKind::Word => class::WORD,
-        TokenKind::Quote | TokenKind::Dash => class::HARD,
-        TokenKind::Stop => {
-            if is_abbrev_dot(t, i) {
-                0
-            } else {
-                class::HARD
-            }
-        }
-        TokenKind::Punct => match t.an.body.as_bytes().get(tok.span.range()) {
+        TokenKind::Quote => class::HARD | class::QUOTE,
+        TokenKind::Dash => class::HARD,
+        TokenKind::Punct => match body.as_bytes().get(tok.span.range()) {
             Some(b",") => class::COMMA,
             Some(b";") => class::SEMI | class::HARD,
             Some(b":") => class::COLON | class::HARD,
@@ -105,7 +101,7 @@ pub fn shape(t: &Text, i: usize, tok: &tally_text::Token) -> u32 {
 }
 
 /// A full stop that did not end its sentence: an abbreviation ("Dr.", "Feb.").
-fn is_abbrev_dot(t: &Text, i: usize) -> bool {
+pub fn is_abbrev_dot(t: &Text, i: usize) -> bool {
     if t.raw(i) != "." || i == 0 {
         return false;
     }

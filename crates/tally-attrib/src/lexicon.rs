@@ -47,6 +47,10 @@ pub mod class {
     pub const TIMEWORD: u32 = 1 << 14;
     pub const TITLE: u32 = 1 << 15;
     pub const VERBSTOP: u32 = 1 << 16;
+    /// Token shapes: the token starts with an upper-case letter.
+    pub const CAP: u32 = 1 << 17;
+    /// A quotation mark.
+    pub const QUOTE: u32 = 1 << 18;
     /// Derived bits (not table classes): the word starts a cue form.
     pub const CUE_FIRST: u32 = 1 << 20;
     /// A lower-case verb-like cue word (verb, act or show, and never a noun cue).

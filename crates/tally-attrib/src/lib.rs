@@ -106,6 +106,8 @@ pub(crate) struct Text<'a> {
     ids: Vec<u32>,
     /// Lexicon class bits of each token.
     bits: Vec<u32>,
+    /// Indices of the quotation mark tokens.
+    pub quotes: Vec<usize>,
 }
 
 impl<'a> Text<'a> {
@@ -114,10 +116,31 @@ impl<'a> Text<'a> {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let lx = &*LEXICON;
         let low = an.low.as_bytes();
-        let ids: Vec<u32> = an.tokens.iter().map(|tok| lx.id_at(low, tok.span.start, tok.span.end)).collect();
+        let n = an.tokens.len();
+        let mut ids: Vec<u32> = Vec::with_capacity(n);
+        let mut bits: Vec<u32> = Vec::with_capacity(n);
+        let mut stops: Vec<usize> = Vec::new();
+        let mut quotes: Vec<usize> = Vec::new();
+        for (i, tok) in an.tokens.iter().enumerate() {
+            let id = lx.id_at(low, tok.span.start, tok.span.end);
+            ids.push(id);
+            match tok.kind {
+                TokenKind::Stop => stops.push(i),
+                TokenKind::Quote => quotes.push(i),
+                _ => {}
+            }
+            bits.push(lx.bits(id) | frames::shape(an.body, tok));
+        }
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
-        let mut t = Text { an, mentions, others, ids, bits: Vec::new() };
-        let bits = an.tokens.iter().enumerate().map(|(i, tok)| lx.bits(t.id(i)) | frames::shape(&t, i, tok)).collect();
+        let mut t = Text { an, mentions, others, ids, bits: Vec::new(), quotes };
+        // A full stop ends phrases unless it closes an abbreviation.
+        for &i in &stops {
+            if !frames::is_abbrev_dot(&t, i) {
+                if let Some(b) = bits.get_mut(i) {
+                    *b |= class::HARD;
+                }
+            }
+        }
         t.bits = bits;
         t
     }
@@ -130,6 +153,20 @@ impl<'a> Text<'a> {
     #[inline]
     pub fn id(&self, i: usize) -> u32 {
         self.ids.get(i).copied().unwrap_or(lexicon::NO_WORD)
+    }
+    /// Whether token `i` has every bit of `bits`.
+    #[inline]
+    pub fn all(&self, bits: u32, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bits == bits)
+    }
+    /// Index of the first token at or after `i` that has every bit of `bits` (the token count
+    /// when none has).
+    pub fn next_with(&self, bits: u32, i: usize) -> usize {
+        let n = self.bits.len();
+        match self.bits.get(i.min(n)..) {
+            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
+            None => n,
+        }
     }
     /// Whether token `i` belongs to the word class `class` (bits of [`class`]).
     #[inline]
@@ -192,13 +229,38 @@ impl<'a> Text<'a> {
     }
 }
 
+/// [`Text::mention_overlaps`] for ranges that come in text order: the first mention that may
+/// overlap is found by walking forward from the last one.
+#[derive(Default)]
+pub(crate) struct MentionCursor {
+    from: usize,
+    at: usize,
+}
+
+impl MentionCursor {
+    pub fn overlaps(&mut self, t: &Text, r: R) -> bool {
+        let s = t.span(r);
+        let from = s.start.saturating_sub(200);
+        if from < self.from {
+            self.at = t.others.partition_point(|m| m.start < from);
+        } else {
+            while t.others.get(self.at).is_some_and(|m| m.start < from) {
+                self.at += 1;
+            }
+        }
+        self.from = from;
+        t.others.get(self.at..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
+    }
+}
+
 fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
     (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && t.is(class::PERSON12, i))
 }
 
 /// Whether a sentence is worth the grammar: it holds a cue word or a quotation mark.
 fn has_cue_or_mark(t: &Text, s: usize, e: usize) -> bool {
-    (s..e).any(|i| t.is(class::CUE_FIRST, i) || t.kind(i) == Some(TokenKind::Quote))
+    let e = e.min(t.bits.len());
+    t.bits.get(s.min(e)..e).is_some_and(|b| b.iter().any(|b| b & (class::CUE_FIRST | class::QUOTE) != 0))
 }
 
 struct Found {
@@ -319,7 +381,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 4. Unmarked first-person speech running over sentences: the sentences before a closing
     //    "..., Kim said." that speak in the first person belong to the same quote.
-    let framed: rustc_hash::FxHashSet<usize> = out.frames.iter().map(|f| f.sentence).collect();
+    let mut framed: Vec<usize> = out.frames.iter().map(|f| f.sentence).collect();
+    framed.sort_unstable();
+    framed.dedup();
     let mut extra: Vec<(usize, Quote)> = Vec::new();
     for (si, q, multi) in quotes_from_frames.iter_mut() {
         if !*multi {
@@ -334,7 +398,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             let Some(ps) = an.sentences.get(k) else { break };
             let r = (ps.tokens.start, ps.tokens.end);
             if Some(ps.paragraph) != para
-                || framed.contains(&k)
+                || framed.binary_search(&k).is_ok()
                 || ps.kind == SentenceKind::Heading
                 || (r.0..r.1).any(|i| t.kind(i) == Some(TokenKind::Quote) && masked.get(i).copied().unwrap_or(false))
                 || !has_person12(&t, r, &masked)

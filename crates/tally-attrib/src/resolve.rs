@@ -68,20 +68,23 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         let n = t.an.tokens.len();
         let mut i = 0;
+        let capword = class::CAP | class::WORD;
+        // Runs come in text order: overlap tests walk the mentions with one cursor.
+        let mut cursor = crate::MentionCursor::default();
         while i < n {
-            if !(t.is_cap(i) && t.is(class::WORD, i)) {
-                i += 1;
-                continue;
+            i = t.next_with(capword, i);
+            if i >= n {
+                break;
             }
             let mut j = i;
-            while j < n && t.is_cap(j) && t.is(class::WORD, j) && !t.gap_before(j, i) {
+            while j < n && t.all(capword, j) && !t.gap_before(j, i) {
                 j += 1;
             }
             let mut s = i;
-            while s < j && (t.is(class::TITLE, s) || t.is(class::DET, s) || t.mention_overlaps((s, s + 1))) {
+            while s < j && (t.is(class::TITLE | class::DET, s) || cursor.overlaps(t, (s, s + 1))) {
                 s += 1;
             }
-            if j - s >= 2 && !has_orgword(t, (s, j)) && !t.mention_overlaps((s, j)) {
+            if j - s >= 2 && !has_orgword(t, (s, j)) && !cursor.overlaps(t, (s, j)) {
                 let span = t.span((s, j));
                 antes.push(Ante {
                     span,
