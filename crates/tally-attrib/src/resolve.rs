@@ -256,8 +256,13 @@ impl<'t, 'a> Resolver<'t, 'a> {
 /// Whether the lower-cased text of `a` holds `head` (lower-case ASCII letters only change
 /// through the document's lower-cased copy).
 fn lower_contains(t: &Text, a: &Ante, head: &str) -> bool {
-    if a.text.is_ascii() {
-        t.an.low.get(a.span.range()).is_some_and(|low| low.contains(head))
+    if a.text.is_ascii() && a.text.len() == a.span.len() {
+        // A byte search: a match of valid UTF-8 in valid UTF-8 is a substring match.
+        let h = head.as_bytes();
+        let Some(&h0) = h.first() else { return true };
+        t.an.low.as_bytes().get(a.span.range()).is_some_and(|low| {
+            low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + h.len()) == Some(h))
+        })
     } else {
         a.text.to_lowercase().contains(head)
     }
