@@ -59,26 +59,49 @@ impl Fr {
     }
 }
 
+/// A comma, semicolon or colon (`p` one of those).
 fn is_punct(t: &Text, i: usize, p: &str) -> bool {
-    t.kind(i) == Some(TokenKind::Punct) && t.raw(i) == p
+    let shape = match p {
+        "," => class::COMMA,
+        ";" => class::SEMI,
+        ":" => class::COLON,
+        _ => return t.kind(i) == Some(TokenKind::Punct) && t.raw(i) == p,
+    };
+    t.is(shape, i)
 }
 
+#[inline]
 fn is_comma(t: &Text, i: usize) -> bool {
-    is_punct(t, i, ",")
+    t.is(class::COMMA, i)
 }
 
 /// A token that ends any phrase: sentence stop, semicolon, colon, dash, quotation mark.
+#[inline]
 fn is_hard_break(t: &Text, i: usize) -> bool {
-    match t.kind(i) {
-        Some(TokenKind::Stop) => !is_abbrev_dot(t, i),
-        Some(TokenKind::Quote) | Some(TokenKind::Dash) | None => true,
-        Some(TokenKind::Punct) => matches!(t.raw(i), ";" | ":"),
-        _ => false,
+    t.is(class::HARD, i) || i >= t.len()
+}
+
+/// The shape bits of a token (see [`class::COMMA`] and after), but for the hard break of a
+/// full stop, which depends on its sentence ([`is_abbrev_dot`]).
+#[inline]
+pub fn shape(body: &str, tok: &tally_text::Token) -> u32 {
+    let cap = if tok.cap { class::CAP } else { 0 };
+    cap | match tok.kind {
+        TokenKind::Word => class::WORD,
+        TokenKind::Quote => class::HARD | class::QUOTE,
+        TokenKind::Dash => class::HARD,
+        TokenKind::Punct => match body.as_bytes().get(tok.span.range()) {
+            Some(b",") => class::COMMA,
+            Some(b";") => class::SEMI | class::HARD,
+            Some(b":") => class::COLON | class::HARD,
+            _ => 0,
+        },
+        _ => 0,
     }
 }
 
 /// A full stop that did not end its sentence: an abbreviation ("Dr.", "Feb.").
-fn is_abbrev_dot(t: &Text, i: usize) -> bool {
+pub fn is_abbrev_dot(t: &Text, i: usize) -> bool {
     if t.raw(i) != "." || i == 0 {
         return false;
     }
@@ -88,15 +111,10 @@ fn is_abbrev_dot(t: &Text, i: usize) -> bool {
     i + 1 < s.tokens.end && t.kind(i + 1) != Some(TokenKind::Quote) && !tok.space_before
 }
 
-fn is_cue_word(w: &str) -> bool {
-    let lx = &*LEXICON;
-    let noun = lx.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun));
-    w.chars().next().is_some_and(char::is_lowercase)
-        && !noun
-        && lx
-            .cues
-            .get(w)
-            .is_some_and(|v| v.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show)))
+/// A lower-case speech verb at token `i` (never a noun cue).
+#[inline]
+fn is_cue_word(t: &Text, i: usize) -> bool {
+    t.is(class::CUE_WORD, i)
 }
 
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
@@ -115,7 +133,7 @@ pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
             return i + 1;
         }
         // A dateline holds only names, numbers and punctuation ("PALU, Indonesia, Sept 9 (EPN)").
-        if t.kind(i) == Some(TokenKind::Word) && !t.is_cap(i) {
+        if t.is(class::WORD, i) && !t.is_cap(i) {
             break;
         }
     }
@@ -144,29 +162,25 @@ fn plausible_named(t: &Text, r: R) -> bool {
 }
 
 fn plausible(t: &Text, r: R, strict: bool) -> bool {
-    let lx = &*LEXICON;
     if r.1 <= r.0 || r.1 - r.0 > 14 {
         return false;
     }
     if t.raw(r.1 - 1) == ")" {
         return true;
     }
-    let named = (r.0..r.1).any(|i| {
-        let w = t.w(i);
-        lx.is(class::ROLE, w) || lx.is(class::PRONOUN, w) || (t.is_cap(i) && !(i == r.0 && lx.is(class::DET, w)))
-    });
+    let named = (r.0..r.1)
+        .any(|i| t.is(class::ROLE | class::PRONOUN, i) || (t.is_cap(i) && !(i == r.0 && t.is(class::DET, i))));
     // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
     // a quantity word ("the number of casualties").
     named
         || (!strict
             && matches!(t.w(r.0), "the" | "a" | "an")
             && r.1 - r.0 <= 6
-            && !(r.0..r.1).any(|i| lx.is(class::NONSPEAKER, t.w(i))))
+            && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
 }
 
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
 fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
-    let lx = &*LEXICON;
     let mut k = end;
     let mut and_at: Option<usize> = None;
     let mut start = end;
@@ -174,8 +188,9 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
         let i = k - 1;
         let w = t.w(i);
         let kind = t.kind(i);
-        let boundary = is_hard_break(t, i) || is_comma(t, i) || lx.is(class::CLAUSE, w) || w == "by";
-        let stopper = kind == Some(TokenKind::Number) || lx.is(class::VERBSTOP, w) || (is_cue_word(w) && !t.is_cap(i));
+        let boundary = is_hard_break(t, i) || is_comma(t, i) || t.is(class::CLAUSE, i) || w == "by";
+        let stopper =
+            kind == Some(TokenKind::Number) || t.is(class::VERBSTOP, i) || (is_cue_word(t, i) && !t.is_cap(i));
         if boundary {
             if and_at == Some(i + 1) {
                 // ", and X said": a new clause starts after "and".
@@ -203,7 +218,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
 
 /// Skips auxiliaries and adverbs between a subject and its cue ("has also said").
 fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
-    while j > lb && LEXICON.is(class::AUX, t.w(j - 1)) && t.kind(j - 1) == Some(TokenKind::Word) {
+    while j > lb && t.is(class::AUX, j - 1) && t.is(class::WORD, j - 1) {
         j -= 1;
     }
     j
@@ -212,7 +227,6 @@ fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
 /// After a cue: adjuncts ("on Monday", "in a statement", "told reporters in Kyiv"). Returns the
 /// index after them.
 fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
-    let lx = &*LEXICON;
     if told {
         // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua").
         let mut k = j;
@@ -221,7 +235,7 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             if w == "that" || is_hard_break(t, k) || is_comma(t, k) {
                 break;
             }
-            if t.is_cap(k) || lx.is(class::ADJUNCT, w) || matches!(w, "a" | "an" | "the") {
+            if t.is_cap(k) || t.is(class::ADJUNCT, k) || matches!(w, "a" | "an" | "the") {
                 k += 1;
             } else {
                 break;
@@ -238,24 +252,24 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             return j;
         }
         let w = t.w(j);
-        if lx.is(class::POSTADV, w) {
+        if t.is(class::POSTADV, j) {
             j += 1;
             continue;
         }
-        if lx.is(class::TIMEWORD, w) {
+        if t.is(class::TIMEWORD, j) {
             j += 1;
-            while j < e && (lx.is(class::TIMEWORD, t.w(j)) || lx.is(class::ADJUNCT, t.w(j)) || is_month(t.w(j))) {
+            while j < e && (t.is(class::TIMEWORD, j) || t.is(class::ADJUNCT, j) || t.is(class::MONTH, j)) {
                 j += 1;
             }
             continue;
         }
-        if lx.is(class::PREP, w) && t.kind(j) == Some(TokenKind::Word) {
+        if t.is(class::PREP, j) && t.is(class::WORD, j) {
             // A prepositional phrase running to the end of the clause is an adjunct
             // ("told reporters in the capital.").
             let mut m = j + 1;
             while m < e && m < j + 8 && !is_comma(t, m) && !is_hard_break(t, m) {
                 let wm = t.w(m);
-                if wm == "that" || lx.is(class::VERBSTOP, wm) || lx.is(class::CLAUSE, wm) || is_cue_word(wm) {
+                if wm == "that" || t.is(class::VERBSTOP | class::CLAUSE | class::CUE_WORD, m) {
                     break;
                 }
                 m += 1;
@@ -271,12 +285,12 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
                 if wk == "that" {
                     break;
                 }
-                let ok = lx.is(class::ADJUNCT, wk)
-                    || (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
-                    || is_month(wk)
+                let ok = t.is(class::ADJUNCT, k)
+                    || (t.is_cap(k) && t.is(class::WORD, k))
+                    || t.is(class::MONTH, k)
                     || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
                     || (wk == "'s" || wk == "’s")
-                    || (any && lx.is(class::PREP, wk) && t.kind(k + 1) != Some(TokenKind::Number))
+                    || (any && t.is(class::PREP, k) && t.kind(k + 1) != Some(TokenKind::Number))
                     || (t.kind(k) == Some(TokenKind::Stop)
                         && t.raw(k) == "."
                         && k + 1 < e
@@ -306,54 +320,17 @@ fn is_time_start(t: &Text, k: usize) -> bool {
         "last" | "this" | "next" | "earlier" | "late" | "early" => {
             let n = t.w(k + 1);
             matches!(n, "week" | "month" | "year" | "night" | "weekend" | "morning" | "evening" | "afternoon")
-                || is_month(n)
-                || is_weekday(n)
+                || t.is(class::MONTH | class::WEEKDAY, k + 1)
         }
-        _ => is_weekday(w),
+        _ => t.is(class::WEEKDAY, k),
     }
-}
-
-fn is_weekday(w: &str) -> bool {
-    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
-}
-
-fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sept"
-            | "sep"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
 }
 
 /// Whether the coordinated item after "and" starts a clause rather than a noun phrase.
 fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
-    let lx = &*LEXICON;
     let mut k = from;
     while k < e && !is_hard_break(t, k) && !is_comma(t, k) {
-        let w = t.w(k);
-        if t.kind(k) == Some(TokenKind::Number) || lx.is(class::VERBSTOP, w) || (is_cue_word(w) && !t.is_cap(k)) {
+        if t.kind(k) == Some(TokenKind::Number) || t.is(class::VERBSTOP, k) || (is_cue_word(t, k) && !t.is_cap(k)) {
             return true;
         }
         k += 1;
@@ -367,7 +344,6 @@ fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
 /// One noun phrase forward from `j`: stops at punctuation, clause words, verbs and (when
 /// `split_and`) at an "and" that coordinates two phrases.
 fn np_forward(t: &Text, j: usize, e: usize) -> R {
-    let lx = &*LEXICON;
     let mut k = j;
     let mut paren = 0i32;
     while k < e {
@@ -393,11 +369,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
         if is_hard_break(t, k) || is_comma(t, k) {
             break;
         }
-        if k > j
-            && (lx.is(class::CLAUSE, w) || lx.is(class::VERBSTOP, w) || is_cue_word(w))
-            && t.kind(k) == Some(TokenKind::Word)
-            && !t.is_cap(k)
-        {
+        if k > j && t.is(class::CLAUSE | class::VERBSTOP | class::CUE_WORD, k) && t.is(class::WORD, k) && !t.is_cap(k) {
             break;
         }
         if t.kind(k) == Some(TokenKind::Number) {
@@ -405,7 +377,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
         }
         // A time adjunct ends the phrase ("KCNA on Tuesday", "the ministry last week").
         if k > j
-            && (is_time_start(t, k) || (lx.is(class::PREP, w) && (is_time_start(t, k + 1) || is_month(t.w(k + 1)))))
+            && (is_time_start(t, k) || (t.is(class::PREP, k) && (is_time_start(t, k + 1) || t.is(class::MONTH, k + 1))))
         {
             break;
         }
@@ -419,7 +391,6 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
 
 /// Whether "and" at `k` joins two sources rather than standing inside one name.
 fn and_splits(t: &Text, k: usize, e: usize) -> bool {
-    let lx = &*LEXICON;
     let next = k + 1;
     if next >= e {
         return false;
@@ -427,9 +398,8 @@ fn and_splits(t: &Text, k: usize, e: usize) -> bool {
     if k > 0 && is_comma(t, k - 1) {
         return true;
     }
-    let nw = t.w(next);
-    if lx.is(class::DET, nw) || lx.is(class::ROLE, nw) || !t.is_cap(next) {
-        return lx.is(class::DET, nw) || lx.is(class::ROLE, nw) || t.is_cap(next);
+    if t.is(class::DET | class::ROLE, next) || !t.is_cap(next) {
+        return t.is(class::DET | class::ROLE, next) || t.is_cap(next);
     }
     // Capitalised on both sides: two names when the entity pass saw a mention end or start
     // at the "and" ("the United States and Britain"), one name otherwise ("Location and Event
@@ -440,7 +410,6 @@ fn and_splits(t: &Text, k: usize, e: usize) -> bool {
 /// A list of sources forward from `j` ("the United States, South Korea, and Ukraine"; "X, a
 /// local group, and residents"; "X, BMKG"). Returns the sources and where the list ends.
 fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
-    let lx = &*LEXICON;
     let mut out = Vec::new();
     let mut k = j;
     loop {
@@ -454,7 +423,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             break;
         }
         let w = t.w(k);
-        if w == "and" && t.kind(k) == Some(TokenKind::Word) {
+        if w == "and" && t.is(class::WORD, k) {
             if clause_ahead(t, k + 1, e) {
                 break;
             }
@@ -488,7 +457,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             }
             break;
         }
-        if t.is_cap(n) && t.kind(n) == Some(TokenKind::Word) && !clause_ahead(t, n, e) {
+        if t.is_cap(n) && t.is(class::WORD, n) && !clause_ahead(t, n, e) {
             if list_follows {
                 k = n;
                 continue;
@@ -501,7 +470,6 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
         break;
     }
     out.retain(|r| r.1 > r.0);
-    let _ = lx;
     (out, k)
 }
 
@@ -509,13 +477,12 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
 /// the noun cue's "from/by/of"; otherwise the phrase itself.
 fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
     for k in r.0..r.1 {
-        let w = t.w(k);
-        let is_noun = LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun));
+        let is_noun = t.is(class::NOUN_CUE, k);
         // "the UN's latest estimate": the possessor (not "Saturday's statement from X").
         let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), "from" | "by" | "of"));
         if is_noun && !from_follows {
             if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), "'s" | "’s")) {
-                if !LEXICON.is(class::TIMEWORD, t.w(p - 1)) && !is_month(t.w(p - 1)) {
+                if !t.is(class::TIMEWORD, p - 1) && !t.is(class::MONTH, p - 1) {
                     return vec![(r.0, p)];
                 }
             }
@@ -532,11 +499,10 @@ fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
 
 /// The noun phrase that opens a clause starting at `j` (for "..., and said", ", saying").
 fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
-    let lx = &*LEXICON;
     let mut k = j;
     // Skip fronted adverbials ("In April, ...").
     loop {
-        if k < e && (lx.is(class::PREP, t.w(k)) || lx.is(class::TIMEWORD, t.w(k)) || lx.is(class::CLAUSE, t.w(k))) {
+        if k < e && (t.is(class::PREP, k) || t.is(class::TIMEWORD, k) || t.is(class::CLAUSE, k)) {
             let mut m = k;
             while m < e && !is_comma(t, m) && !is_hard_break(t, m) && m < k + 10 {
                 m += 1;
@@ -558,14 +524,11 @@ fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
         } else if raw == ")" {
             paren -= 1;
         } else if paren == 0 {
-            let ok = (t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
-                || lx.is(class::DET, w)
-                || lx.is(class::ROLE, w)
+            let ok = (t.is_cap(k) && t.is(class::WORD, k))
+                || t.is(class::DET | class::ROLE, k)
                 || w == "'s"
                 || w == "’s"
-                || (matches!(w, "of" | "for" | "in")
-                    && k + 1 < e
-                    && (t.is_cap(k + 1) || lx.is(class::DET, t.w(k + 1))))
+                || (matches!(w, "of" | "for" | "in") && k + 1 < e && (t.is_cap(k + 1) || t.is(class::DET, k + 1)))
                 || w.contains('-');
             if !ok {
                 break;
@@ -578,7 +541,6 @@ fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
 
 /// Fronted adverbial before a subject starting at `ss` (e.g. "In April," or "however, in April,").
 fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
-    let lx = &*LEXICON;
     if ss == 0 || ss <= lb || !is_comma(t, ss - 1) {
         return None;
     }
@@ -593,44 +555,35 @@ fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
     while first < ss && matches!(t.w(first), "however" | "and" | "but" | "," | "meanwhile" | "separately") {
         first += 1;
     }
-    (first < ss - 1 && (lx.is(class::PREP, t.w(first)) || lx.is(class::TIMEWORD, t.w(first)) || is_month(t.w(first))))
+    (first < ss - 1 && (t.is(class::PREP, first) || t.is(class::TIMEWORD, first) || t.is(class::MONTH, first)))
         .then_some((k, ss - 1))
 }
 
 fn adverbial_start(t: &Text, k: usize) -> bool {
-    let lx = &*LEXICON;
     let w = t.w(k);
-    lx.is(class::PREP, w) || lx.is(class::TIMEWORD, w) || matches!(w, "however" | "meanwhile" | "separately")
+    t.is(class::PREP | class::TIMEWORD, k) || matches!(w, "however" | "meanwhile" | "separately")
 }
 
 /// Matches a cue at token `i`; returns the cue and its token length.
 fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::Cue, usize)> {
-    let forms = LEXICON.cues.get(t.w(i))?;
-    'forms: for c in forms {
-        let n = c.words.len();
-        if i + n > e {
-            continue;
-        }
-        for (k, w) in c.words.iter().enumerate() {
-            if t.w(i + k) != *w {
-                continue 'forms;
-            }
-        }
-        return Some((c, n));
+    if !t.is(class::CUE_FIRST, i) {
+        return None;
     }
-    None
+    LEXICON.cues_of(t.id(i)).iter().find_map(|c| {
+        let n = c.ids.len();
+        (i + n <= e && c.ids.iter().enumerate().all(|(k, &id)| t.id(i + k) == id)).then_some((c, n))
+    })
 }
 
 /// Finds the frames of sentence tokens `[s, e)`. `masked(i)` tells whether token `i` stands
 /// inside quotation marks (cues there belong to the quoted speaker, not the report).
 pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool) -> Vec<Fr> {
-    let lx = &*LEXICON;
     let cs = content_start(t, s, e);
     let mut frames: Vec<Fr> = Vec::new();
     let mut pending_cite: Option<Vec<R>> = None;
     let mut i = cs;
     while i < e {
-        if masked(i) || t.kind(i) != Some(TokenKind::Word) {
+        if !t.is(class::CUE_FIRST, i) || !t.is(class::WORD, i) || masked(i) {
             i += 1;
             continue;
         }
@@ -717,7 +670,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             end = next;
         }
         for k in c.0..end {
-            if is_comma(t, k) && lx.is(class::BREAK, t.w(k + 1)) || is_punct(t, k, ";") {
+            if is_comma(t, k) && t.is(class::BREAK, k + 1) || is_punct(t, k, ";") {
                 end = k;
                 break;
             }
@@ -771,7 +724,7 @@ fn content_after_end(t: &Text, j: usize, e: usize) -> Option<R> {
     }
     let n = j + 1;
     let w = t.w(n);
-    if w.ends_with("ing") && !LEXICON.cues.contains_key(w) && t.kind(n) == Some(TokenKind::Word) {
+    if w.ends_with("ing") && !t.is(class::CUE_FIRST, n) && t.is(class::WORD, n) {
         let mut k = n;
         while k < e && t.kind(k) != Some(TokenKind::Stop) {
             k += 1;
@@ -805,7 +758,6 @@ fn end_region(t: &Text, j: usize, e: usize) -> usize {
 }
 
 fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize, prev: &[Fr]) -> Option<Fr> {
-    let lx = &*LEXICON;
     let w = t.w(i);
     let told = matches!(w, "told" | "tells" | "tell");
     // Passive or participial uses are not frames ("were reported to", "casualties reported is").
@@ -821,7 +773,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         return None;
     }
     // After a determiner the cue word is a noun ("the claims", "its report").
-    if i > lb && lx.is(class::DET, t.w(i - 1)) {
+    if i > lb && t.is(class::DET, i - 1) {
         return None;
     }
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
@@ -830,8 +782,8 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Inverted: '..., said X, a spokesman.' / '"...," said X.'
     let before = i.checked_sub(1).filter(|&p| p >= lb);
     let inverted_pos =
-        before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && lx.is(class::INVERTS, w);
-    if inverted_pos && i + n < e && t.kind(i + n) == Some(TokenKind::Word) {
+        before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && t.is(class::INVERTS, i);
+    if inverted_pos && i + n < e && t.is(class::WORD, i + n) {
         let sp = np_forward(t, i + n, e);
         let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
         if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
@@ -841,7 +793,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                 if sp.1 < e && is_comma(t, sp.1) && !t.is_cap(sp.0) { Some(np_forward(t, sp.1 + 1, e)) } else { None };
             let app = app.filter(|a| {
                 a.1 > a.0
-                    && (a.0..a.1).all(|k| t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+                    && (a.0..a.1).all(|k| t.is_cap(k) && t.is(class::WORD, k))
                     && (a.1 >= e || is_hard_break(t, a.1))
             });
             f.sources = vec![app.unwrap_or(sp)];
@@ -923,7 +875,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         let app = (c + 1, j - 1);
         let app_is_name = app.1 > app.0
             && app.1 - app.0 <= 4
-            && (app.0..app.1).all(|k| t.is_cap(k) && t.kind(k) == Some(TokenKind::Word))
+            && (app.0..app.1).all(|k| t.is_cap(k) && t.is(class::WORD, k))
             && !t.is_cap(np1.0.max(np1.1.saturating_sub(1)));
         if app_is_name {
             name_app = Some(app);
@@ -972,7 +924,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // followed by a clause ("Asked about it, the minister said 40 had died") it opens one.
     let that_near =
         (i + n..e.min(i + n + 14)).take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k)).any(|k| t.w(k) == "that");
-    let adjunct_follows = !that_near && (lx.is(class::PREP, t.w(i + n)) || (adj < e && lx.is(class::PREP, t.w(adj))));
+    let adjunct_follows = !that_near && (t.is(class::PREP, i + n) || (adj < e && t.is(class::PREP, adj)));
     if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || (preceded_by_content && adjunct_follows) {
         // End frame: "CONTENT, X said (on Monday)."
         f.front = false;
@@ -1000,7 +952,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Front frame: "X said (on Monday) (that) CONTENT".
     let mut cstart = adj;
     let that_limit = e.min(i + n + 14);
-    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.kind(k) == Some(TokenKind::Word)) {
+    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.is(class::WORD, k)) {
         if (i + n..th).all(|k| !is_comma(t, k) && !is_hard_break(t, k)) && th <= adj.max(th) && th < adj + 1 {
             cstart = th + 1;
         }
@@ -1048,7 +1000,7 @@ fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
 /// "X told Xinhua": a named addressee passes the words on.
 fn via_of_told(t: &Text, f: &mut Fr, from: usize, to: usize) {
     let mut k = from;
-    while k < to && t.is_cap(k) && t.kind(k) == Some(TokenKind::Word) {
+    while k < to && t.is_cap(k) && t.is(class::WORD, k) {
         k += 1;
     }
     if k > from {
@@ -1112,7 +1064,7 @@ fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: 
         // Forward: the rest of the clause unless a new clause starts.
         if end < e && is_comma(t, end) {
             let nx = end + 1;
-            if nx < e && !LEXICON.is(class::CLAUSE, t.w(nx)) && t.w(nx) != "and" && !LEXICON.is(class::BREAK, t.w(nx)) {
+            if nx < e && !t.is(class::CLAUSE, nx) && t.w(nx) != "and" && !t.is(class::BREAK, nx) {
                 let mut k = nx;
                 while k < e
                     && t.kind(k) != Some(TokenKind::Stop)
@@ -1151,8 +1103,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         if is_hard_break(t, k) {
             break;
         }
-        let w = t.w(k);
-        if LEXICON.cues.get(w).is_some_and(|v| v.iter().any(|c| c.kind == CueKind::Noun)) {
+        if t.is(class::NOUN_CUE, k) {
             noun_at = Some(k);
             // Keep looking for an earlier noun only when this one ends the phrase.
         }
@@ -1161,12 +1112,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
     let np_start = {
         let mut s = na;
-        while s > lb
-            && !is_comma(t, s - 1)
-            && !is_hard_break(t, s - 1)
-            && !LEXICON.is(class::CLAUSE, t.w(s - 1))
-            && s + 6 > na
-        {
+        while s > lb && !is_comma(t, s - 1) && !is_hard_break(t, s - 1) && !t.is(class::CLAUSE, s - 1) && s + 6 > na {
             s -= 1;
         }
         s
@@ -1180,7 +1126,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     } else {
         f.sources = vec![(np_start, na + 1)];
     }
-    if LEXICON.cues.get(t.w(na)).is_some_and(|v| v.iter().any(|c| c.stance == Stance::Estimated)) {
+    if t.is(class::ESTIMATED_CUE, na) {
         f.stance = Stance::Estimated;
     }
     let mut cstart = i + n;
@@ -1286,7 +1232,6 @@ fn sentence_adverbial(t: &Text, cs: usize, e: usize) -> Option<R> {
 /// "The fund raised its growth forecast to N", "The UN's estimate puts the toll at N": the owner
 /// of an estimate is its source.
 fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize) -> Option<Fr> {
-    let lx = &*LEXICON;
     let back = (i.saturating_sub(3).max(lb)..i).rev();
     let mut src = None;
     for k in back {
@@ -1297,12 +1242,7 @@ fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb:
         }
         if matches!(w, "its" | "their") && k > lb {
             let verb = k - 1;
-            let vw = t.w(verb);
-            if t.kind(verb) == Some(TokenKind::Word)
-                && !t.is_cap(verb)
-                && !lx.is(class::DET, vw)
-                && !lx.is(class::PREP, vw)
-            {
+            if t.is(class::WORD, verb) && !t.is_cap(verb) && !t.is(class::DET | class::PREP, verb) {
                 src = np_back(t, skip_aux_back(t, verb, lb), lb);
             }
             break;

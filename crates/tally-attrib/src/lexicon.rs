@@ -22,6 +22,8 @@ pub enum CueKind {
 #[derive(Debug, Clone)]
 pub struct Cue {
     pub words: Vec<&'static str>,
+    /// The words' ids (see [`Lexicon::words`]).
+    pub ids: Vec<u32>,
     pub stance: Stance,
     pub kind: CueKind,
 }
@@ -45,6 +47,34 @@ pub mod class {
     pub const TIMEWORD: u32 = 1 << 14;
     pub const TITLE: u32 = 1 << 15;
     pub const VERBSTOP: u32 = 1 << 16;
+    /// Token shapes: the token starts with an upper-case letter.
+    pub const CAP: u32 = 1 << 17;
+    /// A quotation mark.
+    pub const QUOTE: u32 = 1 << 18;
+    /// Derived bits (not table classes): the word starts a cue form.
+    pub const CUE_FIRST: u32 = 1 << 20;
+    /// A lower-case verb-like cue word (verb, act or show, and never a noun cue).
+    pub const CUE_WORD: u32 = 1 << 21;
+    /// The word is a statement / estimate noun cue.
+    pub const NOUN_CUE: u32 = 1 << 22;
+    /// Some cue form starting with the word carries an estimated stance.
+    pub const ESTIMATED_CUE: u32 = 1 << 23;
+    /// A month name or abbreviation.
+    pub const MONTH: u32 = 1 << 24;
+    /// A weekday name.
+    pub const WEEKDAY: u32 = 1 << 25;
+    /// The first word of a hedge phrase ("could not independently verify").
+    pub const UNVERIFIED_FIRST: u32 = 1 << 26;
+    /// Token shapes (set per token, not per word): a comma.
+    pub const COMMA: u32 = 1 << 27;
+    /// A token that ends any phrase (see `frames::is_hard_break`).
+    pub const HARD: u32 = 1 << 28;
+    /// A word token.
+    pub const WORD: u32 = 1 << 29;
+    /// A semicolon.
+    pub const SEMI: u32 = 1 << 30;
+    /// A colon.
+    pub const COLON: u32 = 1 << 31;
     /// Class names as written in the table.
     pub const NAMES: [(&str, u32); 17] = [
         ("adjunct", ADJUNCT),
@@ -67,22 +97,183 @@ pub mod class {
     ];
 }
 
+/// No word of the lexicon.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// One word of the lexicon: its class bits and the cue forms it starts.
+#[derive(Debug, Default)]
+pub struct Word {
+    pub bits: u32,
+    /// Cue forms starting with this word, longest first.
+    pub cues: Vec<Cue>,
+}
+
 pub struct Lexicon {
-    /// Cue forms by their first word, longest first.
-    pub cues: HashMap<&'static str, Vec<Cue>>,
-    /// Word classes of each word, as bits of [`class`].
-    classes: HashMap<&'static str, u32>,
+    /// Every word the grammar reads by id: each table word, cue word and month/weekday name.
+    pub words: Vec<Word>,
+    /// Word ids by lower-case text.
+    #[cfg(test)]
+    ids: HashMap<&'static str, u32>,
+    /// The longest word's length in bytes (longer tokens are no words of the lexicon).
+    max_len: usize,
+    /// Words of at most eight bytes by their bytes read as one number (see [`short_key`]).
+    short: ShortTable,
+    /// Longer words by their bytes.
+    long: HashMap<&'static [u8], u32>,
+    /// Bytes a word may start with.
+    first: [bool; 256],
     /// Hedge phrases, as word sequences.
     pub unverified: Vec<Vec<&'static str>>,
 }
 
 impl Lexicon {
     /// Whether lower-case `word` belongs to the word class `class` (a bit of [`class`]).
-    #[inline]
+    #[cfg(test)]
     pub fn is(&self, class: u32, word: &str) -> bool {
-        self.classes.get(word).is_some_and(|bits| bits & class != 0)
+        self.bits(self.id(word)) & class != 0
+    }
+    /// The id of lower-case `word` ([`NO_WORD`] for a word the lexicon does not know).
+    #[cfg(test)]
+    pub fn id(&self, word: &str) -> u32 {
+        if word.is_empty() || word.len() > self.max_len {
+            return NO_WORD;
+        }
+        self.ids.get(word).copied().unwrap_or(NO_WORD)
+    }
+    /// The id of the lower-case word at bytes `start..end` of `low` (a document's lower-cased
+    /// body): short words through one read of eight bytes, longer ones by their text.
+    #[inline]
+    pub fn id_at(&self, low: &[u8], start: usize, end: usize) -> u32 {
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) >= self.max_len {
+            return NO_WORD;
+        }
+        match low.get(start) {
+            Some(&b) if self.first[b as usize] => {}
+            _ => return NO_WORD,
+        }
+        if n <= 8 {
+            let word = match low.get(start..start + 8) {
+                Some(b) => b,
+                None => match low.get(start..end) {
+                    Some(b) => b,
+                    None => return NO_WORD,
+                },
+            };
+            return self.short.get(short_key(word, n), n);
+        }
+        low.get(start..end).and_then(|b| self.long.get(b)).copied().unwrap_or(NO_WORD)
+    }
+    /// Class bits of word `id` (0 for [`NO_WORD`]).
+    #[inline]
+    pub fn bits(&self, id: u32) -> u32 {
+        self.words.get(id as usize).map_or(0, |w| w.bits)
+    }
+    /// Cue forms starting with word `id`, longest first.
+    #[inline]
+    pub fn cues_of(&self, id: u32) -> &[Cue] {
+        self.words.get(id as usize).map_or(&[], |w| w.cues.as_slice())
     }
 }
+
+/// The first `n` (at most eight) bytes of `b` as one little-endian number; with the length
+/// this names a short word exactly.
+#[inline]
+fn short_key(b: &[u8], n: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    match b.get(..8) {
+        Some(head) => buf.copy_from_slice(head),
+        None => {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = *s;
+            }
+        }
+    }
+    let x = u64::from_le_bytes(buf);
+    if n >= 8 {
+        x
+    } else {
+        x & ((1u64 << (8 * n)) - 1)
+    }
+}
+
+/// Short words by key and length: open addressing, a power-of-two number of slots.
+struct ShortTable {
+    /// (key, length, id); length 0 marks an empty slot.
+    slots: Vec<(u64, usize, u32)>,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn new(words: impl Iterator<Item = (u64, usize, u32)>) -> ShortTable {
+        let words: Vec<(u64, usize, u32)> = words.collect();
+        let mut size = 64usize;
+        while size < words.len() * 4 {
+            size *= 2;
+        }
+        let mut t = ShortTable { slots: vec![(0, 0, NO_WORD); size], shift: 64 - size.trailing_zeros() };
+        for (key, n, id) in words {
+            let mut k = t.slot(key, n);
+            while t.slots.get(k).is_some_and(|s| s.1 != 0) {
+                k = (k + 1) & (size - 1);
+            }
+            if let Some(s) = t.slots.get_mut(k) {
+                *s = (key, n, id);
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64, n: usize) -> usize {
+        ((key ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64, n: usize) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut k = self.slot(key, n);
+        loop {
+            match self.slots.get(k) {
+                Some(&(kk, nn, id)) if nn != 0 => {
+                    if kk == key && nn == n {
+                        return id;
+                    }
+                }
+                _ => return NO_WORD,
+            }
+            k = (k + 1) & mask;
+        }
+    }
+}
+
+const MONTHS: [&str; 24] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn parse_stance(s: &str) -> Stance {
     match s {
@@ -118,13 +309,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let Some(kind) = parse_kind(kind) else { continue };
         let words: Vec<&'static str> = form.split(' ').filter(|w| !w.is_empty()).collect();
         let Some(first) = words.first().copied() else { continue };
-        cues.entry(first).or_default().push(Cue { words, stance: parse_stance(stance), kind });
+        cues.entry(first).or_default().push(Cue { words, ids: Vec::new(), stance: parse_stance(stance), kind });
     }
     for v in cues.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
     let mut classes: HashMap<&'static str, u32> = HashMap::default();
-    let mut unverified = Vec::new();
+    let mut unverified: Vec<Vec<&'static str>> = Vec::new();
     for cols in data_lines(include_str!("../data/words.tsv")) {
         let (Some(class), Some(word)) = (cols.first(), cols.get(1)) else { continue };
         if *class == "unverified" {
@@ -136,7 +327,85 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    Lexicon { cues, classes, unverified }
+    // One id per word: classes, cue words, hedge words, months and weekdays.
+    let mut ids: HashMap<&'static str, u32> = HashMap::default();
+    let mut words: Vec<Word> = Vec::new();
+    let mut add = |w: &'static str, bits: u32, words: &mut Vec<Word>| {
+        let id = *ids.entry(w).or_insert_with(|| {
+            words.push(Word::default());
+            (words.len() - 1) as u32
+        });
+        if let Some(x) = words.get_mut(id as usize) {
+            x.bits |= bits;
+        }
+    };
+    for (w, bits) in &classes {
+        add(w, *bits, &mut words);
+    }
+    for m in MONTHS {
+        add(m, class::MONTH, &mut words);
+    }
+    for d in WEEKDAYS {
+        add(d, class::WEEKDAY, &mut words);
+    }
+    for ph in &unverified {
+        for (k, w) in ph.iter().enumerate() {
+            add(w, if k == 0 { class::UNVERIFIED_FIRST } else { 0 }, &mut words);
+        }
+    }
+    for (first, forms) in &cues {
+        let noun = forms.iter().any(|c| c.kind == CueKind::Noun);
+        let verb = forms.iter().any(|c| matches!(c.kind, CueKind::Verb | CueKind::Act | CueKind::Show));
+        let lower = first.chars().next().is_some_and(char::is_lowercase);
+        let mut bits = class::CUE_FIRST;
+        if noun {
+            bits |= class::NOUN_CUE;
+        }
+        if lower && !noun && verb {
+            bits |= class::CUE_WORD;
+        }
+        if forms.iter().any(|c| c.stance == Stance::Estimated) {
+            bits |= class::ESTIMATED_CUE;
+        }
+        add(first, bits, &mut words);
+        for c in forms {
+            for w in &c.words {
+                add(w, 0, &mut words);
+            }
+        }
+    }
+    for (first, forms) in &cues {
+        if let Some(x) = ids.get(first).and_then(|&id| words.get_mut(id as usize)) {
+            x.cues = forms
+                .iter()
+                .map(|c| Cue {
+                    ids: c.words.iter().map(|w| ids.get(w).copied().unwrap_or(NO_WORD)).collect(),
+                    ..c.clone()
+                })
+                .collect();
+        }
+    }
+    let max_len = ids.keys().map(|w| w.len()).max().unwrap_or(0);
+    let short = ShortTable::new(
+        ids.iter().filter(|(w, _)| w.len() <= 8).map(|(w, &id)| (short_key(w.as_bytes(), w.len()), w.len(), id)),
+    );
+    let long = ids.iter().filter(|(w, _)| w.len() > 8).map(|(w, &id)| (w.as_bytes(), id)).collect();
+    let mut first = [false; 256];
+    for w in ids.keys() {
+        if let Some(&b) = w.as_bytes().first() {
+            first[b as usize] = true;
+        }
+    }
+    Lexicon {
+        words,
+        #[cfg(test)]
+        ids,
+        max_len,
+        short,
+        long,
+        first,
+        unverified,
+    }
 });
 
 #[cfg(test)]
@@ -146,13 +415,22 @@ mod tests {
     #[test]
     fn tables_load_with_stances() {
         let lx = &*LEXICON;
-        let said = &lx.cues["said"][0];
+        let forms = |w: &str| lx.cues_of(lx.id(w));
+        // Short and long words read from a body agree with the text lookup.
+        for w in ["said", "according", "communiqué", "independently", "x", "sai"] {
+            let body = format!("a {w} b");
+            assert_eq!(lx.id_at(body.as_bytes(), 2, 2 + w.len()), lx.id(w), "{w}");
+        }
+        assert_eq!(lx.id_at(b"said", 0, 4), lx.id("said"));
+        assert_ne!(lx.id("said"), NO_WORD);
+        let said = &forms("said")[0];
         assert_eq!((said.kind, said.stance), (CueKind::Verb, Stance::Asserted));
-        assert_eq!(lx.cues["claimed"][0].stance, Stance::Contested);
-        assert_eq!(lx.cues["denied"][0].stance, Stance::Denied);
-        assert_eq!(lx.cues["estimated"][0].stance, Stance::Estimated);
+        assert_eq!(forms("claimed")[0].stance, Stance::Contested);
+        assert_eq!(forms("denied")[0].stance, Stance::Denied);
+        assert_eq!(forms("estimated")[0].stance, Stance::Estimated);
         // Longest form first: "put the death toll at" before "put the number at".
-        assert_eq!(lx.cues["put"][0].words.len(), 5);
+        assert_eq!(forms("put")[0].words.len(), 5);
+        assert_eq!(forms("put")[0].ids.len(), 5);
         assert!(lx.is(class::PRONOUN, "she") && lx.is(class::ROLE, "ministry") && !lx.is(class::ROLE, "casualties"));
         assert!(!lx.unverified.is_empty());
     }

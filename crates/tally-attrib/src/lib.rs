@@ -10,6 +10,7 @@ mod resolve;
 
 use frames::{Fr, R};
 use lexicon::{class, CueKind, LEXICON};
+use resolve::Ref;
 use tally_entities::Mention;
 use tally_model::{Anchor, Span, Stance};
 use tally_text::{Analysis, SentenceKind, TokenKind};
@@ -98,14 +99,79 @@ impl Attributions {
 pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
     /// Entity mentions sorted by start.
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<&'a Mention>,
+    /// Spans of the mentions that name no person, sorted by start.
+    others: Vec<Span>,
+    /// Lexicon word id of each token ([`lexicon::NO_WORD`] when the lexicon lacks it).
+    ids: Vec<u32>,
+    /// Lexicon class bits of each token.
+    bits: Vec<u32>,
+    /// Indices of the quotation mark tokens.
+    pub quotes: Vec<usize>,
 }
 
 impl<'a> Text<'a> {
-    fn new(an: &'a Analysis<'a>, mentions: &[Mention]) -> Self {
-        let mut mentions = mentions.to_vec();
+    fn new(an: &'a Analysis<'a>, mentions: &'a [Mention]) -> Self {
+        let mut mentions: Vec<&Mention> = mentions.iter().collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        Text { an, mentions }
+        let lx = &*LEXICON;
+        let low = an.low.as_bytes();
+        let n = an.tokens.len();
+        let mut ids: Vec<u32> = Vec::with_capacity(n);
+        let mut bits: Vec<u32> = Vec::with_capacity(n);
+        let mut stops: Vec<usize> = Vec::new();
+        let mut quotes: Vec<usize> = Vec::new();
+        for (i, tok) in an.tokens.iter().enumerate() {
+            let id = lx.id_at(low, tok.span.start, tok.span.end);
+            ids.push(id);
+            match tok.kind {
+                TokenKind::Stop => stops.push(i),
+                TokenKind::Quote => quotes.push(i),
+                _ => {}
+            }
+            bits.push(lx.bits(id) | frames::shape(an.body, tok));
+        }
+        let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
+        let mut t = Text { an, mentions, others, ids, bits: Vec::new(), quotes };
+        // A full stop ends phrases unless it closes an abbreviation.
+        for &i in &stops {
+            if !frames::is_abbrev_dot(&t, i) {
+                if let Some(b) = bits.get_mut(i) {
+                    *b |= class::HARD;
+                }
+            }
+        }
+        t.bits = bits;
+        t
+    }
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.an.tokens.len()
+    }
+    /// Lexicon word id of token `i`.
+    #[inline]
+    pub fn id(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(lexicon::NO_WORD)
+    }
+    /// Whether token `i` has every bit of `bits`.
+    #[inline]
+    pub fn all(&self, bits: u32, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bits == bits)
+    }
+    /// Index of the first token at or after `i` that has every bit of `bits` (the token count
+    /// when none has).
+    pub fn next_with(&self, bits: u32, i: usize) -> usize {
+        let n = self.bits.len();
+        match self.bits.get(i.min(n)..) {
+            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
+            None => n,
+        }
+    }
+    /// Whether token `i` belongs to the word class `class` (bits of [`class`]).
+    #[inline]
+    pub fn is(&self, class: u32, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & class != 0)
     }
     /// Lower-case text of token `i` ("" out of range).
     pub fn w(&self, i: usize) -> &str {
@@ -133,13 +199,13 @@ impl<'a> Text<'a> {
         }
     }
     /// Mentions that start inside `s`.
-    pub fn mentions_in(&self, s: Span) -> &[Mention] {
+    pub fn mentions_in(&self, s: Span) -> &[&'a Mention] {
         let a = self.mentions.partition_point(|m| m.span.start < s.start);
         let b = self.mentions.partition_point(|m| m.span.start < s.end);
         self.mentions.get(a..b).unwrap_or(&[])
     }
     /// Mentions that start within 200 bytes before `pos` (enough for any mention ending there).
-    fn mentions_near(&self, pos: usize) -> &[Mention] {
+    fn mentions_near(&self, pos: usize) -> &[&'a Mention] {
         self.mentions_in(Span::new(pos.saturating_sub(200), pos + 1))
     }
     pub fn mention_ends_at(&self, k: usize) -> bool {
@@ -150,24 +216,51 @@ impl<'a> Text<'a> {
         let Some(tok) = self.an.tokens.get(k) else { return false };
         self.mentions_in(Span::new(tok.span.start, tok.span.start + 1)).iter().any(|m| m.span.start == tok.span.start)
     }
+    /// Whether a mention that names no person overlaps the tokens `r` (mentions starting more
+    /// than 200 bytes before them are not looked at).
     pub fn mention_overlaps(&self, r: R) -> bool {
         let s = self.span(r);
-        self.mentions_in(Span::new(s.start.saturating_sub(200), s.end))
-            .iter()
-            .any(|m| m.span.overlaps(s) && m.kind != tally_model::EntityKind::Person)
+        let from = s.start.saturating_sub(200);
+        let a = self.others.partition_point(|m| m.start < from);
+        self.others.get(a..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
     }
-    pub fn mention_at(&self, s: Span) -> Option<&Mention> {
-        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s)
+    pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
+        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
+    }
+}
+
+/// [`Text::mention_overlaps`] for ranges that come in text order: the first mention that may
+/// overlap is found by walking forward from the last one.
+#[derive(Default)]
+pub(crate) struct MentionCursor {
+    from: usize,
+    at: usize,
+}
+
+impl MentionCursor {
+    pub fn overlaps(&mut self, t: &Text, r: R) -> bool {
+        let s = t.span(r);
+        let from = s.start.saturating_sub(200);
+        if from < self.from {
+            self.at = t.others.partition_point(|m| m.start < from);
+        } else {
+            while t.others.get(self.at).is_some_and(|m| m.start < from) {
+                self.at += 1;
+            }
+        }
+        self.from = from;
+        t.others.get(self.at..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
     }
 }
 
 fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
-    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && LEXICON.is(class::PERSON12, t.w(i)))
+    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && t.is(class::PERSON12, i))
 }
 
 /// Whether a sentence is worth the grammar: it holds a cue word or a quotation mark.
 fn has_cue_or_mark(t: &Text, s: usize, e: usize) -> bool {
-    (s..e).any(|i| t.kind(i) == Some(TokenKind::Quote) || LEXICON.cues.contains_key(t.w(i)))
+    let e = e.min(t.bits.len());
+    t.bits.get(s.min(e)..e).is_some_and(|b| b.iter().any(|b| b & (class::CUE_FIRST | class::QUOTE) != 0))
 }
 
 struct Found {
@@ -211,53 +304,49 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     // 3. Names, in text order.
     found.sort_by_key(|f| (f.fr.region.0, f.fr.cue.0));
     let mut resolver = resolve::Resolver::new(&t);
-    let mut out = Attributions::default();
-    let mut last_channel: Option<Anchor> = None;
-    let mut frame_speakers: Vec<(usize, Option<Anchor>, String, Option<Anchor>)> = Vec::new();
+    let mut out = Attributions { frames: Vec::with_capacity(found.len() + 8), quotes: Vec::new() };
+    let mut last_channel: Option<Ref> = None;
+    // Per frame: its speaker, cue and channel, for the quotes it holds.
+    let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
     let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::new();
     for f in &found {
         let fr = &f.fr;
-        let cue_text = t.an.text(t.span(fr.cue)).to_string();
-        let sources: Vec<SourceRef> = fr
-            .sources
+        let cue_text = t.an.text(t.span(fr.cue));
+        refs.clear();
+        refs.extend(fr.sources.iter().map(|r| resolver.resolve_hinted(*r, fr.inverted)));
+        let first_source = refs.first().copied();
+        let sources: Vec<SourceRef> = refs
             .iter()
-            .map(|r| SourceRef {
-                anchor: resolver.resolve_hinted(*r, fr.inverted),
-                cue: cue_text.clone(),
-                stance: fr.stance,
-            })
+            .map(|r| SourceRef { anchor: r.anchor(), cue: cue_text.to_string(), stance: fr.stance })
             .collect();
         let mut via = fr.via.map(|r| resolver.resolve(r));
         if via.is_none() && fr.passive_channel {
-            via = last_channel.clone();
+            via = last_channel;
         }
         if via.is_some() {
-            last_channel = via.clone();
+            last_channel = via;
         } else if matches!(fr.kind, CueKind::Prep) {
-            last_channel = sources.first().map(|s| s.anchor.clone());
+            last_channel = first_source;
         }
         let speaker = match &fr.speaker {
             Some(sp) => sp.first().map(|r| resolver.resolve(*r)),
-            None => sources.first().map(|s| s.anchor.clone()),
+            None => first_source,
         };
         let contents: Vec<Span> = fr.content.iter().filter(|c| c.1 > c.0).map(|c| t.span(*c)).collect();
         let content = contents.first().copied().unwrap_or_default();
+        let quote_via = if fr.speaker.is_some() { None } else { via };
         out.frames.push(Attribution {
             sentence: f.si,
             content,
-            contents: contents.clone(),
+            contents,
             frame: t.span(fr.region),
             pre: fr.pre.map(|p| t.span(p)),
             sources,
-            via: via.clone(),
+            via: via.map(|v| v.anchor()),
             unverified: false,
         });
-        frame_speakers.push((
-            f.si,
-            speaker.clone(),
-            cue_text.clone(),
-            if fr.speaker.is_some() { None } else { via.clone() },
-        ));
+        frame_speakers.push((speaker, cue_text, quote_via));
         // A reported or unmarked quote.
         let Some(c0) = fr.content.first().copied() else { continue };
         if !fr.quote || f.no_quote || an.sentences.get(f.si).is_some_and(|s| s.kind == SentenceKind::Heading) {
@@ -280,10 +369,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr, &masked));
         let q = Quote {
             span: t.span(qr),
-            speaker: speaker.clone(),
+            speaker: speaker.map(|s| s.anchor()),
             direct,
-            cue: Some(cue_text.clone()),
-            via: if fr.speaker.is_some() { None } else { via.clone() },
+            cue: Some(cue_text.to_string()),
+            via: quote_via.map(|v| v.anchor()),
         };
         let whole_sentence = !fr.front
             && matches!(fr.kind, CueKind::Verb | CueKind::Quoted)
@@ -292,7 +381,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 4. Unmarked first-person speech running over sentences: the sentences before a closing
     //    "..., Kim said." that speak in the first person belong to the same quote.
-    let framed: rustc_hash::FxHashSet<usize> = out.frames.iter().map(|f| f.sentence).collect();
+    let mut framed: Vec<usize> = out.frames.iter().map(|f| f.sentence).collect();
+    framed.sort_unstable();
+    framed.dedup();
     let mut extra: Vec<(usize, Quote)> = Vec::new();
     for (si, q, multi) in quotes_from_frames.iter_mut() {
         if !*multi {
@@ -307,7 +398,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             let Some(ps) = an.sentences.get(k) else { break };
             let r = (ps.tokens.start, ps.tokens.end);
             if Some(ps.paragraph) != para
-                || framed.contains(&k)
+                || framed.binary_search(&k).is_ok()
                 || ps.kind == SentenceKind::Heading
                 || (r.0..r.1).any(|i| t.kind(i) == Some(TokenKind::Quote) && masked.get(i).copied().unwrap_or(false))
                 || !has_person12(&t, r, &masked)
@@ -330,11 +421,17 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     // 5. Quotes in quotation marks: the speaker is the frame around them, or the speaker of the
     //    quote before them in the paragraph ('"...," he said. "..."').
     let mut marked: Vec<Quote> = Vec::new();
-    let mut prev: Option<(usize, Quote)> = None;
-    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
-    for (k, f) in out.frames.iter().enumerate() {
-        by_sentence.entry(f.sentence).or_default().push(k);
-    }
+    // The last marked quote: its last sentence, speaker, cue and channel.
+    type Said<'x> = (Option<Ref<'x>>, Option<&'x str>, Option<Ref<'x>>);
+    let mut prev: Option<(usize, Said)> = None;
+    // Frame indices by sentence, in frame order within a sentence.
+    let mut by_sentence: Vec<(usize, usize)> = out.frames.iter().enumerate().map(|(k, f)| (f.sentence, k)).collect();
+    by_sentence.sort_unstable();
+    let frames_of = |from: usize, to: usize| {
+        let a = by_sentence.partition_point(|&(s, _)| s < from);
+        let b = by_sentence.partition_point(|&(s, _)| s <= to);
+        by_sentence.get(a..b.max(a)).unwrap_or(&[]).iter().map(|&(_, k)| k)
+    };
     for &(o, c) in &pairs {
         let inner = (o + 1, c);
         let span = t.span(inner);
@@ -342,23 +439,19 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         if an.sentences.get(si).is_some_and(|s| s.kind == SentenceKind::Heading) {
             continue;
         }
-        let words = (inner.0..inner.1).filter(|&i| t.kind(i) == Some(TokenKind::Word)).count();
+        let words = (inner.0..inner.1).filter(|&i| t.is(class::WORD, i)).count();
         let para = an.sentences.get(si).map(|s| s.paragraph);
         let qspan = t.span((o, c + 1));
         let last_si = an.sentence_at(span.end.saturating_sub(1)).unwrap_or(si);
-        let owner = (si..=last_si + 1)
-            .filter_map(|x| by_sentence.get(&x))
-            .flatten()
-            .filter_map(|&k| Some((out.frames.get(k)?, frame_speakers.get(k)?)))
+        let owner = frames_of(si, last_si + 1)
+            .filter_map(|k| Some((out.frames.get(k)?, frame_speakers.get(k)?)))
             .filter(|(f, _)| f.contents.iter().any(|ct| ct.overlaps(qspan)))
             .min_by_key(|(f, _)| f.frame.start.abs_diff(qspan.end).min(f.frame.end.abs_diff(qspan.start)))
-            .map(|(_, sp)| sp.clone());
-        let (speaker, cue, via) = match owner {
-            Some((_, sp, cue, via)) => (sp, Some(cue), via),
-            None => match &prev {
-                Some((p, q)) if an.sentences.get(*p).map(|s| s.paragraph) == para || si <= p + 1 => {
-                    (q.speaker.clone(), q.cue.clone(), q.via.clone())
-                }
+            .map(|(_, sp)| *sp);
+        let (speaker, cue, via): Said = match owner {
+            Some((sp, cue, via)) => (sp, Some(cue), via),
+            None => match prev {
+                Some((p, said)) if an.sentences.get(p).map(|s| s.paragraph) == para || si <= p + 1 => said,
                 _ => {
                     if words < 4 {
                         continue;
@@ -370,17 +463,20 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         if speaker.is_none() && words < 4 {
             continue;
         }
-        let q = Quote { span, speaker, direct: true, cue, via };
-        prev = Some((last_si, q.clone()));
-        marked.push(q);
+        prev = Some((last_si, (speaker, cue, via)));
+        marked.push(Quote {
+            span,
+            speaker: speaker.map(|s| s.anchor()),
+            direct: true,
+            cue: cue.map(str::to_string),
+            via: via.map(|v| v.anchor()),
+        });
     }
     for q in &marked {
         let si = an.sentence_at(q.span.start).unwrap_or(0);
         let last = an.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(si);
-        let covered = (si..=last)
-            .filter_map(|x| by_sentence.get(&x))
-            .flatten()
-            .filter_map(|&k| out.frames.get(k))
+        let covered = frames_of(si, last)
+            .filter_map(|k| out.frames.get(k))
             .any(|f| f.contents.iter().any(|c| c.overlaps(q.span)));
         if !covered {
             out.frames.push(frame_for_quote(si, q));
@@ -457,6 +553,9 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
         let hit = (s..e).find(|&i| {
+            if !t.is(class::UNVERIFIED_FIRST, i) {
+                return false;
+            }
             let first = t.w(i);
             LEXICON.unverified.iter().any(|ph| {
                 ph.first() == Some(&first) && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)

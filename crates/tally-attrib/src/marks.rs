@@ -2,7 +2,6 @@
 //! the whole document, so quotes may run across sentences within a paragraph.
 
 use crate::Text;
-use tally_text::TokenKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -38,10 +37,9 @@ pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
     for (si, sent) in an.sentences.iter().enumerate() {
         let para = sent.paragraph;
         stack.retain(|&(_, _, p)| p == para);
-        for i in sent.tokens.clone() {
-            if t.kind(i) != Some(TokenKind::Quote) {
-                continue;
-            }
+        let a = t.quotes.partition_point(|&q| q < sent.tokens.start);
+        let b = t.quotes.partition_point(|&q| q < sent.tokens.end);
+        for &i in t.quotes.get(a..b.max(a)).unwrap_or(&[]) {
             let Some((fam, role)) = classify(t.raw(i)) else { continue };
             let Some(tok) = an.tokens.get(i) else { continue };
             let next = an.tokens.get(i + 1);

@@ -3,36 +3,50 @@
 //! phrase's own proper-name core otherwise.
 
 use crate::frames::R;
-use crate::lexicon::{class, LEXICON};
+use crate::lexicon::class;
 use crate::Text;
 use tally_model::{Anchor, EntityKind, Span};
-use tally_text::TokenKind;
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
 #[derive(Debug, Clone)]
-struct Ante {
+struct Ante<'a> {
     span: Span,
-    name: Option<String>,
-    text: String,
+    name: Option<&'a str>,
+    /// The phrase as written.
+    text: &'a str,
     person: bool,
     plural: bool,
     /// A source of an attribution frame (rather than a plain mention).
     speaker: bool,
 }
 
-impl Ante {
-    fn label(&self) -> String {
-        self.name.clone().unwrap_or_else(|| self.text.clone())
+impl<'a> Ante<'a> {
+    fn label(&self) -> &'a str {
+        self.name.unwrap_or(self.text)
+    }
+}
+
+/// A resolved phrase: its span and the name it refers to (borrowed from the document or its
+/// mentions until it goes into a record).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ref<'a> {
+    pub span: Span,
+    pub name: Option<&'a str>,
+}
+
+impl Ref<'_> {
+    pub fn anchor(&self) -> Anchor {
+        Anchor::new(self.span, self.name.map(str::to_string))
     }
 }
 
 pub struct Resolver<'t, 'a> {
     t: &'t Text<'a>,
-    antes: Vec<Ante>,
+    antes: Vec<Ante<'a>>,
 }
 
 fn has_orgword(t: &Text, r: R) -> bool {
-    (r.0..r.1).any(|i| LEXICON.is(class::ORGWORD, t.w(i)))
+    (r.0..r.1).any(|i| t.is(class::ORGWORD, i))
 }
 
 impl<'t, 'a> Resolver<'t, 'a> {
@@ -44,8 +58,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
             if m.kind == EntityKind::Person {
                 antes.push(Ante {
                     span: m.span,
-                    name: Some(m.name.clone()),
-                    text: m.span.text(t.an.body).to_string(),
+                    name: Some(m.name.as_str()),
+                    text: m.span.text(t.an.body),
                     person: true,
                     plural: false,
                     speaker: false,
@@ -54,29 +68,28 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         let n = t.an.tokens.len();
         let mut i = 0;
+        let capword = class::CAP | class::WORD;
+        // Runs come in text order: overlap tests walk the mentions with one cursor.
+        let mut cursor = crate::MentionCursor::default();
         while i < n {
-            if !(t.is_cap(i) && t.kind(i) == Some(TokenKind::Word)) {
-                i += 1;
-                continue;
+            i = t.next_with(capword, i);
+            if i >= n {
+                break;
             }
             let mut j = i;
-            while j < n && t.is_cap(j) && t.kind(j) == Some(TokenKind::Word) && !t.gap_before(j, i) {
+            while j < n && t.all(capword, j) && !t.gap_before(j, i) {
                 j += 1;
             }
             let mut s = i;
-            while s < j
-                && (LEXICON.is(class::TITLE, t.w(s))
-                    || LEXICON.is(class::DET, t.w(s))
-                    || t.mention_overlaps((s, s + 1)))
-            {
+            while s < j && (t.is(class::TITLE | class::DET, s) || cursor.overlaps(t, (s, s + 1))) {
                 s += 1;
             }
-            if j - s >= 2 && !has_orgword(t, (s, j)) && !t.mention_overlaps((s, j)) {
+            if j - s >= 2 && !has_orgword(t, (s, j)) && !cursor.overlaps(t, (s, j)) {
                 let span = t.span((s, j));
                 antes.push(Ante {
                     span,
-                    name: Some(span.text(t.an.body).to_string()),
-                    text: span.text(t.an.body).to_string(),
+                    name: Some(span.text(t.an.body)),
+                    text: span.text(t.an.body),
                     person: true,
                     plural: false,
                     speaker: false,
@@ -89,25 +102,26 @@ impl<'t, 'a> Resolver<'t, 'a> {
     }
 
     /// Resolves a source phrase and remembers it for later references.
-    pub fn resolve(&mut self, r: R) -> Anchor {
+    pub fn resolve(&mut self, r: R) -> Ref<'a> {
         self.resolve_hinted(r, false)
     }
 
     /// Resolves a phrase; `person_hint` says the grammar places a person there ('said X').
-    pub fn resolve_hinted(&mut self, r: R, person_hint: bool) -> Anchor {
+    pub fn resolve_hinted(&mut self, r: R, person_hint: bool) -> Ref<'a> {
         let t = self.t;
         let span = t.span(r);
         let name = self.name_of(r);
         let head = t.w(r.1.saturating_sub(1));
-        let pronoun = r.1 - r.0 == 1 && LEXICON.is(class::PRONOUN, head);
+        let pronoun = r.1 - r.0 == 1 && t.is(class::PRONOUN, r.1.saturating_sub(1));
         if !pronoun {
-            let h = t.w(crate::frames::head_of(t, r));
+            let hi = crate::frames::head_of(t, r);
+            let h = t.w(hi);
             let lone_name = r.1 - r.0 == 1 && t.is_cap(r.0) && t.raw(r.0).chars().any(char::is_lowercase);
             let person = (person_hint && lone_name && !t.mention_overlaps(r))
-                || LEXICON.is(class::PERSONROLE, h)
+                || t.is(class::PERSONROLE, hi)
                 || h.ends_with("man")
                 || h.ends_with("woman")
-                || LEXICON.is(class::PERSONROLE, head)
+                || t.is(class::PERSONROLE, r.1.saturating_sub(1))
                 || t.mentions_in(span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
                 || {
                     let a = self.antes.partition_point(|a| a.span.start < span.start);
@@ -115,26 +129,19 @@ impl<'t, 'a> Resolver<'t, 'a> {
                     self.antes.get(a..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
                 };
             let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
-            let ante = Ante {
-                span,
-                name: name.clone(),
-                text: span.text(t.an.body).to_string(),
-                person,
-                plural,
-                speaker: true,
-            };
+            let ante = Ante { span, name, text: span.text(t.an.body), person, plural, speaker: true };
             let pos = self.antes.partition_point(|a| a.span.start <= span.start);
             self.antes.insert(pos, ante);
         }
-        Anchor::new(span, name)
+        Ref { span, name }
     }
 
-    fn before(&self, pos: usize) -> impl Iterator<Item = &Ante> {
+    fn before(&self, pos: usize) -> impl Iterator<Item = &Ante<'a>> {
         let k = self.antes.partition_point(|a| a.span.start < pos);
         self.antes[..k].iter().rev()
     }
 
-    fn name_of(&self, r: R) -> Option<String> {
+    fn name_of(&self, r: R) -> Option<&'a str> {
         let t = self.t;
         let span = t.span(r);
         let n = r.1 - r.0;
@@ -142,7 +149,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let head = t.w(r.1.saturating_sub(1));
         let window = span.start.saturating_sub(1500);
         // Pronouns.
-        if n == 1 && LEXICON.is(class::PRONOUN, first) {
+        if n == 1 && t.is(class::PRONOUN, r.0) {
             let want_person = matches!(first, "he" | "she" | "him" | "her");
             let plural = matches!(first, "they" | "them");
             return self
@@ -165,22 +172,28 @@ impl<'t, 'a> Resolver<'t, 'a> {
             let far = span.start.saturating_sub(8000);
             if let Some(a) = self.before(span.start).take_while(|a| a.span.start >= far).find(|a| {
                 a.person
-                    && a.name.as_deref().is_some_and(|nm| {
+                    && a.name.is_some_and(|nm| {
+                        // The first or last word can be `w` only when the name starts or ends
+                        // with it.
+                        if !(nm.trim_start().starts_with(w) || nm.trim_end().ends_with(w)) {
+                            return false;
+                        }
                         let mut parts = nm.split_whitespace();
                         let f = parts.next();
                         let l = nm.split_whitespace().last();
                         nm != w && (f == Some(w) || l == Some(w))
                     })
             }) {
-                return a.name.clone();
+                return a.name;
             }
         }
         // Definite descriptions: "the ministry", "the agency", "The commission".
-        if first == "the" && n <= 4 && LEXICON.is(class::ROLE, head) && !(r.0 + 1..r.1).any(|i| t.is_cap(i)) {
+        if first == "the" && n <= 4 && t.is(class::ROLE, r.1.saturating_sub(1)) && !(r.0 + 1..r.1).any(|i| t.is_cap(i))
+        {
             if let Some(a) = self
                 .before(span.start)
                 .take_while(|a| a.span.start >= window)
-                .find(|a| a.speaker && a.text.to_lowercase().contains(head) && a.span != span)
+                .find(|a| a.speaker && a.span != span && lower_contains(t, a, head))
             {
                 return Some(a.label());
             }
@@ -188,7 +201,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         // A mention that covers the phrase's core.
         let core = core_of(t, r);
         if let Some(m) = t.mention_at(t.span(core)) {
-            return Some(m.name.clone());
+            return Some(m.name.as_str());
         }
         if let Some(m) = t.mentions_in(span).iter().rev().find(|m| {
             m.span.end == span.end
@@ -196,12 +209,12 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 && matches!(m.kind, EntityKind::Person | EntityKind::Org)
                 && !prep_before(t, m.span.start)
         }) {
-            return Some(m.name.clone());
+            return Some(m.name.as_str());
         }
         // The proper-name core of the phrase.
         let mut s = core.0;
         let mut e = core.1;
-        while e > s && t.is_cap(e - 1) && t.kind(e - 1) == Some(TokenKind::Word) {
+        while e > s && t.is_cap(e - 1) && t.is(class::WORD, e - 1) {
             e -= 1;
         }
         // e now is the start of the trailing capitalised run.
@@ -211,7 +224,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             s += 1;
         }
         let mut rs = run_start;
-        while rs < e && LEXICON.is(class::TITLE, t.w(rs)) {
+        while rs < e && t.is(class::TITLE, rs) {
             rs += 1;
         }
         // Allow "of"/"for"/"and" inside a name run ("Department of Hydrology and Meteorology").
@@ -220,7 +233,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             let w = t.w(k - 1);
             if matches!(w, "of" | "for" | "and" | "on") && t.is_cap(k - 2) {
                 let mut m = k - 1;
-                while m > core.0 && t.is_cap(m - 1) && t.kind(m - 1) == Some(TokenKind::Word) {
+                while m > core.0 && t.is_cap(m - 1) && t.is(class::WORD, m - 1) {
                     m -= 1;
                 }
                 k = m;
@@ -230,13 +243,28 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         let rs = if k < rs { k } else { rs };
         if rs < e && (rs == core.0 || e - rs >= 2) {
-            let nm = t.span((rs, e)).text(t.an.body).to_string();
+            let nm = t.span((rs, e)).text(t.an.body);
             if !nm.is_empty() {
                 return Some(nm);
             }
         }
         let _ = head;
         None
+    }
+}
+
+/// Whether the lower-cased text of `a` holds `head` (lower-case ASCII letters only change
+/// through the document's lower-cased copy).
+fn lower_contains(t: &Text, a: &Ante, head: &str) -> bool {
+    if a.text.is_ascii() && a.text.len() == a.span.len() {
+        // A byte search: a match of valid UTF-8 in valid UTF-8 is a substring match.
+        let h = head.as_bytes();
+        let Some(&h0) = h.first() else { return true };
+        t.an.low.as_bytes().get(a.span.range()).is_some_and(|low| {
+            low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + h.len()) == Some(h))
+        })
+    } else {
+        a.text.to_lowercase().contains(head)
     }
 }
 

@@ -73,6 +73,15 @@ pub(crate) struct Lexicon {
     pub places: FastMap<&'static str, u32>,
     /// The most words a city name has.
     pub place_words: usize,
+    /// The leading run of letters and digits of every city name ("San" for "San Jose"): a run
+    /// of tokens can only be a city when its first token begins with one of these.
+    pub place_first: FastSet<&'static str>,
+    /// Which of the word lists `notname`, `function`, `time`, `orghead`, `placehead` and
+    /// `placeprefix` of `data/person_words.tsv` hold a word (flags in [`word`]): one look-up
+    /// per token answers them all.
+    pub word_flags: FastMap<&'static str, u8>,
+    /// Some word of those lists does not begin with a capital letter.
+    pub lower_list_words: bool,
     /// Canonical country names, indexed by `Entry::country`.
     pub countries: Vec<&'static str>,
     pub roles: Vec<Role>,
@@ -81,18 +90,8 @@ pub(crate) struct Lexicon {
     pub title_heads: Vec<&'static str>,
     pub cue_after: FastSet<&'static str>,
     pub cue_before: FastSet<&'static str>,
-    pub org_heads: FastSet<&'static str>,
-    /// Head nouns of venues and geographic names ("House", "Camp", "River").
-    pub place_heads: FastSet<&'static str>,
     /// Head nouns that, after "the", refer back to an organization ("the ministry").
     pub anaphors: FastSet<&'static str>,
-    /// Words that begin geographic names ("Lake Chad", "Mount Kenya").
-    pub place_prefixes: FastSet<&'static str>,
-    pub not_name: FastSet<&'static str>,
-    /// Capitalised function words that never begin a name ("The", "In", "But").
-    pub function_words: FastSet<&'static str>,
-    /// Weekdays, months and other time words ("Wednesday", "Jan").
-    pub time_words: FastSet<&'static str>,
     /// ("North", country): "the North" once that country has been named.
     pub context_aliases: Vec<(&'static str, u16)>,
 }
@@ -112,6 +111,29 @@ fn alts(s: &'static str) -> impl Iterator<Item = &'static str> {
 fn is_acronym(p: &str) -> bool {
     p.chars().any(|c| c.is_ascii_uppercase())
         && p.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+}
+
+/// Flags of [`Lexicon::word_flags`]: which word lists hold a word (as written).
+pub(crate) mod word {
+    pub const NOT_NAME: u8 = 1;
+    pub const FUNCTION: u8 = 2;
+    pub const TIME: u8 = 4;
+    pub const ORG_HEAD: u8 = 8;
+    pub const PLACE_HEAD: u8 = 16;
+    pub const PLACE_PREFIX: u8 = 32;
+}
+
+/// The text up to the first character that is not a letter or digit.
+#[inline]
+pub(crate) fn leading_run(s: &str) -> &str {
+    // ASCII letters and digits first; past them `i` is a character boundary.
+    let i = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
+    if s.as_bytes().get(i).is_none_or(|b| b.is_ascii()) {
+        return s.get(..i).unwrap_or(s);
+    }
+    let rest = s.get(i..).unwrap_or("");
+    let j = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    s.get(..i + j).unwrap_or(s)
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -221,6 +243,7 @@ pub(crate) fn build() -> Lexicon {
     // claimed above keep their meaning (a hash probe per line, no allocation unless new).
     let mut places: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(48_000, Default::default());
     let mut place_words = 1;
+    let mut place_first: FastSet<&'static str> = FastSet::with_capacity_and_hasher(32_000, Default::default());
     let mut lower = String::with_capacity(64);
     for line in PLACES.lines() {
         if line.starts_with('#') {
@@ -235,6 +258,7 @@ pub(crate) fn build() -> Lexicon {
             continue;
         }
         place_words = place_words.max(p.split(' ').count());
+        place_first.insert(leading_run(p));
         places.insert(p, entries.len() as u32);
         entries.push(Entry {
             cat: Cat::Place,
@@ -283,6 +307,20 @@ pub(crate) fn build() -> Lexicon {
     // Function words never begin a name of any kind.
     not_name.extend(function_words.iter().copied());
     not_name.extend(time_words.iter().copied());
+    let mut word_flags: FastMap<&'static str, u8> = FastMap::default();
+    for (set, flag) in [
+        (&not_name, word::NOT_NAME),
+        (&function_words, word::FUNCTION),
+        (&time_words, word::TIME),
+        (&org_heads, word::ORG_HEAD),
+        (&place_heads, word::PLACE_HEAD),
+        (&place_prefixes, word::PLACE_PREFIX),
+    ] {
+        for w in set.iter() {
+            *word_flags.entry(w).or_default() |= flag;
+        }
+    }
+    let lower_list_words = word_flags.keys().any(|w| !w.chars().next().is_some_and(char::is_uppercase));
     let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
     // A DFA: slower to build (~25 ms) than an NFA, four times fewer instructions per byte scanned.
@@ -303,19 +341,16 @@ pub(crate) fn build() -> Lexicon {
         entries,
         places,
         place_words,
+        place_first,
+        word_flags,
+        lower_list_words,
         countries,
         roles,
         role_orgs,
         title_heads,
         cue_after,
         cue_before,
-        org_heads,
-        place_heads,
-        place_prefixes,
         anaphors,
-        not_name,
-        function_words,
-        time_words,
         context_aliases,
     }
 }
@@ -334,19 +369,16 @@ fn empty() -> Lexicon {
         }],
         places: FastMap::default(),
         place_words: 1,
+        place_first: FastSet::default(),
+        word_flags: FastMap::default(),
+        lower_list_words: false,
         countries: Vec::new(),
         roles: Vec::new(),
         role_orgs: FastMap::default(),
         title_heads: Vec::new(),
         cue_after: FastSet::default(),
         cue_before: FastSet::default(),
-        org_heads: FastSet::default(),
-        place_heads: FastSet::default(),
-        place_prefixes: FastSet::default(),
         anaphors: FastSet::default(),
-        not_name: FastSet::default(),
-        function_words: FastSet::default(),
-        time_words: FastSet::default(),
         context_aliases: Vec::new(),
     }
 }
@@ -360,14 +392,14 @@ fn unreachable_automaton() -> AhoCorasick {
 
 impl Lexicon {
     /// The organization that is `country`'s `role`, or the role's template filled with `anchor`.
-    pub fn role_name(&self, role: u16, country: Option<u16>, anchor: &str) -> String {
+    pub fn role_name(&self, role: u16, country: Option<u16>, anchor: &str) -> crate::Name {
         if let Some(c) = country {
             if let Some(n) = self.role_orgs.get(&(c, role)) {
-                return (*n).to_string();
+                return crate::Name::Borrowed(n);
             }
         }
         let t = self.roles.get(role as usize).map_or("{}", |r| r.template);
-        t.replacen("{}", anchor, 1)
+        t.replacen("{}", anchor, 1).into()
     }
 
     pub fn country_name(&self, c: Option<u16>) -> Option<&'static str> {

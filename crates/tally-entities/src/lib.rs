@@ -10,10 +10,12 @@
 mod lexicon;
 mod names;
 mod people;
+mod words;
 
 use lexicon::{Cat, Entry, LEXICON};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, Token, TokenKind};
+use words::Words;
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,10 +57,14 @@ pub(crate) struct Cand {
     pub span: Span,
     pub kind: EntityKind,
     pub form: Form,
-    pub name: String,
+    pub name: Name,
     pub country: Option<u16>,
     pub rank: u8,
 }
+
+/// A candidate's canonical name: lexicon text is borrowed, so only names built from the body
+/// or a template allocate.
+pub(crate) type Name = std::borrow::Cow<'static, str>;
 
 /// A dictionary hit, with the token range it covers.
 #[derive(Debug, Clone, Copy)]
@@ -83,7 +89,8 @@ fn first_upper(s: &str) -> bool {
 pub fn find(an: &Analysis) -> Vec<Mention> {
     let lx = &*LEXICON;
     let body = an.body;
-    let hits = dictionary_hits(an);
+    let words = Words::new(an);
+    let hits = dictionary_hits(an, &words);
     let mut cands: Vec<Cand> = Vec::with_capacity(hits.len() + 8);
 
     // Dictionary hits become mentions (roles and titles only feed the later passes).
@@ -98,14 +105,13 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
             Cat::Org => (e.kind, Form::Name),
             Cat::Role(_) | Cat::Title(_) => continue,
         };
-        let name =
-            if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern.to_string() } else { e.name.to_string() };
+        let name = Name::Borrowed(if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern } else { e.name });
         cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank: 1 });
     }
 
     let dict_len = cands.len();
-    names::find_names(an, &hits, &mut cands);
-    people::find_people(an, &hits, &mut cands, dict_len);
+    names::find_names(an, &words, &hits, &mut cands);
+    people::find_people(an, &words, &hits, &mut cands, dict_len);
     // A town a person's name runs through ("Kim" is also a town) is no place here.
     let mut persons: Vec<Span> = cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.span).collect();
     persons.sort_unstable();
@@ -121,16 +127,20 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
         }
     }
     describe_roles(an, &hits, &mut cands, dict_len);
-    org_anaphors(an, &mut cands);
+    org_anaphors(an, &words, &mut cands);
 
     settle(cands, body.len())
 }
 
 /// Every dictionary term in the body: word-bounded, names capitalised, acronyms as written.
-fn dictionary_hits(an: &Analysis) -> Vec<Hit> {
+#[inline(never)]
+fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     let lx = &*LEXICON;
     let body = an.body;
     let mut out = Vec::new();
+    // Matches come in text order: token indices only move forward.
+    let (mut t0, mut t1) = (0, 0);
+    let toks = &an.tokens;
     for m in lx.automaton.find_iter(body) {
         let (s, e) = (m.start(), m.end());
         let (Some(before), Some(after), Some(text)) = (body.get(..s), body.get(e..), body.get(s..e)) else { continue };
@@ -141,34 +151,46 @@ fn dictionary_hits(an: &Analysis) -> Vec<Hit> {
         if !case_ok(entry, text, an, s, e) {
             continue;
         }
-        let t0 = an.token_at_or_after(s);
-        let t1 = an.token_at_or_after(e);
+        // `token_at_or_after(s)` and `(e)`.
+        while toks.get(t0).is_some_and(|t| t.span.start < s) {
+            t0 += 1;
+        }
+        t1 = t1.max(t0);
+        while toks.get(t1).is_some_and(|t| t.span.start < e) {
+            t1 += 1;
+        }
         out.push(Hit { span: Span::new(s, e), entry: m.pattern().as_usize(), t0, t1 });
     }
-    place_hits(an, &mut out);
+    place_hits(an, wd, &mut out);
     out
 }
 
 /// City names: the longest run of up to `place_words` tokens from a capitalised word that the
 /// gazetteer knows, outside the automaton's hits.
-fn place_hits(an: &Analysis, out: &mut Vec<Hit>) {
+#[inline(never)]
+fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
     let lx = &*LEXICON;
     let body = an.body;
     let n_auto = out.len();
     let toks = &an.tokens;
     let mut next_auto = 0;
+    // Tokens before `i` are settled; only capitalised words can begin a city name.
     let mut i = 0;
-    while i < toks.len() {
+    for &c in &wd.caps {
+        if c < i {
+            continue;
+        }
+        i = c;
+        let Some(&t) = toks.get(i) else { break };
         // Skip tokens inside automaton hits (they are sorted by start).
-        while next_auto < n_auto && out[next_auto].span.end <= toks[i].span.start {
+        while next_auto < n_auto && out[next_auto].span.end <= t.span.start {
             next_auto += 1;
         }
-        if next_auto < n_auto && out[next_auto].span.start <= toks[i].span.start {
+        if next_auto < n_auto && out[next_auto].span.start <= t.span.start {
             i = out[next_auto].t1.max(i + 1);
             continue;
         }
-        let t = toks[i];
-        if t.kind != TokenKind::Word || !t.cap {
+        if t.kind != TokenKind::Word {
             i += 1;
             continue;
         }
@@ -185,7 +207,10 @@ fn place_hits(an: &Analysis, out: &mut Vec<Hit>) {
                 found = Some((i + 1, e as usize));
             }
         }
-        let mut j = if found.is_some() { i } else { (i + lx.place_words).min(toks.len()) };
+        // A token ends before a character that is not a letter or digit, so every run of
+        // tokens from here begins with this token's leading run: one look-up rules most out.
+        let may_start = found.is_none() && lx.place_first.contains(lexicon::leading_run(word));
+        let mut j = if may_start { (i + lx.place_words).min(toks.len()) } else { i };
         while j > i {
             let end = toks[j - 1].span.end;
             if end <= limit {
@@ -330,12 +355,13 @@ impl CountryContext {
 /// Role descriptions: "<Country>'s <role>", "<demonym> <role>", "<Country> <role>",
 /// "the <role> of|in <Country or place>", "the country's <role>", and "the <role>" with the
 /// document's country.
+#[inline(never)]
 fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
     // The latest description of each role, for a later bare "the <role>".
-    let mut described: crate::lexicon::FastMap<u16, (String, Option<u16>)> = Default::default();
+    let mut described: crate::lexicon::FastMap<u16, (Name, Option<u16>)> = Default::default();
     let context = CountryContext::new(&cands[..base]);
     for h in hits {
         let Some(Entry { cat: Cat::Role(role), .. }) = lx.entries.get(h.entry) else { continue };
@@ -381,7 +407,7 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
             j -= 1;
             skipped += 1;
         }
-        let mut made: Option<(Span, Option<u16>, String)> = None;
+        let mut made: Option<(Span, Option<u16>, Name)> = None;
         if j >= 2 && is_possessive(an.tok(j - 1)) {
             let owner = j - 2;
             if lower_eq(an.tok(owner), "country") || lower_eq(an.tok(owner), "nation") {
@@ -448,29 +474,15 @@ fn describe_roles(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: 
 }
 
 /// "the ministry", "the network": the latest organization before it whose name holds the word.
-fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
+#[inline(never)]
+fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
-    // Live candidates by start, and organizations by each word of their name, in order of end.
-    let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
-    live.sort_unstable();
-    let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>> = Default::default();
-    for (i, c) in cands.iter().enumerate() {
-        if c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group) {
-            for w in c.name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                orgs_by_word.entry(w.to_lowercase()).or_default().push((c.span.end, i));
-            }
-        }
-    }
-    for list in orgs_by_word.values_mut() {
-        list.sort_unstable();
-        list.dedup();
-    }
-    for (k, t) in an.tokens.iter().enumerate() {
-        if k == 0 || t.kind != TokenKind::Word || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
-            continue;
-        }
+    // Live candidates by start, and organizations by each word of their name, in order of end
+    // (built at the first anaphor).
+    let mut index: Option<AnaphorIndex> = None;
+    for &k in &wd.after_the {
+        let Some(t) = an.tokens.get(k) else { continue };
         let w = an.tok(k);
         if !lx.anaphors.contains(w) {
             continue;
@@ -482,15 +494,18 @@ fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
         }) {
             continue;
         }
-        let a = live.partition_point(|s| s.start + max_live < t.span.start);
+        let index = index.get_or_insert_with(|| AnaphorIndex::new(cands));
+        let live = &index.live;
+        let a = live.partition_point(|s| s.start + index.max_live < t.span.start);
         let b = live.partition_point(|s| s.start < t.span.end);
         if live[a..b.max(a)].iter().any(|s| s.overlaps(t.span)) {
             continue;
         }
-        let latest = orgs_by_word.get(&w.to_lowercase()).and_then(|list| {
-            let upto = list.partition_point(|&(end, _)| end <= t.span.start);
-            upto.checked_sub(1).map(|j| &cands[list[j].1])
-        });
+        // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
+        let low = if w.is_ascii() { std::borrow::Cow::Borrowed(an.low(k)) } else { w.to_lowercase().into() };
+        let list = index.orgs(cands, &low);
+        let upto = list.partition_point(|&(end, _)| end <= t.span.start);
+        let latest = upto.checked_sub(1).and_then(|j| list.get(j)).and_then(|&(_, i)| cands.get(i));
         if let Some(c) = latest {
             let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
             found.push(Cand {
@@ -506,41 +521,93 @@ fn org_anaphors(an: &Analysis, cands: &mut Vec<Cand>) {
     cands.extend(found);
 }
 
-fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Span, Option<u16>, String) {
+/// For [`org_anaphors`]: live candidate spans by start, and, per lower-cased word asked for,
+/// the organizations whose name holds that word, in order of end.
+struct AnaphorIndex {
+    live: Vec<Span>,
+    max_live: usize,
+    orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>>,
+}
+
+impl AnaphorIndex {
+    fn new(cands: &[Cand]) -> Self {
+        let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
+        live.sort_unstable();
+        let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
+        AnaphorIndex { live, max_live, orgs_by_word: Default::default() }
+    }
+
+    /// Organizations (and groups) whose name holds a word that lower-cases to `key`, as (end,
+    /// candidate index), in order.
+    fn orgs(&mut self, cands: &[Cand], key: &str) -> &[(usize, usize)] {
+        self.orgs_by_word.entry(key.to_string()).or_insert_with(|| {
+            let mut list: Vec<(usize, usize)> = cands
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group))
+                .filter(|(_, c)| name_has_word(&c.name, key))
+                .map(|(i, c)| (c.span.end, i))
+                .collect();
+            list.sort_unstable();
+            list
+        })
+    }
+}
+
+/// Whether a word of `name` (split at characters other than letters and digits) lower-cases
+/// to `key`.
+fn name_has_word(name: &str, key: &str) -> bool {
+    if name.is_ascii() && key.is_ascii() {
+        let key = key.as_bytes();
+        return name.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
+    }
+    name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| w.to_lowercase() == key)
+}
+
+fn anchored(lx: &lexicon::Lexicon, anchor: &Cand, role: u16, span: Span) -> (Span, Option<u16>, Name) {
     let name = if anchor.kind == EntityKind::Place {
         lx.role_name(role, None, &anchor.name)
     } else {
-        lx.role_name(role, anchor.country, lx.country_name(anchor.country).unwrap_or(&anchor.name))
+        lx.role_name(role, anchor.country, lx.country_name(anchor.country).unwrap_or(anchor.name.as_ref()))
     };
     (span, anchor.country, name)
 }
 
 /// Keeps the best of overlapping candidates (higher rank, then longer, then earlier) and returns
 /// the survivors in text order.
+#[inline(never)]
 fn settle(mut cands: Vec<Cand>, body_len: usize) -> Vec<Mention> {
     let lx = &*LEXICON;
-    cands.sort_by(|a, b| {
-        b.rank.cmp(&a.rank).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
-    });
+    // Higher rank first, then longer, then earlier, then in order of finding; candidates that
+    // can never be kept (rank 0, empty) are left out.
+    let mut order: Vec<(u8, usize, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.rank > 0 && !c.span.is_empty())
+        .map(|(i, c)| (u8::MAX - c.rank, usize::MAX - c.span.len(), c.span.start, i))
+        .collect();
+    order.sort_unstable();
     // Bytes already taken by a kept mention.
     let mut taken = vec![false; body_len];
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
+    let mut kept: Vec<Cand> = Vec::with_capacity(order.len());
+    for &(_, _, _, i) in &order {
+        let Some(c) = cands.get_mut(i) else { continue };
         let Some(bytes) = taken.get_mut(c.span.range()) else { continue };
-        if c.span.is_empty() || c.rank == 0 || bytes.iter().any(|&b| b) {
+        if bytes.iter().any(|&b| b) {
             continue;
         }
         bytes.fill(true);
-        kept.push(c);
+        kept.push(Cand { name: std::mem::take(&mut c.name), ..*c });
     }
-    kept.sort_by_key(|c| c.span.start);
+    // Kept spans are disjoint and not empty: their starts differ.
+    kept.sort_unstable_by_key(|c| c.span.start);
     kept.into_iter()
         .map(|c| Mention {
             span: c.span,
             kind: c.kind,
             form: c.form,
             country: lx.country_name(c.country).map(str::to_string),
-            name: c.name,
+            name: c.name.into_owned(),
         })
         .collect()
 }

@@ -3,7 +3,8 @@
 //! locative preposition ("in Lel Pyin"), and context aliases ("the North" once North Korea has
 //! been named).
 
-use crate::lexicon::{Cat, Entry, LEXICON};
+use crate::lexicon::{word, Cat, Entry, LEXICON};
+use crate::words::Words;
 use crate::{is_possessive, lower_eq, Cand, Form, Hit};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
@@ -47,14 +48,19 @@ const MAX_NAME_BYTES: usize = 512;
 
 /// Unknown organizations and venues: a run of capitalised words (countries, places and
 /// demonyms may begin it; connectors may join it) holding an organization head noun.
-pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
+pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Vec<Cand>) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
     let n = an.tokens.len();
+    // Tokens before `i` are settled; runs begin at capitalised words.
     let mut i = 0;
-    while i < n {
-        if !cap_word(an, i) || lx.function_words.contains(an.tok(i)) {
+    for &c in &wd.caps {
+        if c < i {
+            continue;
+        }
+        i = c;
+        if !cap_word(an, i) || wd.has(i, word::FUNCTION) {
             i += 1;
             continue;
         }
@@ -65,8 +71,9 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         let mut head: Option<usize> = None;
         let mut known = 0;
         while k < n {
-            if cap_word(an, k) && !lx.time_words.contains(an.tok(k)) {
-                let joinable = match cand_at(&cands[..base], an, k) {
+            if cap_word(an, k) && !wd.has(k, word::TIME) {
+                let covering = cand_at(&cands[..base], an, k);
+                let joinable = match covering {
                     Some(c) => {
                         let c = &cands[c];
                         matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group)
@@ -76,14 +83,12 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
                 if !joinable {
                     break;
                 }
-                if cand_at(&cands[..base], an, k).is_some() {
+                if covering.is_some() {
                     known += 1;
                 }
                 // A head noun counts at the end of the run or before "of"/"for"/"on"
                 // ("Sudan Doctors Network", "National Institute of Statistics").
-                if lx.org_heads.contains(an.tok(k))
-                    && (!cap_word(an, k + 1) || matches!(an.tok(k + 1), "of" | "for" | "on"))
-                {
+                if wd.has(k, word::ORG_HEAD) && (!cap_word(an, k + 1) || matches!(an.tok(k + 1), "of" | "for" | "on")) {
                     head = Some(k);
                 }
                 caps += 1;
@@ -104,14 +109,14 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
             k -= 1;
         }
         // "Lake Chad", "Mount Kenya": a geographic name, whatever follows.
-        if caps >= 2 && lx.place_prefixes.contains(an.tok(i)) {
+        if caps >= 2 && wd.has(i, word::PLACE_PREFIX) {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
             let country = first_within(&cands[..base], span).and_then(|c| c.country);
             cands.push(Cand {
                 span,
                 kind: EntityKind::Place,
                 form: Form::Name,
-                name: span.text(body).to_string(),
+                name: span.text(body).to_string().into(),
                 country,
                 rank: 2,
             });
@@ -133,30 +138,29 @@ pub(crate) fn find_names(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>) {
         let role_end = role_words.is_some_and(|r| caps <= known + r);
         if caps >= 2 && caps > known && !role_end && h > i {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
-            let kind = if lx.place_heads.contains(an.tok(k - 1)) { EntityKind::Place } else { EntityKind::Org };
+            let kind = if wd.has(k - 1, word::PLACE_HEAD) { EntityKind::Place } else { EntityKind::Org };
             let country = first_within(&cands[..base], span).and_then(|c| c.country);
-            let name = span.text(body).to_string();
+            let name = span.text(body).to_string().into();
             cands.push(Cand { span, kind, form: Form::Name, name, country, rank: 2 });
         }
         i = k.max(i + 1);
     }
-    unknown_places(an, cands, base);
-    context_aliases(an, cands, base);
+    unknown_places(an, wd, cands, base);
+    context_aliases(an, wd, cands, base);
 }
 
 /// "in Lel Pyin", "near Jabalia": a capitalised run after a locative preposition that no
 /// dictionary knows is a place, in the country the document is about so far.
-fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
-    let lx = &*LEXICON;
+#[inline(never)]
+fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize) {
     let body = an.body;
     let n = an.tokens.len();
     let mut found = Vec::new();
-    for p in 0..n.saturating_sub(1) {
+    // Capitalised tokens after a locative preposition.
+    for &c in &wd.caps {
+        let Some(p) = c.checked_sub(1) else { continue };
         let len = an.tokens[p].span.len();
-        if !(2..=6).contains(&len)
-            || !an.tokens[p + 1].cap
-            || !LOCATIVE.iter().any(|w| w.len() == len && lower_eq(w, an.tok(p)))
-        {
+        if !(2..=6).contains(&len) || !LOCATIVE.iter().any(|w| w.len() == len && lower_eq(w, an.tok(p))) {
             continue;
         }
         let i = p + 1;
@@ -165,7 +169,7 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
             let ts = an.tokens[k].span;
             cand_at(&cands[..base], an, k).is_none() && !any_overlap(&cands[base..], ts) && !any_overlap(&found, ts)
         };
-        while k < n && k < i + 3 && cap_word(an, k) && !lx.not_name.contains(an.tok(k)) && free(k) {
+        while k < n && k < i + 3 && cap_word(an, k) && !wd.has(k, word::NOT_NAME) && free(k) {
             k += 1;
         }
         if k == i || is_possessive(an.tok(k)) || an.tok(i).len() < 3 {
@@ -177,7 +181,7 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
             span,
             kind: EntityKind::Place,
             form: Form::Name,
-            name: span.text(body).to_string(),
+            name: span.text(body).to_string().into(),
             country: None,
             rank: 1,
         });
@@ -186,29 +190,32 @@ fn unknown_places(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
 }
 
 /// "the North" for a country named earlier ("North Korea"), per `data/context_aliases.tsv`.
-fn context_aliases(an: &Analysis, cands: &mut Vec<Cand>, base: usize) {
+#[inline(never)]
+fn context_aliases(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize) {
     let lx = &*LEXICON;
     let mut found = Vec::new();
-    // Where each country is first named as a country.
-    let mut first_named: crate::lexicon::FastMap<u16, usize> = Default::default();
-    for c in cands[..base].iter().filter(|c| c.kind == EntityKind::Country) {
-        if let Some(country) = c.country {
-            let e = first_named.entry(country).or_insert(c.span.end);
-            *e = (*e).min(c.span.end);
-        }
-    }
-    for (k, t) in an.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || k == 0 || an.tokens[k - 1].span.len() != 3 || !lower_eq(an.tok(k - 1), "the") {
-            continue;
-        }
+    // Where each country is first named as a country (built at the first alias).
+    let mut first_named: Option<crate::lexicon::FastMap<u16, usize>> = None;
+    for &k in &wd.after_the {
+        let Some(t) = an.tokens.get(k) else { continue };
         let w = an.tok(k);
         let Some(&(_, country)) = lx.context_aliases.iter().find(|(a, _)| *a == w) else { continue };
         if cap_word(an, k + 1) || cand_at(&cands[..base], an, k).is_some() {
             continue;
         }
+        let first_named = first_named.get_or_insert_with(|| {
+            let mut first: crate::lexicon::FastMap<u16, usize> = Default::default();
+            for c in cands[..base].iter().filter(|c| c.kind == EntityKind::Country) {
+                if let Some(country) = c.country {
+                    let e = first.entry(country).or_insert(c.span.end);
+                    *e = (*e).min(c.span.end);
+                }
+            }
+            first
+        });
         if first_named.get(&country).is_some_and(|&end| end <= t.span.start) {
             let span = Span::new(an.tokens[k - 1].span.start, t.span.end);
-            let name = lx.country_name(Some(country)).unwrap_or("").to_string();
+            let name = lx.country_name(Some(country)).unwrap_or("").into();
             found.push(Cand {
                 span,
                 kind: EntityKind::Country,

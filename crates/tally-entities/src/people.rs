@@ -3,14 +3,21 @@
 //! said"), later mentions by surname ("Putin") and by title alone ("the governor"), resolved
 //! within the document. Also unnamed capitalised organization names ("Sudan Doctors Network").
 
-use crate::lexicon::{Cat, Entry, LEXICON};
-use crate::{first_upper, is_possessive, lower_eq, Cand, Form, Hit};
+use crate::lexicon::{word, Cat, Entry, LEXICON};
+use crate::words::Words;
+use crate::{is_possessive, lower_eq, Cand, Form, Hit, Name};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
 
 /// Lower-case particles inside names ("Osama bin Laden", "Ursula von der Leyen").
 const PARTICLES: [&str; 14] =
     ["bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "dos", "di"];
+
+/// Token `k` is one of [`PARTICLES`] (all begin in lower case, so a capitalised token never is).
+#[inline]
+fn is_particle(an: &Analysis, k: usize) -> bool {
+    an.tokens.get(k).is_some_and(|t| !t.cap) && PARTICLES.contains(&an.tok(k))
+}
 
 /// A person found with a full (or titled) name.
 struct Person {
@@ -22,36 +29,6 @@ struct Person {
     /// Head of the title it was introduced with ("governor"), and the title's country.
     head: Option<u16>,
     country: Option<u16>,
-}
-
-/// Token `i` can be part of a person's name.
-fn name_token(an: &Analysis, i: usize) -> bool {
-    let lx = &*LEXICON;
-    let Some(t) = an.tokens.get(i) else { return false };
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    // Most tokens are lower-case words: settle those before any table look-up ("al-", "el-"
-    // and "ad-" particles begin in lower case).
-    if !t.cap && !matches!(an.body.as_bytes().get(t.span.start), Some(b'a' | b'e')) {
-        return false;
-    }
-    let w = an.tok(i);
-    if is_possessive(w) || lx.not_name.contains(w) {
-        return false;
-    }
-    if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
-        return first_upper(rest);
-    }
-    first_upper(w) && w.chars().any(|c| c.is_lowercase()) || (w.len() == 1 && first_upper(w)) || roman(an, i)
-}
-
-/// A regnal number after a name ("Abdullah II", "Charles III").
-fn roman(an: &Analysis, i: usize) -> bool {
-    let w = an.tok(i);
-    i > 0
-        && matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
-        && an.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
 /// For each token: covered by a dictionary mention that a name may not run through (countries,
@@ -90,17 +67,17 @@ fn hit_ending_at(hits: &[Hit], end: usize) -> Option<usize> {
 
 /// The name run starting at token `i`: capitalised words, initials ("J."), inner particles.
 /// Returns one past its last token.
-fn name_run(an: &Analysis, blocked: &[bool], i: usize, max: usize) -> usize {
+fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -> usize {
     let mut k = i;
     let mut words = 0;
     while k < an.tokens.len() && words < max {
         let tok_span = an.tokens[k].span;
-        if name_token(an, k) && !blocked.get(k).copied().unwrap_or(true) {
+        if wd.name(k) && !blocked.get(k).copied().unwrap_or(true) {
             // An initial must be followed directly by its full stop ("J. Smith").
             let w = an.tok(k);
             if w.len() == 1 {
                 let dot = an.tokens.get(k + 1).is_some_and(|t| t.span.start == tok_span.end && an.tok(k + 1) == ".");
-                if !dot || !name_token(an, k + 2) {
+                if !dot || !wd.name(k + 2) {
                     break;
                 }
                 k += 2;
@@ -110,15 +87,14 @@ fn name_run(an: &Analysis, blocked: &[bool], i: usize, max: usize) -> usize {
             words += 1;
             continue;
         }
-        let w = an.tok(k);
-        if words > 0 && PARTICLES.contains(&w) && name_token(an, k + 1) {
+        if words > 0 && is_particle(an, k) && wd.name(k + 1) {
             k += 1;
             continue;
         }
         break;
     }
     // Never end on a particle.
-    while k > i && PARTICLES.contains(&an.tok(k - 1)) {
+    while k > i && is_particle(an, k - 1) {
         k -= 1;
     }
     k
@@ -127,7 +103,7 @@ fn name_run(an: &Analysis, blocked: &[bool], i: usize, max: usize) -> usize {
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
 /// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
 fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
-    let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).collect();
+    let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k)).collect();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return [None, None] };
     let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
     if words.len() == 1 {
@@ -150,50 +126,58 @@ fn title_of(an: &Analysis, hits: &[Hit], t1: usize) -> Option<(usize, u16)> {
 }
 
 /// Finds people and unnamed organizations; appends candidates.
-pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
+pub(crate) fn find_people(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
     let blocked = blocked_tokens(an, &cands[..base], hits);
     let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
     let mut people: Vec<Person> = Vec::new();
-    let n = an.tokens.len();
+    // Tokens before `i` are settled; runs begin at name tokens.
     let mut i = 0;
-    while i < n {
-        if is_blocked(i) || !name_token(an, i) {
+    for &c in &wd.names {
+        if c < i {
+            continue;
+        }
+        i = c;
+        if is_blocked(i) || !wd.name(i) {
             i += 1;
             continue;
         }
         // Don't start a run in the middle of one.
-        if i > 0 && name_token(an, i - 1) && an.tokens[i].space_before && !is_blocked(i - 1) {
+        if i > 0 && wd.name(i - 1) && an.tokens[i].space_before && !is_blocked(i - 1) {
             let prev = an.tok(i - 1);
             if prev.len() != 1 {
                 i += 1;
                 continue;
             }
         }
-        let end = name_run(an, &blocked, i, 4);
+        let end = name_run(an, wd, &blocked, i, 4);
         if end <= i {
             i += 1;
             continue;
         }
-        let words = (i..end).filter(|&k| an.tok(k).len() > 1 && !PARTICLES.contains(&an.tok(k))).count();
-        let span = Span::new(an.tokens[i].span.start, an.tokens[end - 1].span.end);
+        let words = (i..end).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k)).count();
         let title = title_of(an, hits, i).or_else(|| {
             // "The mayor, Sandy Stimpson, said": a title, a comma, the name.
             (i >= 2 && an.tok(i - 1) == "," && an.tok(end) == ",").then(|| title_of(an, hits, i - 1)).flatten()
         });
+        // One untitled word is never a person here: skip the cue look-ups.
+        if title.is_none() && words < 2 {
+            i = end.max(i + 1);
+            continue;
+        }
+        let span = Span::new(an.tokens[i].span.start, an.tokens[end - 1].span.end);
         let prev = if i > 0 { an.tok(i - 1) } else { "" };
         let prev2 = if i > 1 { an.tok(i - 2) } else { "" };
         let next = an.tok(end);
-        let last = an.tok(end - 1);
 
-        let is_org = lx.org_heads.contains(last);
+        let is_org = wd.has(end - 1, word::ORG_HEAD);
         // A byline: "By Maria Gonzalez" opening a line.
         let byline = prev == "By" && an.tokens.get(i - 1).is_some_and(|t| t.newlines_before > 0 || i == 1);
         let after_cue =
             byline || lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
-        let before_cue = lx.cue_after.contains(next.to_ascii_lowercase().as_str())
+        let before_cue = lx.cue_after.contains(an.low(end))
             || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1));
         let owner = is_possessive(prev)
             && i >= 2
@@ -209,13 +193,13 @@ pub(crate) fn find_people(an: &Analysis, hits: &[Hit], cands: &mut Vec<Cand>, di
                 Some((hi, head)) => (Some(head), title_country(an, hits, &cands[..dict_len], hi)),
                 None => (None, None),
             };
-            let name = span.text(body).to_string();
+            let name = span.text(body).to_string().into();
             people.push(Person { cand: cands.len(), start: span.start, keys: keys_of(an, i, end), head, country });
             cands.push(Cand { span, kind: EntityKind::Person, form: Form::Person, name, country, rank: 3 });
         }
         i = end.max(i + 1);
     }
-    resolve_short(an, hits, cands, dict_len, &people, &blocked);
+    resolve_short(an, wd, hits, cands, dict_len, &people, &blocked);
 }
 
 /// ", aged 34", ", 52,": an age in apposition.
@@ -262,13 +246,22 @@ fn title_country(an: &Analysis, hits: &[Hit], cands: &[Cand], hi: usize) -> Opti
         .and_then(|c| c.country)
 }
 
+/// One of 64 bits for a lower-cased key, from its length and first byte.
+#[inline]
+fn key_bit(key: &str) -> u64 {
+    let first = key.as_bytes().first().map_or(0, |&b| b as usize);
+    1 << ((key.len() * 31 + first) % 64)
+}
+
 fn key_text<'a>(an: &Analysis<'a>, k: Option<(usize, usize)>) -> Option<&'a str> {
     k.and_then(|(s, e)| an.body.get(s..e))
 }
 
 /// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
+#[inline(never)]
 fn resolve_short(
     an: &Analysis,
+    wd: &Words,
     hits: &[Hit],
     cands: &mut Vec<Cand>,
     dict_len: usize,
@@ -292,6 +285,8 @@ fn resolve_short(
             }
         }
     }
+    // A bit per key sketch: most capitalised words are no key, told without a look-up.
+    let key_bits = by_key.iter().flat_map(|index| index.keys()).fold(0u64, |bits, k| bits | key_bit(k));
     for index in by_key.iter_mut() {
         for list in index.values_mut() {
             list.sort_unstable();
@@ -300,10 +295,10 @@ fn resolve_short(
     // The full name a key stands for at `pos`: the most recent person before it with that key
     // (or the first after it, for a headline that names the person before the text does). A
     // one-word titled name ("President Putin") takes the full name too.
-    let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(String, Option<u16>)> {
-        let key = key.to_lowercase();
+    // `key` is lower-cased.
+    let full_for = |key: &str, pos: usize, cands: &[Cand]| -> Option<(Name, Option<u16>)> {
         let pick = |slot: usize| {
-            let list = by_key[slot].get(&key)?;
+            let list = by_key[slot].get(key)?;
             let before = list.partition_point(|&(start, _)| start < pos);
             let (_, i) = if before > 0 { list[before - 1] } else { *list.first()? };
             people.get(i)
@@ -316,7 +311,7 @@ fn resolve_short(
     for p in people {
         let name = cands[p.cand].name.clone();
         if !name.contains(' ') {
-            if let Some((full, country)) = full_for(&name, p.start, cands) {
+            if let Some((full, country)) = full_for(&name.to_lowercase(), p.start, cands) {
                 cands[p.cand].name = full;
                 cands[p.cand].country = cands[p.cand].country.or(country);
             }
@@ -331,7 +326,8 @@ fn resolve_short(
         person_spans[..upto].iter().rev().take(4).any(|s| s.overlaps(span))
     };
     let mut extra = Vec::new();
-    for (k, t) in an.tokens.iter().enumerate() {
+    for &k in &wd.caps {
+        let Some(t) = an.tokens.get(k) else { continue };
         if t.kind != TokenKind::Word || !t.cap || overlaps_person(t.span) {
             continue;
         }
@@ -341,13 +337,15 @@ fn resolve_short(
         }
         // A surname alone, not the start of another name ("Kim" but not "Kim Yo-jong" unless
         // that person is known).
-        if name_token(an, k + 1)
-            && an.tokens.get(k + 1).is_some_and(|n| n.space_before)
-            && !is_possessive(an.tok(k + 1))
-        {
+        if wd.name(k + 1) && an.tokens.get(k + 1).is_some_and(|n| n.space_before) && !is_possessive(an.tok(k + 1)) {
             continue;
         }
-        if let Some((name, country)) = full_for(w, t.span.start, cands) {
+        // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
+        let low = if w.is_ascii() { std::borrow::Cow::Borrowed(an.low(k)) } else { w.to_lowercase().into() };
+        if key_bits & key_bit(&low) == 0 {
+            continue;
+        }
+        if let Some((name, country)) = full_for(&low, t.span.start, cands) {
             extra.push(Cand { span: t.span, kind: EntityKind::Person, form: Form::Short, name, country, rank: 3 });
         }
     }
@@ -367,7 +365,7 @@ fn resolve_short(
         if matches!(head_word, "official" | "honorific" | "lawmaker" | "judge" | "cleric") {
             continue;
         }
-        if name_token(an, h.t1) || overlaps_person(h.span) {
+        if wd.name(h.t1) || overlaps_person(h.span) {
             continue;
         }
         // Walk back over modifiers to "the".
@@ -417,18 +415,16 @@ fn resolve_short(
     let mut unnamed = unnamed;
     unnamed.sort_unstable();
     // Antecedents in order of their end; pronouns resolved so far carry the person on.
-    let mut named: Vec<(usize, String, Option<u16>)> = cands
+    let mut named: Vec<(usize, Name, Option<u16>)> = cands
         .iter()
         .chain(extra.iter())
         .filter(|c| c.kind == EntityKind::Person)
         .map(|c| (c.span.end, c.name.clone(), c.country))
         .collect();
     named.sort_by_key(|n| n.0);
-    let mut resolved: Option<(usize, String, Option<u16>)> = None;
-    for (k, t) in an.tokens.iter().enumerate() {
-        if !matches!(an.tok(k), "he" | "He" | "she" | "She") {
-            continue;
-        }
+    let mut resolved: Option<(usize, Name, Option<u16>)> = None;
+    for &k in &wd.pronouns {
+        let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
         let upto = named.partition_point(|n| n.0 <= start);
         let last_named = upto.checked_sub(1).and_then(|i| named.get(i));
@@ -459,3 +455,12 @@ fn resolve_short(
 
 /// How far back (bytes) a pronoun looks for its person: about three sentences.
 const PRONOUN_REACH: usize = 500;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn particles_begin_in_lower_case() {
+        // `is_particle` skips capitalised tokens on this ground.
+        assert!(super::PARTICLES.iter().all(|p| p.starts_with(|c: char| c.is_lowercase())));
+    }
+}

@@ -336,3 +336,47 @@ fn the_ministry_refers_back() {
     );
     assert_eq!(named(&ms, "the network").map(|m| m.1.as_str()), Some("Sudan Doctors Network"), "{ms:?}");
 }
+
+#[test]
+#[ignore]
+fn tmp_ac_stats() {
+    let lx = &*LEXICON;
+    let mut total = 0usize;
+    let mut bytes = 0usize;
+    let (mut nonbound_start, mut nonbound_end, mut case_rej, mut ok) = (0, 0, 0, 0);
+    let mut midword_spill = 0;
+    let mut cats = std::collections::HashMap::new();
+    for e in std::fs::read_dir("/tmp/gen1/txt").unwrap().take(200) {
+        let body = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let an = Analysis::new(&body);
+        bytes += body.len();
+        for m in lx.automaton.find_iter(an.body) {
+            total += 1;
+            let (s, e) = (m.start(), m.end());
+            let before = body[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+            let after = body[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
+            if before {
+                nonbound_start += 1;
+                // does it extend beyond the end of the word it starts in?
+                let wend = body[s..].find(|c: char| !c.is_alphanumeric()).map_or(body.len(), |i| s + i);
+                if e > wend {
+                    midword_spill += 1;
+                }
+                continue;
+            }
+            if after {
+                nonbound_end += 1;
+                continue;
+            }
+            let entry = &lx.entries[m.pattern().as_usize()];
+            if !case_ok(entry, &body[s..e], &an, s, e) {
+                case_rej += 1;
+                *cats.entry(format!("{:?}", entry.cat).chars().take(5).collect::<String>()).or_insert(0) += 1;
+                continue;
+            }
+            ok += 1;
+        }
+    }
+    println!("bytes {bytes} total {total} nonbound_start {nonbound_start} (spill {midword_spill}) nonbound_end {nonbound_end} case_rej {case_rej} ok {ok} {cats:?}");
+    println!("patterns {} mem {}", lx.automaton.patterns_len(), lx.automaton.memory_usage());
+}

@@ -102,14 +102,162 @@ pub(crate) enum Entry {
 }
 
 pub(crate) struct Lexicon {
-    /// Every prefix of every phrase -> the phrase's index into `entries` when the prefix is the
-    /// whole phrase, else `NO_PHRASE`.
-    phrases: HashMap<String, u32>,
-    /// The longest phrase, in bytes.
-    longest: usize,
-    entries: Vec<Vec<Entry>>,
-    /// Single number words, for hyphenated compounds ("twenty-five") and the sentence filter.
-    pub numbers: HashMap<&'static str, NumWord>,
+    /// A byte trie over every (lower-case) phrase and every single number word.
+    trie: Trie,
+    /// For each phrase, what its table entries say.
+    phrases: Vec<Phrase>,
+    /// The cues of all phrases, in table order; each phrase owns a run.
+    cues: Vec<Cue>,
+}
+
+/// What the tables say about one phrase: the first entry of each kind, its cues and its word
+/// roles (merged).
+#[derive(Debug, Clone, Default)]
+struct Phrase {
+    kinds: u8,
+    unit: Option<(&'static str, UnitClass)>,
+    num: Option<NumWord>,
+    pre_qual: Option<QualKind>,
+    post_qual: Option<QualKind>,
+    cues: (u32, u32),
+    flags: u32,
+}
+
+/// Bits of `Phrase::kinds`.
+const K_UNIT: u8 = 1;
+const K_NUM: u8 = 2;
+const K_PRE_QUAL: u8 = 4;
+const K_POST_QUAL: u8 = 8;
+const K_CUE: u8 = 16;
+
+/// No phrase (and, as a node, the dead state).
+const NONE: u32 = u32::MAX;
+
+/// A byte trie as a dense transition table over byte classes: only the few dozen bytes that
+/// occur in keys get a class of their own (ASCII capitals share their lower-case letter's), all
+/// others lead to the dead node 0, whose row leads back to itself.
+struct Trie {
+    class: [u8; 256],
+    width: usize,
+    next: Vec<u16>,
+    /// Per node: what the key it spells is.
+    info: Vec<NodeInfo>,
+    /// The single number words, indexed by `NodeInfo::num - 1`.
+    nums: Vec<NumWord>,
+}
+
+/// What a trie node's key is: the phrase it completes (`NONE` when it only begins phrases),
+/// that phrase's word roles and entry kinds, and the single number word it spells (index + 1
+/// into `Trie::nums`, 0 for none).
+#[derive(Debug, Clone, Copy)]
+struct NodeInfo {
+    phrase: u32,
+    flags: u32,
+    kinds: u8,
+    num: u8,
+}
+
+const NO_INFO: NodeInfo = NodeInfo { phrase: NONE, flags: 0, kinds: 0, num: 0 };
+
+const DEAD: u32 = 0;
+const ROOT: u32 = 1;
+
+impl Trie {
+    fn build(keys: &[(&[u8], Option<u32>, Option<NumWord>)]) -> Trie {
+        let mut class = [0u8; 256];
+        let mut width = 1usize;
+        for (key, _, _) in keys {
+            for &b in key.iter() {
+                if class[b as usize] == 0 {
+                    class[b as usize] = width as u8;
+                    width += 1;
+                }
+            }
+        }
+        // Capitals read as their lower-case letter (keys are lower case).
+        for b in b'A'..=b'Z' {
+            class[b as usize] = class[b.to_ascii_lowercase() as usize];
+        }
+        let mut next = vec![0u16; 2 * width];
+        let mut info = vec![NO_INFO; 2];
+        let mut nums = Vec::new();
+        for (key, p, n) in keys {
+            let mut node = ROOT as usize;
+            for &b in key.iter() {
+                let at = node * width + class[b as usize] as usize;
+                let child = next.get(at).copied().unwrap_or(0) as usize;
+                node = if child != 0 {
+                    child
+                } else {
+                    let x = info.len();
+                    info.push(NO_INFO);
+                    next.resize(next.len() + width, 0);
+                    if let Some(slot) = next.get_mut(at) {
+                        *slot = x as u16;
+                    }
+                    x
+                };
+            }
+            if let Some(slot) = info.get_mut(node) {
+                if let Some(p) = p {
+                    slot.phrase = *p;
+                }
+                if let Some(n) = n {
+                    nums.push(*n);
+                    slot.num = nums.len() as u8;
+                }
+            }
+        }
+        debug_assert!(info.len() <= u16::MAX as usize, "figure tables too large for the phrase trie");
+        debug_assert!(nums.len() < u8::MAX as usize, "too many number words for the phrase trie");
+        Trie { class, width, next, info, nums }
+    }
+
+    /// The number word spelled at `node`.
+    #[inline]
+    fn num(&self, node: u32) -> Option<NumWord> {
+        self.num_at(self.info.get(node as usize)?.num)
+    }
+
+    /// What the key spelled at `node` is.
+    #[inline]
+    fn info(&self, node: u32) -> NodeInfo {
+        self.info.get(node as usize).copied().unwrap_or(NO_INFO)
+    }
+
+    /// Like `walk` from the root, also telling how many bytes it read before dying.
+    #[inline]
+    fn walk_len(&self, bytes: &[u8]) -> (u32, usize) {
+        let mut node = ROOT;
+        for (k, &b) in bytes.iter().enumerate() {
+            let at = node as usize * self.width + self.class[b as usize] as usize;
+            node = self.next.get(at).copied().unwrap_or(0) as u32;
+            if node == DEAD {
+                return (DEAD, k);
+            }
+        }
+        (node, bytes.len())
+    }
+
+    /// The number word with index `n` (`NodeInfo::num`).
+    #[inline]
+    fn num_at(&self, n: u8) -> Option<NumWord> {
+        self.nums.get((n as usize).checked_sub(1)?).copied()
+    }
+
+    /// The node spelled by `bytes` (ASCII capitals read as lower case) from `node`; `DEAD` when
+    /// no key goes on so.
+    #[inline]
+    fn walk(&self, mut node: u32, bytes: &[u8]) -> u32 {
+        for &b in bytes {
+            let at = node as usize * self.width + self.class[b as usize] as usize;
+            node = self.next.get(at).copied().unwrap_or(0) as u32;
+            if node == DEAD {
+                break;
+            }
+        }
+        node
+    }
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -144,7 +292,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             v.push(e);
         }
     };
-    let mut numbers = HashMap::default();
+    let mut numbers: Vec<(&'static str, NumWord)> = Vec::new();
     for r in rows(include_str!("../data/numbers.tsv")) {
         let (Some(&w), Some(v), Some(&k)) = (r.first(), r.get(1).and_then(|v| v.parse::<f64>().ok()), r.get(2)) else {
             continue;
@@ -162,7 +310,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         let nw = NumWord { value: v, kind };
         if !w.contains(' ') {
-            numbers.insert(w, nw);
+            // A later row for the same word wins.
+            numbers.push((w, nw));
         }
         // Abbreviations and articles are read next to digits only, not from the automaton.
         if !matches!(kind, NumKind::Abbr | NumKind::Article) {
@@ -244,118 +393,201 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             list.push(Entry::Word(flags));
         }
     }
-    let mut phrases: HashMap<String, u32> = HashMap::default();
-    let mut longest = 0;
-    for p in &patterns {
-        longest = longest.max(p.len());
-        for (k, _) in p.char_indices().skip(1) {
-            phrases.entry(p[..k].to_string()).or_insert(NO_PHRASE);
+    let mut cues = Vec::new();
+    let phrases: Vec<Phrase> = entries
+        .iter()
+        .map(|list| {
+            let mut ph = Phrase::default();
+            let c0 = cues.len() as u32;
+            for e in list {
+                match e {
+                    Entry::Num(n) if ph.num.is_none() => ph.num = Some(*n),
+                    Entry::Qual(k, false) if ph.pre_qual.is_none() => ph.pre_qual = Some(*k),
+                    Entry::Qual(k, true) if ph.post_qual.is_none() => ph.post_qual = Some(*k),
+                    Entry::Unit(u, c) if ph.unit.is_none() => ph.unit = Some((u, *c)),
+                    Entry::Cue(c) => cues.push(*c),
+                    Entry::Word(f) => ph.flags |= f,
+                    _ => {}
+                }
+            }
+            ph.cues = (c0, cues.len() as u32);
+            let bit = |on: bool, k: u8| if on { k } else { 0 };
+            ph.kinds = bit(ph.unit.is_some(), K_UNIT)
+                | bit(ph.num.is_some(), K_NUM)
+                | bit(ph.pre_qual.is_some(), K_PRE_QUAL)
+                | bit(ph.post_qual.is_some(), K_POST_QUAL)
+                | bit(ph.cues.1 > c0, K_CUE);
+            ph
+        })
+        .collect();
+    let mut keys: Vec<(&[u8], Option<u32>, Option<NumWord>)> =
+        patterns.iter().enumerate().map(|(i, p)| (p.as_bytes(), Some(i as u32), None)).collect();
+    // Number words are looked up by their lower-cased spelling, so a key written with capitals
+    // could never be found.
+    keys.extend(
+        numbers
+            .iter()
+            .filter(|(w, _)| !w.bytes().any(|b| b.is_ascii_uppercase()))
+            .map(|(w, n)| (w.as_bytes(), None, Some(*n))),
+    );
+    let mut trie = Trie::build(&keys);
+    for node in trie.info.iter_mut() {
+        if let Some(ph) = phrases.get(node.phrase as usize) {
+            node.flags = ph.flags;
+            node.kinds = ph.kinds;
         }
     }
-    for (i, p) in patterns.into_iter().enumerate() {
-        phrases.insert(p, i as u32);
-    }
-    Lexicon { phrases, longest, entries, numbers }
+    Lexicon { trie, phrases, cues }
 });
 
-/// The value of a phrase-table key that only begins phrases.
-const NO_PHRASE: u32 = u32::MAX;
-
-/// A table phrase found in a sentence, covering tokens `start..end` (absolute indices).
+/// A table phrase found in a sentence, ending before token `end` (absolute index).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
-    pub start: usize,
-    pub end: usize,
-    pub pattern: usize,
+    pub end: u32,
+    pub pattern: u32,
 }
 
 /// All table hits of one sentence, indexed by starting token.
 pub(crate) struct SentLex {
     pub base: usize,
     pub end: usize,
-    /// For each token of the sentence, the range of `hits` starting there (longest first).
-    first: Vec<(u32, u32)>,
+    /// One entry per token of the sentence.
+    toks: Vec<TokLex>,
     hits: Vec<Hit>,
-    /// For each token of the sentence, the word roles of the token alone.
-    roles: Vec<u32>,
+}
+
+/// What the tables say about one token of a sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokLex {
+    /// The range of `hits` starting at the token (longest first).
+    first: u32,
+    last: u32,
+    /// The word roles of the token alone.
+    roles: u32,
+    /// The kinds of entries (`K_*`) of the hits starting at the token.
+    kinds: u8,
+    /// The token read as a single number word (what `number_word` says of it), as a
+    /// `Trie::num` index.
+    num: u8,
+    /// How many bytes of the token begin some key (capped): a part before a hyphen that is a
+    /// number word lies within them.
+    alive: u8,
 }
 
 impl SentLex {
     pub fn new(an: &Analysis, sent: &Sentence) -> SentLex {
         let lex = &*LEXICON;
+        let trie = &lex.trie;
         let base = sent.tokens.start;
         let end = sent.tokens.end.min(an.tokens.len());
         let n = end.saturating_sub(base);
         // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
-        let low = an.low.as_str();
+        let low = an.low.as_bytes();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(n);
+        let mut out = Vec::with_capacity(n);
         for (ti, t) in toks.iter().enumerate() {
-            let s = t.span.start;
-            for (tj, u) in toks.iter().enumerate().skip(ti) {
-                let e = u.span.end;
-                if e - s > lex.longest {
-                    break;
+            let h0 = hits.len() as u32;
+            let mut tl = TokLex { first: h0, last: h0, ..TokLex::default() };
+            let (node, alive) = low.get(t.span.start..t.span.end).map_or((DEAD, 0), |b| trie.walk_len(b));
+            tl.alive = alive.min(u8::MAX as usize) as u8;
+            if node != DEAD {
+                let info = trie.info(node);
+                if info.phrase != NONE {
+                    hits.push(Hit { end: (base + ti + 1) as u32, pattern: info.phrase });
+                    tl.kinds = info.kinds;
+                    tl.roles = info.flags;
                 }
-                match low.get(s..e).and_then(|k| lex.phrases.get(k)) {
-                    None => break,
-                    Some(&NO_PHRASE) => {}
-                    Some(&p) => hits.push(Hit { start: base + ti, end: base + tj + 1, pattern: p as usize }),
+                if t.span.len() <= MAX_NUMBER_WORD {
+                    tl.num = info.num;
                 }
-            }
-        }
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut first = vec![(0u32, 0u32); n];
-        let mut k = 0;
-        for (ti, slot) in first.iter_mut().enumerate() {
-            let abs = base + ti;
-            while k < hits.len() && hits[k].start < abs {
-                k += 1;
-            }
-            let s = k;
-            let mut e = k;
-            while e < hits.len() && hits[e].start == abs {
-                e += 1;
-            }
-            *slot = (s as u32, e as u32);
-        }
-        let mut roles = vec![0u32; n];
-        for h in &hits {
-            if h.end == h.start + 1 {
-                if let (Some(slot), Some(list)) = (roles.get_mut(h.start - base), lex.entries.get(h.pattern)) {
-                    for e in list {
-                        if let Entry::Word(f) = e {
-                            *slot |= f;
-                        }
+                // Extend token by token while the text (gaps included) still begins some phrase.
+                let mut node = node;
+                let mut pos = t.span.end;
+                for (k, u) in toks.get(ti + 1..).unwrap_or(&[]).iter().enumerate() {
+                    let Some(bytes) = low.get(pos..u.span.end) else { break };
+                    node = trie.walk(node, bytes);
+                    if node == DEAD {
+                        break;
+                    }
+                    pos = u.span.end;
+                    let info = trie.info(node);
+                    if info.phrase != NONE {
+                        hits.push(Hit { end: (base + ti + k + 2) as u32, pattern: info.phrase });
+                        tl.kinds |= info.kinds;
+                    }
+                }
+                tl.last = hits.len() as u32;
+                // Longest first.
+                if tl.last > h0 + 1 {
+                    if let Some(run) = hits.get_mut(h0 as usize..) {
+                        run.reverse();
                     }
                 }
             }
+            out.push(tl);
         }
-        SentLex { base, end, first, hits, roles }
+        SentLex { base, end, toks: out, hits }
     }
 
-    /// Hits starting at absolute token `i`, longest first.
-    pub fn at(&self, i: usize) -> &[Hit] {
-        if i < self.base {
-            return &[];
-        }
-        match self.first.get(i - self.base) {
-            Some(&(s, e)) => self.hits.get(s as usize..e as usize).unwrap_or(&[]),
-            None => &[],
+    /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
+    #[inline]
+    fn at(&self, i: usize, kind: u8) -> &[Hit] {
+        match i.checked_sub(self.base).and_then(|k| self.toks.get(k)) {
+            Some(t) if t.kinds & kind != 0 => self.hits.get(t.first as usize..t.last as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 
-    /// Entries of hits starting at `i`, with the token where each ends.
-    pub fn entries(&self, i: usize) -> impl Iterator<Item = (usize, &'static Entry)> + '_ {
-        self.at(i).iter().flat_map(|h| {
-            LEXICON.entries.get(h.pattern).map(|v| v.as_slice()).unwrap_or(&[]).iter().map(move |e| (h.end, e))
-        })
+    /// The first table entry picked by `pick` among the hits starting at `i` (longest first),
+    /// with the token where its phrase ends.
+    #[inline]
+    fn first_of<T>(&self, i: usize, kind: u8, pick: impl Fn(&Phrase) -> Option<T>) -> Option<(usize, T)> {
+        let phrases = &LEXICON.phrases;
+        self.at(i, kind)
+            .iter()
+            .find_map(|h| phrases.get(h.pattern as usize).and_then(&pick).map(|v| (h.end as usize, v)))
+    }
+
+    /// The single token `i` read as a number word, as `number_word` reads it.
+    #[inline]
+    pub fn number_word(&self, an: &Analysis, i: usize) -> Option<NumWord> {
+        match i.checked_sub(self.base).filter(|&k| i < self.end && k < self.toks.len()) {
+            Some(k) => self.toks.get(k).and_then(|t| LEXICON.trie.num_at(t.num)),
+            None => number_word(an.tok(i)),
+        }
+    }
+
+    /// Whether word token `i` may open a number: a currency code before it, a number-word
+    /// phrase, or a single number word (a token of at most four bytes whole, or the part
+    /// before a hyphen).
+    #[inline]
+    pub fn opens_number(&self, an: &Analysis, i: usize) -> bool {
+        let Some(tl) = i.checked_sub(self.base).filter(|_| i < self.end).and_then(|k| self.toks.get(k)) else {
+            let t = an.tok(i);
+            return (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some();
+        };
+        if tl.kinds & K_NUM != 0 || tl.kinds & K_UNIT != 0 && self.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix) {
+            return true;
+        }
+        let Some(span) = an.tokens.get(i).map(|t| t.span) else { return false };
+        // A number word before a hyphen begins keys all along, so its hyphen is found within
+        // the bytes the walk read, plus one.
+        let scan = span.len().min(tl.alive as usize + 1);
+        let low = an.low.as_bytes().get(span.start..span.start + scan).unwrap_or(&[]);
+        match low.iter().position(|&c| c == b'-') {
+            Some(h) => {
+                let part = an.low.get(span.start..span.start + h).unwrap_or("");
+                number_word(part).is_some()
+            }
+            None => span.len() <= 4 && tl.num != 0,
+        }
     }
 
     /// Roles of the single token `i`.
     #[inline]
     pub fn flags(&self, i: usize) -> u32 {
-        i.checked_sub(self.base).and_then(|k| self.roles.get(k)).copied().unwrap_or(0)
+        i.checked_sub(self.base).and_then(|k| self.toks.get(k)).map_or(0, |t| t.roles)
     }
 
     #[inline]
@@ -364,67 +596,74 @@ impl SentLex {
     }
 
     /// The unit entry of the single token `i` (or of a phrase starting there), with its end.
+    #[inline]
     pub fn unit(&self, i: usize) -> Option<(usize, &'static str, UnitClass)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Unit(s, c) => Some((e, *s, *c)),
-            _ => None,
-        })
+        self.first_of(i, K_UNIT, |p| p.unit).map(|(e, (s, c))| (e, s, c))
     }
 
     /// The longest cue starting at `i` that may stand in `position`.
+    #[inline]
     pub fn cue(&self, i: usize, position: u8) -> Option<(usize, Cue)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Cue(c) if c.positions & position != 0 => Some((e, *c)),
-            _ => None,
+        let cues = &LEXICON.cues;
+        self.first_of(i, K_CUE, |p| {
+            cues.get(p.cues.0 as usize..p.cues.1 as usize)?.iter().find(|c| c.positions & position != 0).copied()
         })
     }
 
     /// The longest number-word phrase starting at `i`.
+    #[inline]
     pub fn num(&self, i: usize) -> Option<(usize, NumWord)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Num(n) => Some((e, *n)),
-            _ => None,
-        })
+        self.first_of(i, K_NUM, |p| p.num)
     }
 
     /// A qualifier ending exactly at token `end` (pre) — the longest one.
     pub fn qualifier_ending_at(&self, end: usize) -> Option<(usize, QualKind)> {
         let lo = end.saturating_sub(4).max(self.base);
         (lo..end).find_map(|s| {
-            self.entries(s).find_map(|(e, en)| match en {
-                Entry::Qual(k, false) if e == end => Some((s, *k)),
+            let phrases = &LEXICON.phrases;
+            self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
+                Some(k) if h.end as usize == end => Some((s, k)),
                 _ => None,
             })
         })
     }
 
     /// A qualifier starting at token `i` that may follow a number.
+    #[inline]
     pub fn post_qualifier(&self, i: usize) -> Option<(usize, QualKind)> {
-        self.entries(i).find_map(|(e, en)| match en {
-            Entry::Qual(k, true) => Some((e, *k)),
-            _ => None,
-        })
+        self.first_of(i, K_POST_QUAL, |p| p.post_qual)
     }
 }
 
-/// ASCII-lower-cases `s` into `buf` without allocating; None when it does not fit.
-pub(crate) fn lower<'b>(s: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
-    let b = s.as_bytes();
-    if b.len() > buf.len() {
-        return None;
-    }
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(buf.get(..b.len())?).ok()
-}
+/// Longer words are never read as number words.
+const MAX_NUMBER_WORD: usize = 12;
 
 /// The number word `w` (any case), if it is one.
+#[inline]
 pub(crate) fn number_word(w: &str) -> Option<NumWord> {
-    let mut buf = [0u8; 48];
-    if w.len() > 12 {
+    if w.len() > MAX_NUMBER_WORD || w.is_empty() {
         return None;
     }
-    let l = lower(w, &mut buf)?;
-    LEXICON.numbers.get(l).copied()
+    let trie = &LEXICON.trie;
+    let node = trie.walk(ROOT, w.as_bytes());
+    trie.num(node)
+}
+
+#[cfg(test)]
+mod trie_tests {
+    use super::*;
+
+    #[test]
+    fn trie_nodes_fit_their_index_type() {
+        assert!(LEXICON.trie.info.len() <= u16::MAX as usize);
+        assert!(LEXICON.trie.nums.len() < u8::MAX as usize);
+    }
+
+    #[test]
+    fn number_words_read_in_any_case() {
+        assert_eq!(number_word("Twenty").map(|w| w.value), Some(20.0));
+        assert_eq!(number_word("BN").map(|w| w.kind), Some(NumKind::Abbr));
+        assert!(number_word("twenty-five").is_none());
+        assert!(number_word("").is_none());
+    }
 }

@@ -11,8 +11,9 @@
 mod lexicon;
 mod number;
 
-use lexicon::{lower, number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
+use lexicon::{number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
 use number::NumPhrase;
+use std::borrow::Cow;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
@@ -46,7 +47,8 @@ struct Cand {
     npend: usize,
     /// The head noun, when there is one.
     head: Option<usize>,
-    unit: Option<String>,
+    /// Listed units come from the static tables; only an unlisted plural's singular is built.
+    unit: Option<Cow<'static, str>>,
     class: Option<UnitClass>,
     /// "N of them", "N of the drones", "N of its soldiers".
     partitive: bool,
@@ -67,8 +69,14 @@ fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// Token `i` is the word `w` (given in lower case), in any case.
+#[inline]
 fn word_is(an: &Analysis, i: usize, w: &str) -> bool {
-    an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && an.tok(i).eq_ignore_ascii_case(w)
+    an.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.span.len() == w.len()
+            && an.low.as_bytes().get(t.span.start..t.span.end) == Some(w.as_bytes())
+    })
 }
 
 fn kind_at(an: &Analysis, i: usize) -> Option<TokenKind> {
@@ -77,27 +85,46 @@ fn kind_at(an: &Analysis, i: usize) -> Option<TokenKind> {
 
 /// Whether a sentence may hold a figure: a digit or a number word.
 fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
+    let toks = an.tokens.get(range.clone()).unwrap_or(&[]);
+    if toks.iter().any(|t| t.kind == TokenKind::Number) {
+        return true;
+    }
     range.into_iter().any(|i| match kind_at(an, i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
-            let t = an.tok(i);
+            let t = an.low(i);
             // Cheap shape test first: number words are 3 to 9 letters long and start with one
             // of a few letters.
             let b = t.as_bytes();
             let shape = b.len() >= 3
-                && b.first().is_some_and(|c| b"ofsetnhdzmbOFSETNHDZMB".contains(c))
-                && (b.len() <= 9 || t.contains('-'));
+                && b.first().is_some_and(|c| {
+                    matches!(c, b'o' | b'f' | b's' | b'e' | b't' | b'n' | b'h' | b'd' | b'z' | b'm' | b'b')
+                })
+                && (b.len() <= 9 || has_hyphen(t));
             if !shape {
                 return false;
             }
-            let first = t.split('-').next().unwrap_or(t);
-            let mut b = [0u8; 48];
-            let l = lower(first, &mut b).unwrap_or("");
+            let first = before_hyphen(t);
             number_word(first).is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
-                || matches!(l, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+                || matches!(first, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
         }
         _ => false,
     })
+}
+
+/// Whether a (short) word holds a hyphen.
+#[inline]
+fn has_hyphen(t: &str) -> bool {
+    t.bytes().any(|c| c == b'-')
+}
+
+/// The part of a word before its first hyphen (the whole word when it has none).
+#[inline]
+fn before_hyphen(t: &str) -> &str {
+    match t.as_bytes().iter().position(|&c| c == b'-') {
+        Some(h) => t.get(..h).unwrap_or(t),
+        None => t,
+    }
 }
 
 /// Singular of an unlisted plural noun, by rule.
@@ -146,49 +173,65 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut prev_para: Option<(usize, Cand)> = None;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
+    // The table hits of the sentences read so far (the paragraph's earlier sentences are read
+    // again for their place).
+    let mut lexes: Vec<Option<SentLex>> = Vec::new();
+    lexes.resize_with(an.sentences.len(), || None);
+    let mut done: Vec<Cand> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
         if !candidate(an, range.clone()) {
             continue;
         }
         let lex = SentLex::new(an, sent);
-        let cands = read_sentence(an, &lex, entities);
-        let mut done: Vec<Cand> = Vec::new();
-        for mut c in cands {
-            let antecedent = done
-                .last()
-                .cloned()
-                .or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c.clone()));
-            complete(an, &lex, entities, &mut c, antecedent.as_ref(), &done);
+        read_sentence(an, &lex, entities, &mut done);
+        // Each figure is completed in place, reading the ones before it.
+        for at in 0..done.len() {
+            let (before, rest) = done.split_at_mut(at);
+            let Some(c) = rest.first_mut() else { break };
+            let antecedent =
+                before.last().or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c));
+            complete(an, &lex, entities, c, antecedent, before);
             if c.location.is_none() {
-                c.location = paragraph_place(an, entities, si, &mut last_place);
+                c.location = paragraph_place(an, entities, si, &mut last_place, &lexes);
             }
             // Money and rates with no place of their own belong to the economy the report is about.
             if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
                 c.location = home.clone();
             }
-            done.push(c);
         }
-        for c in done.iter().filter(|c| c.nend > c.nstart) {
+        let last = done.pop();
+        let figure = |c: &mut Cand, keep: bool| {
             let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
             let end_tok = c.npend.max(c.nend).saturating_sub(1);
             let end = an.tokens.get(end_tok).map(|t| t.span.end).unwrap_or(start);
             let ns = an.tokens.get(c.nstart).map(|t| t.span.start).unwrap_or(start);
             let ne = an.tokens.get(c.nend.saturating_sub(1)).map(|t| t.span.end).unwrap_or(end);
-            out.push(Figure {
+            let (subject, location) =
+                if keep { (c.subject.clone(), c.location.clone()) } else { (c.subject.take(), c.location.take()) };
+            Figure {
                 span: Span::new(start, end.max(start)),
                 number: Span::new(ns, ne.max(ns)),
                 value: c.value,
-                unit: c.unit.clone(),
+                unit: c.unit.as_deref().map(str::to_string),
                 measure: c.measure.unwrap_or(Measure::Other),
                 increment: c.increment,
-                subject: c.subject.clone(),
-                location: c.location.clone(),
+                subject,
+                location,
                 sentence: si,
-            });
+            }
+        };
+        for c in done.iter_mut().filter(|c| c.nend > c.nstart) {
+            out.push(figure(c, false));
         }
-        if let Some(last) = done.last() {
-            prev_para = Some((sent.paragraph, last.clone()));
+        if let Some(mut last) = last {
+            if last.nend > last.nstart {
+                out.push(figure(&mut last, true));
+            }
+            prev_para = Some((sent.paragraph, last));
+        }
+        if let Some(slot) = lexes.get_mut(si) {
+            *slot = Some(lex);
         }
     }
     out
@@ -216,6 +259,7 @@ fn paragraph_place(
     entities: &[Mention],
     si: usize,
     last_place: &mut [Option<Option<Anchor>>],
+    lexes: &[Option<SentLex>],
 ) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
@@ -225,11 +269,18 @@ fn paragraph_place(
         if prev.paragraph != sent.paragraph {
             break;
         }
-        let place = match last_place.get(k).cloned().flatten() {
-            Some(known) => known,
+        let place = match last_place.get(k).and_then(Option::as_ref) {
+            Some(known) => known.clone(),
             None => {
-                let lex = SentLex::new(an, prev);
-                let found = place_before(an, &lex, entities, lex.end);
+                let built;
+                let lex = match lexes.get(k).and_then(Option::as_ref) {
+                    Some(lex) => lex,
+                    None => {
+                        built = SentLex::new(an, prev);
+                        &built
+                    }
+                };
+                let found = place_before(an, lex, entities, lex.end);
                 if let Some(slot) = last_place.get_mut(k) {
                     *slot = Some(found.clone());
                 }
@@ -244,18 +295,13 @@ fn paragraph_place(
 }
 
 /// Finds the number phrases of one sentence and reads their value and noun phrase.
-fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand> {
-    let mut out = Vec::new();
+fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention], out: &mut Vec<Cand>) {
+    out.clear();
     let mut i = lex.base;
     while i < lex.end {
         let starts = match kind_at(an, i) {
             Some(TokenKind::Number | TokenKind::Punct) => true,
-            Some(TokenKind::Word) => {
-                let t = an.tok(i);
-                lex.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix)
-                    || lex.num(i).is_some()
-                    || (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some()
-            }
+            Some(TokenKind::Word) => lex.opens_number(an, i),
             _ => false,
         };
         if !starts {
@@ -280,7 +326,6 @@ fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention]) -> Vec<Cand
             i = next;
         }
     }
-    out
 }
 
 /// Value, qualifier, counted noun and the filters for one number phrase.
@@ -398,17 +443,17 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         None => {}
     }
 
-    let mut unit: Option<String> = None;
+    let mut unit: Option<Cow<'static, str>> = None;
     let mut class = None;
     let mut head = None;
     let mut partitive = false;
     let mut anaphoric = false;
     if p.percent {
-        unit = Some("percent".into());
+        unit = Some(Cow::Borrowed("percent"));
         class = Some(UnitClass::Percent);
     }
     if let Some(c) = p.currency {
-        unit = Some(c.into());
+        unit = Some(Cow::Borrowed(c));
         class = Some(UnitClass::Currency);
     }
     let mut npend = p.end;
@@ -419,19 +464,14 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             j += 1;
             npend = j;
         }
-        let pronoun_next = {
-            let mut b = [0u8; 48];
-            matches!(lower(an.tok(j + 1), &mut b), Some("them" | "those" | "these" | "us" | "whom"))
-        };
+        let pronoun_next = matches!(an.low(j + 1), "them" | "those" | "these" | "us" | "whom");
         if word_is(an, j, "of") {
             if p.vague && !pronoun_next {
                 j += 1;
             } else {
                 let k = j + 1;
-                let mut b = [0u8; 48];
-                let w =
-                    an.tokens.get(k).map(|_| lower(an.tok(k), &mut b).unwrap_or("").to_string()).unwrap_or_default();
-                match w.as_str() {
+                let w = an.low(k);
+                match w {
                     "them" | "those" | "these" | "us" | "whom" => {
                         partitive = true;
                         anaphoric = true;
@@ -442,7 +482,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                                 let tx = an.tok(k + 1);
                                 let listed = lex.unit(k + 1).filter(|u| u.0 == k + 2);
                                 if let Some((_, s, c)) = listed.filter(|u| u.2 != UnitClass::Noncount) {
-                                    unit = Some(s.to_string());
+                                    unit = Some(Cow::Borrowed(s));
                                     class = Some(c);
                                     head = Some(k + 1);
                                     npend = k + 2;
@@ -450,7 +490,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                                     && !lex.has(k + 1, role::STOP)
                                     && lex.cue(k + 1, POS_POST).is_none()
                                 {
-                                    unit = Some(singular(tx));
+                                    unit = Some(Cow::Owned(singular(tx)));
                                     class = Some(UnitClass::Thing);
                                     head = Some(k + 1);
                                     npend = k + 2;
@@ -509,7 +549,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // "90 percent" written as a word.
     if unit.is_none() {
         if let Some((e, s, UnitClass::Percent)) = lex.unit(p.end) {
-            unit = Some(s.to_string());
+            unit = Some(Cow::Borrowed(s));
             class = Some(UnitClass::Percent);
             npend = e;
             head = Some(p.end);
@@ -637,8 +677,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
 }
 
 /// The counted noun phrase starting at `j`: (end, head token, unit, class).
-fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, Option<String>, UnitClass)> {
-    let mut best: Option<(usize, usize, Option<String>, UnitClass)> = None;
+fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, Option<Cow<'static, str>>, UnitClass)> {
+    // The unit of the best head so far: listed, or (None) the singular of the head word.
+    let mut best: Option<(usize, usize, Option<&'static str>, UnitClass)> = None;
     let mut k = j;
     // Lower-case words before the head; more than two is a clause, not a noun phrase.
     let mut modifiers = 0;
@@ -649,7 +690,7 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             // "%" is a unit too.
             if let Some((e, s, c)) = lex.unit(k) {
                 if best.is_none() {
-                    return Some((e, k, Some(s.to_string()), c));
+                    return Some((e, k, Some(Cow::Borrowed(s)), c));
                 }
             }
             break;
@@ -665,10 +706,10 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
                 break;
             }
             if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && k == j {
-                return Some((e, k, Some(s.to_string()), c));
+                return Some((e, k, Some(Cow::Borrowed(s)), c));
             }
             if !matches!(c, UnitClass::Time | UnitClass::Physical) {
-                best = Some((e, k, Some(s.to_string()), c));
+                best = Some((e, k, Some(s), c));
                 k = e;
                 // A currency or percent closes the phrase.
                 if matches!(c, UnitClass::Currency | UnitClass::Percent) {
@@ -684,7 +725,7 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         if lex.has(k, role::STOP) && is_cap(text) && k == j {
             break;
         }
-        let lowered = text.to_ascii_lowercase();
+        let lowered = an.low(k);
         let participle = lowered.ends_with("ing") || lowered.ends_with("ed");
         if participle && !is_cap(text) {
             // A participle modifies only when a noun follows: "armed men", not "people killed in".
@@ -700,7 +741,7 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         }
         let nationality = ["ans", "ians", "ese", "is"].iter().any(|suf| text.ends_with(suf));
         if plural_shaped(text) && (!is_cap(text) || nationality) && modifiers <= 2 {
-            best = Some((k + 1, k, Some(singular(text)), UnitClass::Thing));
+            best = Some((k + 1, k, None, UnitClass::Thing));
         } else if best.is_some() && !is_cap(text) {
             // A singular word after the head: the phrase is over ("drones overnight").
             break;
@@ -710,7 +751,13 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         }
         k += 1;
     }
-    best
+    best.map(|(e, h, u, c)| {
+        let unit = match u {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(singular(an.tok(h))),
+        };
+        (e, h, Some(unit), c)
+    })
 }
 
 /// Measure, subject, location and increment of one figure, given the figure before it.
@@ -762,8 +809,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         }
     }
     // "Among the dead were 12 children": any cue stands before an inverted copula.
-    let inverted =
-        skipped > 0 && k < c.qstart && matches!(an.tok(k).to_ascii_lowercase().as_str(), "were" | "are" | "was" | "is");
+    let inverted = skipped > 0 && k < c.qstart && matches!(an.low(k), "were" | "are" | "was" | "is");
     if inverted && measure.is_none() {
         let x = k.saturating_sub(1);
         if let Some((e, cu)) = lex.cue(x, POS_POST | POS_NOUN) {
@@ -1020,7 +1066,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
         }
         match t.kind {
             TokenKind::Word => {
-                let l = text.to_ascii_lowercase();
+                let l = an.low(k);
                 if l == "and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
                     // "in and around El Fasher".
                 } else if l == "and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
@@ -1028,7 +1074,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
                     k += 2;
                     continue;
                 } else if matches!(
-                    l.as_str(),
+                    l,
                     "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because"
                 ) {
                     break;
@@ -1120,8 +1166,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     let mut k = v;
     while k > base {
         let x = k - 1;
-        let mut b = [0u8; 48];
-        let w = lower(an.tok(x), &mut b).unwrap_or("");
+        let w = an.low(x);
         if lex.has(x, role::AUX)
             || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then")
         {
@@ -1192,9 +1237,14 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
     let needs_filler = word_is(an, k, "on");
     let mut filler_noun = false;
     let mut other_words = 0;
+    // The first mention at or after the token being read (tokens and mentions both run forward).
+    let mut mi = an.tokens.get(x).map_or(entities.len(), |t| entities.partition_point(|m| m.span.start < t.span.start));
     while x < limit {
         let t = an.tokens.get(x)?;
-        if let Some(m) = near(entities, t.span.start, t.span.start + 1).iter().find(|m| m.span.start == t.span.start) {
+        while entities.get(mi).is_some_and(|m| m.span.start < t.span.start) {
+            mi += 1;
+        }
+        if let Some(m) = entities.get(mi).filter(|m| m.span.start == t.span.start) {
             return match m.kind {
                 EntityKind::Country | EntityKind::Place => Some(Anchor::new(m.span, Some(m.name.clone()))),
                 _ => None,
@@ -1247,7 +1297,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             return Some(Anchor::new(span, None));
         }
         if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
-            filler_noun |= !matches!(text.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "'s" | "’s" | "of");
+            filler_noun |= !matches!(an.low(x), "the" | "a" | "an" | "'s" | "’s" | "of");
             x += 1;
             continue;
         }
@@ -1298,16 +1348,18 @@ fn the_country(
         .find_map(|m| country_of(m).filter(|c| Some(c.as_str()) != owner).map(|c| Anchor::new(m.span, Some(c))))
 }
 
+/// Token `i` is the possessive "'s" (or "’s").
+#[inline]
+fn is_possessive(an: &Analysis, i: usize) -> bool {
+    an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4)) && matches!(an.tok(i), "'s" | "’s")
+}
+
 fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
-    let t = an.tok(k);
-    if t == ";" || t == ":" {
-        return true;
-    }
     if kind_at(an, k) != Some(TokenKind::Word) {
-        return false;
+        let t = an.tok(k);
+        return t == ";" || t == ":";
     }
-    let mut b = [0u8; 48];
-    let l = lower(t, &mut b).unwrap_or("");
+    let l = an.low(k);
     matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "but" | "whereas" | "told")
         || lex.has(k, role::CHANGE) && l == "up"
         || l == "and" && k > lex.base && an.tok(k - 1) == ","
@@ -1319,8 +1371,10 @@ fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) 
         if clause_break(an, lex, k) {
             return None;
         }
-        if let Some(a) = place_at(an, lex, entities, k) {
-            return Some(a);
+        if lex.has(k, role::LOCATIVE) {
+            if let Some(a) = place_at(an, lex, entities, k) {
+                return Some(a);
+            }
         }
         k += 1;
     }
@@ -1331,15 +1385,17 @@ fn place_before(an: &Analysis, lex: &SentLex, entities: &[Mention], to: usize) -
     let mut k = to;
     while k > lex.base {
         k -= 1;
-        if let Some(a) = place_at(an, lex, entities, k) {
-            return Some(a);
+        if lex.has(k, role::LOCATIVE) {
+            if let Some(a) = place_at(an, lex, entities, k) {
+                return Some(a);
+            }
         }
     }
     // A country named as a possessor in the sentence: "Tunisia's economy grew by 1.4 percent"
     // (not "South Korea's spy agency", an organisation).
     (lex.base..to).find_map(|x| {
         let t = an.tokens.get(x)?;
-        if !matches!(an.tok(x + 1), "'s" | "’s") || lex.has(x + 2, role::ORG) || lex.has(x + 3, role::ORG) {
+        if !is_possessive(an, x + 1) || lex.has(x + 2, role::ORG) || lex.has(x + 3, role::ORG) {
             return None;
         }
         near(entities, t.span.end.saturating_sub(200), t.span.end)

@@ -2,7 +2,7 @@
 //! number words ("twenty-five", "a dozen", "two thousand"), vague plurals ("dozens",
 //! "tens of thousands") and ranges ("10,000–12,000", "2,800 to 3,000", "two or three").
 
-use crate::lexicon::{lower, number_word, role, NumKind, SentLex, UnitClass};
+use crate::lexicon::{number_word, role, NumKind, SentLex, UnitClass};
 use tally_text::{Analysis, TokenKind};
 
 /// A number as written, before qualifiers and the counted noun.
@@ -65,6 +65,27 @@ fn tok<'a>(an: &Analysis<'a>, i: usize) -> &'a str {
     an.tok(i)
 }
 
+/// The value of digits with optional thousands commas ("12,500"), when there are at most 15
+/// digits (read exactly, as parsing would); None for anything else.
+fn whole_number(text: &str) -> Option<f64> {
+    let mut v: u64 = 0;
+    let mut n = 0;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                v = v * 10 + u64::from(b - b'0');
+                n += 1;
+                if n > 15 {
+                    return None;
+                }
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    (n > 0).then_some(v as f64)
+}
+
 /// Digits at `i`, with a glued abbreviation or following scale words. Returns (end, value,
 /// scale multiplier).
 fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize, f64, f64)> {
@@ -73,20 +94,25 @@ fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize,
         return None;
     }
     let text = tok(an, i);
-    let mut buf = [0u8; 48];
-    let mut n = 0;
-    for b in text.bytes() {
-        if b == b',' {
-            continue;
+    let v = match whole_number(text) {
+        Some(v) => v,
+        None => {
+            let mut buf = [0u8; 48];
+            let mut n = 0;
+            for b in text.bytes() {
+                if b == b',' {
+                    continue;
+                }
+                *buf.get_mut(n)? = b;
+                n += 1;
+            }
+            std::str::from_utf8(buf.get(..n)?).ok()?.parse().ok()?
         }
-        *buf.get_mut(n)? = b;
-        n += 1;
-    }
-    let v: f64 = std::str::from_utf8(buf.get(..n)?).ok()?.parse().ok()?;
+    };
     let mut j = i + 1;
     let mut scale = 1.0;
     if an.tokens.get(j).is_some_and(|nt| j < lex.end && nt.kind == TokenKind::Word && !nt.space_before) {
-        if let Some(w) = number_word(tok(an, j)) {
+        if let Some(w) = lex.number_word(an, j) {
             let ok = match w.kind {
                 NumKind::Abbr => money || !matches!(tok(an, j), "m" | "b" | "M" | "B"),
                 NumKind::Scale => true,
@@ -126,24 +152,15 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         }
         let text = tok(an, j);
         // Hyphenated compounds: every part must be a number word ("twenty-five").
-        let mut parts = Vec::new();
-        let mut ok = true;
-        for p in text.split('-') {
-            match number_word(p) {
-                Some(w) if text.contains('-') && matches!(w.kind, NumKind::Unit | NumKind::Tens) => parts.push(w),
-                Some(w) if !text.contains('-') => parts.push(w),
-                _ => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if !ok || parts.is_empty() {
+        let hyphenated = text.as_bytes().contains(&b'-');
+        let part = |p: &str| number_word(p).filter(|w| !hyphenated || matches!(w.kind, NumKind::Unit | NumKind::Tens));
+        let ok = text.split('-').all(|p| part(p).is_some());
+        if !ok {
             // "and" inside "one hundred and five".
-            let mut b = [0u8; 48];
-            if any && last_scale >= 100.0 && lower(text, &mut b) == Some("and") {
-                let next = an.tokens.get(j + 1).map(|_| tok(an, j + 1)).unwrap_or("");
-                if let Some(nx) = number_word(next.split('-').next().unwrap_or(next)) {
+            if any && last_scale >= 100.0 && an.low(j) == "and" {
+                let next = an.low(j + 1);
+                let next = next.split('-').next().unwrap_or(next);
+                if let Some(nx) = number_word(next) {
                     if matches!(nx.kind, NumKind::Unit | NumKind::Tens) && j + 1 < lex.end {
                         j += 1;
                         continue;
@@ -154,7 +171,7 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         }
         let mut consumed = true;
         let saved = (total, current, any, last_scale, article, half);
-        for w in parts {
+        for w in text.split('-').filter_map(part) {
             match w.kind {
                 NumKind::Unit | NumKind::Tens => {
                     // "three four" is two numbers; "twenty five" and "hundred two" are one.
@@ -220,8 +237,7 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         j += 1;
         if half {
             // "half a million": the article follows.
-            let mut b = [0u8; 48];
-            if an.tokens.get(j).is_some() && matches!(lower(tok(an, j), &mut b), Some("a" | "an")) {
+            if matches!(an.low(j), "a" | "an") {
                 j += 1;
             } else {
                 return None;
@@ -262,12 +278,8 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
     }
     if let Some((e, w)) = lex.num(at) {
         if let NumKind::Vague(high) = w.kind {
-            let mut b = [0u8; 48];
-            let word = lower(tok(an, at), &mut b).unwrap_or("");
-            let followed_by_of = an.tokens.get(e).is_some() && {
-                let mut b2 = [0u8; 48];
-                lower(tok(an, e), &mut b2) == Some("of")
-            };
+            let word = an.low(at);
+            let followed_by_of = an.low(e) == "of";
             if word == "scores" && !followed_by_of {
                 return None;
             }
@@ -275,12 +287,9 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
         }
     }
     // "several hundred", "a few dozen": as vague as "hundreds", "dozens".
-    let several = at > lex.base && {
-        let mut b = [0u8; 48];
-        matches!(lower(tok(an, at - 1), &mut b), Some("several" | "few"))
-    };
+    let several = at > lex.base && matches!(an.low(at - 1), "several" | "few");
     if several {
-        if let Some(w) = number_word(tok(an, at)).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
+        if let Some(w) = lex.number_word(an, at).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
             let (low, high) =
                 if w.kind == NumKind::Dozen { (24.0, 99.0) } else { (2.0 * w.value, 10.0 * w.value - 1.0) };
             return Some(NumPhrase { vague: true, ..NumPhrase::new(i, at + 1, low, high, currency) });
@@ -297,8 +306,14 @@ fn percent_sign(an: &Analysis, lex: &SentLex, p: &mut NumPhrase) {
     }
 }
 
+/// Token `i` is the word `w` (given in lower case), in any case.
+#[inline]
 fn is_word(an: &Analysis, i: usize, w: &str) -> bool {
-    an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && tok(an, i).eq_ignore_ascii_case(w)
+    an.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.span.len() == w.len()
+            && an.low.as_bytes().get(t.span.start..t.span.end) == Some(w.as_bytes())
+    })
 }
 
 /// The number phrase starting at token `i`, ranges included. `between` tells whether a

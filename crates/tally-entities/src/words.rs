@@ -1,0 +1,108 @@
+//! Per-token facts read by several passes, computed once per document: which word lists
+//! (`data/person_words.tsv`) hold a capitalised word, and whether the token can be part of a
+//! person's name.
+
+use crate::is_possessive;
+use crate::lexicon::{word, LEXICON};
+use tally_text::{Analysis, TokenKind};
+
+/// The token can be part of a person's name.
+const NAME: u8 = 128;
+
+pub(crate) struct Words {
+    flags: Vec<u8>,
+    /// Tokens that begin with an upper-case letter (`Token::cap`), in order.
+    pub caps: Vec<usize>,
+    /// Tokens that can be part of a person's name, in order.
+    pub names: Vec<usize>,
+    /// Word tokens right after "the" (in any case), in order.
+    pub after_the: Vec<usize>,
+    /// "he", "He", "she", "She", in order.
+    pub pronouns: Vec<usize>,
+}
+
+impl Words {
+    pub(crate) fn new(an: &Analysis) -> Self {
+        let lx = &*LEXICON;
+        let bytes = an.body.as_bytes();
+        let n = an.tokens.len();
+        let mut w = Words {
+            flags: vec![0; n],
+            caps: Vec::with_capacity(n / 8),
+            names: Vec::with_capacity(n / 16),
+            after_the: Vec::with_capacity(n / 16),
+            pronouns: Vec::new(),
+        };
+        let mut prev_the = false;
+        for (i, t) in an.tokens.iter().enumerate() {
+            if t.cap {
+                w.caps.push(i);
+            }
+            // Only a word token can be "the", a pronoun, a listed word or part of a name.
+            if t.kind != TokenKind::Word {
+                prev_the = false;
+                continue;
+            }
+            let text = bytes.get(t.span.range()).unwrap_or_default();
+            if prev_the {
+                w.after_the.push(i);
+            }
+            prev_the = text.len() == 3 && text.eq_ignore_ascii_case(b"the");
+            if (text.len() == 2 || text.len() == 3) && matches!(text, b"he" | b"He" | b"she" | b"She") {
+                w.pronouns.push(i);
+            }
+            // Most tokens are lower-case words, in no list (all list words are capitalised
+            // unless `lower_list_words`) and no name unless an "al-", "el-" or "ad-" particle.
+            let particle =
+                !t.cap && matches!(text.first(), Some(b'a' | b'e')) && matches!(text.get(1..3), Some(b"l-" | b"d-"));
+            if !t.cap && !particle && !lx.lower_list_words {
+                continue;
+            }
+            let word = t.span.text(an.body);
+            let mut f = lx.word_flags.get(word).copied().unwrap_or(0);
+            if (t.cap || particle) && name_word(an, i, word, f) {
+                f |= NAME;
+                w.names.push(i);
+            }
+            if let Some(slot) = w.flags.get_mut(i) {
+                *slot = f;
+            }
+        }
+        w
+    }
+
+    /// Token `i` can be part of a person's name.
+    #[inline]
+    pub(crate) fn name(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & NAME != 0)
+    }
+
+    /// Word token `i` is, as written, in the word list of `flag` (see [`word`]).
+    #[inline]
+    pub(crate) fn has(&self, i: usize, flag: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+}
+
+/// Word token `i` (text `w`, list flags `f`) can be part of a person's name.
+fn name_word(an: &Analysis, i: usize, w: &str, f: u8) -> bool {
+    if is_possessive(w) || f & word::NOT_NAME != 0 {
+        return false;
+    }
+    if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
+        return crate::first_upper(rest);
+    }
+    let upper = an.tokens.get(i).is_some_and(|t| t.cap);
+    upper && (has_lower(w) || w.len() == 1) || roman(an, i, w)
+}
+
+fn has_lower(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(|c| c.is_lowercase()))
+}
+
+/// A regnal number after a name ("Abdullah II", "Charles III").
+fn roman(an: &Analysis, i: usize, w: &str) -> bool {
+    i > 0
+        && matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
+        && an.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
+}
