@@ -83,22 +83,27 @@ pub fn extract(doc: &Document) -> Extraction {
         text: doc.carries_text().then(|| doc.body.clone()),
         summary_only: doc.meta.summary_only,
     }));
-    for f in &figures {
-        let linked = link::link_figure(&an, f, &times, &attributions);
+    // Figures, quotes and mentions are consumed here: their names move into the records.
+    for f in figures {
+        let linked = link::link_figure(&an, &f, &times, &attributions);
+        let own_forces = f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
         records.push(Record::Figure(FigureRecord {
             doc: id.to_string(),
             span: f.span,
             text: an.text(f.span).to_string(),
             value: f.value,
-            unit: f.unit.clone(),
+            unit: f.unit,
             measure: f.measure,
             increment: f.increment,
-            subject: f
-                .subject
-                .as_ref()
-                .map(|a| a.to_name_ref(body))
-                .or_else(|| f.unit.as_deref().filter(|u| OWN_FORCES.contains(u)).and(main_country.clone())),
-            location: f.location.as_ref().map(|a| a.to_name_ref(body)).or_else(|| main_country.clone()),
+            subject: match f.subject {
+                Some(a) => Some(a.into_name_ref(body)),
+                None if own_forces => main_country.clone(),
+                None => None,
+            },
+            location: match f.location {
+                Some(a) => Some(a.into_name_ref(body)),
+                None => main_country.clone(),
+            },
             time: linked.time,
             source: linked.source,
             stated: linked.stated,
@@ -107,15 +112,15 @@ pub fn extract(doc: &Document) -> Extraction {
             evidence: an.sentences.get(f.sentence).map(|s| s.span).unwrap_or(f.span),
         }));
     }
-    for q in attributions.quotes.iter().filter(|q| keep(q.span)) {
+    for q in attributions.quotes.into_iter().filter(|q| keep(q.span)) {
         records.push(Record::Quote(QuoteRecord {
             doc: id.to_string(),
             span: q.span,
             text: an.text(q.span).to_string(),
-            speaker: q.speaker.as_ref().map(|a| a.to_name_ref(body)),
+            speaker: q.speaker.map(|a| a.into_name_ref(body)),
             direct: q.direct,
-            cue: q.cue.clone(),
-            via: q.via.as_ref().map(|a| a.to_name_ref(body)),
+            cue: q.cue,
+            via: q.via.map(|a| a.into_name_ref(body)),
         }));
     }
     for t in &times {
@@ -128,13 +133,13 @@ pub fn extract(doc: &Document) -> Extraction {
             granularity: t.granularity,
         }));
     }
-    for e in entities.iter().filter(|e| keep(e.span)) {
+    for e in entities.into_iter().filter(|e| keep(e.span)) {
         records.push(Record::Entity(EntityRecord {
             doc: id.to_string(),
             span: e.span,
             text: an.text(e.span).to_string(),
             kind: e.kind,
-            name: Some(e.name.clone()),
+            name: Some(e.name),
         }));
     }
     debug_assert!(records_hold_their_text(&records, body));

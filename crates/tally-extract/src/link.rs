@@ -73,12 +73,13 @@ pub fn link_figure(an: &Analysis, f: &Figure, times: &[TimeExpr], attributions: 
             .map(|t| time_ref(an, t));
     }
     // Event time: in the figure's sentence, outside every frame region of that sentence.
-    let in_frame = |t: &TimeExpr| {
-        attributions
-            .frames_near(sentence)
-            .iter()
-            .any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)))
-    };
+    // Frames are in order of their start: those of this sentence are one run of them.
+    let near = attributions.frames_near(sentence);
+    let first = near.partition_point(|a| a.frame.start < sentence.start);
+    let upto = near.partition_point(|a| a.frame.start <= sentence.end).max(first);
+    let own = near.get(first..upto).unwrap_or(&[]);
+    let in_frame =
+        |t: &TimeExpr| own.iter().any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)));
     let candidates: Vec<&TimeExpr> = times_within(times, sentence)
         .iter()
         .filter(|t| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t))

@@ -53,6 +53,10 @@ impl Anchor {
     pub fn to_name_ref(&self, body: &str) -> NameRef {
         NameRef { text: self.span.text(body).to_string(), name: self.name.clone() }
     }
+    /// As [`Anchor::to_name_ref`], moving the name instead of copying it.
+    pub fn into_name_ref(self, body: &str) -> NameRef {
+        NameRef { text: self.span.text(body).to_string(), name: self.name }
+    }
 }
 
 /// How a source stands behind what it said, derived from its cue (see docs/attribution.md).
