@@ -52,6 +52,17 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// ASCII letters and digits, by byte: one load per byte in the word loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Splits `body` into tokens in one pass. Never fails; every non-space character lands in
 /// exactly one token.
 pub fn tokenize(body: &str) -> Vec<Token> {
@@ -115,8 +126,12 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             let mut j = i + clen;
             loop {
                 // Fast path: a run of ASCII letters and digits.
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
                     j += 1;
+                }
+                // Most words end at a space or an ASCII mark that joins nothing.
+                if bytes.get(j).is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.')) {
+                    break;
                 }
                 let Some(d) = body[j..].chars().next() else { break };
                 if d.is_alphanumeric() {
