@@ -13,9 +13,9 @@ static PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The most characters any phrase holds (without a trailing `*`).
+/// The longest phrase in bytes (without a trailing `*`).
 static LONGEST: LazyLock<usize> =
-    LazyLock::new(|| PHRASES.iter().map(|p| p.trim_end_matches('*').chars().count()).max().unwrap_or(0));
+    LazyLock::new(|| PHRASES.iter().map(|p| p.trim_end_matches('*').len()).max().unwrap_or(0));
 
 /// Phrases by their first byte, so a line is compared only with the phrases it can begin.
 static BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
@@ -28,19 +28,37 @@ static BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     by
 });
 
-/// Whether a single line (trimmed) is furniture. Only the line's first characters are
-/// lower-cased (no phrase is longer), so a long paragraph costs no more than a short line.
+/// Whether a single line (trimmed) is furniture. The line is lower-cased lazily, character by
+/// character, against the few phrases that begin with its first letter: a paragraph costs a
+/// handful of characters, not a lower-cased copy.
 pub fn is_furniture_line(line: &str) -> bool {
     let l = line.trim().trim_end_matches([':', '.', '…', '>', '»', '›']).trim();
-    // Lower-casing never shortens a text in characters, so the first `LONGEST + 1` characters
-    // hold every phrase's worth of the lower-cased line, and a longer line equals no phrase.
-    let cut = l.char_indices().nth(*LONGEST + 1).map_or(l.len(), |(i, _)| i);
-    let whole = cut == l.len();
-    let head = l[..cut].to_lowercase();
-    let Some(&first) = head.as_bytes().first() else { return false };
-    BY_FIRST[first as usize].iter().any(|p| match p.strip_suffix('*') {
-        Some(prefix) => head.starts_with(prefix) && (if whole { head.len() } else { l.to_lowercase().len() }) < 200,
-        None => whole && head == *p,
+    // ASCII lines (nearly all): the line's first bytes lower-cased once, compared as bytes.
+    let mut buf = [0u8; 256];
+    if l.is_ascii() && *LONGEST < buf.len() {
+        let n = l.len().min(*LONGEST + 1);
+        let head = &mut buf[..n];
+        head.copy_from_slice(&l.as_bytes()[..n]);
+        head.make_ascii_lowercase();
+        let whole = n == l.len();
+        let Some(&first) = head.first() else { return false };
+        return BY_FIRST[usize::from(first)].iter().any(|p| match p.strip_suffix('*') {
+            Some(prefix) => head.starts_with(prefix.as_bytes()) && l.len() < 200,
+            None => whole && *head == *p.as_bytes(),
+        });
+    }
+    let lower = || l.chars().flat_map(char::to_lowercase);
+    let Some(first) = lower().next() else { return false };
+    let mut utf8 = [0u8; 4];
+    let first_byte = first.encode_utf8(&mut utf8).as_bytes()[0];
+    BY_FIRST[usize::from(first_byte)].iter().any(|p| {
+        let mut low = lower();
+        match p.strip_suffix('*') {
+            Some(prefix) => {
+                prefix.chars().all(|c| low.next() == Some(c)) && lower().map(char::len_utf8).sum::<usize>() < 200
+            }
+            None => p.chars().all(|c| low.next() == Some(c)) && low.next().is_none(),
+        }
     })
 }
 
