@@ -144,6 +144,8 @@ struct Trie {
     info: Vec<NodeInfo>,
     /// The single number words, indexed by `NodeInfo::num - 1`.
     nums: Vec<NumWord>,
+    /// Some key goes on with a hyphen right after a number word ("twenty-...").
+    num_hyphen: bool,
 }
 
 /// What a trie node's key is: the phrase it completes (`NONE` when it only begins phrases),
@@ -210,7 +212,13 @@ impl Trie {
         }
         debug_assert!(info.len() <= u16::MAX as usize, "figure tables too large for the phrase trie");
         debug_assert!(nums.len() < u8::MAX as usize, "too many number words for the phrase trie");
-        Trie { class, width, next, info, nums }
+        let hyphen = class[b'-' as usize] as usize;
+        let num_hyphen = hyphen != 0
+            && info
+                .iter()
+                .enumerate()
+                .any(|(node, i)| i.num != 0 && next.get(node * width + hyphen).is_some_and(|&x| x != 0));
+        Trie { class, width, next, info, nums, num_hyphen }
     }
 
     /// The number word spelled at `node`.
@@ -572,9 +580,15 @@ impl SentLex {
         }
         let Some(span) = an.tokens.get(i).map(|t| t.span) else { return false };
         // A number word before a hyphen begins keys all along, so its hyphen is found within
-        // the bytes the walk read, plus one.
-        let scan = span.len().min(tl.alive as usize + 1);
-        let low = an.low.as_bytes().get(span.start..span.start + scan).unwrap_or(&[]);
+        // the bytes the walk read, plus one; and when no key goes on with a hyphen after a
+        // number word, the walk died right at that hyphen.
+        let alive = tl.alive as usize;
+        let low = an.low.as_bytes();
+        if !LEXICON.trie.num_hyphen && alive < span.len() && low.get(span.start + alive) != Some(&b'-') {
+            return span.len() <= 4 && tl.num != 0;
+        }
+        let scan = span.len().min(alive + 1);
+        let low = low.get(span.start..span.start + scan).unwrap_or(&[]);
         match low.iter().position(|&c| c == b'-') {
             Some(h) => {
                 let part = an.low.get(span.start..span.start + h).unwrap_or("");
@@ -652,6 +666,12 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
 #[cfg(test)]
 mod trie_tests {
     use super::*;
+
+    #[test]
+    fn no_key_goes_on_with_a_hyphen_after_a_number_word() {
+        // Not required for correctness, only for the quick number-word test.
+        assert!(!LEXICON.trie.num_hyphen);
+    }
 
     #[test]
     fn trie_nodes_fit_their_index_type() {
