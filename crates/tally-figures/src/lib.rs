@@ -1082,7 +1082,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
             }
             TokenKind::Punct if text == "," => {
                 // Skip an appositive that holds a figure or starts with "or".
-                let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| an.tok(x) == ",");
+                let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| tok_is(an, x, ","));
                 let Some(se) = seg_end else { break };
                 let holds_number = (k + 1..se).any(|x| kind_at(an, x) == Some(TokenKind::Number));
                 let aside = [
@@ -1354,15 +1354,26 @@ fn is_possessive(an: &Analysis, i: usize) -> bool {
     an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4)) && matches!(an.tok(i), "'s" | "’s")
 }
 
+/// The bytes of token `i` (lower case), or none.
+#[inline]
+fn low_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
+    an.tokens.get(i).and_then(|t| an.low.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+}
+
+/// Token `i` is exactly `s` (punctuation).
+#[inline]
+fn tok_is(an: &Analysis, i: usize, s: &str) -> bool {
+    an.tokens.get(i).is_some_and(|t| an.body.as_bytes().get(t.span.start..t.span.end) == Some(s.as_bytes()))
+}
+
 fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
     if kind_at(an, k) != Some(TokenKind::Word) {
-        let t = an.tok(k);
-        return t == ";" || t == ":";
+        return tok_is(an, k, ";") || tok_is(an, k, ":");
     }
-    let l = an.low(k);
-    matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "but" | "whereas" | "told")
-        || lex.has(k, role::CHANGE) && l == "up"
-        || l == "and" && k > lex.base && an.tok(k - 1) == ","
+    let l = low_bytes(an, k);
+    matches!(l, b"said" | b"says" | b"according" | b"that" | b"which" | b"who" | b"but" | b"whereas" | b"told")
+        || lex.has(k, role::CHANGE) && l == b"up"
+        || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
 }
 
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {

@@ -153,7 +153,14 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         let text = tok(an, j);
         // Hyphenated compounds: every part must be a number word ("twenty-five").
         let hyphenated = text.as_bytes().contains(&b'-');
-        let part = |p: &str| number_word(p).filter(|w| !hyphenated || matches!(w.kind, NumKind::Unit | NumKind::Tens));
+        let part = |p: &str| {
+            if hyphenated {
+                number_word(p).filter(|w| matches!(w.kind, NumKind::Unit | NumKind::Tens))
+            } else {
+                // The whole token, as the sentence's table reading already found it.
+                lex.number_word(an, j)
+            }
+        };
         let ok = text.split('-').all(|p| part(p).is_some());
         if !ok {
             // "and" inside "one hundred and five".
