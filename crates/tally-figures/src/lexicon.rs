@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tally_model::Measure;
-use tally_text::{Analysis, Sentence};
+use tally_text::{Analysis, Sentence, Token};
 
 /// What a number word does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -225,6 +225,13 @@ impl Trie {
     #[inline]
     fn num(&self, node: u32) -> Option<NumWord> {
         self.num_at(self.info.get(node as usize)?.num)
+    }
+
+    /// The child of `node` along byte `b` (`DEAD` when none).
+    #[inline]
+    fn step(&self, node: u32, b: u8) -> u32 {
+        let at = node as usize * self.width + self.class[b as usize] as usize;
+        self.next.get(at).copied().unwrap_or(0) as u32
     }
 
     /// What the key spelled at `node` is.
@@ -464,6 +471,28 @@ pub(crate) struct SentLex {
     hits: Vec<Hit>,
 }
 
+/// Extends a phrase from `node` (reached at byte `pos`) over the following tokens `rest`,
+/// the first of which ends a phrase before token `end`; records the hits and returns their
+/// entry kinds.
+#[inline(never)]
+fn extend(trie: &Trie, low: &[u8], mut node: u32, mut pos: usize, rest: &[Token], end: u32, hits: &mut Vec<Hit>) -> u8 {
+    let mut kinds = 0;
+    for (k, u) in rest.iter().enumerate() {
+        let Some(bytes) = low.get(pos..u.span.end) else { break };
+        node = trie.walk(node, bytes);
+        if node == DEAD {
+            break;
+        }
+        pos = u.span.end;
+        let info = trie.info(node);
+        if info.phrase != NONE {
+            hits.push(Hit { end: end + k as u32, pattern: info.phrase });
+            kinds |= info.kinds;
+        }
+    }
+    kinds
+}
+
 /// What the tables say about one token of a sentence.
 #[derive(Debug, Clone, Copy, Default)]
 struct TokLex {
@@ -510,20 +539,10 @@ impl SentLex {
                     tl.num = info.num;
                 }
                 // Extend token by token while the text (gaps included) still begins some phrase.
-                let mut node = node;
-                let mut pos = t.span.end;
-                for (k, u) in toks.get(ti + 1..).unwrap_or(&[]).iter().enumerate() {
-                    let Some(bytes) = low.get(pos..u.span.end) else { break };
-                    node = trie.walk(node, bytes);
-                    if node == DEAD {
-                        break;
-                    }
-                    pos = u.span.end;
-                    let info = trie.info(node);
-                    if info.phrase != NONE {
-                        hits.push(Hit { end: (base + ti + k + 2) as u32, pattern: info.phrase });
-                        tl.kinds |= info.kinds;
-                    }
+                let gap = low.get(t.span.end).copied().unwrap_or(0);
+                if trie.step(node, gap) != DEAD {
+                    let rest = toks.get(ti + 1..).unwrap_or(&[]);
+                    tl.kinds |= extend(trie, low, node, t.span.end, rest, (base + ti + 2) as u32, &mut hits);
                 }
                 tl.last = hits.len() as u32;
                 // Longest first.
