@@ -603,8 +603,16 @@ impl SentLex {
         // number word, the walk died right at that hyphen.
         let alive = tl.alive as usize;
         let low = an.low.as_bytes();
-        if !LEXICON.trie.num_hyphen && alive < span.len() && low.get(span.start + alive) != Some(&b'-') {
-            return span.len() <= 4 && tl.num != 0;
+        let short = span.len() <= 4 && tl.num != 0;
+        if !LEXICON.trie.num_hyphen {
+            if alive >= span.len() {
+                // The whole token begins keys: no number word stands before a hyphen in it.
+                if !short {
+                    return false;
+                }
+            } else if low.get(span.start + alive) != Some(&b'-') {
+                return short;
+            }
         }
         let scan = span.len().min(alive + 1);
         let low = low.get(span.start..span.start + scan).unwrap_or(&[]);
@@ -613,7 +621,7 @@ impl SentLex {
                 let part = an.low.get(span.start..span.start + h).unwrap_or("");
                 number_word(part).is_some()
             }
-            None => span.len() <= 4 && tl.num != 0,
+            None => short,
         }
     }
 
