@@ -466,6 +466,8 @@ pub(crate) struct Hit {
 pub(crate) struct SentLex {
     pub base: usize,
     pub end: usize,
+    /// The tables (read once here rather than through the lazy static at every query).
+    lex: &'static Lexicon,
     /// One entry per token of the sentence.
     toks: Vec<TokLex>,
     hits: Vec<Hit>,
@@ -554,7 +556,7 @@ impl SentLex {
             }
             out.push(tl);
         }
-        SentLex { base, end, toks: out, hits }
+        SentLex { base, end, lex, toks: out, hits }
     }
 
     /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
@@ -570,7 +572,7 @@ impl SentLex {
     /// with the token where its phrase ends.
     #[inline]
     fn first_of<T>(&self, i: usize, kind: u8, pick: impl Fn(&Phrase) -> Option<T>) -> Option<(usize, T)> {
-        let phrases = &LEXICON.phrases;
+        let phrases = &self.lex.phrases;
         self.at(i, kind)
             .iter()
             .find_map(|h| phrases.get(h.pattern as usize).and_then(&pick).map(|v| (h.end as usize, v)))
@@ -580,7 +582,7 @@ impl SentLex {
     #[inline]
     pub fn number_word(&self, an: &Analysis, i: usize) -> Option<NumWord> {
         match i.checked_sub(self.base).filter(|&k| i < self.end && k < self.toks.len()) {
-            Some(k) => self.toks.get(k).and_then(|t| LEXICON.trie.num_at(t.num)),
+            Some(k) => self.toks.get(k).and_then(|t| self.lex.trie.num_at(t.num)),
             None => number_word(an.tok(i)),
         }
     }
@@ -604,7 +606,7 @@ impl SentLex {
         let alive = tl.alive as usize;
         let low = an.low.as_bytes();
         let short = span.len() <= 4 && tl.num != 0;
-        if !LEXICON.trie.num_hyphen {
+        if !self.lex.trie.num_hyphen {
             if alive >= span.len() {
                 // The whole token begins keys: no number word stands before a hyphen in it.
                 if !short {
@@ -645,7 +647,7 @@ impl SentLex {
     /// The longest cue starting at `i` that may stand in `position`.
     #[inline]
     pub fn cue(&self, i: usize, position: u8) -> Option<(usize, Cue)> {
-        let cues = &LEXICON.cues;
+        let cues = &self.lex.cues;
         self.first_of(i, K_CUE, |p| {
             cues.get(p.cues.0 as usize..p.cues.1 as usize)?.iter().find(|c| c.positions & position != 0).copied()
         })
@@ -661,7 +663,7 @@ impl SentLex {
     pub fn qualifier_ending_at(&self, end: usize) -> Option<(usize, QualKind)> {
         let lo = end.saturating_sub(4).max(self.base);
         (lo..end).find_map(|s| {
-            let phrases = &LEXICON.phrases;
+            let phrases = &self.lex.phrases;
             self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
                 Some(k) if h.end as usize == end => Some((s, k)),
                 _ => None,
