@@ -470,6 +470,8 @@ pub(crate) struct SentLex {
     lex: &'static Lexicon,
     /// One entry per token of the sentence.
     toks: Vec<TokLex>,
+    /// The word roles of all tokens of the sentence together.
+    all_roles: u32,
     hits: Vec<Hit>,
 }
 
@@ -556,7 +558,8 @@ impl SentLex {
             }
             out.push(tl);
         }
-        SentLex { base, end, lex, toks: out, hits }
+        let all_roles = out.iter().fold(0, |acc, t| acc | t.roles);
+        SentLex { base, end, lex, toks: out, all_roles, hits }
     }
 
     /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
@@ -631,6 +634,12 @@ impl SentLex {
     #[inline]
     pub fn flags(&self, i: usize) -> u32 {
         i.checked_sub(self.base).and_then(|k| self.toks.get(k)).map_or(0, |t| t.roles)
+    }
+
+    /// Whether some token of the sentence has one of the roles in `flag`.
+    #[inline]
+    pub fn any(&self, flag: u32) -> bool {
+        self.all_roles & flag != 0
     }
 
     #[inline]

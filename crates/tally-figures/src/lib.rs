@@ -898,7 +898,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         measure = ante.and_then(|a| a.measure);
     }
     // Injuries from armed attacks are the wounded of a conflict ("a drone strike injured 20").
-    if measure == Some(Measure::Injured) && (base..lex.end).any(|x| lex.has(x, role::COMBAT)) {
+    if measure == Some(Measure::Injured) && lex.any(role::COMBAT) {
         measure = Some(Measure::Wounded);
     }
     // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks").
@@ -1326,6 +1326,9 @@ fn the_country(
     c: &Cand,
     subject: Option<&Anchor>,
 ) -> Option<Anchor> {
+    if !lex.any(role::COUNTRY_WORD) {
+        return None;
+    }
     let k = (lex.base..lex.end.saturating_sub(2)).find(|&k| {
         lex.has(k, role::LOCATIVE)
             && word_is(an, k + 1, "the")
