@@ -693,12 +693,17 @@ const MAX_NUMBER_WORD: usize = 12;
 /// The number word `w` (any case), if it is one.
 #[inline]
 pub(crate) fn number_word(w: &str) -> Option<NumWord> {
+    number_word_bytes(w.as_bytes())
+}
+
+/// The number word spelled by the bytes `w` (any case), if it is one.
+#[inline]
+pub(crate) fn number_word_bytes(w: &[u8]) -> Option<NumWord> {
     if w.len() > MAX_NUMBER_WORD || w.is_empty() {
         return None;
     }
     let trie = &LEXICON.trie;
-    let node = trie.walk(ROOT, w.as_bytes());
-    trie.num(node)
+    trie.num(trie.walk(ROOT, w))
 }
 
 #[cfg(test)]

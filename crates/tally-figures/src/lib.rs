@@ -11,7 +11,9 @@
 mod lexicon;
 mod number;
 
-use lexicon::{number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
+use lexicon::{
+    number_word, number_word_bytes, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE,
+};
 use number::NumPhrase;
 use std::borrow::Cow;
 use tally_entities::{Form, Mention};
@@ -92,39 +94,28 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
     range.into_iter().any(|i| match kind_at(an, i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
-            let t = an.low(i);
+            let b = low_bytes(an, i);
             // Cheap shape test first: number words are 3 to 9 letters long and start with one
             // of a few letters.
-            let b = t.as_bytes();
+            let hyphen = || b.iter().position(|&c| c == b'-');
             let shape = b.len() >= 3
                 && b.first().is_some_and(|c| {
                     matches!(c, b'o' | b'f' | b's' | b'e' | b't' | b'n' | b'h' | b'd' | b'z' | b'm' | b'b')
                 })
-                && (b.len() <= 9 || has_hyphen(t));
+                && (b.len() <= 9 || hyphen().is_some());
             if !shape {
                 return false;
             }
-            let first = before_hyphen(t);
-            number_word(first).is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
-                || matches!(first, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+            let first = hyphen().and_then(|h| b.get(..h)).unwrap_or(b);
+            number_word_bytes(first)
+                .is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
+                || matches!(
+                    first,
+                    b"dozens" | b"scores" | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens"
+                )
         }
         _ => false,
     })
-}
-
-/// Whether a (short) word holds a hyphen.
-#[inline]
-fn has_hyphen(t: &str) -> bool {
-    t.bytes().any(|c| c == b'-')
-}
-
-/// The part of a word before its first hyphen (the whole word when it has none).
-#[inline]
-fn before_hyphen(t: &str) -> &str {
-    match t.as_bytes().iter().position(|&c| c == b'-') {
-        Some(h) => t.get(..h).unwrap_or(t),
-        None => t,
-    }
 }
 
 /// Singular of an unlisted plural noun, by rule.
