@@ -16,6 +16,7 @@ use lexicon::{
 };
 use number::NumPhrase;
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
@@ -164,10 +165,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut prev_para: Option<(usize, Cand)> = None;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
-    // The table hits of the sentences read so far (the paragraph's earlier sentences are read
+    // The table hits of the last sentences read (the paragraph's earlier sentences are read
     // again for their place).
-    let mut lexes: Vec<Option<SentLex>> = Vec::new();
-    lexes.resize_with(an.sentences.len(), || None);
+    let mut lexes: VecDeque<(usize, SentLex)> = VecDeque::with_capacity(PLACE_LOOKBACK + 1);
     let mut done: Vec<Cand> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
@@ -221,8 +221,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             }
             prev_para = Some((sent.paragraph, last));
         }
-        if let Some(slot) = lexes.get_mut(si) {
-            *slot = Some(lex);
+        lexes.push_back((si, lex));
+        if lexes.len() > PLACE_LOOKBACK {
+            lexes.pop_front();
         }
     }
     out
@@ -243,6 +244,9 @@ fn home_country(entities: &[Mention]) -> Option<Anchor> {
     (best.1 >= 2 && !tie).then(|| Anchor::new(best.2, Some(best.0.to_string())))
 }
 
+/// How many earlier sentences of a paragraph are read for its place.
+const PLACE_LOOKBACK: usize = 3;
+
 /// The place named last in the earlier sentences of the figure's paragraph, when the figure's
 /// own sentence names none: a report keeps its setting until it names another.
 fn paragraph_place(
@@ -250,11 +254,11 @@ fn paragraph_place(
     entities: &[Mention],
     si: usize,
     last_place: &mut [Option<Option<Anchor>>],
-    lexes: &[Option<SentLex>],
+    lexes: &VecDeque<(usize, SentLex)>,
 ) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
-    while k > 0 && si - k < 3 {
+    while k > 0 && si - k < PLACE_LOOKBACK {
         k -= 1;
         let prev = an.sentences.get(k)?;
         if prev.paragraph != sent.paragraph {
@@ -264,7 +268,7 @@ fn paragraph_place(
             Some(known) => known.clone(),
             None => {
                 let built;
-                let lex = match lexes.get(k).and_then(Option::as_ref) {
+                let lex = match lexes.iter().find(|(s, _)| *s == k).map(|(_, lex)| lex) {
                     Some(lex) => lex,
                     None => {
                         built = SentLex::new(an, prev);
