@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tally_model::Measure;
-use tally_text::{Analysis, Sentence};
+use tally_text::{Analysis, Sentence, Token};
 
 /// What a number word does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -144,6 +144,8 @@ struct Trie {
     info: Vec<NodeInfo>,
     /// The single number words, indexed by `NodeInfo::num - 1`.
     nums: Vec<NumWord>,
+    /// Some key goes on with a hyphen right after a number word ("twenty-...").
+    num_hyphen: bool,
 }
 
 /// What a trie node's key is: the phrase it completes (`NONE` when it only begins phrases),
@@ -210,13 +212,26 @@ impl Trie {
         }
         debug_assert!(info.len() <= u16::MAX as usize, "figure tables too large for the phrase trie");
         debug_assert!(nums.len() < u8::MAX as usize, "too many number words for the phrase trie");
-        Trie { class, width, next, info, nums }
+        let hyphen = class[b'-' as usize] as usize;
+        let num_hyphen = hyphen != 0
+            && info
+                .iter()
+                .enumerate()
+                .any(|(node, i)| i.num != 0 && next.get(node * width + hyphen).is_some_and(|&x| x != 0));
+        Trie { class, width, next, info, nums, num_hyphen }
     }
 
     /// The number word spelled at `node`.
     #[inline]
     fn num(&self, node: u32) -> Option<NumWord> {
         self.num_at(self.info.get(node as usize)?.num)
+    }
+
+    /// The child of `node` along byte `b` (`DEAD` when none).
+    #[inline]
+    fn step(&self, node: u32, b: u8) -> u32 {
+        let at = node as usize * self.width + self.class[b as usize] as usize;
+        self.next.get(at).copied().unwrap_or(0) as u32
     }
 
     /// What the key spelled at `node` is.
@@ -451,9 +466,35 @@ pub(crate) struct Hit {
 pub(crate) struct SentLex {
     pub base: usize,
     pub end: usize,
+    /// The tables (read once here rather than through the lazy static at every query).
+    lex: &'static Lexicon,
     /// One entry per token of the sentence.
     toks: Vec<TokLex>,
+    /// The word roles of all tokens of the sentence together.
+    all_roles: u32,
     hits: Vec<Hit>,
+}
+
+/// Extends a phrase from `node` (reached at byte `pos`) over the following tokens `rest`,
+/// the first of which ends a phrase before token `end`; records the hits and returns their
+/// entry kinds.
+#[inline(never)]
+fn extend(trie: &Trie, low: &[u8], mut node: u32, mut pos: usize, rest: &[Token], end: u32, hits: &mut Vec<Hit>) -> u8 {
+    let mut kinds = 0;
+    for (k, u) in rest.iter().enumerate() {
+        let Some(bytes) = low.get(pos..u.span.end) else { break };
+        node = trie.walk(node, bytes);
+        if node == DEAD {
+            break;
+        }
+        pos = u.span.end;
+        let info = trie.info(node);
+        if info.phrase != NONE {
+            hits.push(Hit { end: end + k as u32, pattern: info.phrase });
+            kinds |= info.kinds;
+        }
+    }
+    kinds
 }
 
 /// What the tables say about one token of a sentence.
@@ -502,20 +543,10 @@ impl SentLex {
                     tl.num = info.num;
                 }
                 // Extend token by token while the text (gaps included) still begins some phrase.
-                let mut node = node;
-                let mut pos = t.span.end;
-                for (k, u) in toks.get(ti + 1..).unwrap_or(&[]).iter().enumerate() {
-                    let Some(bytes) = low.get(pos..u.span.end) else { break };
-                    node = trie.walk(node, bytes);
-                    if node == DEAD {
-                        break;
-                    }
-                    pos = u.span.end;
-                    let info = trie.info(node);
-                    if info.phrase != NONE {
-                        hits.push(Hit { end: (base + ti + k + 2) as u32, pattern: info.phrase });
-                        tl.kinds |= info.kinds;
-                    }
+                let gap = low.get(t.span.end).copied().unwrap_or(0);
+                if trie.step(node, gap) != DEAD {
+                    let rest = toks.get(ti + 1..).unwrap_or(&[]);
+                    tl.kinds |= extend(trie, low, node, t.span.end, rest, (base + ti + 2) as u32, &mut hits);
                 }
                 tl.last = hits.len() as u32;
                 // Longest first.
@@ -527,7 +558,8 @@ impl SentLex {
             }
             out.push(tl);
         }
-        SentLex { base, end, toks: out, hits }
+        let all_roles = out.iter().fold(0, |acc, t| acc | t.roles);
+        SentLex { base, end, lex, toks: out, all_roles, hits }
     }
 
     /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
@@ -543,7 +575,7 @@ impl SentLex {
     /// with the token where its phrase ends.
     #[inline]
     fn first_of<T>(&self, i: usize, kind: u8, pick: impl Fn(&Phrase) -> Option<T>) -> Option<(usize, T)> {
-        let phrases = &LEXICON.phrases;
+        let phrases = &self.lex.phrases;
         self.at(i, kind)
             .iter()
             .find_map(|h| phrases.get(h.pattern as usize).and_then(&pick).map(|v| (h.end as usize, v)))
@@ -553,7 +585,7 @@ impl SentLex {
     #[inline]
     pub fn number_word(&self, an: &Analysis, i: usize) -> Option<NumWord> {
         match i.checked_sub(self.base).filter(|&k| i < self.end && k < self.toks.len()) {
-            Some(k) => self.toks.get(k).and_then(|t| LEXICON.trie.num_at(t.num)),
+            Some(k) => self.toks.get(k).and_then(|t| self.lex.trie.num_at(t.num)),
             None => number_word(an.tok(i)),
         }
     }
@@ -572,15 +604,29 @@ impl SentLex {
         }
         let Some(span) = an.tokens.get(i).map(|t| t.span) else { return false };
         // A number word before a hyphen begins keys all along, so its hyphen is found within
-        // the bytes the walk read, plus one.
-        let scan = span.len().min(tl.alive as usize + 1);
-        let low = an.low.as_bytes().get(span.start..span.start + scan).unwrap_or(&[]);
+        // the bytes the walk read, plus one; and when no key goes on with a hyphen after a
+        // number word, the walk died right at that hyphen.
+        let alive = tl.alive as usize;
+        let low = an.low.as_bytes();
+        let short = span.len() <= 4 && tl.num != 0;
+        if !self.lex.trie.num_hyphen {
+            if alive >= span.len() {
+                // The whole token begins keys: no number word stands before a hyphen in it.
+                if !short {
+                    return false;
+                }
+            } else if low.get(span.start + alive) != Some(&b'-') {
+                return short;
+            }
+        }
+        let scan = span.len().min(alive + 1);
+        let low = low.get(span.start..span.start + scan).unwrap_or(&[]);
         match low.iter().position(|&c| c == b'-') {
             Some(h) => {
                 let part = an.low.get(span.start..span.start + h).unwrap_or("");
                 number_word(part).is_some()
             }
-            None => span.len() <= 4 && tl.num != 0,
+            None => short,
         }
     }
 
@@ -588,6 +634,12 @@ impl SentLex {
     #[inline]
     pub fn flags(&self, i: usize) -> u32 {
         i.checked_sub(self.base).and_then(|k| self.toks.get(k)).map_or(0, |t| t.roles)
+    }
+
+    /// Whether some token of the sentence has one of the roles in `flag`.
+    #[inline]
+    pub fn any(&self, flag: u32) -> bool {
+        self.all_roles & flag != 0
     }
 
     #[inline]
@@ -604,7 +656,7 @@ impl SentLex {
     /// The longest cue starting at `i` that may stand in `position`.
     #[inline]
     pub fn cue(&self, i: usize, position: u8) -> Option<(usize, Cue)> {
-        let cues = &LEXICON.cues;
+        let cues = &self.lex.cues;
         self.first_of(i, K_CUE, |p| {
             cues.get(p.cues.0 as usize..p.cues.1 as usize)?.iter().find(|c| c.positions & position != 0).copied()
         })
@@ -620,7 +672,7 @@ impl SentLex {
     pub fn qualifier_ending_at(&self, end: usize) -> Option<(usize, QualKind)> {
         let lo = end.saturating_sub(4).max(self.base);
         (lo..end).find_map(|s| {
-            let phrases = &LEXICON.phrases;
+            let phrases = &self.lex.phrases;
             self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
                 Some(k) if h.end as usize == end => Some((s, k)),
                 _ => None,
@@ -641,17 +693,28 @@ const MAX_NUMBER_WORD: usize = 12;
 /// The number word `w` (any case), if it is one.
 #[inline]
 pub(crate) fn number_word(w: &str) -> Option<NumWord> {
+    number_word_bytes(w.as_bytes())
+}
+
+/// The number word spelled by the bytes `w` (any case), if it is one.
+#[inline]
+pub(crate) fn number_word_bytes(w: &[u8]) -> Option<NumWord> {
     if w.len() > MAX_NUMBER_WORD || w.is_empty() {
         return None;
     }
     let trie = &LEXICON.trie;
-    let node = trie.walk(ROOT, w.as_bytes());
-    trie.num(node)
+    trie.num(trie.walk(ROOT, w))
 }
 
 #[cfg(test)]
 mod trie_tests {
     use super::*;
+
+    #[test]
+    fn no_key_goes_on_with_a_hyphen_after_a_number_word() {
+        // Not required for correctness, only for the quick number-word test.
+        assert!(!LEXICON.trie.num_hyphen);
+    }
 
     #[test]
     fn trie_nodes_fit_their_index_type() {

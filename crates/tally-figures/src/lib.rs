@@ -11,9 +11,12 @@
 mod lexicon;
 mod number;
 
-use lexicon::{number_word, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
+use lexicon::{
+    number_word, number_word_bytes, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE,
+};
 use number::NumPhrase;
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
@@ -92,39 +95,28 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
     range.into_iter().any(|i| match kind_at(an, i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
-            let t = an.low(i);
+            let b = low_bytes(an, i);
             // Cheap shape test first: number words are 3 to 9 letters long and start with one
             // of a few letters.
-            let b = t.as_bytes();
+            let hyphen = || b.iter().position(|&c| c == b'-');
             let shape = b.len() >= 3
                 && b.first().is_some_and(|c| {
                     matches!(c, b'o' | b'f' | b's' | b'e' | b't' | b'n' | b'h' | b'd' | b'z' | b'm' | b'b')
                 })
-                && (b.len() <= 9 || has_hyphen(t));
+                && (b.len() <= 9 || hyphen().is_some());
             if !shape {
                 return false;
             }
-            let first = before_hyphen(t);
-            number_word(first).is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
-                || matches!(first, "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions" | "tens")
+            let first = hyphen().and_then(|h| b.get(..h)).unwrap_or(b);
+            number_word_bytes(first)
+                .is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
+                || matches!(
+                    first,
+                    b"dozens" | b"scores" | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens"
+                )
         }
         _ => false,
     })
-}
-
-/// Whether a (short) word holds a hyphen.
-#[inline]
-fn has_hyphen(t: &str) -> bool {
-    t.bytes().any(|c| c == b'-')
-}
-
-/// The part of a word before its first hyphen (the whole word when it has none).
-#[inline]
-fn before_hyphen(t: &str) -> &str {
-    match t.as_bytes().iter().position(|&c| c == b'-') {
-        Some(h) => t.get(..h).unwrap_or(t),
-        None => t,
-    }
 }
 
 /// Singular of an unlisted plural noun, by rule.
@@ -173,10 +165,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut prev_para: Option<(usize, Cand)> = None;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
-    // The table hits of the sentences read so far (the paragraph's earlier sentences are read
+    // The table hits of the last sentences read (the paragraph's earlier sentences are read
     // again for their place).
-    let mut lexes: Vec<Option<SentLex>> = Vec::new();
-    lexes.resize_with(an.sentences.len(), || None);
+    let mut lexes: VecDeque<(usize, SentLex)> = VecDeque::with_capacity(PLACE_LOOKBACK + 1);
     let mut done: Vec<Cand> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
@@ -230,8 +221,9 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             }
             prev_para = Some((sent.paragraph, last));
         }
-        if let Some(slot) = lexes.get_mut(si) {
-            *slot = Some(lex);
+        lexes.push_back((si, lex));
+        if lexes.len() > PLACE_LOOKBACK {
+            lexes.pop_front();
         }
     }
     out
@@ -252,6 +244,9 @@ fn home_country(entities: &[Mention]) -> Option<Anchor> {
     (best.1 >= 2 && !tie).then(|| Anchor::new(best.2, Some(best.0.to_string())))
 }
 
+/// How many earlier sentences of a paragraph are read for its place.
+const PLACE_LOOKBACK: usize = 3;
+
 /// The place named last in the earlier sentences of the figure's paragraph, when the figure's
 /// own sentence names none: a report keeps its setting until it names another.
 fn paragraph_place(
@@ -259,11 +254,11 @@ fn paragraph_place(
     entities: &[Mention],
     si: usize,
     last_place: &mut [Option<Option<Anchor>>],
-    lexes: &[Option<SentLex>],
+    lexes: &VecDeque<(usize, SentLex)>,
 ) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
-    while k > 0 && si - k < 3 {
+    while k > 0 && si - k < PLACE_LOOKBACK {
         k -= 1;
         let prev = an.sentences.get(k)?;
         if prev.paragraph != sent.paragraph {
@@ -273,7 +268,7 @@ fn paragraph_place(
             Some(known) => known.clone(),
             None => {
                 let built;
-                let lex = match lexes.get(k).and_then(Option::as_ref) {
+                let lex = match lexes.iter().find(|(s, _)| *s == k).map(|(_, lex)| lex) {
                     Some(lex) => lex,
                     None => {
                         built = SentLex::new(an, prev);
@@ -898,7 +893,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         measure = ante.and_then(|a| a.measure);
     }
     // Injuries from armed attacks are the wounded of a conflict ("a drone strike injured 20").
-    if measure == Some(Measure::Injured) && (base..lex.end).any(|x| lex.has(x, role::COMBAT)) {
+    if measure == Some(Measure::Injured) && lex.any(role::COMBAT) {
         measure = Some(Measure::Wounded);
     }
     // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks").
@@ -1082,7 +1077,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
             }
             TokenKind::Punct if text == "," => {
                 // Skip an appositive that holds a figure or starts with "or".
-                let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| an.tok(x) == ",");
+                let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| tok_is(an, x, ","));
                 let Some(se) = seg_end else { break };
                 let holds_number = (k + 1..se).any(|x| kind_at(an, x) == Some(TokenKind::Number));
                 let aside = [
@@ -1326,6 +1321,9 @@ fn the_country(
     c: &Cand,
     subject: Option<&Anchor>,
 ) -> Option<Anchor> {
+    if !lex.any(role::COUNTRY_WORD) {
+        return None;
+    }
     let k = (lex.base..lex.end.saturating_sub(2)).find(|&k| {
         lex.has(k, role::LOCATIVE)
             && word_is(an, k + 1, "the")
@@ -1354,15 +1352,26 @@ fn is_possessive(an: &Analysis, i: usize) -> bool {
     an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4)) && matches!(an.tok(i), "'s" | "’s")
 }
 
+/// The bytes of token `i` (lower case), or none.
+#[inline]
+fn low_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
+    an.tokens.get(i).and_then(|t| an.low.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+}
+
+/// Token `i` is exactly `s` (punctuation).
+#[inline]
+fn tok_is(an: &Analysis, i: usize, s: &str) -> bool {
+    an.tokens.get(i).is_some_and(|t| an.body.as_bytes().get(t.span.start..t.span.end) == Some(s.as_bytes()))
+}
+
 fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
     if kind_at(an, k) != Some(TokenKind::Word) {
-        let t = an.tok(k);
-        return t == ";" || t == ":";
+        return tok_is(an, k, ";") || tok_is(an, k, ":");
     }
-    let l = an.low(k);
-    matches!(l, "said" | "says" | "according" | "that" | "which" | "who" | "but" | "whereas" | "told")
-        || lex.has(k, role::CHANGE) && l == "up"
-        || l == "and" && k > lex.base && an.tok(k - 1) == ","
+    let l = low_bytes(an, k);
+    matches!(l, b"said" | b"says" | b"according" | b"that" | b"which" | b"who" | b"but" | b"whereas" | b"told")
+        || lex.has(k, role::CHANGE) && l == b"up"
+        || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
 }
 
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {

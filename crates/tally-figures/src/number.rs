@@ -153,8 +153,10 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         let text = tok(an, j);
         // Hyphenated compounds: every part must be a number word ("twenty-five").
         let hyphenated = text.as_bytes().contains(&b'-');
-        let part = |p: &str| number_word(p).filter(|w| !hyphenated || matches!(w.kind, NumKind::Unit | NumKind::Tens));
-        let ok = text.split('-').all(|p| part(p).is_some());
+        let part = |p: &str| number_word(p).filter(|w| matches!(w.kind, NumKind::Unit | NumKind::Tens));
+        // The whole token, as the sentence's table reading already found it.
+        let whole = if hyphenated { None } else { lex.number_word(an, j) };
+        let ok = if hyphenated { text.split('-').all(|p| part(p).is_some()) } else { whole.is_some() };
         if !ok {
             // "and" inside "one hundred and five".
             if any && last_scale >= 100.0 && an.low(j) == "and" {
@@ -171,7 +173,8 @@ fn words(an: &Analysis, lex: &SentLex, i: usize) -> Option<(usize, f64, f64)> {
         }
         let mut consumed = true;
         let saved = (total, current, any, last_scale, article, half);
-        for w in text.split('-').filter_map(part) {
+        let parts = hyphenated.then(|| text.split('-').filter_map(part));
+        for w in whole.into_iter().chain(parts.into_iter().flatten()) {
             match w.kind {
                 NumKind::Unit | NumKind::Tens => {
                     // "three four" is two numbers; "twenty five" and "hundred two" are one.
