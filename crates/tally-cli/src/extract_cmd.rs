@@ -44,10 +44,7 @@ fn write_batch(batch: &[Document], out: &mut impl Write, jsonl: bool) -> std::io
                 let ex = tally_extract::extract(doc);
                 // Records run to several times the body (a doc record may carry the body itself).
                 let mut buf = Vec::with_capacity(doc.body.len() * 4 + 1024);
-                for r in &ex.records {
-                    serde_json::to_writer(&mut buf, r)?;
-                    buf.push(b'\n');
-                }
+                tally_model::write_jsonl(&ex.records, &mut buf);
                 Ok(buf)
             })
             .collect();

@@ -4,6 +4,7 @@
 //! Every other crate speaks these types; this crate owns their one serialized form.
 
 mod interval;
+mod jsonl;
 mod measure;
 mod record;
 mod span;
@@ -11,6 +12,7 @@ mod value;
 
 pub use chrono::NaiveDate;
 pub use interval::{Granularity, Interval};
+pub use jsonl::write_jsonl;
 pub use measure::Measure;
 pub use record::{
     Anchor, DocRecord, EntityKind, EntityRecord, FigureRecord, NameRef, QuoteRecord, Record, Source, Stance,

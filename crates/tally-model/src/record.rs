@@ -1,19 +1,16 @@
 use crate::{Granularity, Interval, Measure, NaiveDate, Span, Value};
 use serde::{Deserialize, Serialize, Serializer};
 
-/// Writes an optional date as `"YYYY-MM-DD"` from a stack buffer; the same text as chrono's
-/// `Display` (which it falls back to outside years 0-9999), without formatting machinery on
-/// the output path.
-fn date_out<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+/// A date as chrono's `Display` writes it, `YYYY-MM-DD`, for years 0-9999 (`None` outside).
+pub(crate) fn date_text(d: NaiveDate) -> Option<[u8; 10]> {
     use chrono::Datelike;
-    let Some(d) = d else { return s.serialize_none() };
     let (y, m, day) = (d.year(), d.month(), d.day());
     if !(0..=9999).contains(&y) {
-        return s.collect_str(d);
+        return None;
     }
     let digit = |n: u32| b'0' + (n % 10) as u8;
     let y = y as u32;
-    let b = [
+    Some([
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
@@ -24,10 +21,16 @@ fn date_out<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Erro
         b'-',
         digit(day / 10),
         digit(day),
-    ];
-    match std::str::from_utf8(&b) {
-        Ok(text) => s.serialize_str(text),
-        Err(_) => s.collect_str(d),
+    ])
+}
+
+/// Writes an optional date from a stack buffer: the same text as chrono's `Display`, which it
+/// falls back to outside years 0-9999.
+fn date_out<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    let Some(d) = d else { return s.serialize_none() };
+    match date_text(*d).as_ref().and_then(|b| std::str::from_utf8(b).ok()) {
+        Some(text) => s.serialize_str(text),
+        None => s.collect_str(d),
     }
 }
 
