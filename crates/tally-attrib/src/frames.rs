@@ -84,16 +84,18 @@ fn is_hard_break(t: &Text, i: usize) -> bool {
 /// The shape bits of a token (see [`class::COMMA`] and after), but for the hard break of a
 /// full stop, which depends on its sentence ([`is_abbrev_dot`]).
 #[inline]
-pub fn shape(body: &str, tok: &tally_text::Token) -> u32 {
+pub fn shape(body: &str, tok: &tally_text::Token) -> class::Bits {
     let cap = if tok.cap { class::CAP } else { 0 };
     cap | match tok.kind {
         TokenKind::Word => class::WORD,
         TokenKind::Quote => class::HARD | class::QUOTE,
         TokenKind::Dash => class::HARD,
+        // Parentheses are punctuation tokens (see `tally_text::TokenKind`).
         TokenKind::Punct => match body.as_bytes().get(tok.span.range()) {
             Some(b",") => class::COMMA,
             Some(b";") => class::SEMI | class::HARD,
             Some(b":") => class::COLON | class::HARD,
+            Some(b"(") | Some(b")") => class::PAREN,
             _ => 0,
         },
         _ => 0,
@@ -172,11 +174,7 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
         .any(|i| t.is(class::ROLE | class::PRONOUN, i) || (t.is_cap(i) && !(i == r.0 && t.is(class::DET, i))));
     // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
     // a quantity word ("the number of casualties").
-    named
-        || (!strict
-            && matches!(t.w(r.0), "the" | "a" | "an")
-            && r.1 - r.0 <= 6
-            && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
+    named || (!strict && t.is(class::ARTICLE, r.0) && r.1 - r.0 <= 6 && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
 }
 
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
@@ -314,16 +312,8 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
 
 /// A time expression starts at `k`: "yesterday", a weekday, "last week", "this month".
 fn is_time_start(t: &Text, k: usize) -> bool {
-    let w = t.w(k);
-    match w {
-        "yesterday" | "today" | "tonight" => true,
-        "last" | "this" | "next" | "earlier" | "late" | "early" => {
-            let n = t.w(k + 1);
-            matches!(n, "week" | "month" | "year" | "night" | "weekend" | "morning" | "evening" | "afternoon")
-                || t.is(class::MONTH | class::WEEKDAY, k + 1)
-        }
-        _ => t.is(class::WEEKDAY, k),
-    }
+    t.is(class::TIME_NOW | class::WEEKDAY, k)
+        || (t.is(class::TIME_REL, k) && t.is(class::TIME_UNIT | class::MONTH | class::WEEKDAY, k + 1))
 }
 
 /// Whether the coordinated item after "and" starts a clause rather than a noun phrase.
@@ -347,14 +337,12 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
     let mut k = j;
     let mut paren = 0i32;
     while k < e {
-        let w = t.w(k);
-        let raw = t.raw(k);
-        if raw == "(" {
-            paren += 1;
-            k += 1;
-            continue;
-        }
-        if raw == ")" {
+        if t.is(class::PAREN, k) {
+            if t.raw(k) == "(" {
+                paren += 1;
+                k += 1;
+                continue;
+            }
             if paren > 0 {
                 paren -= 1;
                 k += 1;
@@ -381,7 +369,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
         {
             break;
         }
-        if w == "and" && k > j && and_splits(t, k, e) {
+        if t.is(class::AND, k) && k > j && and_splits(t, k, e) {
             break;
         }
         k += 1;
@@ -446,12 +434,12 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             k = n + 1;
             continue;
         }
-        let list_follows = (n..e.min(n + 10)).any(|x| t.w(x) == "and") && !clause_ahead(t, n, e);
+        let list_follows = (n..e.min(n + 10)).any(|x| t.is(class::AND, x)) && !clause_ahead(t, n, e);
         if matches!(nw, "a" | "an") || (nw == "the" && !t.is_cap(n + 1)) {
             // An appositive description: skip it.
             let app = np_forward(t, n, e);
             k = app.1;
-            if k < e && is_comma(t, k) && t.w(k + 1) == "and" && !clause_ahead(t, k + 2, e) {
+            if k < e && is_comma(t, k) && t.is(class::AND, k + 1) && !clause_ahead(t, k + 2, e) {
                 k += 2;
                 continue;
             }
@@ -833,7 +821,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         j -= 2;
         relative = true;
     }
-    if !relative && j > lb && t.w(j - 1) == "and" {
+    if !relative && j > lb && t.is(class::AND, j - 1) {
         {
             let subj = prev
                 .iter()
@@ -844,7 +832,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             if let Some(src) = subj.filter(|v| v.iter().all(|r| plausible_source(t, *r))) {
                 f.sources = src;
                 let adj = skip_adjuncts(t, i + n, e, told);
-                let cstart = if adj < e && t.w(adj) == "that" { adj + 1 } else { adj };
+                let cstart = if adj < e && t.is(class::THAT, adj) { adj + 1 } else { adj };
                 f.region = (i, cstart);
                 f.content = vec![(cstart, e)];
                 return Some(f);
@@ -922,8 +910,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // After content and a comma, a cue followed by a prepositional phrase the adjunct reader did
     // not take ("..., Zhao said during an inspection of flooded areas") still closes the content;
     // followed by a clause ("Asked about it, the minister said 40 had died") it opens one.
-    let that_near =
-        (i + n..e.min(i + n + 14)).take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k)).any(|k| t.w(k) == "that");
+    let that_near = (i + n..e.min(i + n + 14))
+        .take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k))
+        .any(|k| t.is(class::THAT, k));
     let adjunct_follows = !that_near && (t.is(class::PREP, i + n) || (adj < e && t.is(class::PREP, adj)));
     if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || (preceded_by_content && adjunct_follows) {
         // End frame: "CONTENT, X said (on Monday)."
@@ -952,12 +941,12 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Front frame: "X said (on Monday) (that) CONTENT".
     let mut cstart = adj;
     let that_limit = e.min(i + n + 14);
-    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.is(class::WORD, k)) {
+    if let Some(th) = (i + n..that_limit).find(|&k| t.is(class::THAT, k) && t.is(class::WORD, k)) {
         if (i + n..th).all(|k| !is_comma(t, k) && !is_hard_break(t, k)) && th <= adj.max(th) && th < adj + 1 {
             cstart = th + 1;
         }
     }
-    if adj < e && t.w(adj) == "that" {
+    if adj < e && t.is(class::THAT, adj) {
         cstart = adj + 1;
     }
     if cstart < e && (is_punct(t, cstart, ":") || is_comma(t, cstart)) {
@@ -1034,7 +1023,7 @@ fn participle_frame(
     f.sources = sources;
     f.via = prev.iter().rev().find(|p| p.region.0 < i).and_then(|p| p.via);
     let mut cstart = i + n;
-    if cstart < e && (t.w(cstart) == "that" || is_punct(t, cstart, ":")) {
+    if cstart < e && (t.is(class::THAT, cstart) || is_punct(t, cstart, ":")) {
         cstart += 1;
     }
     f.region = (i, cstart);
@@ -1130,7 +1119,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         f.stance = Stance::Estimated;
     }
     let mut cstart = i + n;
-    if cstart < e && t.w(cstart) == "that" {
+    if cstart < e && t.is(class::THAT, cstart) {
         cstart += 1;
     }
     let preceded = np_start > lb && is_comma(t, np_start - 1);
@@ -1202,7 +1191,7 @@ fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usi
         f.content = vec![c];
     } else {
         let mut cs = adj;
-        if t.w(cs) == "that" || is_punct(t, cs, ":") {
+        if t.is(class::THAT, cs) || is_punct(t, cs, ":") {
             cs += 1;
         }
         f.region = (start, cs);

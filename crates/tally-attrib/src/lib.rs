@@ -105,7 +105,7 @@ pub(crate) struct Text<'a> {
     /// Lexicon word id of each token ([`lexicon::NO_WORD`] when the lexicon lacks it).
     ids: Vec<u32>,
     /// Lexicon class bits of each token.
-    bits: Vec<u32>,
+    bits: Vec<class::Bits>,
     /// Indices of the quotation mark tokens.
     pub quotes: Vec<usize>,
 }
@@ -118,7 +118,7 @@ impl<'a> Text<'a> {
         let low = an.low.as_bytes();
         let n = an.tokens.len();
         let mut ids: Vec<u32> = Vec::with_capacity(n);
-        let mut bits: Vec<u32> = Vec::with_capacity(n);
+        let mut bits: Vec<class::Bits> = Vec::with_capacity(n);
         let mut stops: Vec<usize> = Vec::new();
         let mut quotes: Vec<usize> = Vec::new();
         for (i, tok) in an.tokens.iter().enumerate() {
@@ -156,12 +156,12 @@ impl<'a> Text<'a> {
     }
     /// Whether token `i` has every bit of `bits`.
     #[inline]
-    pub fn all(&self, bits: u32, i: usize) -> bool {
+    pub fn all(&self, bits: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & bits == bits)
     }
     /// Index of the first token at or after `i` that has every bit of `bits` (the token count
     /// when none has).
-    pub fn next_with(&self, bits: u32, i: usize) -> usize {
+    pub fn next_with(&self, bits: class::Bits, i: usize) -> usize {
         let n = self.bits.len();
         match self.bits.get(i.min(n)..) {
             Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
@@ -170,7 +170,7 @@ impl<'a> Text<'a> {
     }
     /// Whether token `i` belongs to the word class `class` (bits of [`class`]).
     #[inline]
-    pub fn is(&self, class: u32, i: usize) -> bool {
+    pub fn is(&self, class: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & class != 0)
     }
     /// Lower-case text of token `i` ("" out of range).

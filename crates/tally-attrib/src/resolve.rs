@@ -260,9 +260,10 @@ fn lower_contains(t: &Text, a: &Ante, head: &str) -> bool {
         // A byte search: a match of valid UTF-8 in valid UTF-8 is a substring match.
         let h = head.as_bytes();
         let Some(&h0) = h.first() else { return true };
-        t.an.low.as_bytes().get(a.span.range()).is_some_and(|low| {
-            low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + h.len()) == Some(h))
-        })
+        t.an.low
+            .as_bytes()
+            .get(a.span.range())
+            .is_some_and(|low| low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + h.len()) == Some(h)))
     } else {
         a.text.to_lowercase().contains(head)
     }
@@ -277,7 +278,7 @@ fn prep_before(t: &Text, byte: usize) -> bool {
 /// Agency"; "the Korean Central News Agency KCNA" -> "Korean Central News Agency").
 fn core_of(t: &Text, r: R) -> R {
     let (mut s, mut e) = r;
-    while s < e && matches!(t.w(s), "the" | "a" | "an") {
+    while s < e && t.is(class::ARTICLE, s) {
         s += 1;
     }
     if e >= s + 3 && t.raw(e - 1) == ")" && t.raw(e - 3) == "(" {
