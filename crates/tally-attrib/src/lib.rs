@@ -224,6 +224,16 @@ impl<'a> Text<'a> {
         let a = self.others.partition_point(|m| m.start < from);
         self.others.get(a..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
     }
+    /// [`Text::mentions_in`] when `a` mentions start before `s`.
+    pub fn mentions_from(&self, a: usize, s: Span) -> &[&'a Mention] {
+        let rest = self.mentions.get(a..).unwrap_or(&[]);
+        let b = rest.partition_point(|m| m.span.start < s.end);
+        rest.get(..b).unwrap_or(&[])
+    }
+    /// [`Text::mention_at`] when `a` mentions start before `s`.
+    pub fn mention_at_from(&self, a: usize, s: Span) -> Option<&'a Mention> {
+        self.mentions.get(a..).unwrap_or(&[]).iter().take_while(|m| m.span.start < s.start + 1).find(|m| m.span == s).copied()
+    }
     pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
         self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
     }
