@@ -122,12 +122,12 @@ fn is_cue_word(t: &Text, i: usize) -> bool {
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
 pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
     let limit = e.min(s + 16);
-    let first = t.raw(s);
-    if first.chars().any(char::is_lowercase) || first.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-        return s;
-    }
     let next = t.raw(s + 1);
     if !(next == "," || next == "(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
+        return s;
+    }
+    let first = t.raw(s);
+    if first.chars().any(char::is_lowercase) || first.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return s;
     }
     for i in s + 1..limit {

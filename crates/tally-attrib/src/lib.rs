@@ -562,10 +562,11 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     let an = t.an;
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
-        let hit = (s..e).find(|&i| {
-            if !t.is(class::UNVERIFIED_FIRST, i) {
-                return false;
-            }
+        // Only hedge words can start a hedge: the scan reads bits, not text.
+        let e0 = e.min(t.bits.len());
+        let s0 = s.min(e0);
+        let starts = t.bits.get(s0..e0).unwrap_or(&[]);
+        let hit = starts.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0).map(|(k, _)| s0 + k).find(|&i| {
             let first = t.w(i);
             LEXICON.unverified.iter().any(|ph| {
                 ph.first() == Some(&first) && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
