@@ -102,14 +102,14 @@ pub fn shape(body: &str, tok: &tally_text::Token) -> class::Bits {
     }
 }
 
-/// A full stop that did not end its sentence: an abbreviation ("Dr.", "Feb.").
-pub fn is_abbrev_dot(t: &Text, i: usize) -> bool {
+/// A full stop that did not end its sentence `sent` (the sentence holding its start): an
+/// abbreviation ("Dr.", "Feb.").
+pub fn is_abbrev_dot_in(t: &Text, i: usize, sent: Option<&tally_text::Sentence>) -> bool {
     if t.raw(i) != "." || i == 0 {
         return false;
     }
     let Some(tok) = t.an.tokens.get(i) else { return false };
-    let Some(sent) = t.an.sentence_at(tok.span.start) else { return false };
-    let Some(s) = t.an.sentences.get(sent) else { return false };
+    let Some(s) = sent else { return false };
     i + 1 < s.tokens.end && t.kind(i + 1) != Some(TokenKind::Quote) && !tok.space_before
 }
 

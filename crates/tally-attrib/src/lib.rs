@@ -134,8 +134,15 @@ impl<'a> Text<'a> {
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
         let mut t = Text { an, mentions, others, ids, bits: Vec::new(), quotes };
         // A full stop ends phrases unless it closes an abbreviation.
+        // Stops come in text order: their sentences are found by walking forward.
+        let mut si = 0;
         for &i in &stops {
-            if !frames::is_abbrev_dot(&t, i) {
+            let pos = an.tokens.get(i).map_or(0, |tok| tok.span.start);
+            while an.sentences.get(si).is_some_and(|s| s.span.end <= pos) {
+                si += 1;
+            }
+            let sent = an.sentences.get(si).filter(|s| s.span.start <= pos);
+            if !frames::is_abbrev_dot_in(&t, i, sent) {
                 if let Some(b) = bits.get_mut(i) {
                     *b |= class::HARD;
                 }
