@@ -239,7 +239,13 @@ impl<'a> Text<'a> {
     }
     /// [`Text::mention_at`] when `a` mentions start before `s`.
     pub fn mention_at_from(&self, a: usize, s: Span) -> Option<&'a Mention> {
-        self.mentions.get(a..).unwrap_or(&[]).iter().take_while(|m| m.span.start < s.start + 1).find(|m| m.span == s).copied()
+        self.mentions
+            .get(a..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| m.span.start < s.start + 1)
+            .find(|m| m.span == s)
+            .copied()
     }
     pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
         self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
@@ -573,12 +579,16 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
         let e0 = e.min(t.bits.len());
         let s0 = s.min(e0);
         let starts = t.bits.get(s0..e0).unwrap_or(&[]);
-        let hit = starts.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0).map(|(k, _)| s0 + k).find(|&i| {
-            let first = t.w(i);
-            LEXICON.unverified.iter().any(|ph| {
-                ph.first() == Some(&first) && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
-            })
-        });
+        let hit =
+            starts.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0).map(|(k, _)| s0 + k).find(
+                |&i| {
+                    let first = t.w(i);
+                    LEXICON.unverified.iter().any(|ph| {
+                        ph.first() == Some(&first)
+                            && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
+                    })
+                },
+            );
         let Some(_) = hit else { continue };
         let own = frames.iter().any(|f| f.sentence == si);
         for f in frames.iter_mut() {
