@@ -304,7 +304,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         }
     }
     // 1. Frames, sentence by sentence.
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(an.sentences.len());
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
         if !has_cue_or_mark(&t, s, e) {
@@ -331,7 +331,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     let mut last_channel: Option<Ref> = None;
     // Per frame: its speaker, cue and channel, for the quotes it holds.
     let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
-    let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::new();
+    let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::with_capacity(found.len());
     let mut refs: Vec<Ref> = Vec::new();
     for f in &found {
         let fr = &f.fr;
@@ -443,7 +443,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 5. Quotes in quotation marks: the speaker is the frame around them, or the speaker of the
     //    quote before them in the paragraph ('"...," he said. "..."').
-    let mut marked: Vec<Quote> = Vec::new();
+    let mut marked: Vec<Quote> = Vec::with_capacity(pairs.len());
     // The last marked quote: its last sentence, speaker, cue and channel.
     type Said<'x> = (Option<Ref<'x>>, Option<&'x str>, Option<Ref<'x>>);
     let mut prev: Option<(usize, Said)> = None;
