@@ -647,14 +647,17 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
         }
     }
     // Front frames end where a later frame or a contrastive clause starts.
-    let starts: Vec<usize> = frames.iter().map(|f| f.pre.map_or(f.region.0, |p| p.0)).collect();
-    for fr in frames.iter_mut() {
+    // (Frame starts do not change in this loop: only contents are cut.)
+    for idx in 0..frames.len() {
+        let Some(fr) = frames.get(idx) else { continue };
         if !fr.front {
             continue;
         }
         let Some(c) = fr.content.first().copied() else { continue };
         let mut end = c.1;
-        if let Some(&next) = starts.iter().filter(|&&x| x > c.0 && x < end).min() {
+        if let Some(next) =
+            frames.iter().map(|f| f.pre.map_or(f.region.0, |p| p.0)).filter(|&x| x > c.0 && x < end).min()
+        {
             end = next;
         }
         for k in c.0..end {
@@ -663,7 +666,10 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
                 break;
             }
         }
-        fr.content[0] = (c.0, trim_end(t, c.0, end));
+        let cut = (c.0, trim_end(t, c.0, end));
+        if let Some(first) = frames.get_mut(idx).and_then(|f| f.content.first_mut()) {
+            *first = cut;
+        }
     }
     // A sentence-initial adverbial ("At a meeting on Tuesday, A pledged X and B pledged Y")
     // dates every front frame after it.
