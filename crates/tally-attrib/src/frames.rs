@@ -987,8 +987,11 @@ fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
     (from + 1..to).find_map(|k| {
         let ok = t.w(k) == "by"
             && matches!(t.w(k - 1), "carried" | "published" | "broadcast" | "released" | "issued" | "aired");
+        if !ok {
+            return None;
+        }
         let r = np_forward(t, k + 1, to);
-        (ok && r.1 > r.0 && t.is_cap(k + 1)).then_some(r)
+        (r.1 > r.0 && t.is_cap(k + 1)).then_some(r)
     })
 }
 
