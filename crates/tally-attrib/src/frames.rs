@@ -146,7 +146,7 @@ pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
 /// ("a farmer from a village" -> "farmer").
 pub fn head_of(t: &Text, r: R) -> usize {
     for k in r.0 + 1..r.1 {
-        if matches!(t.w(k), "of" | "from" | "in" | "at" | "for" | "with" | "on") {
+        if t.is(class::HEAD_PREP, k) {
             return k - 1;
         }
     }
