@@ -465,17 +465,19 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
 /// the noun cue's "from/by/of"; otherwise the phrase itself.
 fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
     for k in r.0..r.1 {
-        let is_noun = t.is(class::NOUN_CUE, k);
+        if !t.is(class::NOUN_CUE, k) {
+            continue;
+        }
         // "the UN's latest estimate": the possessor (not "Saturday's statement from X").
         let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), "from" | "by" | "of"));
-        if is_noun && !from_follows {
+        if !from_follows {
             if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), "'s" | "’s")) {
                 if !t.is(class::TIMEWORD, p - 1) && !t.is(class::MONTH, p - 1) {
                     return vec![(r.0, p)];
                 }
             }
         }
-        if is_noun && k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
+        if k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
             let (list, _) = source_list(t, k + 2, e.min(r.1.max(k + 2)));
             if !list.is_empty() {
                 return list;
