@@ -184,9 +184,8 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
     let mut start = end;
     while k > lb {
         let i = k - 1;
-        let w = t.w(i);
         let kind = t.kind(i);
-        let boundary = is_hard_break(t, i) || is_comma(t, i) || t.is(class::CLAUSE, i) || w == "by";
+        let boundary = is_hard_break(t, i) || t.is(class::COMMA | class::CLAUSE | class::BY, i);
         let stopper =
             kind == Some(TokenKind::Number) || t.is(class::VERBSTOP, i) || (is_cue_word(t, i) && !t.is_cap(i));
         if boundary {
@@ -202,7 +201,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
             }
             break;
         }
-        if w == "and" && kind == Some(TokenKind::Word) && and_at.is_none() {
+        if t.all(class::AND | class::WORD, i) && and_at.is_none() {
             and_at = Some(i);
         }
         start = i;

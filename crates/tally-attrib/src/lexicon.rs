@@ -93,6 +93,8 @@ pub mod class {
     pub const THAT: Bits = 1 << 38;
     /// Prepositions that end a noun phrase's head ("of", "from", "in", "at", "for", "with", "on").
     pub const HEAD_PREP: Bits = 1 << 39;
+    /// "by".
+    pub const BY: Bits = 1 << 40;
     /// Class names as written in the table.
     pub const NAMES: [(&str, Bits); 17] = [
         ("adjunct", ADJUNCT),
@@ -367,13 +369,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         add(d, class::WEEKDAY, &mut words);
     }
     // Words the grammar tests often, read as bits rather than compared as text.
-    let grammar: [(&[&'static str], class::Bits); 6] = [
+    let grammar: [(&[&'static str], class::Bits); 7] = [
         (&["yesterday", "today", "tonight"], class::TIME_NOW),
         (&["last", "this", "next", "earlier", "late", "early"], class::TIME_REL),
         (&["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"], class::TIME_UNIT),
         (&["the", "a", "an"], class::ARTICLE),
         (&["and"], class::AND),
         (&["of", "from", "in", "at", "for", "with", "on"], class::HEAD_PREP),
+        (&["by"], class::BY),
     ];
     for (ws, bit) in grammar {
         for w in ws {
