@@ -228,11 +228,10 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
         // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua").
         let mut k = j;
         while k < e && k < j + 4 {
-            let w = t.w(k);
-            if w == "that" || is_hard_break(t, k) || is_comma(t, k) {
+            if t.is(class::THAT | class::COMMA, k) || is_hard_break(t, k) {
                 break;
             }
-            if t.is_cap(k) || t.is(class::ADJUNCT, k) || matches!(w, "a" | "an" | "the") {
+            if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) {
                 k += 1;
             } else {
                 break;
@@ -248,7 +247,6 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
         if j >= e {
             return j;
         }
-        let w = t.w(j);
         if t.is(class::POSTADV, j) {
             j += 1;
             continue;
@@ -265,8 +263,7 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             // ("told reporters in the capital.").
             let mut m = j + 1;
             while m < e && m < j + 8 && !is_comma(t, m) && !is_hard_break(t, m) {
-                let wm = t.w(m);
-                if wm == "that" || t.is(class::VERBSTOP | class::CLAUSE | class::CUE_WORD, m) {
+                if t.is(class::THAT | class::VERBSTOP | class::CLAUSE | class::CUE_WORD, m) {
                     break;
                 }
                 m += 1;
@@ -278,15 +275,14 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             let mut k = j + 1;
             let mut any = false;
             while k < e {
-                let wk = t.w(k);
-                if wk == "that" {
+                if t.is(class::THAT, k) {
                     break;
                 }
                 let ok = t.is(class::ADJUNCT, k)
                     || (t.is_cap(k) && t.is(class::WORD, k))
                     || t.is(class::MONTH, k)
-                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
-                    || (wk == "'s" || wk == "’s")
+                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(t.w(j), "at" | "on" | "by")))
+                    || matches!(t.w(k), "'s" | "’s")
                     || (any && t.is(class::PREP, k) && t.kind(k + 1) != Some(TokenKind::Number))
                     || (t.kind(k) == Some(TokenKind::Stop)
                         && t.raw(k) == "."
