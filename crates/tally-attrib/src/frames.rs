@@ -84,30 +84,32 @@ fn is_hard_break(t: &Text, i: usize) -> bool {
 /// The shape bits of a token (see [`class::COMMA`] and after), but for the hard break of a
 /// full stop, which depends on its sentence ([`is_abbrev_dot`]).
 #[inline]
-pub fn shape(body: &str, tok: &tally_text::Token) -> u32 {
+pub fn shape(body: &str, tok: &tally_text::Token) -> class::Bits {
     let cap = if tok.cap { class::CAP } else { 0 };
     cap | match tok.kind {
         TokenKind::Word => class::WORD,
         TokenKind::Quote => class::HARD | class::QUOTE,
         TokenKind::Dash => class::HARD,
+        // Parentheses are punctuation tokens (see `tally_text::TokenKind`).
         TokenKind::Punct => match body.as_bytes().get(tok.span.range()) {
             Some(b",") => class::COMMA,
             Some(b";") => class::SEMI | class::HARD,
             Some(b":") => class::COLON | class::HARD,
+            Some(b"(") | Some(b")") => class::PAREN,
             _ => 0,
         },
         _ => 0,
     }
 }
 
-/// A full stop that did not end its sentence: an abbreviation ("Dr.", "Feb.").
-pub fn is_abbrev_dot(t: &Text, i: usize) -> bool {
+/// A full stop that did not end its sentence `sent` (the sentence holding its start): an
+/// abbreviation ("Dr.", "Feb.").
+pub fn is_abbrev_dot_in(t: &Text, i: usize, sent: Option<&tally_text::Sentence>) -> bool {
     if t.raw(i) != "." || i == 0 {
         return false;
     }
     let Some(tok) = t.an.tokens.get(i) else { return false };
-    let Some(sent) = t.an.sentence_at(tok.span.start) else { return false };
-    let Some(s) = t.an.sentences.get(sent) else { return false };
+    let Some(s) = sent else { return false };
     i + 1 < s.tokens.end && t.kind(i + 1) != Some(TokenKind::Quote) && !tok.space_before
 }
 
@@ -120,12 +122,12 @@ fn is_cue_word(t: &Text, i: usize) -> bool {
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
 pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
     let limit = e.min(s + 16);
-    let first = t.raw(s);
-    if first.chars().any(char::is_lowercase) || first.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-        return s;
-    }
     let next = t.raw(s + 1);
     if !(next == "," || next == "(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
+        return s;
+    }
+    let first = t.raw(s);
+    if first.chars().any(char::is_lowercase) || first.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return s;
     }
     for i in s + 1..limit {
@@ -144,7 +146,7 @@ pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
 /// ("a farmer from a village" -> "farmer").
 pub fn head_of(t: &Text, r: R) -> usize {
     for k in r.0 + 1..r.1 {
-        if matches!(t.w(k), "of" | "from" | "in" | "at" | "for" | "with" | "on") {
+        if t.is(class::HEAD_PREP, k) {
             return k - 1;
         }
     }
@@ -172,11 +174,7 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
         .any(|i| t.is(class::ROLE | class::PRONOUN, i) || (t.is_cap(i) && !(i == r.0 && t.is(class::DET, i))));
     // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
     // a quantity word ("the number of casualties").
-    named
-        || (!strict
-            && matches!(t.w(r.0), "the" | "a" | "an")
-            && r.1 - r.0 <= 6
-            && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
+    named || (!strict && t.is(class::ARTICLE, r.0) && r.1 - r.0 <= 6 && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
 }
 
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
@@ -186,9 +184,8 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
     let mut start = end;
     while k > lb {
         let i = k - 1;
-        let w = t.w(i);
         let kind = t.kind(i);
-        let boundary = is_hard_break(t, i) || is_comma(t, i) || t.is(class::CLAUSE, i) || w == "by";
+        let boundary = is_hard_break(t, i) || t.is(class::COMMA | class::CLAUSE | class::BY, i);
         let stopper =
             kind == Some(TokenKind::Number) || t.is(class::VERBSTOP, i) || (is_cue_word(t, i) && !t.is_cap(i));
         if boundary {
@@ -204,7 +201,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
             }
             break;
         }
-        if w == "and" && kind == Some(TokenKind::Word) && and_at.is_none() {
+        if t.all(class::AND | class::WORD, i) && and_at.is_none() {
             and_at = Some(i);
         }
         start = i;
@@ -231,11 +228,10 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
         // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua").
         let mut k = j;
         while k < e && k < j + 4 {
-            let w = t.w(k);
-            if w == "that" || is_hard_break(t, k) || is_comma(t, k) {
+            if t.is(class::THAT | class::COMMA, k) || is_hard_break(t, k) {
                 break;
             }
-            if t.is_cap(k) || t.is(class::ADJUNCT, k) || matches!(w, "a" | "an" | "the") {
+            if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) {
                 k += 1;
             } else {
                 break;
@@ -251,7 +247,6 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
         if j >= e {
             return j;
         }
-        let w = t.w(j);
         if t.is(class::POSTADV, j) {
             j += 1;
             continue;
@@ -268,8 +263,7 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             // ("told reporters in the capital.").
             let mut m = j + 1;
             while m < e && m < j + 8 && !is_comma(t, m) && !is_hard_break(t, m) {
-                let wm = t.w(m);
-                if wm == "that" || t.is(class::VERBSTOP | class::CLAUSE | class::CUE_WORD, m) {
+                if t.is(class::THAT | class::VERBSTOP | class::CLAUSE | class::CUE_WORD, m) {
                     break;
                 }
                 m += 1;
@@ -281,15 +275,14 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             let mut k = j + 1;
             let mut any = false;
             while k < e {
-                let wk = t.w(k);
-                if wk == "that" {
+                if t.is(class::THAT, k) {
                     break;
                 }
                 let ok = t.is(class::ADJUNCT, k)
                     || (t.is_cap(k) && t.is(class::WORD, k))
                     || t.is(class::MONTH, k)
-                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(w, "at" | "on" | "by")))
-                    || (wk == "'s" || wk == "’s")
+                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(t.w(j), "at" | "on" | "by")))
+                    || matches!(t.w(k), "'s" | "’s")
                     || (any && t.is(class::PREP, k) && t.kind(k + 1) != Some(TokenKind::Number))
                     || (t.kind(k) == Some(TokenKind::Stop)
                         && t.raw(k) == "."
@@ -314,16 +307,8 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
 
 /// A time expression starts at `k`: "yesterday", a weekday, "last week", "this month".
 fn is_time_start(t: &Text, k: usize) -> bool {
-    let w = t.w(k);
-    match w {
-        "yesterday" | "today" | "tonight" => true,
-        "last" | "this" | "next" | "earlier" | "late" | "early" => {
-            let n = t.w(k + 1);
-            matches!(n, "week" | "month" | "year" | "night" | "weekend" | "morning" | "evening" | "afternoon")
-                || t.is(class::MONTH | class::WEEKDAY, k + 1)
-        }
-        _ => t.is(class::WEEKDAY, k),
-    }
+    t.is(class::TIME_NOW | class::WEEKDAY, k)
+        || (t.is(class::TIME_REL, k) && t.is(class::TIME_UNIT | class::MONTH | class::WEEKDAY, k + 1))
 }
 
 /// Whether the coordinated item after "and" starts a clause rather than a noun phrase.
@@ -347,14 +332,12 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
     let mut k = j;
     let mut paren = 0i32;
     while k < e {
-        let w = t.w(k);
-        let raw = t.raw(k);
-        if raw == "(" {
-            paren += 1;
-            k += 1;
-            continue;
-        }
-        if raw == ")" {
+        if t.is(class::PAREN, k) {
+            if t.raw(k) == "(" {
+                paren += 1;
+                k += 1;
+                continue;
+            }
             if paren > 0 {
                 paren -= 1;
                 k += 1;
@@ -381,7 +364,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
         {
             break;
         }
-        if w == "and" && k > j && and_splits(t, k, e) {
+        if t.is(class::AND, k) && k > j && and_splits(t, k, e) {
             break;
         }
         k += 1;
@@ -446,12 +429,12 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             k = n + 1;
             continue;
         }
-        let list_follows = (n..e.min(n + 10)).any(|x| t.w(x) == "and") && !clause_ahead(t, n, e);
+        let list_follows = (n..e.min(n + 10)).any(|x| t.is(class::AND, x)) && !clause_ahead(t, n, e);
         if matches!(nw, "a" | "an") || (nw == "the" && !t.is_cap(n + 1)) {
             // An appositive description: skip it.
             let app = np_forward(t, n, e);
             k = app.1;
-            if k < e && is_comma(t, k) && t.w(k + 1) == "and" && !clause_ahead(t, k + 2, e) {
+            if k < e && is_comma(t, k) && t.is(class::AND, k + 1) && !clause_ahead(t, k + 2, e) {
                 k += 2;
                 continue;
             }
@@ -477,17 +460,19 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
 /// the noun cue's "from/by/of"; otherwise the phrase itself.
 fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
     for k in r.0..r.1 {
-        let is_noun = t.is(class::NOUN_CUE, k);
+        if !t.is(class::NOUN_CUE, k) {
+            continue;
+        }
         // "the UN's latest estimate": the possessor (not "Saturday's statement from X").
         let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), "from" | "by" | "of"));
-        if is_noun && !from_follows {
+        if !from_follows {
             if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), "'s" | "’s")) {
                 if !t.is(class::TIMEWORD, p - 1) && !t.is(class::MONTH, p - 1) {
                     return vec![(r.0, p)];
                 }
             }
         }
-        if is_noun && k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
+        if k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
             let (list, _) = source_list(t, k + 2, e.min(r.1.max(k + 2)));
             if !list.is_empty() {
                 return list;
@@ -659,14 +644,17 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
         }
     }
     // Front frames end where a later frame or a contrastive clause starts.
-    let starts: Vec<usize> = frames.iter().map(|f| f.pre.map_or(f.region.0, |p| p.0)).collect();
-    for fr in frames.iter_mut() {
+    // (Frame starts do not change in this loop: only contents are cut.)
+    for idx in 0..frames.len() {
+        let Some(fr) = frames.get(idx) else { continue };
         if !fr.front {
             continue;
         }
         let Some(c) = fr.content.first().copied() else { continue };
         let mut end = c.1;
-        if let Some(&next) = starts.iter().filter(|&&x| x > c.0 && x < end).min() {
+        if let Some(next) =
+            frames.iter().map(|f| f.pre.map_or(f.region.0, |p| p.0)).filter(|&x| x > c.0 && x < end).min()
+        {
             end = next;
         }
         for k in c.0..end {
@@ -675,7 +663,10 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
                 break;
             }
         }
-        fr.content[0] = (c.0, trim_end(t, c.0, end));
+        let cut = (c.0, trim_end(t, c.0, end));
+        if let Some(first) = frames.get_mut(idx).and_then(|f| f.content.first_mut()) {
+            *first = cut;
+        }
     }
     // A sentence-initial adverbial ("At a meeting on Tuesday, A pledged X and B pledged Y")
     // dates every front frame after it.
@@ -833,7 +824,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         j -= 2;
         relative = true;
     }
-    if !relative && j > lb && t.w(j - 1) == "and" {
+    if !relative && j > lb && t.is(class::AND, j - 1) {
         {
             let subj = prev
                 .iter()
@@ -844,7 +835,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             if let Some(src) = subj.filter(|v| v.iter().all(|r| plausible_source(t, *r))) {
                 f.sources = src;
                 let adj = skip_adjuncts(t, i + n, e, told);
-                let cstart = if adj < e && t.w(adj) == "that" { adj + 1 } else { adj };
+                let cstart = if adj < e && t.is(class::THAT, adj) { adj + 1 } else { adj };
                 f.region = (i, cstart);
                 f.content = vec![(cstart, e)];
                 return Some(f);
@@ -922,8 +913,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // After content and a comma, a cue followed by a prepositional phrase the adjunct reader did
     // not take ("..., Zhao said during an inspection of flooded areas") still closes the content;
     // followed by a clause ("Asked about it, the minister said 40 had died") it opens one.
-    let that_near =
-        (i + n..e.min(i + n + 14)).take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k)).any(|k| t.w(k) == "that");
+    let that_near = (i + n..e.min(i + n + 14))
+        .take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k))
+        .any(|k| t.is(class::THAT, k));
     let adjunct_follows = !that_near && (t.is(class::PREP, i + n) || (adj < e && t.is(class::PREP, adj)));
     if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || (preceded_by_content && adjunct_follows) {
         // End frame: "CONTENT, X said (on Monday)."
@@ -952,12 +944,12 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Front frame: "X said (on Monday) (that) CONTENT".
     let mut cstart = adj;
     let that_limit = e.min(i + n + 14);
-    if let Some(th) = (i + n..that_limit).find(|&k| t.w(k) == "that" && t.is(class::WORD, k)) {
+    if let Some(th) = (i + n..that_limit).find(|&k| t.is(class::THAT, k) && t.is(class::WORD, k)) {
         if (i + n..th).all(|k| !is_comma(t, k) && !is_hard_break(t, k)) && th <= adj.max(th) && th < adj + 1 {
             cstart = th + 1;
         }
     }
-    if adj < e && t.w(adj) == "that" {
+    if adj < e && t.is(class::THAT, adj) {
         cstart = adj + 1;
     }
     if cstart < e && (is_punct(t, cstart, ":") || is_comma(t, cstart)) {
@@ -992,8 +984,11 @@ fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
     (from + 1..to).find_map(|k| {
         let ok = t.w(k) == "by"
             && matches!(t.w(k - 1), "carried" | "published" | "broadcast" | "released" | "issued" | "aired");
+        if !ok {
+            return None;
+        }
         let r = np_forward(t, k + 1, to);
-        (ok && r.1 > r.0 && t.is_cap(k + 1)).then_some(r)
+        (r.1 > r.0 && t.is_cap(k + 1)).then_some(r)
     })
 }
 
@@ -1034,7 +1029,7 @@ fn participle_frame(
     f.sources = sources;
     f.via = prev.iter().rev().find(|p| p.region.0 < i).and_then(|p| p.via);
     let mut cstart = i + n;
-    if cstart < e && (t.w(cstart) == "that" || is_punct(t, cstart, ":")) {
+    if cstart < e && (t.is(class::THAT, cstart) || is_punct(t, cstart, ":")) {
         cstart += 1;
     }
     f.region = (i, cstart);
@@ -1130,7 +1125,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         f.stance = Stance::Estimated;
     }
     let mut cstart = i + n;
-    if cstart < e && t.w(cstart) == "that" {
+    if cstart < e && t.is(class::THAT, cstart) {
         cstart += 1;
     }
     let preceded = np_start > lb && is_comma(t, np_start - 1);
@@ -1202,7 +1197,7 @@ fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usi
         f.content = vec![c];
     } else {
         let mut cs = adj;
-        if t.w(cs) == "that" || is_punct(t, cs, ":") {
+        if t.is(class::THAT, cs) || is_punct(t, cs, ":") {
             cs += 1;
         }
         f.region = (start, cs);

@@ -30,53 +30,73 @@ pub struct Cue {
 
 /// The closed word classes of `data/words.tsv`, as bits.
 pub mod class {
-    pub const ADJUNCT: u32 = 1 << 0;
-    pub const AUX: u32 = 1 << 1;
-    pub const BREAK: u32 = 1 << 2;
-    pub const CLAUSE: u32 = 1 << 3;
-    pub const DET: u32 = 1 << 4;
-    pub const INVERTS: u32 = 1 << 5;
-    pub const NONSPEAKER: u32 = 1 << 6;
-    pub const ORGWORD: u32 = 1 << 7;
-    pub const PERSON12: u32 = 1 << 8;
-    pub const PERSONROLE: u32 = 1 << 9;
-    pub const POSTADV: u32 = 1 << 10;
-    pub const PREP: u32 = 1 << 11;
-    pub const PRONOUN: u32 = 1 << 12;
-    pub const ROLE: u32 = 1 << 13;
-    pub const TIMEWORD: u32 = 1 << 14;
-    pub const TITLE: u32 = 1 << 15;
-    pub const VERBSTOP: u32 = 1 << 16;
+    /// A set of word classes and token shapes.
+    pub type Bits = u64;
+    pub const ADJUNCT: Bits = 1 << 0;
+    pub const AUX: Bits = 1 << 1;
+    pub const BREAK: Bits = 1 << 2;
+    pub const CLAUSE: Bits = 1 << 3;
+    pub const DET: Bits = 1 << 4;
+    pub const INVERTS: Bits = 1 << 5;
+    pub const NONSPEAKER: Bits = 1 << 6;
+    pub const ORGWORD: Bits = 1 << 7;
+    pub const PERSON12: Bits = 1 << 8;
+    pub const PERSONROLE: Bits = 1 << 9;
+    pub const POSTADV: Bits = 1 << 10;
+    pub const PREP: Bits = 1 << 11;
+    pub const PRONOUN: Bits = 1 << 12;
+    pub const ROLE: Bits = 1 << 13;
+    pub const TIMEWORD: Bits = 1 << 14;
+    pub const TITLE: Bits = 1 << 15;
+    pub const VERBSTOP: Bits = 1 << 16;
     /// Token shapes: the token starts with an upper-case letter.
-    pub const CAP: u32 = 1 << 17;
+    pub const CAP: Bits = 1 << 17;
     /// A quotation mark.
-    pub const QUOTE: u32 = 1 << 18;
+    pub const QUOTE: Bits = 1 << 18;
     /// Derived bits (not table classes): the word starts a cue form.
-    pub const CUE_FIRST: u32 = 1 << 20;
+    pub const CUE_FIRST: Bits = 1 << 20;
     /// A lower-case verb-like cue word (verb, act or show, and never a noun cue).
-    pub const CUE_WORD: u32 = 1 << 21;
+    pub const CUE_WORD: Bits = 1 << 21;
     /// The word is a statement / estimate noun cue.
-    pub const NOUN_CUE: u32 = 1 << 22;
+    pub const NOUN_CUE: Bits = 1 << 22;
     /// Some cue form starting with the word carries an estimated stance.
-    pub const ESTIMATED_CUE: u32 = 1 << 23;
+    pub const ESTIMATED_CUE: Bits = 1 << 23;
     /// A month name or abbreviation.
-    pub const MONTH: u32 = 1 << 24;
+    pub const MONTH: Bits = 1 << 24;
     /// A weekday name.
-    pub const WEEKDAY: u32 = 1 << 25;
+    pub const WEEKDAY: Bits = 1 << 25;
     /// The first word of a hedge phrase ("could not independently verify").
-    pub const UNVERIFIED_FIRST: u32 = 1 << 26;
+    pub const UNVERIFIED_FIRST: Bits = 1 << 26;
     /// Token shapes (set per token, not per word): a comma.
-    pub const COMMA: u32 = 1 << 27;
+    pub const COMMA: Bits = 1 << 27;
     /// A token that ends any phrase (see `frames::is_hard_break`).
-    pub const HARD: u32 = 1 << 28;
+    pub const HARD: Bits = 1 << 28;
     /// A word token.
-    pub const WORD: u32 = 1 << 29;
+    pub const WORD: Bits = 1 << 29;
     /// A semicolon.
-    pub const SEMI: u32 = 1 << 30;
+    pub const SEMI: Bits = 1 << 30;
     /// A colon.
-    pub const COLON: u32 = 1 << 31;
+    pub const COLON: Bits = 1 << 31;
+    /// An opening or closing parenthesis.
+    pub const PAREN: Bits = 1 << 32;
+    /// "yesterday", "today", "tonight".
+    pub const TIME_NOW: Bits = 1 << 33;
+    /// Words that make a time with a unit after them ("last", "this", "next", "earlier", ...).
+    pub const TIME_REL: Bits = 1 << 34;
+    /// Time units after such a word ("week", "month", "morning", ...).
+    pub const TIME_UNIT: Bits = 1 << 35;
+    /// "the", "a", "an".
+    pub const ARTICLE: Bits = 1 << 36;
+    /// "and".
+    pub const AND: Bits = 1 << 37;
+    /// "that".
+    pub const THAT: Bits = 1 << 38;
+    /// Prepositions that end a noun phrase's head ("of", "from", "in", "at", "for", "with", "on").
+    pub const HEAD_PREP: Bits = 1 << 39;
+    /// "by".
+    pub const BY: Bits = 1 << 40;
     /// Class names as written in the table.
-    pub const NAMES: [(&str, u32); 17] = [
+    pub const NAMES: [(&str, Bits); 17] = [
         ("adjunct", ADJUNCT),
         ("aux", AUX),
         ("break", BREAK),
@@ -103,7 +123,7 @@ pub const NO_WORD: u32 = u32::MAX;
 /// One word of the lexicon: its class bits and the cue forms it starts.
 #[derive(Debug, Default)]
 pub struct Word {
-    pub bits: u32,
+    pub bits: class::Bits,
     /// Cue forms starting with this word, longest first.
     pub cues: Vec<Cue>,
 }
@@ -129,7 +149,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Whether lower-case `word` belongs to the word class `class` (a bit of [`class`]).
     #[cfg(test)]
-    pub fn is(&self, class: u32, word: &str) -> bool {
+    pub fn is(&self, class: class::Bits, word: &str) -> bool {
         self.bits(self.id(word)) & class != 0
     }
     /// The id of lower-case `word` ([`NO_WORD`] for a word the lexicon does not know).
@@ -166,7 +186,7 @@ impl Lexicon {
     }
     /// Class bits of word `id` (0 for [`NO_WORD`]).
     #[inline]
-    pub fn bits(&self, id: u32) -> u32 {
+    pub fn bits(&self, id: u32) -> class::Bits {
         self.words.get(id as usize).map_or(0, |w| w.bits)
     }
     /// Cue forms starting with word `id`, longest first.
@@ -314,7 +334,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for v in cues.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
-    let mut classes: HashMap<&'static str, u32> = HashMap::default();
+    let mut classes: HashMap<&'static str, class::Bits> = HashMap::default();
     let mut unverified: Vec<Vec<&'static str>> = Vec::new();
     for cols in data_lines(include_str!("../data/words.tsv")) {
         let (Some(class), Some(word)) = (cols.first(), cols.get(1)) else { continue };
@@ -330,7 +350,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // One id per word: classes, cue words, hedge words, months and weekdays.
     let mut ids: HashMap<&'static str, u32> = HashMap::default();
     let mut words: Vec<Word> = Vec::new();
-    let mut add = |w: &'static str, bits: u32, words: &mut Vec<Word>| {
+    let mut add = |w: &'static str, bits: class::Bits, words: &mut Vec<Word>| {
         let id = *ids.entry(w).or_insert_with(|| {
             words.push(Word::default());
             (words.len() - 1) as u32
@@ -348,6 +368,22 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for d in WEEKDAYS {
         add(d, class::WEEKDAY, &mut words);
     }
+    // Words the grammar tests often, read as bits rather than compared as text.
+    let grammar: [(&[&'static str], class::Bits); 7] = [
+        (&["yesterday", "today", "tonight"], class::TIME_NOW),
+        (&["last", "this", "next", "earlier", "late", "early"], class::TIME_REL),
+        (&["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"], class::TIME_UNIT),
+        (&["the", "a", "an"], class::ARTICLE),
+        (&["and"], class::AND),
+        (&["of", "from", "in", "at", "for", "with", "on"], class::HEAD_PREP),
+        (&["by"], class::BY),
+    ];
+    for (ws, bit) in grammar {
+        for w in ws {
+            add(w, bit, &mut words);
+        }
+    }
+    add("that", class::THAT, &mut words);
     for ph in &unverified {
         for (k, w) in ph.iter().enumerate() {
             add(w, if k == 0 { class::UNVERIFIED_FIRST } else { 0 }, &mut words);

@@ -105,7 +105,7 @@ pub(crate) struct Text<'a> {
     /// Lexicon word id of each token ([`lexicon::NO_WORD`] when the lexicon lacks it).
     ids: Vec<u32>,
     /// Lexicon class bits of each token.
-    bits: Vec<u32>,
+    bits: Vec<class::Bits>,
     /// Indices of the quotation mark tokens.
     pub quotes: Vec<usize>,
 }
@@ -118,7 +118,7 @@ impl<'a> Text<'a> {
         let low = an.low.as_bytes();
         let n = an.tokens.len();
         let mut ids: Vec<u32> = Vec::with_capacity(n);
-        let mut bits: Vec<u32> = Vec::with_capacity(n);
+        let mut bits: Vec<class::Bits> = Vec::with_capacity(n);
         let mut stops: Vec<usize> = Vec::new();
         let mut quotes: Vec<usize> = Vec::new();
         for (i, tok) in an.tokens.iter().enumerate() {
@@ -134,8 +134,15 @@ impl<'a> Text<'a> {
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
         let mut t = Text { an, mentions, others, ids, bits: Vec::new(), quotes };
         // A full stop ends phrases unless it closes an abbreviation.
+        // Stops come in text order: their sentences are found by walking forward.
+        let mut si = 0;
         for &i in &stops {
-            if !frames::is_abbrev_dot(&t, i) {
+            let pos = an.tokens.get(i).map_or(0, |tok| tok.span.start);
+            while an.sentences.get(si).is_some_and(|s| s.span.end <= pos) {
+                si += 1;
+            }
+            let sent = an.sentences.get(si).filter(|s| s.span.start <= pos);
+            if !frames::is_abbrev_dot_in(&t, i, sent) {
                 if let Some(b) = bits.get_mut(i) {
                     *b |= class::HARD;
                 }
@@ -156,12 +163,12 @@ impl<'a> Text<'a> {
     }
     /// Whether token `i` has every bit of `bits`.
     #[inline]
-    pub fn all(&self, bits: u32, i: usize) -> bool {
+    pub fn all(&self, bits: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & bits == bits)
     }
     /// Index of the first token at or after `i` that has every bit of `bits` (the token count
     /// when none has).
-    pub fn next_with(&self, bits: u32, i: usize) -> usize {
+    pub fn next_with(&self, bits: class::Bits, i: usize) -> usize {
         let n = self.bits.len();
         match self.bits.get(i.min(n)..) {
             Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
@@ -170,7 +177,7 @@ impl<'a> Text<'a> {
     }
     /// Whether token `i` belongs to the word class `class` (bits of [`class`]).
     #[inline]
-    pub fn is(&self, class: u32, i: usize) -> bool {
+    pub fn is(&self, class: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & class != 0)
     }
     /// Lower-case text of token `i` ("" out of range).
@@ -223,6 +230,22 @@ impl<'a> Text<'a> {
         let from = s.start.saturating_sub(200);
         let a = self.others.partition_point(|m| m.start < from);
         self.others.get(a..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
+    }
+    /// [`Text::mentions_in`] when `a` mentions start before `s`.
+    pub fn mentions_from(&self, a: usize, s: Span) -> &[&'a Mention] {
+        let rest = self.mentions.get(a..).unwrap_or(&[]);
+        let b = rest.partition_point(|m| m.span.start < s.end);
+        rest.get(..b).unwrap_or(&[])
+    }
+    /// [`Text::mention_at`] when `a` mentions start before `s`.
+    pub fn mention_at_from(&self, a: usize, s: Span) -> Option<&'a Mention> {
+        self.mentions
+            .get(a..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| m.span.start < s.start + 1)
+            .find(|m| m.span == s)
+            .copied()
     }
     pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
         self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
@@ -281,7 +304,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         }
     }
     // 1. Frames, sentence by sentence.
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(an.sentences.len());
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
         if !has_cue_or_mark(&t, s, e) {
@@ -308,7 +331,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     let mut last_channel: Option<Ref> = None;
     // Per frame: its speaker, cue and channel, for the quotes it holds.
     let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
-    let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::new();
+    let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::with_capacity(found.len());
     let mut refs: Vec<Ref> = Vec::new();
     for f in &found {
         let fr = &f.fr;
@@ -420,7 +443,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 5. Quotes in quotation marks: the speaker is the frame around them, or the speaker of the
     //    quote before them in the paragraph ('"...," he said. "..."').
-    let mut marked: Vec<Quote> = Vec::new();
+    let mut marked: Vec<Quote> = Vec::with_capacity(pairs.len());
     // The last marked quote: its last sentence, speaker, cue and channel.
     type Said<'x> = (Option<Ref<'x>>, Option<&'x str>, Option<Ref<'x>>);
     let mut prev: Option<(usize, Said)> = None;
@@ -552,15 +575,20 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     let an = t.an;
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
-        let hit = (s..e).find(|&i| {
-            if !t.is(class::UNVERIFIED_FIRST, i) {
-                return false;
-            }
-            let first = t.w(i);
-            LEXICON.unverified.iter().any(|ph| {
-                ph.first() == Some(&first) && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
-            })
-        });
+        // Only hedge words can start a hedge: the scan reads bits, not text.
+        let e0 = e.min(t.bits.len());
+        let s0 = s.min(e0);
+        let starts = t.bits.get(s0..e0).unwrap_or(&[]);
+        let hit =
+            starts.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0).map(|(k, _)| s0 + k).find(
+                |&i| {
+                    let first = t.w(i);
+                    LEXICON.unverified.iter().any(|ph| {
+                        ph.first() == Some(&first)
+                            && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
+                    })
+                },
+            );
         let Some(_) = hit else { continue };
         let own = frames.iter().any(|f| f.sentence == si);
         for f in frames.iter_mut() {

@@ -32,7 +32,7 @@ fn classify(c: &str) -> Option<(Family, Role)> {
 /// paragraph break; unmatched marks (apostrophes, "soldiers' ") are ignored.
 pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
     let an = t.an;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.quotes.len() / 2);
     let mut stack: Vec<(usize, Family, usize)> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
         let para = sent.paragraph;
@@ -75,7 +75,7 @@ pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
     }
     out.sort();
     // Keep outermost pairs only.
-    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(out.len());
     for p in out {
         if kept.last().is_some_and(|k| k.0 <= p.0 && p.1 <= k.1) {
             continue;

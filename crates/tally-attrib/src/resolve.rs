@@ -110,7 +110,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
     pub fn resolve_hinted(&mut self, r: R, person_hint: bool) -> Ref<'a> {
         let t = self.t;
         let span = t.span(r);
-        let name = self.name_of(r);
+        // Antecedents and mentions before the phrase: where it would be inserted / starts.
+        let ak = self.antes.partition_point(|a| a.span.start < span.start);
+        let ma = t.mentions.partition_point(|m| m.span.start < span.start);
+        let name = self.name_of(r, span, ak, ma);
         let head = t.w(r.1.saturating_sub(1));
         let pronoun = r.1 - r.0 == 1 && t.is(class::PRONOUN, r.1.saturating_sub(1));
         if !pronoun {
@@ -122,28 +125,29 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 || h.ends_with("man")
                 || h.ends_with("woman")
                 || t.is(class::PERSONROLE, r.1.saturating_sub(1))
-                || t.mentions_in(span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
+                || t.mentions_from(ma, span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
                 || {
-                    let a = self.antes.partition_point(|a| a.span.start < span.start);
-                    let b = self.antes.partition_point(|a| a.span.start < span.end);
-                    self.antes.get(a..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
+                    let rest = self.antes.get(ak..).unwrap_or(&[]);
+                    let b = rest.partition_point(|a| a.span.start < span.end);
+                    rest.get(..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
                 };
             let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
             let ante = Ante { span, name, text: span.text(t.an.body), person, plural, speaker: true };
-            let pos = self.antes.partition_point(|a| a.span.start <= span.start);
+            let pos = ak + self.antes.get(ak..).unwrap_or(&[]).partition_point(|a| a.span.start <= span.start);
             self.antes.insert(pos, ante);
         }
         Ref { span, name }
     }
 
-    fn before(&self, pos: usize) -> impl Iterator<Item = &Ante<'a>> {
-        let k = self.antes.partition_point(|a| a.span.start < pos);
-        self.antes[..k].iter().rev()
+    /// The antecedents before index `k`, nearest first.
+    fn before(&self, k: usize) -> impl Iterator<Item = &Ante<'a>> {
+        self.antes.get(..k).unwrap_or(&[]).iter().rev()
     }
 
-    fn name_of(&self, r: R) -> Option<&'a str> {
+    /// `span` is the span of `r`, `ak` the number of antecedents and `ma` of mentions that start
+    /// before it.
+    fn name_of(&self, r: R, span: Span, ak: usize, ma: usize) -> Option<&'a str> {
         let t = self.t;
-        let span = t.span(r);
         let n = r.1 - r.0;
         let first = t.w(r.0);
         let head = t.w(r.1.saturating_sub(1));
@@ -153,7 +157,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             let want_person = matches!(first, "he" | "she" | "him" | "her");
             let plural = matches!(first, "they" | "them");
             return self
-                .before(span.start)
+                .before(ak)
                 .take_while(|a| a.span.start >= window)
                 .find(|a| {
                     if want_person {
@@ -167,10 +171,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 .map(Ante::label);
         }
         // Surnames: one capitalised word matching the first or last word of an earlier person.
-        if n == 1 && t.is_cap(r.0) && t.mention_at(span).is_none() {
+        if n == 1 && t.is_cap(r.0) && t.mention_at_from(ma, span).is_none() {
             let w = t.raw(r.0);
             let far = span.start.saturating_sub(8000);
-            if let Some(a) = self.before(span.start).take_while(|a| a.span.start >= far).find(|a| {
+            if let Some(a) = self.before(ak).take_while(|a| a.span.start >= far).find(|a| {
                 a.person
                     && a.name.is_some_and(|nm| {
                         // The first or last word can be `w` only when the name starts or ends
@@ -191,7 +195,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         if first == "the" && n <= 4 && t.is(class::ROLE, r.1.saturating_sub(1)) && !(r.0 + 1..r.1).any(|i| t.is_cap(i))
         {
             if let Some(a) = self
-                .before(span.start)
+                .before(ak)
                 .take_while(|a| a.span.start >= window)
                 .find(|a| a.speaker && a.span != span && lower_contains(t, a, head))
             {
@@ -203,7 +207,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         if let Some(m) = t.mention_at(t.span(core)) {
             return Some(m.name.as_str());
         }
-        if let Some(m) = t.mentions_in(span).iter().rev().find(|m| {
+        if let Some(m) = t.mentions_from(ma, span).iter().rev().find(|m| {
             m.span.end == span.end
                 && span.contains(m.span)
                 && matches!(m.kind, EntityKind::Person | EntityKind::Org)
@@ -278,7 +282,7 @@ fn prep_before(t: &Text, byte: usize) -> bool {
 /// Agency"; "the Korean Central News Agency KCNA" -> "Korean Central News Agency").
 fn core_of(t: &Text, r: R) -> R {
     let (mut s, mut e) = r;
-    while s < e && matches!(t.w(s), "the" | "a" | "an") {
+    while s < e && t.is(class::ARTICLE, s) {
         s += 1;
     }
     if e >= s + 3 && t.raw(e - 1) == ")" && t.raw(e - 3) == "(" {
