@@ -46,10 +46,20 @@ fn pack(w: &[u8]) -> Option<u64> {
 fn plainly_english(sample: &str) -> bool {
     let mut words = 0usize;
     let mut hits = 0usize;
-    for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(PRECHECK_WORDS) {
+    let mut count = |w: &[u8]| {
         words += 1;
-        if pack(w.as_bytes()).is_some_and(|k| FUNCTION_WORDS.binary_search(&k).is_ok()) {
+        if pack(w).is_some_and(|k| FUNCTION_WORDS.binary_search(&k).is_ok()) {
             hits += 1;
+        }
+    };
+    if sample.is_ascii() {
+        // Bytes are characters: split on anything but an ASCII letter without decoding.
+        for w in sample.as_bytes().split(|b| !b.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(PRECHECK_WORDS) {
+            count(w);
+        }
+    } else {
+        for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(PRECHECK_WORDS) {
+            count(w.as_bytes());
         }
     }
     words >= 20 && hits as f64 >= ENGLISH_SHARE * words as f64
@@ -58,9 +68,17 @@ fn plainly_english(sample: &str) -> bool {
 /// The English name of the language `text` is written in, when that is reliably not English;
 /// `None` for English, for short texts and whenever identification is unsure.
 pub fn foreign_language(text: &str) -> Option<&'static str> {
-    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
-        Some((at, _)) => &text[..at],
-        None => text,
+    // The first SAMPLE_CHARS characters: the whole text when it has no more bytes than that,
+    // as many bytes when they are ASCII (most news), else counted.
+    let sample = if text.len() <= SAMPLE_CHARS {
+        text
+    } else if text.as_bytes().get(..SAMPLE_CHARS).is_some_and(|b| b.is_ascii()) {
+        &text[..SAMPLE_CHARS]
+    } else {
+        match text.char_indices().nth(SAMPLE_CHARS) {
+            Some((at, _)) => &text[..at],
+            None => text,
+        }
     };
     if plainly_english(sample) {
         return None;
