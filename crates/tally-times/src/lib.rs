@@ -226,6 +226,7 @@ struct Scan<'a, 'b> {
 }
 
 impl<'a, 'b> Scan<'a, 'b> {
+    #[inline(never)]
     fn new(an: &'b Analysis<'a>, opts: Options) -> Self {
         let low = an.low.as_bytes();
         let ents = an
@@ -497,7 +498,9 @@ impl<'a, 'b> Scan<'a, 'b> {
             Kw::The => return self.the(i),
             _ => {}
         }
-        let lw = self.lw(i);
+        // Only "mid-…", "h1", "q3" are read from the word itself below: skip lower-casing others.
+        let first = self.an.tokens.get(i).and_then(|t| self.an.low.as_bytes().get(t.span.start));
+        let lw = if matches!(first, Some(b'm' | b'h' | b'q')) { self.lw(i) } else { "" };
         // "mid-March", "mid-2024"
         if let Some(rest) = lw.strip_prefix("mid-") {
             if let Some(m) = lexicon::lookup(rest).filter(|x| x.month > 0 && !x.month_abbr) {
@@ -584,15 +587,19 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// "two days ago", "a day earlier", "three weeks later".
     fn ago(&self, i: usize) -> Option<Match> {
+        // Only a number or a number word counts.
+        if self.e(i).number == 0 && self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
         if self.vague(i) {
             return None;
         }
         let (n, j) = self.count(i)?;
         let unit = self.e(j).unit?;
-        let sign = match self.lw(j + 1) {
-            "ago" => 0,
-            "earlier" => -1,
-            "later" => 1,
+        let sign = match self.e(j + 1).kw {
+            Kw::Ago => 0,
+            Kw::Earlier => -1,
+            Kw::Later => 1,
             _ => return None,
         };
         let sem = if sign == 0 { Sem::Ago { unit, n } } else { Sem::Anchored { unit, n: n * sign } };
@@ -1114,23 +1121,26 @@ impl<'a, 'b> Scan<'a, 'b> {
     /// Some(true) for a future cue, Some(false) for a past-tense verb, None otherwise.
     fn cue(&self, k: usize, start: usize) -> Option<bool> {
         let en = self.e(k);
-        // "its plans", "the hopes": nouns; "a scheduled vote" keeps its participle
-        let noun = k > 0 && self.e(k - 1).determiner && !self.t(k).ends_with("ed");
-        let needs_met = en
-            .future_needs
-            .is_none_or(|ws| ws.split('|').any(|w| if w == "@" { k + 1 == start } else { self.is(k + 1, w) }));
-        if en.future && needs_met && !noun {
-            return Some(true);
+        if en.future {
+            // "its plans", "the hopes": nouns; "a scheduled vote" keeps its participle
+            let noun = k > 0 && self.e(k - 1).determiner && !self.t(k).ends_with("ed");
+            let needs_met = en
+                .future_needs
+                .is_none_or(|ws| ws.split('|').any(|w| if w == "@" { k + 1 == start } else { self.is(k + 1, w) }));
+            if needs_met && !noun {
+                return Some(true);
+            }
         }
         if en.past {
             return Some(false);
         }
+        // A past participle or past tense: a lower-case word of five letters or more in "-ed".
+        let tok = self.an.tokens.get(k)?;
+        if tok.kind != TokenKind::Word || tok.span.end.saturating_sub(tok.span.start) < 5 {
+            return None;
+        }
         let w = self.t(k);
-        if self.kind(k) == Some(TokenKind::Word)
-            && w.len() >= 5
-            && w.ends_with("ed")
-            && w.chars().next().is_some_and(char::is_lowercase)
-        {
+        if w.len() >= 5 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase) {
             return Some(false);
         }
         None
