@@ -39,7 +39,8 @@ impl Table {
         (key.wrapping_mul(0x9E37_79B1) >> 21) as usize & (SLOTS - 1)
     }
 
-    #[inline]
+    /// The entry of a word already lower-cased (ASCII).
+    #[inline(always)]
     pub fn get(&self, w: &[u8]) -> Option<&Entry> {
         if w.is_empty() || w.len() > MAX_WORD {
             return None;
@@ -391,10 +392,9 @@ pub fn lookup_lower(lower: &str) -> Option<&'static Entry> {
     LEXICON.get(lower.as_bytes())
 }
 
-/// [`lookup_lower`] on bytes.
-#[inline]
-pub fn lookup_lower_bytes(lower: &[u8]) -> Option<&'static Entry> {
-    LEXICON.get(lower)
+/// The loaded table, to look many tokens up (see [`Table::get`]).
+pub fn table() -> &'static Table {
+    &LEXICON
 }
 
 /// Looks a token up case-insensitively without allocating.

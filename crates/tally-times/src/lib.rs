@@ -226,16 +226,16 @@ struct Scan<'a, 'b> {
 }
 
 impl<'a, 'b> Scan<'a, 'b> {
-    #[inline(never)]
     fn new(an: &'b Analysis<'a>, opts: Options) -> Self {
         let low = an.low.as_bytes();
+        let lex = lexicon::table();
         let ents = an
             .tokens
             .iter()
             .map(|t| match t.kind {
                 TokenKind::Word => {
                     let w = low.get(t.span.range()).unwrap_or(&[]);
-                    match lexicon::lookup_lower_bytes(w) {
+                    match lex.get(w) {
                         Some(en) => en,
                         // Words in no table open nothing, but "mid-March" and "Q3" do.
                         None if w.starts_with(b"mid-") || (w.len() == 2 && w.first() == Some(&b'q')) => &OPENS,
@@ -318,6 +318,9 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// A four-digit year 1900..=2100 at `i`.
     fn year_num(&self, i: usize) -> Option<i32> {
+        if self.kind(i)? != TokenKind::Number {
+            return None;
+        }
         let s = self.t(i);
         if s.len() != 4 {
             return None;
@@ -328,6 +331,9 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// A day of the month at `i` ("5", "5th"), and the token after it.
     fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i)? != TokenKind::Number {
+            return None;
+        }
         let s = self.t(i);
         if s.len() > 2 {
             return None;
