@@ -157,6 +157,14 @@ pub enum Kw {
     This,
     Through,
     To,
+    Weekend,
+    Following,
+    Same,
+    Coming,
+    Start,
+    Beginning,
+    End,
+    Middle,
 }
 
 /// The spelling of every [`Kw`].
@@ -193,6 +201,14 @@ const KWS: &[(Kw, &str)] = &[
     (Kw::This, "this"),
     (Kw::Through, "through"),
     (Kw::To, "to"),
+    (Kw::Weekend, "weekend"),
+    (Kw::Following, "following"),
+    (Kw::Same, "same"),
+    (Kw::Coming, "coming"),
+    (Kw::Start, "start"),
+    (Kw::Beginning, "beginning"),
+    (Kw::End, "end"),
+    (Kw::Middle, "middle"),
 ];
 
 /// Every role one lower-case word plays in time expressions.

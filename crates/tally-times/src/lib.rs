@@ -593,8 +593,10 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// "two days ago", "a day earlier", "three weeks later".
     fn ago(&self, i: usize) -> Option<Match> {
-        // Only a number or a number word counts.
-        if self.e(i).number == 0 && self.kind(i) != Some(TokenKind::Number) {
+        // Only a number or a number word counts; a number (digits) only before a unit.
+        if self.kind(i) == Some(TokenKind::Number) {
+            self.e(i + 1).unit?;
+        } else if self.e(i).number == 0 {
             return None;
         }
         if self.vague(i) {
@@ -692,7 +694,8 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn the(&self, i: usize) -> Option<Match> {
         let j = i + 1;
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
-        let w = self.lw(j);
+        // Every word matched below is a keyword: others need no lower-casing.
+        let w = if self.e(j).kw == Kw::None { "" } else { self.lw(j) };
         match w {
             "past" | "last" | "previous"
                 if (w != "previous" && self.e(j + 1).unit.is_some()) || self.count(j + 1).is_some() =>
