@@ -1020,8 +1020,9 @@ impl<'a, 'b> Scan<'a, 'b> {
             cal::ymd(y, m, d)?;
             return mk(i + 5, Sem::Date { y: Some(y), m, d });
         }
-        // 30 August (2025)
-        if let Some((d, k)) = self.day_num(i) {
+        // 30 August (2025); the month is at most three tokens on ("30th of August").
+        let month_near = (i + 1..=i + 3).any(|k| self.e(k).month > 0);
+        if let Some((d, k)) = month_near.then(|| self.day_num(i)).flatten() {
             let k = if self.is_kw(k, Kw::Of) { k + 1 } else { k };
             let en = self.e(k);
             if en.month > 0 && (self.capitalized(k) || m_ok_lower(en.month)) {
