@@ -284,6 +284,16 @@ impl<'a, 'b> Scan<'a, 'b> {
         self.e(i).kw == k
     }
 
+    /// The text of token `i` when it is a mark, "" for a word or a number (read without
+    /// slicing the body).
+    #[inline]
+    fn punct(&self, i: usize) -> &'a str {
+        match self.kind(i) {
+            Some(TokenKind::Word | TokenKind::Number) | None => "",
+            Some(_) => self.t(i),
+        }
+    }
+
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.an.tokens.get(i).map(|t| t.kind)
     }
@@ -1095,7 +1105,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn future(&self, start: usize, end: usize, s: usize, e: usize) -> bool {
         let lo = s.max(start.saturating_sub(20));
         for k in (lo..start).rev() {
-            if matches!(self.t(k), ";" | ":") || self.kind(k) == Some(TokenKind::Quote) {
+            if matches!(self.punct(k), ";" | ":") || self.kind(k) == Some(TokenKind::Quote) {
                 break;
             }
             // "is on June 15", "are due Sunday": a present copula right before the time
@@ -1115,8 +1125,8 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
         }
         for k in end..e.min(end + 8) {
-            if matches!(self.t(k), ";" | ":" | ",") || self.kind(k) == Some(TokenKind::Quote) {
-                if self.t(k) == "," && k == end {
+            if matches!(self.punct(k), ";" | ":" | ",") || self.kind(k) == Some(TokenKind::Quote) {
+                if self.punct(k) == "," && k == end {
                     continue;
                 }
                 break;
