@@ -1555,9 +1555,10 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
         let mut anchor_is_month = false;
         let mut i = s;
         while i < e {
-            if !scan.may_open(i) {
-                i += 1;
-                continue;
+            // Jump to the next token that may open an expression.
+            match scan.ents.get(i..e).and_then(|rest| rest.iter().position(|en| en.opens)) {
+                Some(k) => i += k,
+                None => break,
             }
             let Some(m) = scan.at(i, e) else {
                 i += 1;
