@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// Most tokens that are no lexicon word meet an empty slot or another key at once, and a word
 /// of up to three bytes is wholly given by its key.
 pub struct Table {
-    slots: Box<[Slot]>,
+    slots: Box<[Slot; SLOTS]>,
     words: Vec<&'static [u8]>,
     entries: Vec<Entry>,
 }
@@ -48,7 +48,7 @@ impl Table {
         let key = Self::key(w);
         let mut s = Self::slot(key);
         loop {
-            let slot = *self.slots.get(s)?;
+            let slot = *self.slots.get(s & (SLOTS - 1))?;
             if slot.idx == 0 {
                 return None;
             }
@@ -61,8 +61,7 @@ impl Table {
     }
 
     fn build(m: rustc_hash::FxHashMap<&'static str, Entry>) -> Table {
-        let mut t =
-            Table { slots: vec![Slot::default(); SLOTS].into_boxed_slice(), words: Vec::new(), entries: Vec::new() };
+        let mut t = Table { slots: Box::new([Slot::default(); SLOTS]), words: Vec::new(), entries: Vec::new() };
         let mut all: Vec<_> = m.into_iter().filter(|(w, _)| !w.is_empty() && w.len() <= MAX_WORD).collect();
         all.sort_by_key(|(w, _)| *w);
         for (w, e) in all.into_iter().take(SLOTS / 2) {
