@@ -9,8 +9,9 @@ use std::sync::LazyLock;
 /// of up to three bytes is wholly given by its key.
 pub struct Table {
     slots: Box<[Slot; SLOTS]>,
-    words: Vec<&'static [u8]>,
-    entries: Vec<Entry>,
+    /// Words and entries by index (fixed size, so that a masked index needs no bounds check).
+    words: Box<[&'static [u8]; WORDS]>,
+    entries: Box<[Entry; WORDS]>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -19,6 +20,9 @@ struct Slot {
     /// Entry index plus one; 0 for an empty slot.
     idx: u16,
 }
+
+/// Room for words (a power of two).
+const WORDS: usize = SLOTS / 2;
 
 /// Slots of the table (a power of two, several times the number of words).
 const SLOTS: usize = 2048;
@@ -53,6 +57,7 @@ impl Table {
                 return None;
             }
             let k = usize::from(slot.idx) - 1;
+            let k = k & (WORDS - 1);
             if slot.key == key && (w.len() <= 3 || self.words.get(k).is_some_and(|x| same(x, w))) {
                 return self.entries.get(k);
             }
@@ -61,18 +66,24 @@ impl Table {
     }
 
     fn build(m: rustc_hash::FxHashMap<&'static str, Entry>) -> Table {
-        let mut t = Table { slots: Box::new([Slot::default(); SLOTS]), words: Vec::new(), entries: Vec::new() };
+        let mut t = Table {
+            slots: Box::new([Slot::default(); SLOTS]),
+            words: Box::new([&[]; WORDS]),
+            entries: Box::new([Entry::default(); WORDS]),
+        };
+        let mut n = 0;
         let mut all: Vec<_> = m.into_iter().filter(|(w, _)| !w.is_empty() && w.len() <= MAX_WORD).collect();
         all.sort_by_key(|(w, _)| *w);
-        for (w, e) in all.into_iter().take(SLOTS / 2) {
+        for (w, e) in all.into_iter().take(WORDS) {
             let key = Self::key(w.as_bytes());
             let mut s = Self::slot(key);
             while t.slots[s].idx != 0 {
                 s = (s + 1) & (SLOTS - 1);
             }
-            t.words.push(w.as_bytes());
-            t.entries.push(e);
-            t.slots[s] = Slot { key, idx: t.words.len() as u16 };
+            t.words[n] = w.as_bytes();
+            t.entries[n] = e;
+            n += 1;
+            t.slots[s] = Slot { key, idx: n as u16 };
         }
         t
     }
