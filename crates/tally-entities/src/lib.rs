@@ -140,7 +140,7 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
 fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     let lx = &*LEXICON;
     let body = an.body;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(body.len() / 16);
     // Matches come in text order: token indices only move forward.
     let (mut t0, mut t1) = (0, 0);
     let toks = &an.tokens;
