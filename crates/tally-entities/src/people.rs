@@ -254,6 +254,9 @@ fn key_bit(key: &str) -> u64 {
     1 << ((key.len() * 31 + first) % 64)
 }
 
+/// Full-named people by lower-case key: `(start, person index)` in text order.
+type KeyIndex<'a> = crate::lexicon::FastMap<Cow<'a, str>, Vec<(usize, usize)>>;
+
 /// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
 #[inline(never)]
 fn resolve_short(
@@ -271,7 +274,7 @@ fn resolve_short(
     let lx = &*LEXICON;
     // Index of full-named people by key (per key slot), each list in text order, so that a
     // short mention finds its person in logarithmic time however long the document is.
-    let mut by_key: [crate::lexicon::FastMap<Cow<str>, Vec<(usize, usize)>>; 2] = Default::default();
+    let mut by_key: [KeyIndex; 2] = Default::default();
     for (i, p) in people.iter().enumerate() {
         if !cands[p.cand].name.contains(' ') {
             continue;
