@@ -402,7 +402,14 @@ impl Lexicon {
             }
         }
         let t = self.roles.get(role as usize).map_or("{}", |r| r.template);
-        t.replacen("{}", anchor, 1).into()
+        // `t.replacen("{}", anchor, 1)`, without a substring searcher.
+        let Some(at) = t.as_bytes().windows(2).position(|w| w == b"{}") else { return crate::Name::Borrowed(t) };
+        let (head, tail) = (t.get(..at).unwrap_or(""), t.get(at + 2..).unwrap_or(""));
+        let mut name = String::with_capacity(head.len() + anchor.len() + tail.len());
+        name.push_str(head);
+        name.push_str(anchor);
+        name.push_str(tail);
+        name.into()
     }
 
     pub fn country_name(&self, c: Option<u16>) -> Option<&'static str> {
