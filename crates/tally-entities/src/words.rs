@@ -50,11 +50,7 @@ impl Words {
             prev_the = false;
             let mut particle = false;
             match *text {
-                [a, b] => {
-                    if matches!(a, b'h' | b'H') && b == b'e' {
-                        w.pronouns.push(i);
-                    }
-                }
+                [b'h' | b'H', b'e'] => w.pronouns.push(i),
                 [a, b, c] => {
                     prev_the = text.eq_ignore_ascii_case(b"the");
                     if matches!(a, b's' | b'S') && b == b'h' && c == b'e' {
