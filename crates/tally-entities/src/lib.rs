@@ -13,6 +13,7 @@ mod people;
 mod words;
 
 use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, PatternID};
 use lexicon::{Cat, Entry, LEXICON};
@@ -172,13 +173,15 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
 /// the bytes instead of one search call per match.
 struct Matches<'a> {
     dfa: &'a DFA,
+    /// The unanchored start state (none: the DFA has none, and nothing matches).
+    start: Option<StateID>,
     hay: &'a [u8],
     at: usize,
 }
 
 impl<'a> Matches<'a> {
     fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
-        Matches { dfa, hay, at: 0 }
+        Matches { dfa, start: dfa.start_state(Anchored::No).ok(), hay, at: 0 }
     }
 }
 
@@ -187,7 +190,7 @@ impl Iterator for Matches<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let dfa = self.dfa;
-        let mut sid = dfa.start_state(Anchored::No).ok()?;
+        let mut sid = self.start?;
         let from = self.at;
         let rest = self.hay.get(from..)?;
         let mut found: Option<(usize, PatternID)> = None;
