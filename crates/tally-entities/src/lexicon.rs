@@ -6,7 +6,8 @@
 //! - `data/places.tsv` (GeoNames cities above 15,000 inhabitants) and `data/regions.tsv`;
 //! - `data/organizations.tsv`, `data/roles.tsv`, `data/titles.tsv`, `data/person_words.tsv`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::dfa::{self, DFA};
+use aho_corasick::MatchKind;
 use std::collections::{HashMap, HashSet};
 
 /// Maps and sets keyed by short built-in words: rustc-hash's FxHash is fast for those, and
@@ -67,7 +68,8 @@ pub(crate) struct Role {
 }
 
 pub(crate) struct Lexicon {
-    pub automaton: AhoCorasick,
+    /// Searched by [`crate::dictionary_hits`] with its own leftmost-longest loop (no prefilter).
+    pub automaton: DFA,
     pub entries: Vec<Entry>,
     /// City names (as written, capitalised) -> index into `entries`.
     pub places: FastMap<&'static str, u32>,
@@ -324,12 +326,13 @@ pub(crate) fn build() -> Lexicon {
     let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
     // A DFA: slower to build (~25 ms) than an NFA, four times fewer instructions per byte scanned.
-    let automaton = AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
+    // No prefilter: start states then are not special, which the search loop relies on.
+    let automaton = dfa::Builder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        .prefilter(false)
         .build(&patterns)
-        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()));
+        .or_else(|_| DFA::new(Vec::<&str>::new()));
     let automaton = match automaton {
         Ok(a) => a,
         // Unreachable in practice (an empty automaton always builds); fall back to a
@@ -358,7 +361,7 @@ pub(crate) fn build() -> Lexicon {
 #[cold]
 fn empty() -> Lexicon {
     Lexicon {
-        automaton: AhoCorasickBuilder::new().build(["\u{0}\u{0}never"]).unwrap_or_else(|_| unreachable_automaton()),
+        automaton: DFA::new(["\u{0}\u{0}never"]).unwrap_or_else(|_| unreachable_automaton()),
         entries: vec![Entry {
             cat: Cat::Org,
             pattern: "",
@@ -384,10 +387,10 @@ fn empty() -> Lexicon {
 }
 
 #[cold]
-fn unreachable_automaton() -> AhoCorasick {
+fn unreachable_automaton() -> DFA {
     // A one-pattern automaton over plain bytes cannot fail to build.
     #[allow(clippy::expect_used)]
-    AhoCorasick::new(["\u{0}"]).expect("a one-byte pattern builds")
+    DFA::new(["\u{0}"]).expect("a one-byte pattern builds")
 }
 
 impl Lexicon {
@@ -399,7 +402,14 @@ impl Lexicon {
             }
         }
         let t = self.roles.get(role as usize).map_or("{}", |r| r.template);
-        t.replacen("{}", anchor, 1).into()
+        // `t.replacen("{}", anchor, 1)`, without a substring searcher.
+        let Some(at) = t.as_bytes().windows(2).position(|w| w == b"{}") else { return crate::Name::Borrowed(t) };
+        let (head, tail) = (t.get(..at).unwrap_or(""), t.get(at + 2..).unwrap_or(""));
+        let mut name = String::with_capacity(head.len() + anchor.len() + tail.len());
+        name.push_str(head);
+        name.push_str(anchor);
+        name.push_str(tail);
+        name.into()
     }
 
     pub fn country_name(&self, c: Option<u16>) -> Option<&'static str> {

@@ -6,6 +6,7 @@
 use crate::lexicon::{word, Cat, Entry, LEXICON};
 use crate::words::Words;
 use crate::{is_possessive, lower_eq, Cand, Form, Hit, Name};
+use std::borrow::Cow;
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
 
@@ -253,9 +254,8 @@ fn key_bit(key: &str) -> u64 {
     1 << ((key.len() * 31 + first) % 64)
 }
 
-fn key_text<'a>(an: &Analysis<'a>, k: Option<(usize, usize)>) -> Option<&'a str> {
-    k.and_then(|(s, e)| an.body.get(s..e))
-}
+/// Full-named people by lower-case key: `(start, person index)` in text order.
+type KeyIndex<'a> = crate::lexicon::FastMap<Cow<'a, str>, Vec<(usize, usize)>>;
 
 /// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
 #[inline(never)]
@@ -274,14 +274,17 @@ fn resolve_short(
     let lx = &*LEXICON;
     // Index of full-named people by key (per key slot), each list in text order, so that a
     // short mention finds its person in logarithmic time however long the document is.
-    let mut by_key: [crate::lexicon::FastMap<String, Vec<(usize, usize)>>; 2] = Default::default();
+    let mut by_key: [KeyIndex; 2] = Default::default();
     for (i, p) in people.iter().enumerate() {
         if !cands[p.cand].name.contains(' ') {
             continue;
         }
         for (slot, index) in by_key.iter_mut().enumerate() {
-            if let Some(k) = key_text(an, p.keys[slot]) {
-                index.entry(k.to_lowercase()).or_default().push((p.start, i));
+            if let Some((s, e)) = p.keys[slot] {
+                // The body's ASCII lower-casing is the full lower-casing of an ASCII key.
+                let Some(k) = an.body.get(s..e) else { continue };
+                let low = if k.is_ascii() { an.low.get(s..e).map(Cow::Borrowed) } else { None };
+                index.entry(low.unwrap_or_else(|| Cow::Owned(k.to_lowercase()))).or_default().push((p.start, i));
             }
         }
     }
@@ -308,10 +311,18 @@ fn resolve_short(
         Some((c.name.clone(), c.country))
     };
     // One-word names become full names where a full one shares the key.
+    let mut low = String::new();
     for p in people {
-        let name = cands[p.cand].name.clone();
+        let name = &cands[p.cand].name;
         if !name.contains(' ') {
-            if let Some((full, country)) = full_for(&name.to_lowercase(), p.start, cands) {
+            low.clear();
+            if name.is_ascii() {
+                low.push_str(name);
+                low.make_ascii_lowercase();
+            } else {
+                low = name.to_lowercase();
+            }
+            if let Some((full, country)) = full_for(&low, p.start, cands) {
                 cands[p.cand].name = full;
                 cands[p.cand].country = cands[p.cand].country.or(country);
             }

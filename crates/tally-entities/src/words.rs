@@ -47,14 +47,22 @@ impl Words {
             if prev_the {
                 w.after_the.push(i);
             }
-            prev_the = text.len() == 3 && text.eq_ignore_ascii_case(b"the");
-            if (text.len() == 2 || text.len() == 3) && matches!(text, b"he" | b"He" | b"she" | b"She") {
-                w.pronouns.push(i);
+            prev_the = false;
+            let mut particle = false;
+            match *text {
+                [b'h' | b'H', b'e'] => w.pronouns.push(i),
+                [a, b, c] => {
+                    prev_the = text.eq_ignore_ascii_case(b"the");
+                    if matches!(a, b's' | b'S') && b == b'h' && c == b'e' {
+                        w.pronouns.push(i);
+                    }
+                    particle = !t.cap && matches!(text, b"al-" | b"ad-" | b"el-" | b"ed-");
+                }
+                // Most tokens are lower-case words, in no list (all list words are capitalised
+                // unless `lower_list_words`) and no name unless an "al-", "el-" or "ad-" particle.
+                [a, b, c, ..] => particle = !t.cap && matches!(a, b'a' | b'e') && matches!([b, c], [b'l' | b'd', b'-']),
+                _ => {}
             }
-            // Most tokens are lower-case words, in no list (all list words are capitalised
-            // unless `lower_list_words`) and no name unless an "al-", "el-" or "ad-" particle.
-            let particle =
-                !t.cap && matches!(text.first(), Some(b'a' | b'e')) && matches!(text.get(1..3), Some(b"l-" | b"d-"));
             if !t.cap && !particle && !lx.lower_list_words {
                 continue;
             }

@@ -3,9 +3,118 @@
 
 use std::sync::LazyLock;
 
-/// Keys are short ASCII words packed into one integer (see [`pack`]): one multiply to hash and
-/// one comparison to match, instead of hashing and comparing bytes.
-type Map = rustc_hash::FxHashMap<u128, Entry>;
+/// The lexicon as an open-addressed table: a word's key is its length and three of its bytes
+/// (no copying, no loop over the word); the slot it hashes to holds a key and an entry index.
+/// Most tokens that are no lexicon word meet an empty slot or another key at once, and a word
+/// of up to three bytes is wholly given by its key.
+pub struct Table {
+    slots: Box<[Slot; SLOTS]>,
+    /// Words and entries by index (fixed size, so that a masked index needs no bounds check).
+    words: Box<[&'static [u8]; WORDS]>,
+    entries: Box<[Entry; WORDS]>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u32,
+    /// Entry index plus one; 0 for an empty slot.
+    idx: u16,
+}
+
+/// Room for words (a power of two).
+const WORDS: usize = SLOTS / 2;
+
+/// Slots of the table (a power of two, several times the number of words).
+const SLOTS: usize = 2048;
+
+impl Table {
+    /// Length, first, middle and last byte of a non-empty word.
+    #[inline]
+    fn key(w: &[u8]) -> u32 {
+        let n = w.len();
+        let first = u32::from(w.first().copied().unwrap_or(0));
+        let mid = u32::from(w.get(n / 2).copied().unwrap_or(0));
+        let last = u32::from(w.last().copied().unwrap_or(0));
+        first | (mid << 8) | (last << 16) | ((n as u32) << 24)
+    }
+
+    #[inline]
+    fn slot(key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> 21) as usize & (SLOTS - 1)
+    }
+
+    /// The entry of a word already lower-cased (ASCII).
+    #[inline(always)]
+    pub fn get(&self, w: &[u8]) -> Option<&Entry> {
+        if w.is_empty() || w.len() > MAX_WORD {
+            return None;
+        }
+        let key = Self::key(w);
+        let mut s = Self::slot(key);
+        loop {
+            let slot = *self.slots.get(s & (SLOTS - 1))?;
+            if slot.idx == 0 {
+                return None;
+            }
+            let k = usize::from(slot.idx) - 1;
+            let k = k & (WORDS - 1);
+            if slot.key == key && (w.len() <= 3 || self.words.get(k).is_some_and(|x| same(x, w))) {
+                return self.entries.get(k);
+            }
+            s = (s + 1) & (SLOTS - 1);
+        }
+    }
+
+    fn build(m: rustc_hash::FxHashMap<&'static str, Entry>) -> Table {
+        let mut t = Table {
+            slots: Box::new([Slot::default(); SLOTS]),
+            words: Box::new([&[]; WORDS]),
+            entries: Box::new([Entry::default(); WORDS]),
+        };
+        let mut n = 0;
+        let mut all: Vec<_> = m.into_iter().filter(|(w, _)| !w.is_empty() && w.len() <= MAX_WORD).collect();
+        all.sort_by_key(|(w, _)| *w);
+        for (w, e) in all.into_iter().take(WORDS) {
+            let key = Self::key(w.as_bytes());
+            let mut s = Self::slot(key);
+            while t.slots[s].idx != 0 {
+                s = (s + 1) & (SLOTS - 1);
+            }
+            t.words[n] = w.as_bytes();
+            t.entries[n] = e;
+            n += 1;
+            t.slots[s] = Slot { key, idx: n as u16 };
+        }
+        t
+    }
+}
+
+/// Two short words are equal (a byte loop: cheaper than a library call for a few bytes).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // Two overlapping windows cover the word: its first and its last 8 (or 4) bytes.
+    if n >= 8 {
+        word64(a, 0) == word64(b, 0) && word64(a, n - 8) == word64(b, n - 8)
+    } else if n >= 4 {
+        word32(a, 0) == word32(b, 0) && word32(a, n - 4) == word32(b, n - 4)
+    } else {
+        a == b
+    }
+}
+
+#[inline]
+fn word64(w: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(w.get(at..at + 8)?.try_into().ok()?))
+}
+
+#[inline]
+fn word32(w: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(w.get(at..at + 4)?.try_into().ok()?))
+}
 
 /// A calendar unit named by a word ("week", "months").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +129,97 @@ pub enum Unit {
     Year,
     Decade,
 }
+
+/// A word the grammar names in its rules, so that a rule compares one small id instead of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kw {
+    #[default]
+    None,
+    A,
+    After,
+    Ago,
+    And,
+    Are,
+    Be,
+    Before,
+    Between,
+    Couple,
+    Day,
+    Early,
+    Earlier,
+    Few,
+    From,
+    In,
+    Is,
+    Last,
+    Late,
+    Later,
+    Mid,
+    Next,
+    Of,
+    On,
+    Or,
+    Past,
+    Previous,
+    Several,
+    Since,
+    The,
+    This,
+    Through,
+    To,
+    Weekend,
+    Following,
+    Same,
+    Coming,
+    Start,
+    Beginning,
+    End,
+    Middle,
+}
+
+/// The spelling of every [`Kw`].
+const KWS: &[(Kw, &str)] = &[
+    (Kw::A, "a"),
+    (Kw::After, "after"),
+    (Kw::Ago, "ago"),
+    (Kw::And, "and"),
+    (Kw::Are, "are"),
+    (Kw::Be, "be"),
+    (Kw::Before, "before"),
+    (Kw::Between, "between"),
+    (Kw::Couple, "couple"),
+    (Kw::Day, "day"),
+    (Kw::Early, "early"),
+    (Kw::Earlier, "earlier"),
+    (Kw::Few, "few"),
+    (Kw::From, "from"),
+    (Kw::In, "in"),
+    (Kw::Is, "is"),
+    (Kw::Last, "last"),
+    (Kw::Late, "late"),
+    (Kw::Later, "later"),
+    (Kw::Mid, "mid"),
+    (Kw::Next, "next"),
+    (Kw::Of, "of"),
+    (Kw::On, "on"),
+    (Kw::Or, "or"),
+    (Kw::Past, "past"),
+    (Kw::Previous, "previous"),
+    (Kw::Several, "several"),
+    (Kw::Since, "since"),
+    (Kw::The, "the"),
+    (Kw::This, "this"),
+    (Kw::Through, "through"),
+    (Kw::To, "to"),
+    (Kw::Weekend, "weekend"),
+    (Kw::Following, "following"),
+    (Kw::Same, "same"),
+    (Kw::Coming, "coming"),
+    (Kw::Start, "start"),
+    (Kw::Beginning, "beginning"),
+    (Kw::End, "end"),
+    (Kw::Middle, "middle"),
+];
 
 /// Every role one lower-case word plays in time expressions.
 #[derive(Debug, Clone, Copy, Default)]
@@ -63,6 +263,8 @@ pub struct Entry {
     /// The word may open an expression: a grammar word or a month, weekday, season, relative
     /// day or number word. Set once the tables are read.
     pub opens: bool,
+    /// The word as the grammar names it, [`Kw::None`] for most words.
+    pub kw: Kw,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -92,7 +294,7 @@ fn unit_of(s: &str) -> Option<Unit> {
     })
 }
 
-pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
+pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
     let mut m = rustc_hash::FxHashMap::<&'static str, Entry>::default();
     for l in lines(include_str!("../data/months.tsv")) {
         let (w, n, form) = fields(l);
@@ -173,6 +375,9 @@ pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
     for w in lines(include_str!("../data/month_context.txt")) {
         m.entry(w).or_default().month_context = true;
     }
+    for &(k, w) in KWS {
+        m.entry(w).or_default().kw = k;
+    }
     for e in m.values_mut() {
         e.opens = e.grammar
             || e.holiday
@@ -182,21 +387,8 @@ pub static LEXICON: LazyLock<Map> = LazyLock::new(|| {
             || e.relday.is_some()
             || e.number > 0;
     }
-    m.into_iter().filter_map(|(w, e)| Some((pack(w.as_bytes())?, e))).collect()
+    Table::build(m)
 });
-
-/// A word of at most [`MAX_WORD`] bytes as one integer: its bytes, then its length in the top
-/// byte (so "may" and "may\0" differ). `None` for an empty or longer word.
-#[inline]
-fn pack(w: &[u8]) -> Option<u128> {
-    if w.is_empty() || w.len() > MAX_WORD {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w);
-    buf[15] = w.len() as u8;
-    Some(u128::from_le_bytes(buf))
-}
 
 /// A holiday on a fixed date: its words and its month and day.
 pub struct Holiday {
@@ -220,9 +412,15 @@ pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
 /// The longest word the lexicon holds; longer tokens are not looked up.
 const MAX_WORD: usize = 15;
 
+#[cfg(test)]
 /// Looks up a token already lower-cased (ASCII), as [`tally_text::Analysis::low`] gives it.
 pub fn lookup_lower(lower: &str) -> Option<&'static Entry> {
-    LEXICON.get(&pack(lower.as_bytes())?)
+    LEXICON.get(lower.as_bytes())
+}
+
+/// The loaded table, to look many tokens up (see [`Table::get`]).
+pub fn table() -> &'static Table {
+    &LEXICON
 }
 
 /// Looks a token up case-insensitively without allocating.
@@ -238,7 +436,7 @@ pub fn lookup(word: &str) -> Option<&'static Entry> {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    LEXICON.get(&pack(&buf[..n])?)
+    LEXICON.get(buf.get(..n)?)
 }
 
 #[cfg(test)]
@@ -261,6 +459,30 @@ mod tests {
             assert!(lookup_lower(w).is_some(), "{w:?} is listed but not found");
         }
         assert!(lookup_lower("").is_none() && lookup_lower("may\0").is_none() && lookup("MAY").is_some());
+    }
+
+    #[test]
+    fn words_compare_by_windows() {
+        for (a, b, eq) in [
+            ("september", "september", true),
+            ("september", "septembex", false),
+            ("xeptember", "september", false),
+            ("sept", "sept", true),
+            ("sept", "seph", false),
+            ("weeks", "weekz", false),
+            ("in", "in", true),
+            ("in", "on", false),
+        ] {
+            assert_eq!(same(a.as_bytes(), b.as_bytes()), eq, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn every_keyword_is_found() {
+        for &(k, w) in KWS {
+            assert_eq!(lookup_lower(w).map(|e| e.kw), Some(k), "{w}");
+            assert_eq!(lookup(&w.to_ascii_uppercase()).map(|e| e.kw), Some(k), "{w}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod lexicon;
 pub use dateline::{dateline, year_in_url};
 
 use chrono::{Datelike, NaiveDate};
-use lexicon::{Entry, Unit};
+use lexicon::{Entry, Kw, Unit};
 use tally_model::{Granularity, Interval, Span};
 use tally_text::{Analysis, TokenKind};
 
@@ -189,7 +189,11 @@ const NO_ENTRY: Entry = Entry {
     determiner: false,
     holiday: false,
     opens: false,
+    kw: Kw::None,
 };
+
+/// The entry of a token in no table that may open an expression: a number, "mid-March", "Q3".
+const OPENS: Entry = Entry { opens: true, ..NO_ENTRY };
 
 /// Reading options that depend on the document, not on the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -215,27 +219,42 @@ impl Options {
 
 struct Scan<'a, 'b> {
     an: &'b Analysis<'a>,
+    /// The lexicon entry of each token; numbers and words in no table that may still open an
+    /// expression ("mid-March", "Q3") get [`OPENS`], other tokens [`NO_ENTRY`].
     ents: Vec<&'static Entry>,
     opts: Options,
 }
 
 impl<'a, 'b> Scan<'a, 'b> {
     fn new(an: &'b Analysis<'a>, opts: Options) -> Self {
+        let low = an.low.as_bytes();
+        let lex = lexicon::table();
         let ents = an
             .tokens
             .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if t.kind == TokenKind::Word {
-                    lexicon::lookup_lower(an.low(i)).unwrap_or(&NO_ENTRY)
-                } else {
-                    &NO_ENTRY
+            .map(|t| match t.kind {
+                TokenKind::Word => {
+                    let w = low.get(t.span.range()).unwrap_or(&[]);
+                    match lex.get(w) {
+                        Some(en) => en,
+                        // Words in no table open nothing, but "mid-March" and "Q3" do.
+                        None if w.starts_with(b"mid-") || (w.len() == 2 && w.first() == Some(&b'q')) => &OPENS,
+                        None => &NO_ENTRY,
+                    }
                 }
+                TokenKind::Number => &OPENS,
+                _ => &NO_ENTRY,
             })
             .collect();
         Scan { an, ents, opts }
     }
 
+    #[inline]
+    fn may_open(&self, i: usize) -> bool {
+        self.e(i).opens
+    }
+
+    #[inline]
     fn e(&self, i: usize) -> &'static Entry {
         self.ents.get(i).copied().unwrap_or(&NO_ENTRY)
     }
@@ -257,6 +276,22 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     fn is(&self, i: usize, w: &str) -> bool {
         self.t(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Token `i` is the keyword `k` (in any case).
+    #[inline]
+    fn is_kw(&self, i: usize, k: Kw) -> bool {
+        self.e(i).kw == k
+    }
+
+    /// The text of token `i` when it is a mark, "" for a word or a number (read without
+    /// slicing the body).
+    #[inline]
+    fn punct(&self, i: usize) -> &'a str {
+        match self.kind(i) {
+            Some(TokenKind::Word | TokenKind::Number) | None => "",
+            Some(_) => self.t(i),
+        }
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -293,6 +328,9 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// A four-digit year 1900..=2100 at `i`.
     fn year_num(&self, i: usize) -> Option<i32> {
+        if self.kind(i)? != TokenKind::Number {
+            return None;
+        }
         let s = self.t(i);
         if s.len() != 4 {
             return None;
@@ -303,6 +341,9 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// A day of the month at `i` ("5", "5th"), and the token after it.
     fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i)? != TokenKind::Number {
+            return None;
+        }
         let s = self.t(i);
         if s.len() > 2 {
             return None;
@@ -332,13 +373,13 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         let n = self.e(i).number;
         // "a couple of weeks"
-        let next = if self.is(i, "couple") && self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        let next = if self.is_kw(i, Kw::Couple) && self.is_kw(i + 1, Kw::Of) { i + 2 } else { i + 1 };
         (n > 0).then_some((i64::from(n), next))
     }
 
     /// A vague count word ("few", "several") that cannot place a point in time.
     fn vague(&self, i: usize) -> bool {
-        self.is(i, "few") || self.is(i, "several")
+        self.is_kw(i, Kw::Few) || self.is_kw(i, Kw::Several)
     }
 
     /// "this year", "last year", "next year", "the year", "2024" at `i`.
@@ -360,23 +401,16 @@ impl<'a, 'b> Scan<'a, 'b> {
     /// The expression starting at token `i`, if any (`e` ends the sentence).
     fn at(&self, i: usize, e: usize) -> Option<Match> {
         // Most tokens open nothing: words in no table (but "mid-March", "Q3") and punctuation.
-        match self.kind(i)? {
-            TokenKind::Number => {}
-            TokenKind::Word if self.e(i).opens => {}
-            TokenKind::Word => {
-                let t = self.t(i).as_bytes();
-                let mid = t.get(..4).is_some_and(|b| b.eq_ignore_ascii_case(b"mid-"));
-                let quarter = t.len() == 2 && matches!(t.first(), Some(b'q' | b'Q'));
-                if !mid && !quarter {
-                    return None;
-                }
-            }
-            _ => return None,
+        if !self.may_open(i) {
+            return None;
         }
-        if self.is(i, "between") || self.is(i, "from") {
+        if self.is_kw(i, Kw::Between) || self.is_kw(i, Kw::From) {
             let a = self.core(i + 1, e)?;
-            let joiners: &[&str] =
-                if self.is(i, "between") { &["and"] } else { &["to", "through", "till", "until", "-", "–", "—"] };
+            let joiners: &[&str] = if self.is_kw(i, Kw::Between) {
+                &["and"]
+            } else {
+                &["to", "through", "till", "until", "-", "–", "—"]
+            };
             if !joiners.iter().any(|w| self.is(a.end, w)) {
                 return None;
             }
@@ -385,7 +419,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         let m = self.at_single(i, e)?;
         // "2014–2018", "Nov 18 - Dec 19, 2015", "2014 through 2018"
-        if (self.kind(m.end) == Some(TokenKind::Dash) || self.is(m.end, "through"))
+        if (self.kind(m.end) == Some(TokenKind::Dash) || self.is_kw(m.end, Kw::Through))
             && !matches!(m.sem, Sem::Since(_) | Sem::Range(..))
         {
             if let Some(b) = self.core(m.end + 1, e) {
@@ -398,17 +432,17 @@ impl<'a, 'b> Scan<'a, 'b> {
     }
 
     fn at_single(&self, i: usize, e: usize) -> Option<Match> {
-        if self.is(i, "since") {
+        if self.is_kw(i, Kw::Since) {
             let m = self.core(i + 1, e)?;
             return match m.sem {
                 Sem::Since(_) | Sem::Past { .. } | Sem::Anchored { .. } => None,
                 sem => Some(Match { start: i, end: m.end, sem: Sem::Since(Box::new(sem)) }),
             };
         }
-        if self.is(i, "in") || self.is(i, "on") {
+        if self.is_kw(i, Kw::In) || self.is_kw(i, Kw::On) {
             let m = self.core(i + 1, e)?;
             let with_prep = m.start == i + 1
-                && !self.is(i + 1, "the")
+                && !self.is_kw(i + 1, Kw::The)
                 && matches!(
                     m.sem,
                     Sem::Date { .. } | Sem::Month { .. } | Sem::Year { y: YearRef::Abs(_), .. } | Sem::YearSpan(..)
@@ -428,7 +462,6 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     fn core_inner(&self, i: usize) -> Option<Match> {
         let en = self.e(i);
-        let lw = self.lw(i);
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
         if let Some(off) = en.relday {
             let mut j = i + 1;
@@ -437,13 +470,13 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             return mk(j, Sem::RelDay(i64::from(off)));
         }
-        match lw {
-            "earlier" | "later" => {
-                let part = if lw == "earlier" { Part::Earlier } else { Part::Later };
+        match en.kw {
+            Kw::Earlier | Kw::Later => {
+                let part = if en.kw == Kw::Earlier { Part::Earlier } else { Part::Later };
                 // "earlier this week", "later in the year"
-                let k = if self.is(i + 1, "this") {
+                let k = if self.is_kw(i + 1, Kw::This) {
                     i + 2
-                } else if self.is(i + 1, "in") && self.is(i + 2, "the") {
+                } else if self.is_kw(i + 1, Kw::In) && self.is_kw(i + 2, Kw::The) {
                     i + 3
                 } else {
                     return None;
@@ -459,10 +492,10 @@ impl<'a, 'b> Scan<'a, 'b> {
                 };
                 return mk(k + 1, sem);
             }
-            "early" | "late" | "mid" => {
-                let part = match lw {
-                    "early" => Part::Early,
-                    "late" => Part::Late,
+            Kw::Early | Kw::Late | Kw::Mid => {
+                let part = match en.kw {
+                    Kw::Early => Part::Early,
+                    Kw::Late => Part::Late,
                     _ => Part::Mid,
                 };
                 let inner = self.core_inner(i + 1)?;
@@ -477,10 +510,13 @@ impl<'a, 'b> Scan<'a, 'b> {
                 };
                 return mk(inner.end, sem);
             }
-            "last" | "this" | "next" | "past" | "previous" => return self.modified(i, lw),
-            "the" => return self.the(i),
+            Kw::Last | Kw::This | Kw::Next | Kw::Past | Kw::Previous => return self.modified(i, self.lw(i)),
+            Kw::The => return self.the(i),
             _ => {}
         }
+        // Only "mid-…", "h1", "q3" are read from the word itself below: skip lower-casing others.
+        let first = self.an.tokens.get(i).and_then(|t| self.an.low.as_bytes().get(t.span.start));
+        let lw = if matches!(first, Some(b'm' | b'h' | b'q')) { self.lw(i) } else { "" };
         // "mid-March", "mid-2024"
         if let Some(rest) = lw.strip_prefix("mid-") {
             if let Some(m) = lexicon::lookup(rest).filter(|x| x.month > 0 && !x.month_abbr) {
@@ -567,15 +603,21 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// "two days ago", "a day earlier", "three weeks later".
     fn ago(&self, i: usize) -> Option<Match> {
+        // Only a number or a number word counts; a number (digits) only before a unit.
+        if self.kind(i) == Some(TokenKind::Number) {
+            self.e(i + 1).unit?;
+        } else if self.e(i).number == 0 {
+            return None;
+        }
         if self.vague(i) {
             return None;
         }
         let (n, j) = self.count(i)?;
         let unit = self.e(j).unit?;
-        let sign = match self.lw(j + 1) {
-            "ago" => 0,
-            "earlier" => -1,
-            "later" => 1,
+        let sign = match self.e(j + 1).kw {
+            Kw::Ago => 0,
+            Kw::Earlier => -1,
+            Kw::Later => 1,
             _ => return None,
         };
         let sem = if sign == 0 { Sem::Ago { unit, n } } else { Sem::Anchored { unit, n: n * sign } };
@@ -593,7 +635,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             _ => -1,
         };
         // "this past weekend" is last weekend
-        if lw == "this" && self.is(j, "past") {
+        if lw == "this" && self.is_kw(j, Kw::Past) {
             let m = self.modified(j, "last")?;
             return mk(m.end, m.sem);
         }
@@ -611,7 +653,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         if let Some(unit) = en.unit {
             // "last week of July": the month's last week, never the week before publication.
-            if unit == Unit::Week && self.is(j + 1, "of") {
+            if unit == Unit::Week && self.is_kw(j + 1, Kw::Of) {
                 let inner = self.month(j + 2).filter(|_| lw == "last")?;
                 return match inner.sem {
                     Sem::Month { y, m, part: Part::Whole } => mk(inner.end, Sem::WeekOfMonth { y, m, n: -1 }),
@@ -662,7 +704,8 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn the(&self, i: usize) -> Option<Match> {
         let j = i + 1;
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
-        let w = self.lw(j);
+        // Every word matched below is a keyword: others need no lower-casing.
+        let w = if self.e(j).kw == Kw::None { "" } else { self.lw(j) };
         match w {
             "past" | "last" | "previous"
                 if (w != "previous" && self.e(j + 1).unit.is_some()) || self.count(j + 1).is_some() =>
@@ -670,7 +713,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 // "the last week of June" is an ordinal week, handled below.
                 let (n, k) = if self.e(j + 1).unit.is_some() { (1, j + 1) } else { self.count(j + 1)? };
                 let unit = self.e(k).unit?;
-                if !self.is(k + 1, "of") {
+                if !self.is_kw(k + 1, Kw::Of) {
                     let days = unit_days(unit, n)?;
                     return mk(k + 1, Sem::Past { days });
                 }
@@ -684,17 +727,17 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             // "the day before." / "the day after," with no object
             "day"
-                if (self.is(j + 1, "before") || self.is(j + 1, "after"))
+                if (self.is_kw(j + 1, Kw::Before) || self.is_kw(j + 1, Kw::After))
                     && matches!(
                         self.kind(j + 2),
                         None | Some(TokenKind::Stop | TokenKind::Punct | TokenKind::Quote)
                     ) =>
             {
-                let n = if self.is(j + 1, "before") { -1 } else { 1 };
+                let n = if self.is_kw(j + 1, Kw::Before) { -1 } else { 1 };
                 return mk(j + 2, Sem::Anchored { unit: Unit::Day, n });
             }
             // "the next day", "the same day"
-            "next" | "same" if self.is(j + 1, "day") && self.e(j + 2).unit.is_none() => {
+            "next" | "same" if self.is_kw(j + 1, Kw::Day) && self.e(j + 2).unit.is_none() => {
                 let n = if w == "next" { 1 } else { 0 };
                 return mk(j + 2, Sem::Anchored { unit: Unit::Day, n });
             }
@@ -704,7 +747,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 let days = unit_days(self.e(k).unit?, n)?;
                 return mk(k + 1, Sem::Coming { days });
             }
-            "start" | "beginning" | "end" | "middle" if self.is(j + 1, "of") => {
+            "start" | "beginning" | "end" | "middle" if self.is_kw(j + 1, Kw::Of) => {
                 let part = match w {
                     "start" | "beginning" => Part::Early,
                     "end" => Part::Late,
@@ -714,7 +757,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                 if let Some((y, end)) = self.year_expr(k) {
                     return mk(end, Sem::Year { y, part });
                 }
-                if (self.is(k, "this") || self.is(k, "the")) && self.e(k + 1).unit == Some(Unit::Month) {
+                if (self.is_kw(k, Kw::This) || self.is_kw(k, Kw::The)) && self.e(k + 1).unit == Some(Unit::Month) {
                     return mk(k + 2, Sem::RelMonth { off: 0, part });
                 }
                 let inner = self.month(k)?;
@@ -730,7 +773,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if ord != 0 {
             let k = j + 1;
             let unit_word = self.lw(k);
-            let has_of = self.is(k + 1, "of");
+            let has_of = self.is_kw(k + 1, Kw::Of);
             match (unit_word, ord) {
                 ("half", 1 | 2) if has_of => {
                     let (y, end) = self.year_expr(k + 2)?;
@@ -755,7 +798,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         // "the 30th of August", "the 1990s"
         if let Some((d, k)) = self.day_num(j) {
-            if self.is(k, "of") {
+            if self.is_kw(k, Kw::Of) {
                 let en = self.e(k + 1);
                 if en.month > 0 {
                     return self.after_month_day(i, k + 2, u32::from(en.month), d);
@@ -764,7 +807,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         // "the summer of 2023"
         if let Some((first, last)) = self.e(j).season {
-            if self.is(j + 1, "of") {
+            if self.is_kw(j + 1, Kw::Of) {
                 let y = self.year_num(j + 2)?;
                 return mk(j + 3, Sem::Season { y: YearRef::Abs(y), first: u32::from(first), last: u32::from(last) });
             }
@@ -844,7 +887,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if let Some(y) = self.year_num(j) {
             return Some(Match { start: i, end: j + 1, sem: Sem::Month { y: YearRef::Abs(y), m, part: Part::Whole } });
         }
-        if self.is(j, "of") || (self.t(j) == "," && en.month_abbr) {
+        if self.is_kw(j, Kw::Of) || (self.t(j) == "," && en.month_abbr) {
             if let Some(y) = self.year_num(j + 1) {
                 return Some(Match {
                     start: i,
@@ -859,7 +902,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if (en.month_abbr && !abbr_ok) || !self.month_word(i) || !self.bare_month_ok(i, m) {
             return None;
         }
-        if let Some((YearRef::Rel(off), end)) = self.year_expr(j).filter(|_| !self.is(j, "the")) {
+        if let Some((YearRef::Rel(off), end)) = self.year_expr(j).filter(|_| !self.is_kw(j, Kw::The)) {
             return Some(Match { start: i, end, sem: Sem::Month { y: YearRef::Rel(off), m, part: Part::Whole } });
         }
         Some(Match { start: i, end: j, sem: Sem::Month { y: YearRef::Infer, m, part: Part::Whole } })
@@ -871,7 +914,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn bare_month_ok(&self, i: usize, m: u32) -> bool {
         let prev_ok = i > 0 && self.e(i - 1).month_context;
         if m == 5 {
-            return prev_ok && !self.is(i - 1, "and") && !self.is(i - 1, "or");
+            return prev_ok && !self.is_kw(i - 1, Kw::And) && !self.is_kw(i - 1, Kw::Or);
         }
         let next = i + 1;
         let next_is_name = self.kind(next) == Some(TokenKind::Word)
@@ -883,7 +926,7 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     /// The word before `i` is a weak time context ("and", "the", "of"...).
     fn weak_prev(&self, i: usize) -> bool {
-        i > 0 && ["and", "or", "a", "the", "to", "of"].iter().any(|w| self.is(i - 1, w))
+        i > 0 && matches!(self.e(i - 1).kw, Kw::And | Kw::Or | Kw::A | Kw::The | Kw::To | Kw::Of)
     }
 
     /// Numbers: ISO and slash dates, "30 August 2025", years, year spans, decades.
@@ -987,9 +1030,10 @@ impl<'a, 'b> Scan<'a, 'b> {
             cal::ymd(y, m, d)?;
             return mk(i + 5, Sem::Date { y: Some(y), m, d });
         }
-        // 30 August (2025)
-        if let Some((d, k)) = self.day_num(i) {
-            let k = if self.is(k, "of") { k + 1 } else { k };
+        // 30 August (2025); the month is at most three tokens on ("30th of August").
+        let month_near = (i + 1..=i + 3).any(|k| self.e(k).month > 0);
+        if let Some((d, k)) = month_near.then(|| self.day_num(i)).flatten() {
+            let k = if self.is_kw(k, Kw::Of) { k + 1 } else { k };
             let en = self.e(k);
             if en.month > 0 && (self.capitalized(k) || m_ok_lower(en.month)) {
                 let mut j = k + 1;
@@ -1061,19 +1105,19 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn future(&self, start: usize, end: usize, s: usize, e: usize) -> bool {
         let lo = s.max(start.saturating_sub(20));
         for k in (lo..start).rev() {
-            if matches!(self.t(k), ";" | ":") || self.kind(k) == Some(TokenKind::Quote) {
+            if matches!(self.punct(k), ";" | ":") || self.kind(k) == Some(TokenKind::Quote) {
                 break;
             }
             // "is on June 15", "are due Sunday": a present copula right before the time
-            if start - k <= 2 && (self.is(k, "is") || self.is(k, "are")) {
+            if start - k <= 2 && (self.is_kw(k, Kw::Is) || self.is_kw(k, Kw::Are)) {
                 return true;
             }
             // "is to be held", "expected to be signed"
-            if self.is(k, "be") && k > 0 && self.is(k - 1, "to") {
+            if self.is_kw(k, Kw::Be) && k > 0 && self.is_kw(k - 1, Kw::To) {
                 return true;
             }
             // "will be reviewed": a participle after "be" leaves the tense to the auxiliary
-            if k > 0 && self.is(k - 1, "be") && self.cue(k, start) == Some(false) {
+            if k > 0 && self.is_kw(k - 1, Kw::Be) && self.cue(k, start) == Some(false) {
                 continue;
             }
             if let Some(v) = self.cue(k, start) {
@@ -1081,8 +1125,8 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
         }
         for k in end..e.min(end + 8) {
-            if matches!(self.t(k), ";" | ":" | ",") || self.kind(k) == Some(TokenKind::Quote) {
-                if self.t(k) == "," && k == end {
+            if matches!(self.punct(k), ";" | ":" | ",") || self.kind(k) == Some(TokenKind::Quote) {
+                if self.punct(k) == "," && k == end {
                     continue;
                 }
                 break;
@@ -1097,23 +1141,26 @@ impl<'a, 'b> Scan<'a, 'b> {
     /// Some(true) for a future cue, Some(false) for a past-tense verb, None otherwise.
     fn cue(&self, k: usize, start: usize) -> Option<bool> {
         let en = self.e(k);
-        // "its plans", "the hopes": nouns; "a scheduled vote" keeps its participle
-        let noun = k > 0 && self.e(k - 1).determiner && !self.t(k).ends_with("ed");
-        let needs_met = en
-            .future_needs
-            .is_none_or(|ws| ws.split('|').any(|w| if w == "@" { k + 1 == start } else { self.is(k + 1, w) }));
-        if en.future && needs_met && !noun {
-            return Some(true);
+        if en.future {
+            // "its plans", "the hopes": nouns; "a scheduled vote" keeps its participle
+            let noun = k > 0 && self.e(k - 1).determiner && !self.t(k).ends_with("ed");
+            let needs_met = en
+                .future_needs
+                .is_none_or(|ws| ws.split('|').any(|w| if w == "@" { k + 1 == start } else { self.is(k + 1, w) }));
+            if needs_met && !noun {
+                return Some(true);
+            }
         }
         if en.past {
             return Some(false);
         }
+        // A past participle or past tense: a lower-case word of five letters or more in "-ed".
+        let tok = self.an.tokens.get(k)?;
+        if tok.kind != TokenKind::Word || tok.span.end.saturating_sub(tok.span.start) < 5 {
+            return None;
+        }
         let w = self.t(k);
-        if self.kind(k) == Some(TokenKind::Word)
-            && w.len() >= 5
-            && w.ends_with("ed")
-            && w.chars().next().is_some_and(char::is_lowercase)
-        {
+        if w.len() >= 5 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase) {
             return Some(false);
         }
         None
@@ -1508,6 +1555,11 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
         let mut anchor_is_month = false;
         let mut i = s;
         while i < e {
+            // Jump to the next token that may open an expression.
+            match scan.ents.get(i..e).and_then(|rest| rest.iter().position(|en| en.opens)) {
+                Some(k) => i += k,
+                None => break,
+            }
             let Some(m) = scan.at(i, e) else {
                 i += 1;
                 continue;
