@@ -53,8 +53,49 @@ fn foreign(doc: &Document) -> Option<&'static str> {
 }
 
 /// Reads every path and calls `each` with batches of at most `batch` documents, in input order.
-/// Stops at the first error `each` returns.
-pub fn for_each_batch<E>(
+/// Stops at the first error `each` returns. With more than one worker thread, reading runs on a
+/// thread of its own, one batch ahead, so that parsing input overlaps extraction instead of
+/// leaving the workers idle; with one, everything stays on this thread.
+pub fn for_each_batch<E: Send>(
+    paths: &[PathBuf],
+    opts: &ReadOptions,
+    batch: usize,
+    mut each: impl FnMut(&mut Vec<Document>, &ReadCounts) -> Result<(), E>,
+) -> Result<ReadCounts, E> {
+    if rayon::current_num_threads() <= 1 {
+        return read_batches(paths, opts, batch, each);
+    }
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Document>, ReadCounts)>(1);
+        let reader = scope.spawn(move || {
+            read_batches(paths, opts, batch, |docs, counts| {
+                // A closed channel means the consumer stopped on an error: stop reading too.
+                tx.send((std::mem::take(docs), counts.clone())).map_err(|_| ())
+            })
+        });
+        let mut failure = None;
+        for (mut docs, counts) in rx.iter() {
+            if let Err(e) = each(&mut docs, &counts) {
+                failure = Some(e);
+                break;
+            }
+        }
+        drop(rx);
+        let counts = match reader.join() {
+            Ok(counts) => counts,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        match (failure, counts) {
+            (Some(e), _) => Err(e),
+            (None, Ok(counts)) => Ok(counts),
+            // The reader stops early only when the consumer has gone, which sets `failure`.
+            (None, Err(())) => Ok(ReadCounts::default()),
+        }
+    })
+}
+
+/// [`for_each_batch`] on the calling thread.
+fn read_batches<E>(
     paths: &[PathBuf],
     opts: &ReadOptions,
     batch: usize,
