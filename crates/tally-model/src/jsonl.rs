@@ -40,12 +40,7 @@ fn write_record(r: &Record, o: &mut Vec<u8>) {
             }
         }
         Record::Figure(f) => {
-            o.extend_from_slice(br#"{"type":"figure","doc":"#);
-            string(o, &f.doc);
-            o.extend_from_slice(br#","span":"#);
-            span(o, f.span);
-            o.extend_from_slice(br#","text":"#);
-            string(o, &f.text);
+            spanned(o, br#"{"type":"figure","doc":"#, &f.doc, f.span, &f.text);
             o.extend_from_slice(br#","value":"#);
             value(o, &f.value);
             o.extend_from_slice(br#","unit":"#);
@@ -77,12 +72,7 @@ fn write_record(r: &Record, o: &mut Vec<u8>) {
             span(o, f.evidence);
         }
         Record::Quote(q) => {
-            o.extend_from_slice(br#"{"type":"quote","doc":"#);
-            string(o, &q.doc);
-            o.extend_from_slice(br#","span":"#);
-            span(o, q.span);
-            o.extend_from_slice(br#","text":"#);
-            string(o, &q.text);
+            spanned(o, br#"{"type":"quote","doc":"#, &q.doc, q.span, &q.text);
             o.extend_from_slice(br#","speaker":"#);
             opt_name(o, q.speaker.as_ref());
             o.extend_from_slice(br#","direct":"#);
@@ -93,26 +83,13 @@ fn write_record(r: &Record, o: &mut Vec<u8>) {
             opt_name(o, q.via.as_ref());
         }
         Record::Time(t) => {
-            o.extend_from_slice(br#"{"type":"time","doc":"#);
-            string(o, &t.doc);
-            o.extend_from_slice(br#","span":"#);
-            span(o, t.span);
-            o.extend_from_slice(br#","text":"#);
-            string(o, &t.text);
-            o.extend_from_slice(br#","start":"#);
-            date(o, t.start);
-            o.extend_from_slice(br#","end":"#);
-            date(o, t.end);
+            spanned(o, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
+            dates(o, t.start, t.end);
             o.extend_from_slice(br#","granularity":"#);
             unit_variant(o, &t.granularity);
         }
         Record::Entity(e) => {
-            o.extend_from_slice(br#"{"type":"entity","doc":"#);
-            string(o, &e.doc);
-            o.extend_from_slice(br#","span":"#);
-            span(o, e.span);
-            o.extend_from_slice(br#","text":"#);
-            string(o, &e.text);
+            spanned(o, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
             o.extend_from_slice(br#","kind":"#);
             unit_variant(o, &e.kind);
             o.extend_from_slice(br#","name":"#);
@@ -120,6 +97,24 @@ fn write_record(r: &Record, o: &mut Vec<u8>) {
         }
     }
     o.push(b'}');
+}
+
+/// The opening every record with a span shares: type and document (in `opening`), span, text.
+fn spanned(o: &mut Vec<u8>, opening: &[u8], doc: &str, s: Span, text: &str) {
+    o.extend_from_slice(opening);
+    string(o, doc);
+    o.extend_from_slice(br#","span":"#);
+    span(o, s);
+    o.extend_from_slice(br#","text":"#);
+    string(o, text);
+}
+
+/// The `start` and `end` fields of a time.
+fn dates(o: &mut Vec<u8>, start: Option<NaiveDate>, end: Option<NaiveDate>) {
+    o.extend_from_slice(br#","start":"#);
+    date(o, start);
+    o.extend_from_slice(br#","end":"#);
+    date(o, end);
 }
 
 fn name(o: &mut Vec<u8>, n: &NameRef) {
@@ -141,10 +136,7 @@ fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef>) {
     let Some(t) = t else { return o.extend_from_slice(b"null") };
     o.extend_from_slice(br#"{"text":"#);
     string(o, &t.text);
-    o.extend_from_slice(br#","start":"#);
-    date(o, t.start);
-    o.extend_from_slice(br#","end":"#);
-    date(o, t.end);
+    dates(o, t.start, t.end);
     o.push(b'}');
 }
 
