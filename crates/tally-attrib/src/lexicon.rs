@@ -96,8 +96,17 @@ pub mod class {
     /// "by".
     pub const BY: Bits = 1 << 40;
     /// Class names as written in the table.
-    pub const NAMES: [(&str, Bits); 17] = [
+    pub const NAMES: [(&str, Bits); 26] = [
         ("adjunct", ADJUNCT),
+        ("and", AND),
+        ("article", ARTICLE),
+        ("by", BY),
+        ("headprep", HEAD_PREP),
+        ("month", MONTH),
+        ("timenow", TIME_NOW),
+        ("timerel", TIME_REL),
+        ("timeunit", TIME_UNIT),
+        ("weekday", WEEKDAY),
         ("aux", AUX),
         ("break", BREAK),
         ("clause", CLAUSE),
@@ -267,34 +276,6 @@ impl ShortTable {
     }
 }
 
-const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
 fn parse_stance(s: &str) -> Stance {
     match s {
         "estimated" => Stance::Estimated,
@@ -347,7 +328,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    // One id per word: classes, cue words, hedge words, months and weekdays.
+    // One id per word: class words (months, weekdays and grammar words among them), cue words,
+    // hedge words.
     let mut ids: HashMap<&'static str, u32> = HashMap::default();
     let mut words: Vec<Word> = Vec::new();
     let mut add = |w: &'static str, bits: class::Bits, words: &mut Vec<Word>| {
@@ -361,27 +343,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     };
     for (w, bits) in &classes {
         add(w, *bits, &mut words);
-    }
-    for m in MONTHS {
-        add(m, class::MONTH, &mut words);
-    }
-    for d in WEEKDAYS {
-        add(d, class::WEEKDAY, &mut words);
-    }
-    // Words the grammar tests often, read as bits rather than compared as text.
-    let grammar: [(&[&'static str], class::Bits); 7] = [
-        (&["yesterday", "today", "tonight"], class::TIME_NOW),
-        (&["last", "this", "next", "earlier", "late", "early"], class::TIME_REL),
-        (&["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"], class::TIME_UNIT),
-        (&["the", "a", "an"], class::ARTICLE),
-        (&["and"], class::AND),
-        (&["of", "from", "in", "at", "for", "with", "on"], class::HEAD_PREP),
-        (&["by"], class::BY),
-    ];
-    for (ws, bit) in grammar {
-        for w in ws {
-            add(w, bit, &mut words);
-        }
     }
     add("that", class::THAT, &mut words);
     for ph in &unverified {
