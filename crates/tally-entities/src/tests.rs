@@ -336,3 +336,28 @@ fn the_ministry_refers_back() {
     );
     assert_eq!(named(&ms, "the network").map(|m| m.1.as_str()), Some("Sudan Doctors Network"), "{ms:?}");
 }
+
+proptest! {
+    /// The hand-driven scan of the dictionary DFA finds exactly what the library's own search finds.
+    #[test]
+    fn dfa_scan_matches_the_library_search(
+        parts in prop::collection::vec(prop_oneof![
+            Just("North Korea".to_string()),
+            Just("South Korea's".to_string()),
+            Just("KCNA".to_string()),
+            Just("Kyiv".to_string()),
+            Just("Russian".to_string()),
+            Just("the health ministry".to_string()),
+            "[a-zA-Z' .,-]{0,12}",
+        ], 0..12),
+    ) {
+        let hay = parts.join(" ");
+        let dfa = &LEXICON.automaton;
+        let ours: Vec<(usize, usize, usize)> = Matches::new(dfa, hay.as_bytes()).collect();
+        let library: Vec<(usize, usize, usize)> = dfa
+            .try_find_iter(aho_corasick::Input::new(&hay))
+            .map(|it| it.map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect())
+            .unwrap_or_default();
+        prop_assert_eq!(ours, library);
+    }
+}
