@@ -85,11 +85,10 @@ pub fn for_each_batch<E: Send>(
             Ok(counts) => counts,
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        match (failure, counts) {
-            (Some(e), _) => Err(e),
-            (None, Ok(counts)) => Ok(counts),
-            // The reader stops early only when the consumer has gone, which sets `failure`.
-            (None, Err(())) => Ok(ReadCounts::default()),
+        // The reader stops early only when the consumer has gone, which sets `failure`.
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(counts.unwrap_or_default()),
         }
     })
 }
