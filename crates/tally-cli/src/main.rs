@@ -16,6 +16,18 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (mimalloc.h); -1 keeps freed pages for reuse.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// By default mimalloc hands freed pages back to the system a second after a batch lets them go,
+/// and the next batch faults them in again: with transparent huge pages each fault zeroes 2 MiB,
+/// a tenth of the run on a 10 MB batch. Keeping them costs nothing in peak memory (each batch
+/// needs about as much as the one before) and makes runs steadier.
+fn keep_freed_pages() {
+    // SAFETY: sets a plain integer option of the allocator; mimalloc reads it on each purge.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+}
+
 #[derive(Parser)]
 #[command(name = "tally", version, about = "Sourced, dated, checkable figures from news reports")]
 struct Cli {
@@ -160,6 +172,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    keep_freed_pages();
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
