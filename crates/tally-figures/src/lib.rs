@@ -169,12 +169,15 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     // again for their place).
     let mut lexes: VecDeque<(usize, SentLex)> = VecDeque::with_capacity(PLACE_LOOKBACK + 1);
     let mut done: Vec<Cand> = Vec::new();
+    // The buffers of the reading that left `lexes` last, for the next sentence.
+    let mut spare: Option<SentLex> = None;
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
         if !candidate(an, range.clone()) {
             continue;
         }
-        let lex = SentLex::new(an, sent);
+        let mut lex = spare.take().unwrap_or_else(SentLex::empty);
+        lex.read(an, sent);
         read_sentence(an, &lex, entities, &mut done);
         // Each figure is completed in place, reading the ones before it.
         for at in 0..done.len() {
@@ -223,7 +226,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
         }
         lexes.push_back((si, lex));
         if lexes.len() > PLACE_LOOKBACK {
-            lexes.pop_front();
+            spare = lexes.pop_front().map(|(_, lex)| lex);
         }
     }
     out
@@ -292,21 +295,16 @@ fn paragraph_place(
 /// Finds the number phrases of one sentence and reads their value and noun phrase.
 fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention], out: &mut Vec<Cand>) {
     out.clear();
+    // The next token to read; numbers start only at the tokens the table reading marked.
     let mut i = lex.base;
-    while i < lex.end {
-        let starts = match kind_at(an, i) {
-            Some(TokenKind::Number | TokenKind::Punct) => true,
-            Some(TokenKind::Word) => lex.opens_number(an, i),
-            _ => false,
-        };
-        if !starts {
-            i += 1;
+    for &s in lex.starts() {
+        if (s as usize) < i {
             continue;
         }
+        i = s as usize;
         // A number glued to a preceding word or dash belongs to an identifier ("Su-34", "2013-14").
         let between = i > lex.base && lex.has(i - 1, role::BETWEEN);
         let Some(p) = number::parse(an, lex, i, between) else {
-            i += 1;
             continue;
         };
         let next = p.end.max(i + 1);
