@@ -89,6 +89,8 @@ pub(crate) mod role {
     pub const ADDRESS: u32 = 1 << 17;
     pub const COMBAT: u32 = 1 << 18;
     pub const COUNTRY_WORD: u32 = 1 << 19;
+    /// Ends the clause of a figure: "said", "which", "but".
+    pub const CLAUSE: u32 = 1 << 20;
 }
 
 /// One table entry reachable from a phrase.
@@ -396,6 +398,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "address" => role::ADDRESS,
             "combat" => role::COMBAT,
             "countryword" => role::COUNTRY_WORD,
+            "clause" => role::CLAUSE,
             _ => 0,
         };
         add(w, Entry::Word(flag));

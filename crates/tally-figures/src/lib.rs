@@ -162,7 +162,10 @@ fn near(entities: &[Mention], lo: usize, hi: usize) -> &[Mention] {
 pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let home = home_country(entities);
-    let mut prev_para: Option<(usize, Cand)> = None;
+    // The figures of the last sentence that had any, and its paragraph: the last of them is the
+    // antecedent of the next sentence's first figure in the same paragraph.
+    let mut prev: Vec<Cand> = Vec::new();
+    let mut prev_paragraph = usize::MAX;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
     // The table hits of the last sentences read (the paragraph's earlier sentences are read
@@ -183,8 +186,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
         for at in 0..done.len() {
             let (before, rest) = done.split_at_mut(at);
             let Some(c) = rest.first_mut() else { break };
-            let antecedent =
-                before.last().or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c));
+            let antecedent = before.last().or_else(|| prev.last().filter(|_| prev_paragraph == sent.paragraph));
             complete(an, &lex, entities, c, antecedent, before);
             if c.location.is_none() {
                 c.location = paragraph_place(an, entities, si, &mut last_place, &lexes);
@@ -194,7 +196,6 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
                 c.location = home.clone();
             }
         }
-        let last = done.pop();
         let figure = |c: &mut Cand, keep: bool| {
             let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
             let end_tok = c.npend.max(c.nend).saturating_sub(1);
@@ -215,14 +216,16 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
                 sentence: si,
             }
         };
-        for c in done.iter_mut().filter(|c| c.nend > c.nstart) {
-            out.push(figure(c, false));
-        }
-        if let Some(mut last) = last {
-            if last.nend > last.nstart {
-                out.push(figure(&mut last, true));
+        // The last figure keeps its anchors for the next sentence of the paragraph.
+        let n = done.len();
+        for (k, c) in done.iter_mut().enumerate() {
+            if c.nend > c.nstart {
+                out.push(figure(c, k + 1 == n));
             }
-            prev_para = Some((sent.paragraph, last));
+        }
+        if n > 0 {
+            std::mem::swap(&mut done, &mut prev);
+            prev_paragraph = sent.paragraph;
         }
         lexes.push_back((si, lex));
         if lexes.len() > PLACE_LOOKBACK {
@@ -1366,10 +1369,12 @@ fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
     if kind_at(an, k) != Some(TokenKind::Word) {
         return tok_is(an, k, ";") || tok_is(an, k, ":");
     }
+    let roles = lex.flags(k);
+    if roles & role::CLAUSE != 0 {
+        return true;
+    }
     let l = low_bytes(an, k);
-    matches!(l, b"said" | b"says" | b"according" | b"that" | b"which" | b"who" | b"but" | b"whereas" | b"told")
-        || lex.has(k, role::CHANGE) && l == b"up"
-        || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
+    roles & role::CHANGE != 0 && l == b"up" || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
 }
 
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {
