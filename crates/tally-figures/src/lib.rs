@@ -68,6 +68,21 @@ struct Cand {
     inherits: bool,
 }
 
+/// The possessive written with a typographic apostrophe ("’s").
+const POSSESSIVE_QUOTE: &[u8] = "’s".as_bytes();
+
+/// Token `i` starts with an upper-case letter (the tokenizer's flag: `is_cap` of its text).
+#[inline]
+fn cap(an: &Analysis, i: usize) -> bool {
+    an.tokens.get(i).is_some_and(|t| t.cap)
+}
+
+/// The bytes of token `i` as written, or none.
+#[inline]
+fn text_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
+    an.tokens.get(i).and_then(|t| an.body.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+}
+
 fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -575,7 +590,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Addresses: "10 Downing Street".
     if plain && p.digits {
         let mut k = p.end;
-        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && is_cap(an.tok(k)) {
+        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && cap(an, k) {
             if lex.has(k, role::ADDRESS) {
                 return None;
             }
@@ -583,10 +598,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
     }
     // Identifiers written with an abbreviation: "No. 10".
-    if plain
-        && prevw.is_some_and(|x| an.tok(x) == ".")
-        && prev2.is_some_and(|y| lex.has(y, role::ID) && is_cap(an.tok(y)))
-    {
+    if plain && prevw.is_some_and(|x| an.tok(x) == ".") && prev2.is_some_and(|y| lex.has(y, role::ID) && cap(an, y)) {
         return None;
     }
     if plain {
@@ -595,16 +607,16 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         if let Some(x) = k.filter(|&x| an.tok(x) == ".") {
             k = if x > base { Some(x - 1) } else { None };
         }
-        if k.is_some_and(|x| lex.has(x, role::MONTH) && is_cap(an.tok(x))) {
+        if k.is_some_and(|x| lex.has(x, role::MONTH) && cap(an, x)) {
             return None;
         }
-        if p.end < lex.end && lex.has(p.end, role::MONTH) && is_cap(an.tok(p.end)) {
+        if p.end < lex.end && lex.has(p.end, role::MONTH) && cap(an, p.end) {
             return None;
         }
         // Identifiers, ages, measurements named before the number.
         if let Some(x) = prevw {
             if qual.is_none() && lex.has(x, role::ID | role::AGE | role::MEASUREMENT) && !lex.has(x, role::STOP) {
-                let id_ok = !lex.has(x, role::ID) || is_cap(an.tok(x)) || unit.is_none();
+                let id_ok = !lex.has(x, role::ID) || cap(an, x) || unit.is_none();
                 if id_ok {
                     return None;
                 }
@@ -628,7 +640,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         if let (Some(x), Some(y)) = (prevw, prev2) {
             let after_comma = matches!(an.tok(p.end), "," | ")" | ".") || p.end >= lex.end;
             if an.tok(x) == ","
-                && is_cap(an.tok(y))
+                && cap(an, y)
                 && kind_at(an, y) == Some(TokenKind::Word)
                 && after_comma
                 && unit.is_none()
@@ -999,7 +1011,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         // "90 percent of Gaza's population": the possessor is the place.
         let x = c.npend + 1;
         let possessed = matches!(an.tok(x + 1), "'s" | "’s");
-        if possessed && kind_at(an, x) == Some(TokenKind::Word) && is_cap(an.tok(x)) {
+        if possessed && kind_at(an, x) == Some(TokenKind::Word) && cap(an, x) {
             if let Some(t) = an.tokens.get(x) {
                 let name = near(entities, t.span.start, t.span.start + 1).first().map(|m| m.name.clone());
                 location = Some(Anchor::new(t.span, name));
@@ -1039,21 +1051,21 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
     let mut in_chain = false;
     while k < lex.end {
         if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
-            let gerund = an.tok(k).ends_with("ing");
+            let gerund = text_bytes(an, k).ends_with(b"ing");
             if cu.measure.is_some() && (in_chain || (skipped > 0 && !gerund) || immediate.is_none()) {
                 return (cu.measure, skipped > 0 && !in_chain);
             }
         }
 
         let Some(t) = an.tokens.get(k) else { break };
-        let text = an.tok(k);
+        let text = text_bytes(an, k);
         if lex.has(k, role::AUX) && t.kind == TokenKind::Word && !(word_is(an, k, "to") && !in_chain && skipped > 0) {
             in_chain = true;
             k += 1;
             continue;
         }
         // Manner adverbs inside the predicate: "were lightly wounded".
-        if in_chain && t.kind == TokenKind::Word && text.len() > 4 && text.ends_with("ly") {
+        if in_chain && t.kind == TokenKind::Word && text.len() > 4 && text.ends_with(b"ly") {
             k += 1;
             continue;
         }
@@ -1062,21 +1074,31 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
         }
         match t.kind {
             TokenKind::Word => {
-                let l = an.low(k);
-                if l == "and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
+                let l = low_bytes(an, k);
+                if l == b"and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
                     // "in and around El Fasher".
-                } else if l == "and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
+                } else if l == b"and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
                     // "2,000 civilians and soldiers were killed".
                     k += 2;
                     continue;
                 } else if matches!(
                     l,
-                    "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because"
+                    b"and"
+                        | b"but"
+                        | b"while"
+                        | b"who"
+                        | b"which"
+                        | b"that"
+                        | b"whom"
+                        | b"after"
+                        | b"as"
+                        | b"when"
+                        | b"because"
                 ) {
                     break;
                 }
             }
-            TokenKind::Punct if text == "," => {
+            TokenKind::Punct if text == b"," => {
                 // Skip an appositive that holds a figure or starts with "or".
                 let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| tok_is(an, x, ","));
                 let Some(se) = seg_end else { break };
@@ -1125,14 +1147,14 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
 fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
     let head = c.head?;
     for x in c.nend..=head {
-        let t = an.tok(x);
         if kind_at(an, x) != Some(TokenKind::Word)
-            || !is_cap(t)
+            || !cap(an, x)
             || x == lex.base
             || lex.has(x, role::MONTH | role::WEEKDAY)
         {
             continue;
         }
+        let t = an.tok(x);
         let acronym = t.len() >= 2 && t.len() <= 6 && t.chars().all(|ch| ch.is_ascii_uppercase());
         let stem = t.trim_end_matches('s');
         let nationality = t.len() > 4 && ["an", "ian", "ese", "i", "ish"].iter().any(|suf| stem.ends_with(suf));
@@ -1141,7 +1163,7 @@ fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
         }
         // "South African": take a capitalised word before it too.
         let mut s = x;
-        if s > c.nend && is_cap(an.tok(s - 1)) && kind_at(an, s - 1) == Some(TokenKind::Word) {
+        if s > c.nend && cap(an, s - 1) && kind_at(an, s - 1) == Some(TokenKind::Word) {
             s -= 1;
         }
         let span = an.tokens.get(s)?.span.join(an.tokens.get(x)?.span);
@@ -1162,9 +1184,12 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     let mut k = v;
     while k > base {
         let x = k - 1;
-        let w = an.low(x);
+        let w = low_bytes(an, x);
         if lex.has(x, role::AUX)
-            || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then")
+            || matches!(
+                w,
+                b"would" | b"will" | b"could" | b"can" | b"must" | b"should" | b"may" | b"might" | b"not" | b"then"
+            )
         {
             k = x;
             continue;
@@ -1183,7 +1208,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     let mut n = 0;
     while lo > base && n < 6 {
         let y = lo - 1;
-        let t = an.tok(y);
+        let t = text_bytes(an, y);
         let kind = kind_at(an, y);
         if kind == Some(TokenKind::Punct)
             || kind == Some(TokenKind::Stop)
@@ -1192,7 +1217,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
         {
             break;
         }
-        if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != "'s" && t != "’s" {
+        if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != b"'s" && t != POSSESSIVE_QUOTE {
             break;
         }
         lo = y;
@@ -1246,15 +1271,15 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
                 _ => None,
             };
         }
-        let text = an.tok(x);
-        if t.kind == TokenKind::Word && is_cap(text) {
+        if t.kind == TokenKind::Word && t.cap {
+            let text = an.tok(x);
             if lex.has(x, role::MONTH | role::WEEKDAY | role::STOP) {
                 return None;
             }
             // A capitalised name not in the entity tables: the run of capitalised words.
             let mut e = x;
             loop {
-                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && is_cap(an.tok(e + 1)) {
+                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && cap(an, e + 1) {
                     if lex.has(e + 1, role::MONTH | role::WEEKDAY) {
                         break;
                     }
@@ -1263,7 +1288,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
                     && e == x
                     && lex.has(e, role::FILLER)
                     && word_is(an, e + 1, "and")
-                    && is_cap(an.tok(e + 2))
+                    && cap(an, e + 2)
                 {
                     // "North and South Kivu".
                     e += 2;
@@ -1292,8 +1317,11 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             }
             return Some(Anchor::new(span, None));
         }
-        if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
-            filler_noun |= !matches!(an.low(x), "the" | "a" | "an" | "'s" | "’s" | "of");
+        if t.kind == TokenKind::Word && lex.has(x, role::FILLER)
+            || matches!(text_bytes(an, x), b"'s" | POSSESSIVE_QUOTE)
+        {
+            filler_noun |= !matches!(low_bytes(an, x), b"the" | b"a" | b"an" | b"'s" | b"of")
+                && low_bytes(an, x) != POSSESSIVE_QUOTE;
             x += 1;
             continue;
         }
@@ -1350,7 +1378,7 @@ fn the_country(
 /// Token `i` is the possessive "'s" (or "’s").
 #[inline]
 fn is_possessive(an: &Analysis, i: usize) -> bool {
-    an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4)) && matches!(an.tok(i), "'s" | "’s")
+    matches!(text_bytes(an, i), b"'s" | POSSESSIVE_QUOTE)
 }
 
 /// The bytes of token `i` (lower case), or none.
