@@ -16,7 +16,6 @@ use lexicon::{
 };
 use number::NumPhrase;
 use std::borrow::Cow;
-use std::collections::VecDeque;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
@@ -183,26 +182,30 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut prev_paragraph = usize::MAX;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
-    // The table hits of the last sentences read (the paragraph's earlier sentences are read
-    // again for their place).
-    let mut lexes: VecDeque<(usize, SentLex)> = VecDeque::with_capacity(PLACE_LOOKBACK + 1);
+    // The table readings of the last sentences read, by sentence (the paragraph's earlier
+    // sentences are read again for their place), in a ring whose oldest reading makes room for
+    // the next sentence's.
+    let mut lexes: Vec<(usize, SentLex)> = (0..=PLACE_LOOKBACK).map(|_| (usize::MAX, SentLex::empty())).collect();
+    let mut next_slot = 0;
     let mut done: Vec<Cand> = Vec::new();
-    // The buffers of the reading that left `lexes` last, for the next sentence.
-    let mut spare: Option<SentLex> = None;
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
         if !candidate(an, range.clone()) {
             continue;
         }
-        let mut lex = spare.take().unwrap_or_else(SentLex::empty);
+        let slot = next_slot;
+        next_slot = (next_slot + 1) % lexes.len();
+        let Some((read_as, lex)) = lexes.get_mut(slot) else { continue };
+        *read_as = si;
         lex.read(an, sent);
-        read_sentence(an, &lex, entities, &mut done);
+        let Some((_, lex)) = lexes.get(slot) else { continue };
+        read_sentence(an, lex, entities, &mut done);
         // Each figure is completed in place, reading the ones before it.
         for at in 0..done.len() {
             let (before, rest) = done.split_at_mut(at);
             let Some(c) = rest.first_mut() else { break };
             let antecedent = before.last().or_else(|| prev.last().filter(|_| prev_paragraph == sent.paragraph));
-            complete(an, &lex, entities, c, antecedent, before);
+            complete(an, lex, entities, c, antecedent, before);
             if c.location.is_none() {
                 c.location = paragraph_place(an, entities, si, &mut last_place, &lexes);
             }
@@ -242,10 +245,6 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             std::mem::swap(&mut done, &mut prev);
             prev_paragraph = sent.paragraph;
         }
-        lexes.push_back((si, lex));
-        if lexes.len() > PLACE_LOOKBACK {
-            spare = lexes.pop_front().map(|(_, lex)| lex);
-        }
     }
     out
 }
@@ -275,7 +274,7 @@ fn paragraph_place(
     entities: &[Mention],
     si: usize,
     last_place: &mut [Option<Option<Anchor>>],
-    lexes: &VecDeque<(usize, SentLex)>,
+    lexes: &[(usize, SentLex)],
 ) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
@@ -347,8 +346,10 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Glued to what precedes: "Su-34", "G-7", "2:14", "12/05".
     if p.start > base {
         let prev = toks.get(p.start - 1)?;
-        let pt = an.tok(p.start - 1);
-        if !first.space_before && (prev.kind == TokenKind::Dash || matches!(pt, ":" | "/" | "." | "-" | "+" | "#")) {
+        let pt = text_bytes(an, p.start - 1);
+        if !first.space_before
+            && (prev.kind == TokenKind::Dash || matches!(pt, b":" | b"/" | b"." | b"-" | b"+" | b"#"))
+        {
             return None;
         }
         if !first.space_before && prev.kind == TokenKind::Word && p.currency.is_none() {
@@ -475,7 +476,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             j += 1;
             npend = j;
         }
-        let pronoun_next = matches!(an.low(j + 1), "them" | "those" | "these" | "us" | "whom");
+        let pronoun_next = matches!(low_bytes(an, j + 1), b"them" | b"those" | b"these" | b"us" | b"whom");
         if word_is(an, j, "of") {
             if p.vague && !pronoun_next {
                 j += 1;
@@ -572,14 +573,15 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     let prevw = if qstart > base { Some(qstart - 1) } else { None };
     let prev2 = prevw.and_then(|x| if x > base { Some(x - 1) } else { None });
     if plain && p.digits {
-        let text = an.tok(p.start);
-        let year_like = text.len() == 4 && !text.contains([',', '.']) && (1800.0..=2100.0).contains(&p.low);
+        let text = text_bytes(an, p.start);
+        let separated = text.iter().any(|&b| b == b',' || b == b'.');
+        let year_like = text.len() == 4 && !separated && (1800.0..=2100.0).contains(&p.low);
         let count_noun = matches!(class, Some(UnitClass::Person | UnitClass::Force));
         if year_like && qual.is_none() && !count_noun {
             return None;
         }
         // Long bare digit strings: phone numbers, codes.
-        if !text.contains([',', '.']) && text.len() > 6 {
+        if !separated && text.len() > 6 {
             return None;
         }
     }
@@ -598,13 +600,16 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
     }
     // Identifiers written with an abbreviation: "No. 10".
-    if plain && prevw.is_some_and(|x| an.tok(x) == ".") && prev2.is_some_and(|y| lex.has(y, role::ID) && cap(an, y)) {
+    if plain
+        && prevw.is_some_and(|x| text_bytes(an, x) == b".")
+        && prev2.is_some_and(|y| lex.has(y, role::ID) && cap(an, y))
+    {
         return None;
     }
     if plain {
         // Dates: "March 3", "Jan. 5", "3 March".
         let mut k = prevw;
-        if let Some(x) = k.filter(|&x| an.tok(x) == ".") {
+        if let Some(x) = k.filter(|&x| text_bytes(an, x) == b".") {
             k = if x > base { Some(x - 1) } else { None };
         }
         if k.is_some_and(|x| lex.has(x, role::MONTH) && cap(an, x)) {
@@ -624,9 +629,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2".
             if qual.is_none()
                 && kind_at(an, x) == Some(TokenKind::Word)
-                && an.tok(x).chars().any(char::is_uppercase)
                 && x > base
                 && !lex.has(x, role::STOP)
+                && an.tok(x).chars().any(char::is_uppercase)
                 && !an.tokens.get(x).is_some_and(|t| {
                     near(entities, t.span.start.saturating_sub(200), t.span.start + 1)
                         .iter()
@@ -638,8 +643,8 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // Ages in apposition: "Sita Chaudhary, 52, a farmer".
         if let (Some(x), Some(y)) = (prevw, prev2) {
-            let after_comma = matches!(an.tok(p.end), "," | ")" | ".") || p.end >= lex.end;
-            if an.tok(x) == ","
+            let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".") || p.end >= lex.end;
+            if text_bytes(an, x) == b","
                 && cap(an, y)
                 && kind_at(an, y) == Some(TokenKind::Word)
                 && after_comma
