@@ -1383,7 +1383,8 @@ fn the_country(
 /// Token `i` is the possessive "'s" (or "’s").
 #[inline]
 fn is_possessive(an: &Analysis, i: usize) -> bool {
-    matches!(text_bytes(an, i), b"'s" | POSSESSIVE_QUOTE)
+    an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4))
+        && matches!(text_bytes(an, i), b"'s" | POSSESSIVE_QUOTE)
 }
 
 /// The bytes of token `i` (lower case), or none.
