@@ -787,7 +787,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
             && x > base
             && (lex.has(x - 1, role::CHANGE)
                 || an.tok(x - 1) == "," && same_sentence_prev.is_some_and(|p| p.npend + 1 >= x));
-        if word_is(an, x, "including") || earlier || an.tok(x) == "(" {
+        if word_is(an, x, "including") || earlier || text_bytes(an, x) == b"(" {
             inherits = true;
         }
     }
@@ -969,7 +969,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         let x = c.qstart - 1;
         if word_is(an, x, "its") || word_is(an, x, "their") {
             subject = antecedent_entity(an, entities, x);
-        } else if matches!(an.tok(x), "'s" | "’s") && x > base {
+        } else if is_possessive(an, x) && x > base {
             let end = an.tokens.get(x - 1).map(|t| t.span.end).unwrap_or(0);
             subject = near(entities, end.saturating_sub(200), end)
                 .iter()
@@ -1063,14 +1063,13 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
         }
 
         let Some(t) = an.tokens.get(k) else { break };
-        let text = text_bytes(an, k);
         if lex.has(k, role::AUX) && t.kind == TokenKind::Word && !(word_is(an, k, "to") && !in_chain && skipped > 0) {
             in_chain = true;
             k += 1;
             continue;
         }
         // Manner adverbs inside the predicate: "were lightly wounded".
-        if in_chain && t.kind == TokenKind::Word && text.len() > 4 && text.ends_with(b"ly") {
+        if in_chain && t.kind == TokenKind::Word && t.span.len() > 4 && text_bytes(an, k).ends_with(b"ly") {
             k += 1;
             continue;
         }
@@ -1103,7 +1102,7 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
                     break;
                 }
             }
-            TokenKind::Punct if text == b"," => {
+            TokenKind::Punct if t.span.len() == 1 && text_bytes(an, k) == b"," => {
                 // Skip an appositive that holds a figure or starts with "or".
                 let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| tok_is(an, x, ","));
                 let Some(se) = seg_end else { break };
