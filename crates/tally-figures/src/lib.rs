@@ -168,8 +168,13 @@ fn plural_shaped(w: &str) -> bool {
 /// The mentions starting in `lo..hi` (mentions come in text order).
 fn near(entities: &[Mention], lo: usize, hi: usize) -> &[Mention] {
     let a = entities.partition_point(|m| m.span.start < lo);
-    let b = entities.partition_point(|m| m.span.start < hi).max(a);
-    entities.get(a..b).unwrap_or(&[])
+    let rest = entities.get(a..).unwrap_or(&[]);
+    // Most windows hold a few mentions: look for the end among the first ones before searching.
+    let n = match rest.iter().take(8).position(|m| m.span.start >= hi) {
+        Some(n) => n,
+        None => rest.partition_point(|m| m.span.start < hi),
+    };
+    rest.get(..n).unwrap_or(&[])
 }
 
 /// Finds figures, in text order.
