@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tally_model::Measure;
-use tally_text::{Analysis, Sentence, Token};
+use tally_text::{Analysis, Sentence, Token, TokenKind};
 
 /// What a number word does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,6 +89,8 @@ pub(crate) mod role {
     pub const ADDRESS: u32 = 1 << 17;
     pub const COMBAT: u32 = 1 << 18;
     pub const COUNTRY_WORD: u32 = 1 << 19;
+    /// Ends the clause of a figure: "said", "which", "but".
+    pub const CLAUSE: u32 = 1 << 20;
 }
 
 /// One table entry reachable from a phrase.
@@ -396,6 +398,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "address" => role::ADDRESS,
             "combat" => role::COMBAT,
             "countryword" => role::COUNTRY_WORD,
+            "clause" => role::CLAUSE,
             _ => 0,
         };
         add(w, Entry::Word(flag));
@@ -455,6 +458,51 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { trie, phrases, cues }
 });
 
+impl Lexicon {
+    /// Whether a word token may open a number: a currency code before it, a number-word
+    /// phrase, or a single number word (a token of at most four bytes whole, or the part
+    /// before a hyphen). Given its table reading `tl` among the sentence's `hits` and its
+    /// span `s..e` in the lower-cased text `low`.
+    #[inline]
+    fn opens_number(&self, tl: &TokLex, hits: &[Hit], low: &[u8], s: usize, e: usize) -> bool {
+        if tl.kinds & K_NUM != 0 || tl.kinds & K_UNIT != 0 && self.prefix_unit(tl, hits) {
+            return true;
+        }
+        let len = e.saturating_sub(s);
+        // A number word before a hyphen begins keys all along, so its hyphen is found within
+        // the bytes the walk read, plus one; and when no key goes on with a hyphen after a
+        // number word, the walk died right at that hyphen.
+        let alive = tl.alive as usize;
+        let short = len <= 4 && tl.num != 0;
+        if !self.trie.num_hyphen {
+            if alive >= len {
+                // The whole token begins keys: no number word stands before a hyphen in it.
+                if !short {
+                    return false;
+                }
+            } else if low.get(s + alive) != Some(&b'-') {
+                return short;
+            }
+        }
+        let scan = len.min(alive + 1);
+        let bytes = low.get(s..s + scan).unwrap_or(&[]);
+        match bytes.iter().position(|&c| c == b'-') {
+            // The hyphen is ASCII, so the part before it ends on a character boundary.
+            Some(h) => number_word_bytes(bytes.get(..h).unwrap_or(&[])).is_some(),
+            None => short,
+        }
+    }
+
+    /// Whether the longest phrase with a unit among the token's hits (as `SentLex::unit` reads
+    /// it) is a currency code before the number.
+    #[inline(never)]
+    fn prefix_unit(&self, tl: &TokLex, hits: &[Hit]) -> bool {
+        let run = hits.get(tl.first as usize..tl.last as usize).unwrap_or(&[]);
+        let unit = run.iter().find_map(|h| self.phrases.get(h.pattern as usize).and_then(|p| p.unit));
+        unit.is_some_and(|u| u.1 == UnitClass::Prefix)
+    }
+}
+
 /// A table phrase found in a sentence, ending before token `end` (absolute index).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
@@ -473,6 +521,9 @@ pub(crate) struct SentLex {
     /// The word roles of all tokens of the sentence together.
     all_roles: u32,
     hits: Vec<Hit>,
+    /// The tokens a number may start at (absolute indices, ascending): digits, currency
+    /// signs and the words `opens_number` accepts.
+    starts: Vec<u32>,
 }
 
 /// Extends a phrase from `node` (reached at byte `pos`) over the following tokens `rest`,
@@ -517,16 +568,36 @@ struct TokLex {
 
 impl SentLex {
     pub fn new(an: &Analysis, sent: &Sentence) -> SentLex {
-        let lex = &*LEXICON;
+        let mut lex = SentLex::empty();
+        lex.read(an, sent);
+        lex
+    }
+
+    /// A table reading of no sentence, whose buffers `read` fills.
+    pub fn empty() -> SentLex {
+        SentLex { base: 0, end: 0, lex: &LEXICON, toks: Vec::new(), all_roles: 0, hits: Vec::new(), starts: Vec::new() }
+    }
+
+    /// Reads sentence `sent` into this reading, reusing its buffers.
+    pub fn read(&mut self, an: &Analysis, sent: &Sentence) {
+        let lex = self.lex;
         let trie = &lex.trie;
         let base = sent.tokens.start;
         let end = sent.tokens.end.min(an.tokens.len());
-        let n = end.saturating_sub(base);
+        self.base = base;
+        self.end = end;
         // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
         let low = an.low.as_bytes();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
-        let mut hits = Vec::with_capacity(n);
-        let mut out = Vec::with_capacity(n);
+        let hits = &mut self.hits;
+        let out = &mut self.toks;
+        let starts = &mut self.starts;
+        hits.clear();
+        out.clear();
+        starts.clear();
+        out.reserve(toks.len());
+        hits.reserve(toks.len());
+        let mut all_roles = 0;
         for (ti, t) in toks.iter().enumerate() {
             let h0 = hits.len() as u32;
             let mut tl = TokLex { first: h0, last: h0, ..TokLex::default() };
@@ -546,7 +617,7 @@ impl SentLex {
                 let gap = low.get(t.span.end).copied().unwrap_or(0);
                 if trie.step(node, gap) != DEAD {
                     let rest = toks.get(ti + 1..).unwrap_or(&[]);
-                    tl.kinds |= extend(trie, low, node, t.span.end, rest, (base + ti + 2) as u32, &mut hits);
+                    tl.kinds |= extend(trie, low, node, t.span.end, rest, (base + ti + 2) as u32, hits);
                 }
                 tl.last = hits.len() as u32;
                 // Longest first.
@@ -556,10 +627,27 @@ impl SentLex {
                     }
                 }
             }
+            all_roles |= tl.roles;
+            let start = match t.kind {
+                TokenKind::Number => true,
+                // Only a currency sign opens a number (and only a table code besides digits
+                // and words).
+                TokenKind::Punct => tl.kinds & K_UNIT != 0 || matches!(low.get(t.span.start), Some(b'$' | 0xC2 | 0xE2)),
+                TokenKind::Word => lex.opens_number(&tl, hits, low, t.span.start, t.span.end),
+                _ => false,
+            };
+            if start {
+                starts.push((base + ti) as u32);
+            }
             out.push(tl);
         }
-        let all_roles = out.iter().fold(0, |acc, t| acc | t.roles);
-        SentLex { base, end, lex, toks: out, all_roles, hits }
+        self.all_roles = all_roles;
+    }
+
+    /// The tokens that may start a number, in order.
+    #[inline]
+    pub fn starts(&self) -> &[u32] {
+        &self.starts
     }
 
     /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
@@ -587,46 +675,6 @@ impl SentLex {
         match i.checked_sub(self.base).filter(|&k| i < self.end && k < self.toks.len()) {
             Some(k) => self.toks.get(k).and_then(|t| self.lex.trie.num_at(t.num)),
             None => number_word(an.tok(i)),
-        }
-    }
-
-    /// Whether word token `i` may open a number: a currency code before it, a number-word
-    /// phrase, or a single number word (a token of at most four bytes whole, or the part
-    /// before a hyphen).
-    #[inline]
-    pub fn opens_number(&self, an: &Analysis, i: usize) -> bool {
-        let Some(tl) = i.checked_sub(self.base).filter(|_| i < self.end).and_then(|k| self.toks.get(k)) else {
-            let t = an.tok(i);
-            return (t.len() <= 4 || t.contains('-')) && number_word(t.split('-').next().unwrap_or(t)).is_some();
-        };
-        if tl.kinds & K_NUM != 0 || tl.kinds & K_UNIT != 0 && self.unit(i).is_some_and(|u| u.2 == UnitClass::Prefix) {
-            return true;
-        }
-        let Some(span) = an.tokens.get(i).map(|t| t.span) else { return false };
-        // A number word before a hyphen begins keys all along, so its hyphen is found within
-        // the bytes the walk read, plus one; and when no key goes on with a hyphen after a
-        // number word, the walk died right at that hyphen.
-        let alive = tl.alive as usize;
-        let low = an.low.as_bytes();
-        let short = span.len() <= 4 && tl.num != 0;
-        if !self.lex.trie.num_hyphen {
-            if alive >= span.len() {
-                // The whole token begins keys: no number word stands before a hyphen in it.
-                if !short {
-                    return false;
-                }
-            } else if low.get(span.start + alive) != Some(&b'-') {
-                return short;
-            }
-        }
-        let scan = span.len().min(alive + 1);
-        let low = low.get(span.start..span.start + scan).unwrap_or(&[]);
-        match low.iter().position(|&c| c == b'-') {
-            Some(h) => {
-                let part = an.low.get(span.start..span.start + h).unwrap_or("");
-                number_word(part).is_some()
-            }
-            None => short,
         }
     }
 

@@ -16,7 +16,6 @@ use lexicon::{
 };
 use number::NumPhrase;
 use std::borrow::Cow;
-use std::collections::VecDeque;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
 use tally_text::{Analysis, TokenKind};
@@ -66,6 +65,21 @@ struct Cand {
     location: Option<Anchor>,
     /// Reads its measure, subject and place from the figure before it.
     inherits: bool,
+}
+
+/// The possessive written with a typographic apostrophe ("’s").
+const POSSESSIVE_QUOTE: &[u8] = "’s".as_bytes();
+
+/// Token `i` starts with an upper-case letter (the tokenizer's flag: `is_cap` of its text).
+#[inline]
+fn cap(an: &Analysis, i: usize) -> bool {
+    an.tokens.get(i).is_some_and(|t| t.cap)
+}
+
+/// The bytes of token `i` as written, or none.
+#[inline]
+fn text_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
+    an.tokens.get(i).and_then(|t| an.body.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
 }
 
 fn is_cap(s: &str) -> bool {
@@ -154,35 +168,49 @@ fn plural_shaped(w: &str) -> bool {
 /// The mentions starting in `lo..hi` (mentions come in text order).
 fn near(entities: &[Mention], lo: usize, hi: usize) -> &[Mention] {
     let a = entities.partition_point(|m| m.span.start < lo);
-    let b = entities.partition_point(|m| m.span.start < hi).max(a);
-    entities.get(a..b).unwrap_or(&[])
+    let rest = entities.get(a..).unwrap_or(&[]);
+    // Most windows hold a few mentions: look for the end among the first ones before searching.
+    let n = match rest.iter().take(8).position(|m| m.span.start >= hi) {
+        Some(n) => n,
+        None => rest.partition_point(|m| m.span.start < hi),
+    };
+    rest.get(..n).unwrap_or(&[])
 }
 
 /// Finds figures, in text order.
 pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let home = home_country(entities);
-    let mut prev_para: Option<(usize, Cand)> = None;
+    // The figures of the last sentence that had any, and its paragraph: the last of them is the
+    // antecedent of the next sentence's first figure in the same paragraph.
+    let mut prev: Vec<Cand> = Vec::new();
+    let mut prev_paragraph = usize::MAX;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
-    // The table hits of the last sentences read (the paragraph's earlier sentences are read
-    // again for their place).
-    let mut lexes: VecDeque<(usize, SentLex)> = VecDeque::with_capacity(PLACE_LOOKBACK + 1);
+    // The table readings of the last sentences read, by sentence (the paragraph's earlier
+    // sentences are read again for their place), in a ring whose oldest reading makes room for
+    // the next sentence's.
+    let mut lexes: Vec<(usize, SentLex)> = (0..=PLACE_LOOKBACK).map(|_| (usize::MAX, SentLex::empty())).collect();
+    let mut next_slot = 0;
     let mut done: Vec<Cand> = Vec::new();
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
         if !candidate(an, range.clone()) {
             continue;
         }
-        let lex = SentLex::new(an, sent);
-        read_sentence(an, &lex, entities, &mut done);
+        let slot = next_slot;
+        next_slot = (next_slot + 1) % lexes.len();
+        let Some((read_as, lex)) = lexes.get_mut(slot) else { continue };
+        *read_as = si;
+        lex.read(an, sent);
+        let Some((_, lex)) = lexes.get(slot) else { continue };
+        read_sentence(an, lex, entities, &mut done);
         // Each figure is completed in place, reading the ones before it.
         for at in 0..done.len() {
             let (before, rest) = done.split_at_mut(at);
             let Some(c) = rest.first_mut() else { break };
-            let antecedent =
-                before.last().or_else(|| prev_para.as_ref().filter(|(p, _)| *p == sent.paragraph).map(|(_, c)| c));
-            complete(an, &lex, entities, c, antecedent, before);
+            let antecedent = before.last().or_else(|| prev.last().filter(|_| prev_paragraph == sent.paragraph));
+            complete(an, lex, entities, c, antecedent, before);
             if c.location.is_none() {
                 c.location = paragraph_place(an, entities, si, &mut last_place, &lexes);
             }
@@ -191,7 +219,6 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
                 c.location = home.clone();
             }
         }
-        let last = done.pop();
         let figure = |c: &mut Cand, keep: bool| {
             let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
             let end_tok = c.npend.max(c.nend).saturating_sub(1);
@@ -212,18 +239,16 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
                 sentence: si,
             }
         };
-        for c in done.iter_mut().filter(|c| c.nend > c.nstart) {
-            out.push(figure(c, false));
-        }
-        if let Some(mut last) = last {
-            if last.nend > last.nstart {
-                out.push(figure(&mut last, true));
+        // The last figure keeps its anchors for the next sentence of the paragraph.
+        let n = done.len();
+        for (k, c) in done.iter_mut().enumerate() {
+            if c.nend > c.nstart {
+                out.push(figure(c, k + 1 == n));
             }
-            prev_para = Some((sent.paragraph, last));
         }
-        lexes.push_back((si, lex));
-        if lexes.len() > PLACE_LOOKBACK {
-            lexes.pop_front();
+        if n > 0 {
+            std::mem::swap(&mut done, &mut prev);
+            prev_paragraph = sent.paragraph;
         }
     }
     out
@@ -254,7 +279,7 @@ fn paragraph_place(
     entities: &[Mention],
     si: usize,
     last_place: &mut [Option<Option<Anchor>>],
-    lexes: &VecDeque<(usize, SentLex)>,
+    lexes: &[(usize, SentLex)],
 ) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
@@ -292,21 +317,16 @@ fn paragraph_place(
 /// Finds the number phrases of one sentence and reads their value and noun phrase.
 fn read_sentence(an: &Analysis, lex: &SentLex, entities: &[Mention], out: &mut Vec<Cand>) {
     out.clear();
+    // The next token to read; numbers start only at the tokens the table reading marked.
     let mut i = lex.base;
-    while i < lex.end {
-        let starts = match kind_at(an, i) {
-            Some(TokenKind::Number | TokenKind::Punct) => true,
-            Some(TokenKind::Word) => lex.opens_number(an, i),
-            _ => false,
-        };
-        if !starts {
-            i += 1;
+    for &s in lex.starts() {
+        if (s as usize) < i {
             continue;
         }
+        i = s as usize;
         // A number glued to a preceding word or dash belongs to an identifier ("Su-34", "2013-14").
         let between = i > lex.base && lex.has(i - 1, role::BETWEEN);
         let Some(p) = number::parse(an, lex, i, between) else {
-            i += 1;
             continue;
         };
         let next = p.end.max(i + 1);
@@ -331,8 +351,10 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Glued to what precedes: "Su-34", "G-7", "2:14", "12/05".
     if p.start > base {
         let prev = toks.get(p.start - 1)?;
-        let pt = an.tok(p.start - 1);
-        if !first.space_before && (prev.kind == TokenKind::Dash || matches!(pt, ":" | "/" | "." | "-" | "+" | "#")) {
+        let pt = text_bytes(an, p.start - 1);
+        if !first.space_before
+            && (prev.kind == TokenKind::Dash || matches!(pt, b":" | b"/" | b"." | b"-" | b"+" | b"#"))
+        {
             return None;
         }
         if !first.space_before && prev.kind == TokenKind::Word && p.currency.is_none() {
@@ -459,7 +481,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             j += 1;
             npend = j;
         }
-        let pronoun_next = matches!(an.low(j + 1), "them" | "those" | "these" | "us" | "whom");
+        let pronoun_next = matches!(low_bytes(an, j + 1), b"them" | b"those" | b"these" | b"us" | b"whom");
         if word_is(an, j, "of") {
             if p.vague && !pronoun_next {
                 j += 1;
@@ -556,14 +578,15 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     let prevw = if qstart > base { Some(qstart - 1) } else { None };
     let prev2 = prevw.and_then(|x| if x > base { Some(x - 1) } else { None });
     if plain && p.digits {
-        let text = an.tok(p.start);
-        let year_like = text.len() == 4 && !text.contains([',', '.']) && (1800.0..=2100.0).contains(&p.low);
+        let text = text_bytes(an, p.start);
+        let separated = text.iter().any(|&b| b == b',' || b == b'.');
+        let year_like = text.len() == 4 && !separated && (1800.0..=2100.0).contains(&p.low);
         let count_noun = matches!(class, Some(UnitClass::Person | UnitClass::Force));
         if year_like && qual.is_none() && !count_noun {
             return None;
         }
         // Long bare digit strings: phone numbers, codes.
-        if !text.contains([',', '.']) && text.len() > 6 {
+        if !separated && text.len() > 6 {
             return None;
         }
     }
@@ -574,7 +597,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Addresses: "10 Downing Street".
     if plain && p.digits {
         let mut k = p.end;
-        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && is_cap(an.tok(k)) {
+        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && cap(an, k) {
             if lex.has(k, role::ADDRESS) {
                 return None;
             }
@@ -583,27 +606,27 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     }
     // Identifiers written with an abbreviation: "No. 10".
     if plain
-        && prevw.is_some_and(|x| an.tok(x) == ".")
-        && prev2.is_some_and(|y| lex.has(y, role::ID) && is_cap(an.tok(y)))
+        && prevw.is_some_and(|x| text_bytes(an, x) == b".")
+        && prev2.is_some_and(|y| lex.has(y, role::ID) && cap(an, y))
     {
         return None;
     }
     if plain {
         // Dates: "March 3", "Jan. 5", "3 March".
         let mut k = prevw;
-        if let Some(x) = k.filter(|&x| an.tok(x) == ".") {
+        if let Some(x) = k.filter(|&x| text_bytes(an, x) == b".") {
             k = if x > base { Some(x - 1) } else { None };
         }
-        if k.is_some_and(|x| lex.has(x, role::MONTH) && is_cap(an.tok(x))) {
+        if k.is_some_and(|x| lex.has(x, role::MONTH) && cap(an, x)) {
             return None;
         }
-        if p.end < lex.end && lex.has(p.end, role::MONTH) && is_cap(an.tok(p.end)) {
+        if p.end < lex.end && lex.has(p.end, role::MONTH) && cap(an, p.end) {
             return None;
         }
         // Identifiers, ages, measurements named before the number.
         if let Some(x) = prevw {
             if qual.is_none() && lex.has(x, role::ID | role::AGE | role::MEASUREMENT) && !lex.has(x, role::STOP) {
-                let id_ok = !lex.has(x, role::ID) || is_cap(an.tok(x)) || unit.is_none();
+                let id_ok = !lex.has(x, role::ID) || cap(an, x) || unit.is_none();
                 if id_ok {
                     return None;
                 }
@@ -611,9 +634,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2".
             if qual.is_none()
                 && kind_at(an, x) == Some(TokenKind::Word)
-                && an.tok(x).chars().any(char::is_uppercase)
                 && x > base
                 && !lex.has(x, role::STOP)
+                && an.tok(x).chars().any(char::is_uppercase)
                 && !an.tokens.get(x).is_some_and(|t| {
                     near(entities, t.span.start.saturating_sub(200), t.span.start + 1)
                         .iter()
@@ -625,9 +648,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // Ages in apposition: "Sita Chaudhary, 52, a farmer".
         if let (Some(x), Some(y)) = (prevw, prev2) {
-            let after_comma = matches!(an.tok(p.end), "," | ")" | ".") || p.end >= lex.end;
-            if an.tok(x) == ","
-                && is_cap(an.tok(y))
+            let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".") || p.end >= lex.end;
+            if text_bytes(an, x) == b","
+                && cap(an, y)
                 && kind_at(an, y) == Some(TokenKind::Word)
                 && after_comma
                 && unit.is_none()
@@ -769,7 +792,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
             && x > base
             && (lex.has(x - 1, role::CHANGE)
                 || an.tok(x - 1) == "," && same_sentence_prev.is_some_and(|p| p.npend + 1 >= x));
-        if word_is(an, x, "including") || earlier || an.tok(x) == "(" {
+        if word_is(an, x, "including") || earlier || text_bytes(an, x) == b"(" {
             inherits = true;
         }
     }
@@ -951,7 +974,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         let x = c.qstart - 1;
         if word_is(an, x, "its") || word_is(an, x, "their") {
             subject = antecedent_entity(an, entities, x);
-        } else if matches!(an.tok(x), "'s" | "’s") && x > base {
+        } else if is_possessive(an, x) && x > base {
             let end = an.tokens.get(x - 1).map(|t| t.span.end).unwrap_or(0);
             subject = near(entities, end.saturating_sub(200), end)
                 .iter()
@@ -998,7 +1021,7 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         // "90 percent of Gaza's population": the possessor is the place.
         let x = c.npend + 1;
         let possessed = matches!(an.tok(x + 1), "'s" | "’s");
-        if possessed && kind_at(an, x) == Some(TokenKind::Word) && is_cap(an.tok(x)) {
+        if possessed && kind_at(an, x) == Some(TokenKind::Word) && cap(an, x) {
             if let Some(t) = an.tokens.get(x) {
                 let name = near(entities, t.span.start, t.span.start + 1).first().map(|m| m.name.clone());
                 location = Some(Anchor::new(t.span, name));
@@ -1038,21 +1061,20 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
     let mut in_chain = false;
     while k < lex.end {
         if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
-            let gerund = an.tok(k).ends_with("ing");
+            let gerund = text_bytes(an, k).ends_with(b"ing");
             if cu.measure.is_some() && (in_chain || (skipped > 0 && !gerund) || immediate.is_none()) {
                 return (cu.measure, skipped > 0 && !in_chain);
             }
         }
 
         let Some(t) = an.tokens.get(k) else { break };
-        let text = an.tok(k);
         if lex.has(k, role::AUX) && t.kind == TokenKind::Word && !(word_is(an, k, "to") && !in_chain && skipped > 0) {
             in_chain = true;
             k += 1;
             continue;
         }
         // Manner adverbs inside the predicate: "were lightly wounded".
-        if in_chain && t.kind == TokenKind::Word && text.len() > 4 && text.ends_with("ly") {
+        if in_chain && t.kind == TokenKind::Word && t.span.len() > 4 && text_bytes(an, k).ends_with(b"ly") {
             k += 1;
             continue;
         }
@@ -1061,21 +1083,31 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
         }
         match t.kind {
             TokenKind::Word => {
-                let l = an.low(k);
-                if l == "and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
+                let l = low_bytes(an, k);
+                if l == b"and" && k > lex.base && lex.has(k - 1, role::LOCATIVE) && lex.has(k + 1, role::LOCATIVE) {
                     // "in and around El Fasher".
-                } else if l == "and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
+                } else if l == b"and" && !in_chain && skipped == 0 && coordinated_noun(an, lex, k + 1) {
                     // "2,000 civilians and soldiers were killed".
                     k += 2;
                     continue;
                 } else if matches!(
                     l,
-                    "and" | "but" | "while" | "who" | "which" | "that" | "whom" | "after" | "as" | "when" | "because"
+                    b"and"
+                        | b"but"
+                        | b"while"
+                        | b"who"
+                        | b"which"
+                        | b"that"
+                        | b"whom"
+                        | b"after"
+                        | b"as"
+                        | b"when"
+                        | b"because"
                 ) {
                     break;
                 }
             }
-            TokenKind::Punct if text == "," => {
+            TokenKind::Punct if t.span.len() == 1 && text_bytes(an, k) == b"," => {
                 // Skip an appositive that holds a figure or starts with "or".
                 let seg_end = (k + 1..(k + 16).min(lex.end)).find(|&x| tok_is(an, x, ","));
                 let Some(se) = seg_end else { break };
@@ -1124,14 +1156,14 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
 fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
     let head = c.head?;
     for x in c.nend..=head {
-        let t = an.tok(x);
         if kind_at(an, x) != Some(TokenKind::Word)
-            || !is_cap(t)
+            || !cap(an, x)
             || x == lex.base
             || lex.has(x, role::MONTH | role::WEEKDAY)
         {
             continue;
         }
+        let t = an.tok(x);
         let acronym = t.len() >= 2 && t.len() <= 6 && t.chars().all(|ch| ch.is_ascii_uppercase());
         let stem = t.trim_end_matches('s');
         let nationality = t.len() > 4 && ["an", "ian", "ese", "i", "ish"].iter().any(|suf| stem.ends_with(suf));
@@ -1140,7 +1172,7 @@ fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
         }
         // "South African": take a capitalised word before it too.
         let mut s = x;
-        if s > c.nend && is_cap(an.tok(s - 1)) && kind_at(an, s - 1) == Some(TokenKind::Word) {
+        if s > c.nend && cap(an, s - 1) && kind_at(an, s - 1) == Some(TokenKind::Word) {
             s -= 1;
         }
         let span = an.tokens.get(s)?.span.join(an.tokens.get(x)?.span);
@@ -1161,9 +1193,12 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     let mut k = v;
     while k > base {
         let x = k - 1;
-        let w = an.low(x);
+        let w = low_bytes(an, x);
         if lex.has(x, role::AUX)
-            || matches!(w, "would" | "will" | "could" | "can" | "must" | "should" | "may" | "might" | "not" | "then")
+            || matches!(
+                w,
+                b"would" | b"will" | b"could" | b"can" | b"must" | b"should" | b"may" | b"might" | b"not" | b"then"
+            )
         {
             k = x;
             continue;
@@ -1182,7 +1217,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     let mut n = 0;
     while lo > base && n < 6 {
         let y = lo - 1;
-        let t = an.tok(y);
+        let t = text_bytes(an, y);
         let kind = kind_at(an, y);
         if kind == Some(TokenKind::Punct)
             || kind == Some(TokenKind::Stop)
@@ -1191,7 +1226,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
         {
             break;
         }
-        if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != "'s" && t != "’s" {
+        if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != b"'s" && t != POSSESSIVE_QUOTE {
             break;
         }
         lo = y;
@@ -1245,15 +1280,15 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
                 _ => None,
             };
         }
-        let text = an.tok(x);
-        if t.kind == TokenKind::Word && is_cap(text) {
+        if t.kind == TokenKind::Word && t.cap {
+            let text = an.tok(x);
             if lex.has(x, role::MONTH | role::WEEKDAY | role::STOP) {
                 return None;
             }
             // A capitalised name not in the entity tables: the run of capitalised words.
             let mut e = x;
             loop {
-                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && is_cap(an.tok(e + 1)) {
+                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && cap(an, e + 1) {
                     if lex.has(e + 1, role::MONTH | role::WEEKDAY) {
                         break;
                     }
@@ -1262,7 +1297,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
                     && e == x
                     && lex.has(e, role::FILLER)
                     && word_is(an, e + 1, "and")
-                    && is_cap(an.tok(e + 2))
+                    && cap(an, e + 2)
                 {
                     // "North and South Kivu".
                     e += 2;
@@ -1291,8 +1326,11 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             }
             return Some(Anchor::new(span, None));
         }
-        if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || matches!(text, "'s" | "’s") {
-            filler_noun |= !matches!(an.low(x), "the" | "a" | "an" | "'s" | "’s" | "of");
+        if t.kind == TokenKind::Word && lex.has(x, role::FILLER)
+            || matches!(text_bytes(an, x), b"'s" | POSSESSIVE_QUOTE)
+        {
+            filler_noun |= !matches!(low_bytes(an, x), b"the" | b"a" | b"an" | b"'s" | b"of")
+                && low_bytes(an, x) != POSSESSIVE_QUOTE;
             x += 1;
             continue;
         }
@@ -1349,7 +1387,8 @@ fn the_country(
 /// Token `i` is the possessive "'s" (or "’s").
 #[inline]
 fn is_possessive(an: &Analysis, i: usize) -> bool {
-    an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4)) && matches!(an.tok(i), "'s" | "’s")
+    an.tokens.get(i).is_some_and(|t| matches!(t.span.len(), 2 | 4))
+        && matches!(text_bytes(an, i), b"'s" | POSSESSIVE_QUOTE)
 }
 
 /// The bytes of token `i` (lower case), or none.
@@ -1368,10 +1407,12 @@ fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
     if kind_at(an, k) != Some(TokenKind::Word) {
         return tok_is(an, k, ";") || tok_is(an, k, ":");
     }
+    let roles = lex.flags(k);
+    if roles & role::CLAUSE != 0 {
+        return true;
+    }
     let l = low_bytes(an, k);
-    matches!(l, b"said" | b"says" | b"according" | b"that" | b"which" | b"who" | b"but" | b"whereas" | b"told")
-        || lex.has(k, role::CHANGE) && l == b"up"
-        || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
+    roles & role::CHANGE != 0 && l == b"up" || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
 }
 
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {

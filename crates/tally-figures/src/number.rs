@@ -65,12 +65,24 @@ fn tok<'a>(an: &Analysis<'a>, i: usize) -> &'a str {
     an.tok(i)
 }
 
+/// The bytes of token `i` as written, or none.
+#[inline]
+fn tok_bytes<'a>(an: &Analysis<'a>, i: usize) -> &'a [u8] {
+    an.tokens.get(i).and_then(|t| an.body.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+}
+
+/// The bytes of token `i` lower-cased, or none.
+#[inline]
+fn low_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
+    an.tokens.get(i).and_then(|t| an.low.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+}
+
 /// The value of digits with optional thousands commas ("12,500"), when there are at most 15
 /// digits (read exactly, as parsing would); None for anything else.
-fn whole_number(text: &str) -> Option<f64> {
+fn whole_number(text: &[u8]) -> Option<f64> {
     let mut v: u64 = 0;
     let mut n = 0;
-    for b in text.bytes() {
+    for &b in text {
         match b {
             b'0'..=b'9' => {
                 v = v * 10 + u64::from(b - b'0');
@@ -93,13 +105,13 @@ fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize,
     if t.kind != TokenKind::Number || i >= lex.end {
         return None;
     }
-    let text = tok(an, i);
+    let text = tok_bytes(an, i);
     let v = match whole_number(text) {
         Some(v) => v,
         None => {
             let mut buf = [0u8; 48];
             let mut n = 0;
-            for b in text.bytes() {
+            for &b in text {
                 if b == b',' {
                     continue;
                 }
@@ -290,7 +302,7 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
         }
     }
     // "several hundred", "a few dozen": as vague as "hundreds", "dozens".
-    let several = at > lex.base && matches!(an.low(at - 1), "several" | "few");
+    let several = at > lex.base && matches!(low_bytes(an, at - 1), b"several" | b"few");
     if several {
         if let Some(w) = lex.number_word(an, at).filter(|w| matches!(w.kind, NumKind::Scale | NumKind::Dozen)) {
             let (low, high) =
@@ -303,7 +315,7 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
 }
 
 fn percent_sign(an: &Analysis, lex: &SentLex, p: &mut NumPhrase) {
-    if p.end < lex.end && tok(an, p.end) == "%" {
+    if p.end < lex.end && tok_bytes(an, p.end) == b"%" {
         p.percent = true;
         p.end += 1;
     }
