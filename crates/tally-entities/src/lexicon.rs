@@ -7,6 +7,7 @@
 //! - `data/organizations.tsv`, `data/roles.tsv`, `data/titles.tsv`, `data/person_words.tsv`.
 
 use crate::dict::Dict;
+use crate::strtable::StrTable;
 use std::collections::{HashMap, HashSet};
 
 /// Maps and sets keyed by short built-in words: rustc-hash's FxHash is fast for those, and
@@ -83,7 +84,7 @@ pub(crate) struct Lexicon {
     /// Which of the word lists `notname`, `function`, `time`, `orghead`, `placehead` and
     /// `placeprefix` of `data/person_words.tsv` hold a word (flags in [`word`]): one look-up
     /// per token answers them all.
-    pub word_flags: FastMap<&'static str, u8>,
+    pub word_flags: StrTable<u8>,
     /// Some word of those lists does not begin with a capital letter.
     pub lower_list_words: bool,
     /// Canonical country names, indexed by `Entry::country`.
@@ -92,10 +93,10 @@ pub(crate) struct Lexicon {
     /// (country index, role index) -> the organization that is that country's role.
     pub role_orgs: FastMap<(u16, u16), &'static str>,
     pub title_heads: Vec<&'static str>,
-    pub cue_after: FastSet<&'static str>,
-    pub cue_before: FastSet<&'static str>,
+    pub cue_after: StrTable<()>,
+    pub cue_before: StrTable<()>,
     /// Head nouns that, after "the", refer back to an organization ("the ministry").
-    pub anaphors: FastSet<&'static str>,
+    pub anaphors: StrTable<()>,
     /// ("North", country): "the North" once that country has been named.
     pub context_aliases: Vec<(&'static str, u16)>,
 }
@@ -311,7 +312,9 @@ pub(crate) fn build() -> Lexicon {
     // Function words never begin a name of any kind.
     not_name.extend(function_words.iter().copied());
     not_name.extend(time_words.iter().copied());
-    let mut word_flags: FastMap<&'static str, u8> = FastMap::default();
+    let mut word_flags: StrTable<u8> = StrTable::with_capacity(512);
+    let (cue_after, cue_before, anaphors) =
+        (StrTable::set(cue_after), StrTable::set(cue_before), StrTable::set(anaphors));
     for (set, flag) in [
         (&not_name, word::NOT_NAME),
         (&function_words, word::FUNCTION),
@@ -321,10 +324,10 @@ pub(crate) fn build() -> Lexicon {
         (&place_prefixes, word::PLACE_PREFIX),
     ] {
         for w in set.iter() {
-            *word_flags.entry(w).or_default() |= flag;
+            word_flags.upsert(w, flag, |a, b| a | b);
         }
     }
-    let lower_list_words = word_flags.keys().any(|w| !w.chars().next().is_some_and(char::is_uppercase));
+    let lower_list_words = word_flags.iter().any(|(w, _)| !w.chars().next().is_some_and(char::is_uppercase));
     let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
     let automaton = Dict::new(&patterns);

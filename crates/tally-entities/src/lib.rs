@@ -11,6 +11,7 @@ mod dict;
 mod lexicon;
 mod names;
 mod people;
+mod strtable;
 mod words;
 
 use lexicon::{Cat, Entry, LEXICON};
