@@ -80,7 +80,8 @@ pub(crate) struct Lexicon {
     pub place_words: usize,
     /// The leading run of letters and digits of every city name ("San" for "San Jose"): a run
     /// of tokens can only be a city when its first token begins with one of these.
-    pub place_first: FastSet<&'static str>,
+    /// With each, the length in bytes of the longest city name it begins.
+    pub place_first: StrTable<u32>,
     /// Which of the word lists `notname`, `function`, `time`, `orghead`, `placehead` and
     /// `placeprefix` of `data/person_words.tsv` hold a word (flags in [`word`]): one look-up
     /// per token answers them all.
@@ -248,7 +249,7 @@ pub(crate) fn build() -> Lexicon {
     // claimed above keep their meaning (a hash probe per line, no allocation unless new).
     let mut places: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(48_000, Default::default());
     let mut place_words = 1;
-    let mut place_first: FastSet<&'static str> = FastSet::with_capacity_and_hasher(32_000, Default::default());
+    let mut place_first: StrTable<u32> = StrTable::with_capacity(32_000);
     let mut lower = String::with_capacity(64);
     for line in PLACES.lines() {
         if line.starts_with('#') {
@@ -263,7 +264,7 @@ pub(crate) fn build() -> Lexicon {
             continue;
         }
         place_words = place_words.max(p.split(' ').count());
-        place_first.insert(leading_run(p));
+        place_first.upsert(leading_run(p), p.len() as u32, u32::max);
         places.insert(p, entries.len() as u32);
         entries.push(Entry {
             cat: Cat::Place,

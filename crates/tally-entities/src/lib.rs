@@ -210,11 +210,13 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
         }
         // A token ends before a character that is not a letter or digit, so every run of
         // tokens from here begins with this token's leading run: one look-up rules most out.
-        let may_start = found.is_none() && lx.place_first.contains(lexicon::leading_run(word));
-        let mut j = if may_start { (i + lx.place_words).min(toks.len()) } else { i };
+        // A run longer than the longest city name it could begin is none.
+        let max_len = if found.is_none() { lx.place_first.get(lexicon::leading_run(word)) } else { None };
+        let mut j = if max_len.is_some() { (i + lx.place_words).min(toks.len()) } else { i };
+        let max_end = t.span.start.saturating_add(max_len.map_or(0, |m| m as usize));
         while j > i {
             let end = toks[j - 1].span.end;
-            if end <= limit {
+            if end <= limit && end <= max_end {
                 if let Some(&e) = body.get(t.span.start..end).and_then(|key| lx.places.get(key)) {
                     found = Some((j, e as usize));
                     break;
