@@ -143,7 +143,14 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     // Matches come in text order: token indices only move forward.
     let (mut t0, mut t1) = (0, 0);
     let toks = &an.tokens;
-    for (s, e, pattern) in lx.automaton.matches(body.as_bytes()) {
+    let hay = body.as_bytes();
+    for (s, e, pattern) in lx.automaton.matches(hay) {
+        // Most matches inside words end here, on an ASCII letter or digit next to them (an
+        // ASCII byte also tells that the match begins or ends on a character boundary).
+        let ascii_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+        if ascii_word(s.checked_sub(1).and_then(|p| hay.get(p))) || ascii_word(hay.get(e)) {
+            continue;
+        }
         let (Some(before), Some(after), Some(text)) = (body.get(..s), body.get(e..), body.get(s..e)) else { continue };
         if before.chars().next_back().is_some_and(word_char) || after.chars().next().is_some_and(word_char) {
             continue;
@@ -561,8 +568,8 @@ impl AnaphorIndex {
 /// to `key`.
 fn name_has_word(name: &str, key: &str) -> bool {
     if name.is_ascii() && key.is_ascii() {
-        let key = key.as_bytes();
-        return name.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
+        let (name, key) = (name.as_bytes(), key.as_bytes());
+        return name.split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
     }
     name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| w.to_lowercase() == key)
 }

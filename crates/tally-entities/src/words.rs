@@ -48,14 +48,21 @@ impl Words {
             if prev_the {
                 w.after_the.push(i);
             }
-            let text = bytes.get(t.span.range()).unwrap_or_default();
             // Most tokens are lower-case words of four or more letters: no "the", no pronoun,
             // in no list and no name unless an "al-", "el-", "ad-" or "ed-" particle.
-            let particle = match *text {
-                [a, b, c, _, ..] => {
-                    prev_the = false;
-                    !t.cap && matches!(a, b'a' | b'e') && matches!(b, b'l' | b'd') && c == b'-'
+            let (start, len) = (t.span.start, t.span.len());
+            if len >= 4 {
+                prev_the = false;
+                let particle = !t.cap
+                    && matches!(bytes.get(start..start.saturating_add(3)), Some([b'a' | b'e', b'l' | b'd', b'-']))
+                    && bytes.len() >= t.span.end;
+                if t.cap || particle || lower_lists {
+                    w.listed(an, i, t.cap || particle);
                 }
+                continue;
+            }
+            let text = bytes.get(t.span.range()).unwrap_or_default();
+            let particle = match *text {
                 [a, b, c] => {
                     prev_the = text.eq_ignore_ascii_case(b"the");
                     if matches!(a, b's' | b'S') && b == b'h' && c == b'e' {
