@@ -138,11 +138,13 @@ impl Dict {
             }
         }
 
-        // Renumber: dead, match states, the rest.
+        // Renumber: dead, match states, the rest; each in breadth-first order (the queue holds
+        // every state but the dead one), so that the shallow states, visited most, lie together.
         let mut new_index = vec![0u32; n];
         let mut match_pattern = vec![FAIL];
         let mut next_id = 1u32;
-        for s in 1..n {
+        for &s in &queue {
+            let s = s as usize;
             if reports[s] != FAIL {
                 new_index[s] = next_id;
                 match_pattern.push(reports[s]);
@@ -150,7 +152,8 @@ impl Dict {
             }
         }
         let max_special = (next_id - 1) as usize * stride;
-        for s in 1..n {
+        for &s in &queue {
+            let s = s as usize;
             if reports[s] == FAIL {
                 new_index[s] = next_id;
                 next_id += 1;

@@ -569,7 +569,22 @@ impl AnaphorIndex {
 fn name_has_word(name: &str, key: &str) -> bool {
     if name.is_ascii() && key.is_ascii() {
         let (name, key) = (name.as_bytes(), key.as_bytes());
-        return name.split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
+        if key.is_empty() {
+            return name.split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
+        }
+        // Each run of letters and digits against `key` (runs of another length at a glance).
+        let mut i = 0;
+        while i < name.len() {
+            let start = i;
+            while name.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            if i - start == key.len() && name.get(start..i).is_some_and(|w| w.eq_ignore_ascii_case(key)) {
+                return true;
+            }
+            i += 1;
+        }
+        return false;
     }
     name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| w.to_lowercase() == key)
 }
