@@ -159,7 +159,9 @@ impl Dict {
                 next_id += 1;
             }
         }
-        let mut table = vec![DEAD; n * stride];
+        // A power-of-two length lets the scan mask its index instead of testing it (the mask
+        // never changes an index: every state and class lies within the states' rows).
+        let mut table = vec![DEAD; (n * stride).next_power_of_two()];
         for s in 0..n {
             let to = new_index[s] as usize * stride;
             for c in 0..stride {
@@ -206,7 +208,10 @@ fn run(trans: &[u32], classes: &[u8; 256], max_special: u32, sid: u32, hay: &[u8
     let max_special = max_special as usize;
     let mut sid = sid as usize;
     // One step: the next state, or the dead state off the table (never, as built).
-    let step = |sid: usize, b: u8| trans.get(sid + classes[b as usize] as usize).map_or(DEAD as usize, |&s| s as usize);
+    let mask = trans.len().wrapping_sub(1);
+    let step = |sid: usize, b: u8| {
+        trans.get((sid + classes[b as usize] as usize) & mask).map_or(DEAD as usize, |&s| s as usize)
+    };
     let mut chunks = hay.chunks_exact(4);
     let mut done = 0;
     for c in chunks.by_ref() {
