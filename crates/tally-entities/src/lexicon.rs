@@ -6,8 +6,8 @@
 //! - `data/places.tsv` (GeoNames cities above 15,000 inhabitants) and `data/regions.tsv`;
 //! - `data/organizations.tsv`, `data/roles.tsv`, `data/titles.tsv`, `data/person_words.tsv`.
 
-use aho_corasick::dfa::{self, DFA};
-use aho_corasick::MatchKind;
+use crate::dict::Dict;
+use crate::strtable::StrTable;
 use std::collections::{HashMap, HashSet};
 
 /// Maps and sets keyed by short built-in words: rustc-hash's FxHash is fast for those, and
@@ -68,8 +68,11 @@ pub(crate) struct Role {
 }
 
 pub(crate) struct Lexicon {
-    /// Searched by [`crate::dictionary_hits`] with its own leftmost-longest loop (no prefilter).
-    pub automaton: DFA,
+    /// Every term but the cities, searched leftmost-longest; pattern ids index `entries`.
+    pub automaton: Dict,
+    /// How many terms the automaton holds (the first entries).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub terms: usize,
     pub entries: Vec<Entry>,
     /// City names (as written, capitalised) -> index into `entries`.
     pub places: FastMap<&'static str, u32>,
@@ -77,11 +80,12 @@ pub(crate) struct Lexicon {
     pub place_words: usize,
     /// The leading run of letters and digits of every city name ("San" for "San Jose"): a run
     /// of tokens can only be a city when its first token begins with one of these.
-    pub place_first: FastSet<&'static str>,
+    /// With each, the length in bytes of the longest city name it begins.
+    pub place_first: StrTable<u32>,
     /// Which of the word lists `notname`, `function`, `time`, `orghead`, `placehead` and
     /// `placeprefix` of `data/person_words.tsv` hold a word (flags in [`word`]): one look-up
     /// per token answers them all.
-    pub word_flags: FastMap<&'static str, u8>,
+    pub word_flags: StrTable<u8>,
     /// Some word of those lists does not begin with a capital letter.
     pub lower_list_words: bool,
     /// Canonical country names, indexed by `Entry::country`.
@@ -90,10 +94,10 @@ pub(crate) struct Lexicon {
     /// (country index, role index) -> the organization that is that country's role.
     pub role_orgs: FastMap<(u16, u16), &'static str>,
     pub title_heads: Vec<&'static str>,
-    pub cue_after: FastSet<&'static str>,
-    pub cue_before: FastSet<&'static str>,
+    pub cue_after: StrTable<()>,
+    pub cue_before: StrTable<()>,
     /// Head nouns that, after "the", refer back to an organization ("the ministry").
-    pub anaphors: FastSet<&'static str>,
+    pub anaphors: StrTable<()>,
     /// ("North", country): "the North" once that country has been named.
     pub context_aliases: Vec<(&'static str, u16)>,
 }
@@ -245,7 +249,7 @@ pub(crate) fn build() -> Lexicon {
     // claimed above keep their meaning (a hash probe per line, no allocation unless new).
     let mut places: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(48_000, Default::default());
     let mut place_words = 1;
-    let mut place_first: FastSet<&'static str> = FastSet::with_capacity_and_hasher(32_000, Default::default());
+    let mut place_first: StrTable<u32> = StrTable::with_capacity(32_000);
     let mut lower = String::with_capacity(64);
     for line in PLACES.lines() {
         if line.starts_with('#') {
@@ -260,7 +264,7 @@ pub(crate) fn build() -> Lexicon {
             continue;
         }
         place_words = place_words.max(p.split(' ').count());
-        place_first.insert(leading_run(p));
+        place_first.upsert(leading_run(p), p.len() as u32, u32::max);
         places.insert(p, entries.len() as u32);
         entries.push(Entry {
             cat: Cat::Place,
@@ -309,7 +313,9 @@ pub(crate) fn build() -> Lexicon {
     // Function words never begin a name of any kind.
     not_name.extend(function_words.iter().copied());
     not_name.extend(time_words.iter().copied());
-    let mut word_flags: FastMap<&'static str, u8> = FastMap::default();
+    let mut word_flags: StrTable<u8> = StrTable::with_capacity(512);
+    let (cue_after, cue_before, anaphors) =
+        (StrTable::set(cue_after), StrTable::set(cue_before), StrTable::set(anaphors));
     for (set, flag) in [
         (&not_name, word::NOT_NAME),
         (&function_words, word::FUNCTION),
@@ -319,28 +325,16 @@ pub(crate) fn build() -> Lexicon {
         (&place_prefixes, word::PLACE_PREFIX),
     ] {
         for w in set.iter() {
-            *word_flags.entry(w).or_default() |= flag;
+            word_flags.upsert(w, flag, |a, b| a | b);
         }
     }
-    let lower_list_words = word_flags.keys().any(|w| !w.chars().next().is_some_and(char::is_uppercase));
+    let lower_list_words = word_flags.iter().any(|(w, _)| !w.chars().next().is_some_and(char::is_uppercase));
     let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
-    // A DFA: slower to build (~25 ms) than an NFA, four times fewer instructions per byte scanned.
-    // No prefilter: start states then are not special, which the search loop relies on.
-    let automaton = dfa::Builder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .prefilter(false)
-        .build(&patterns)
-        .or_else(|_| DFA::new(Vec::<&str>::new()));
-    let automaton = match automaton {
-        Ok(a) => a,
-        // Unreachable in practice (an empty automaton always builds); fall back to a
-        // lexicon that finds nothing rather than panic.
-        Err(_) => return empty(),
-    };
+    let automaton = Dict::new(&patterns);
     Lexicon {
         automaton,
+        terms: patterns.len(),
         entries,
         places,
         place_words,
@@ -356,41 +350,6 @@ pub(crate) fn build() -> Lexicon {
         anaphors,
         context_aliases,
     }
-}
-
-#[cold]
-fn empty() -> Lexicon {
-    Lexicon {
-        automaton: DFA::new(["\u{0}\u{0}never"]).unwrap_or_else(|_| unreachable_automaton()),
-        entries: vec![Entry {
-            cat: Cat::Org,
-            pattern: "",
-            name: "",
-            country: None,
-            kind: EntityKind::Org,
-            exact_case: true,
-        }],
-        places: FastMap::default(),
-        place_words: 1,
-        place_first: FastSet::default(),
-        word_flags: FastMap::default(),
-        lower_list_words: false,
-        countries: Vec::new(),
-        roles: Vec::new(),
-        role_orgs: FastMap::default(),
-        title_heads: Vec::new(),
-        cue_after: FastSet::default(),
-        cue_before: FastSet::default(),
-        anaphors: FastSet::default(),
-        context_aliases: Vec::new(),
-    }
-}
-
-#[cold]
-fn unreachable_automaton() -> DFA {
-    // A one-pattern automaton over plain bytes cannot fail to build.
-    #[allow(clippy::expect_used)]
-    DFA::new(["\u{0}"]).expect("a one-byte pattern builds")
 }
 
 impl Lexicon {

@@ -7,15 +7,13 @@
 //! dictionary matching is one Aho-Corasick automaton built once ([`lexicon`]), people are found by
 //! a token scan ([`people`]).
 
+mod dict;
 mod lexicon;
 mod names;
 mod people;
+mod strtable;
 mod words;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, PatternID};
 use lexicon::{Cat, Entry, LEXICON};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, Token, TokenKind};
@@ -145,7 +143,14 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     // Matches come in text order: token indices only move forward.
     let (mut t0, mut t1) = (0, 0);
     let toks = &an.tokens;
-    for (s, e, pattern) in Matches::new(&lx.automaton, body.as_bytes()) {
+    let hay = body.as_bytes();
+    for (s, e, pattern) in lx.automaton.matches(hay) {
+        // Most matches inside words end here, on an ASCII letter or digit next to them (an
+        // ASCII byte also tells that the match begins or ends on a character boundary).
+        let ascii_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+        if ascii_word(s.checked_sub(1).and_then(|p| hay.get(p))) || ascii_word(hay.get(e)) {
+            continue;
+        }
         let (Some(before), Some(after), Some(text)) = (body.get(..s), body.get(e..), body.get(s..e)) else { continue };
         if before.chars().next_back().is_some_and(word_char) || after.chars().next().is_some_and(word_char) {
             continue;
@@ -166,51 +171,6 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     }
     place_hits(an, wd, &mut out);
     out
-}
-
-/// Non-overlapping leftmost-longest matches `(start, end, pattern)` of a DFA built without a
-/// prefilter, in text order: the same matches as `AhoCorasick::find_iter`, from one loop over
-/// the bytes instead of one search call per match.
-struct Matches<'a> {
-    dfa: &'a DFA,
-    /// The unanchored start state (none: the DFA has none, and nothing matches).
-    start: Option<StateID>,
-    hay: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Matches<'a> {
-    fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
-        Matches { dfa, start: dfa.start_state(Anchored::No).ok(), hay, at: 0 }
-    }
-}
-
-impl Iterator for Matches<'_> {
-    type Item = (usize, usize, usize);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let dfa = self.dfa;
-        let mut sid = self.start?;
-        let from = self.at;
-        let rest = self.hay.get(from..)?;
-        let mut found: Option<(usize, PatternID)> = None;
-        for (k, &b) in rest.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                if dfa.is_match(sid) {
-                    found = Some((from + k + 1, dfa.match_pattern(sid, 0)));
-                }
-            }
-        }
-        let (end, pid) = found?;
-        let start = end.checked_sub(dfa.pattern_len(pid))?;
-        // Patterns are never empty, so the search always moves forward.
-        self.at = end.max(from + 1);
-        Some((start, end, pid.as_usize()))
-    }
 }
 
 /// City names: the longest run of up to `place_words` tokens from a capitalised word that the
@@ -257,11 +217,13 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
         }
         // A token ends before a character that is not a letter or digit, so every run of
         // tokens from here begins with this token's leading run: one look-up rules most out.
-        let may_start = found.is_none() && lx.place_first.contains(lexicon::leading_run(word));
-        let mut j = if may_start { (i + lx.place_words).min(toks.len()) } else { i };
+        // A run longer than the longest city name it could begin is none.
+        let max_len = if found.is_none() { lx.place_first.get(lexicon::leading_run(word)) } else { None };
+        let mut j = if max_len.is_some() { (i + lx.place_words).min(toks.len()) } else { i };
+        let max_end = t.span.start.saturating_add(max_len.map_or(0, |m| m as usize));
         while j > i {
             let end = toks[j - 1].span.end;
-            if end <= limit {
+            if end <= limit && end <= max_end {
                 if let Some(&e) = body.get(t.span.start..end).and_then(|key| lx.places.get(key)) {
                     found = Some((j, e as usize));
                     break;
@@ -606,8 +568,23 @@ impl AnaphorIndex {
 /// to `key`.
 fn name_has_word(name: &str, key: &str) -> bool {
     if name.is_ascii() && key.is_ascii() {
-        let key = key.as_bytes();
-        return name.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
+        let (name, key) = (name.as_bytes(), key.as_bytes());
+        if key.is_empty() {
+            return name.split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(key));
+        }
+        // Each run of letters and digits against `key` (runs of another length at a glance).
+        let mut i = 0;
+        while i < name.len() {
+            let start = i;
+            while name.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            if i - start == key.len() && name.get(start..i).is_some_and(|w| w.eq_ignore_ascii_case(key)) {
+                return true;
+            }
+            i += 1;
+        }
+        return false;
     }
     name.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| w.to_lowercase() == key)
 }

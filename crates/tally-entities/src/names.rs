@@ -5,7 +5,7 @@
 
 use crate::lexicon::{word, Cat, Entry, LEXICON};
 use crate::words::Words;
-use crate::{is_possessive, lower_eq, Cand, Form, Hit};
+use crate::{is_possessive, Cand, Form, Hit};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
 
@@ -26,6 +26,22 @@ fn cand_at(cands: &[Cand], an: &Analysis, k: usize) -> Option<usize> {
     let t = an.tokens.get(k)?;
     let i = cands.partition_point(|c| c.span.end <= t.span.start);
     cands.get(i).filter(|c| c.span.start <= t.span.start).map(|_| i)
+}
+
+/// [`cand_at`] for tokens asked about mostly in text order: `from` is the first candidate that
+/// may end after the token, moved forward from the last question (or found again by binary
+/// search when the token lies before it).
+fn cand_at_from(cands: &[Cand], an: &Analysis, k: usize, from: &mut usize) -> Option<usize> {
+    let t = an.tokens.get(k)?;
+    let pos = t.span.start;
+    if *from > 0 && cands.get(*from - 1).is_none_or(|c| c.span.end > pos) {
+        *from = cands.partition_point(|c| c.span.end <= pos);
+    }
+    while cands.get(*from).is_some_and(|c| c.span.end <= pos) {
+        *from += 1;
+    }
+    let i = *from;
+    cands.get(i).filter(|c| c.span.start <= pos).map(|_| i)
 }
 
 /// The first candidate inside `span` (candidates sorted by start).
@@ -55,6 +71,7 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
     let n = an.tokens.len();
     // Tokens before `i` are settled; runs begin at capitalised words.
     let mut i = 0;
+    let mut cover = 0;
     for &c in &wd.caps {
         if c < i {
             continue;
@@ -72,7 +89,7 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
         let mut known = 0;
         while k < n {
             if cap_word(an, k) && !wd.has(k, word::TIME) {
-                let covering = cand_at(&cands[..base], an, k);
+                let covering = cand_at_from(&cands[..base], an, k, &mut cover);
                 let joinable = match covering {
                     Some(c) => {
                         let c = &cands[c];
@@ -160,7 +177,9 @@ fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize)
     for &c in &wd.caps {
         let Some(p) = c.checked_sub(1) else { continue };
         let len = an.tokens[p].span.len();
-        if !(2..=6).contains(&len) || !LOCATIVE.iter().any(|w| w.len() == len && lower_eq(w, an.tok(p))) {
+        // The lower-cased token equals a (lower-case) preposition: the same test as
+        // `lower_eq` against the token.
+        if !(2..=6).contains(&len) || !LOCATIVE.contains(&an.low(p)) {
             continue;
         }
         let i = p + 1;

@@ -331,19 +331,16 @@ fn resolve_short(
     let mut person_spans: Vec<Span> = people.iter().map(|p| cands[p.cand].span).collect();
     person_spans.sort_unstable();
     // Person spans do not nest much; a span overlaps one of them if it overlaps one of the few
-    // that start before its end, found by binary search.
-    let overlaps_person = |span: Span| {
-        let upto = person_spans.partition_point(|s| s.start < span.end);
-        person_spans[..upto].iter().rev().take(4).any(|s| s.overlaps(span))
-    };
+    // that start before its end (the first `upto`).
+    let overlaps_before = |span: Span, upto: usize| person_spans[..upto].iter().rev().take(4).any(|s| s.overlaps(span));
+    let overlaps_person = |span: Span| overlaps_before(span, person_spans.partition_point(|s| s.start < span.end));
     let mut extra = Vec::new();
+    // Capitalised tokens come in text order: the spans starting before each one's end are a
+    // growing prefix.
+    let mut upto = 0;
     for &k in &wd.caps {
         let Some(t) = an.tokens.get(k) else { continue };
-        if t.kind != TokenKind::Word || !t.cap || overlaps_person(t.span) {
-            continue;
-        }
-        let w = an.tok(k);
-        if blocked.get(k).copied().unwrap_or(true) {
+        if t.kind != TokenKind::Word || !t.cap || blocked.get(k).copied().unwrap_or(true) {
             continue;
         }
         // A surname alone, not the start of another name ("Kim" but not "Kim Yo-jong" unless
@@ -351,9 +348,16 @@ fn resolve_short(
         if wd.name(k + 1) && an.tokens.get(k + 1).is_some_and(|n| n.space_before) && !is_possessive(an.tok(k + 1)) {
             continue;
         }
+        let w = an.tok(k);
         // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
         let low = if w.is_ascii() { std::borrow::Cow::Borrowed(an.low(k)) } else { w.to_lowercase().into() };
         if key_bits & key_bit(&low) == 0 {
+            continue;
+        }
+        while person_spans.get(upto).is_some_and(|s| s.start < t.span.end) {
+            upto += 1;
+        }
+        if overlaps_before(t.span, upto) {
             continue;
         }
         if let Some((name, country)) = full_for(&low, t.span.start, cands) {

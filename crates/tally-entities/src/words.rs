@@ -33,6 +33,8 @@ impl Words {
             after_the: Vec::with_capacity(n / 16),
             pronouns: Vec::new(),
         };
+        // All list words are capitalised unless `lower_list_words`.
+        let lower_lists = lx.lower_list_words;
         let mut prev_the = false;
         for (i, t) in an.tokens.iter().enumerate() {
             if t.cap {
@@ -43,40 +45,64 @@ impl Words {
                 prev_the = false;
                 continue;
             }
-            let text = bytes.get(t.span.range()).unwrap_or_default();
             if prev_the {
                 w.after_the.push(i);
             }
-            prev_the = false;
-            let mut particle = false;
-            match *text {
-                [b'h' | b'H', b'e'] => w.pronouns.push(i),
+            // Most tokens are lower-case words of four or more letters: no "the", no pronoun,
+            // in no list and no name unless an "al-", "el-", "ad-" or "ed-" particle.
+            let (start, len) = (t.span.start, t.span.len());
+            if len >= 4 {
+                prev_the = false;
+                let particle = !t.cap
+                    && matches!(bytes.get(start..start.saturating_add(3)), Some([b'a' | b'e', b'l' | b'd', b'-']))
+                    && bytes.len() >= t.span.end;
+                if t.cap || particle || lower_lists {
+                    w.listed(an, i, t.cap || particle);
+                }
+                continue;
+            }
+            let text = bytes.get(t.span.range()).unwrap_or_default();
+            let particle = match *text {
                 [a, b, c] => {
                     prev_the = text.eq_ignore_ascii_case(b"the");
                     if matches!(a, b's' | b'S') && b == b'h' && c == b'e' {
                         w.pronouns.push(i);
                     }
-                    particle = !t.cap && matches!(text, b"al-" | b"ad-" | b"el-" | b"ed-");
+                    !t.cap && matches!(a, b'a' | b'e') && matches!(b, b'l' | b'd') && c == b'-'
                 }
-                // Most tokens are lower-case words, in no list (all list words are capitalised
-                // unless `lower_list_words`) and no name unless an "al-", "el-" or "ad-" particle.
-                [a, b, c, ..] => particle = !t.cap && matches!(a, b'a' | b'e') && matches!([b, c], [b'l' | b'd', b'-']),
-                _ => {}
-            }
-            if !t.cap && !particle && !lx.lower_list_words {
-                continue;
-            }
-            let word = t.span.text(an.body);
-            let mut f = lx.word_flags.get(word).copied().unwrap_or(0);
-            if (t.cap || particle) && name_word(an, i, word, f) {
-                f |= NAME;
-                w.names.push(i);
-            }
-            if let Some(slot) = w.flags.get_mut(i) {
-                *slot = f;
+                [a, b'e'] => {
+                    prev_the = false;
+                    if matches!(a, b'h' | b'H') {
+                        w.pronouns.push(i);
+                    }
+                    false
+                }
+                _ => {
+                    prev_the = false;
+                    false
+                }
+            };
+            if t.cap || particle || lower_lists {
+                w.listed(an, i, t.cap || particle);
             }
         }
         w
+    }
+
+    /// List flags of word token `i`, and whether it can be part of a name (`maybe_name`: it is
+    /// capitalised or a particle).
+    #[inline(never)]
+    fn listed(&mut self, an: &Analysis, i: usize, maybe_name: bool) {
+        let Some(t) = an.tokens.get(i) else { return };
+        let word = t.span.text(an.body);
+        let mut f = LEXICON.word_flags.get(word).unwrap_or(0);
+        if maybe_name && name_word(an, i, word, f) {
+            f |= NAME;
+            self.names.push(i);
+        }
+        if let Some(slot) = self.flags.get_mut(i) {
+            *slot = f;
+        }
     }
 
     /// Token `i` can be part of a person's name.
@@ -92,15 +118,21 @@ impl Words {
     }
 }
 
-/// Word token `i` (text `w`, list flags `f`) can be part of a person's name.
+/// Word token `i` (text `w`, list flags `f`) can be part of a person's name. Called for
+/// capitalised tokens and lower-case particles only, so never for a possessive "'s".
 fn name_word(an: &Analysis, i: usize, w: &str, f: u8) -> bool {
-    if is_possessive(w) || f & word::NOT_NAME != 0 {
+    if f & word::NOT_NAME != 0 {
         return false;
     }
-    if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
-        return crate::first_upper(rest);
-    }
     let upper = an.tokens.get(i).is_some_and(|t| t.cap);
+    if !upper {
+        if is_possessive(w) {
+            return false;
+        }
+        if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).or_else(|| w.strip_prefix("ad-")) {
+            return crate::first_upper(rest);
+        }
+    }
     upper && (has_lower(w) || w.len() == 1) || roman(an, i, w)
 }
 
