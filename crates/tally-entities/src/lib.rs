@@ -7,13 +7,16 @@
 //! dictionary matching is one Aho-Corasick automaton built once ([`lexicon`]), people are found by
 //! a token scan ([`people`]).
 
-mod dict;
 mod lexicon;
 mod names;
 mod people;
 mod strtable;
 mod words;
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, PatternID};
 use lexicon::{Cat, Entry, LEXICON};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, Token, TokenKind};
@@ -144,7 +147,7 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     let (mut t0, mut t1) = (0, 0);
     let toks = &an.tokens;
     let hay = body.as_bytes();
-    for (s, e, pattern) in lx.automaton.matches(hay) {
+    for (s, e, pattern) in Matches::new(&lx.automaton, hay) {
         // Most matches inside words end here, on an ASCII letter or digit next to them (an
         // ASCII byte also tells that the match begins or ends on a character boundary).
         let ascii_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
@@ -171,6 +174,51 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     }
     place_hits(an, wd, &mut out);
     out
+}
+
+/// Non-overlapping leftmost-longest matches `(start, end, pattern)` of a DFA built without a
+/// prefilter, in text order: the same matches as `AhoCorasick::find_iter`, from one loop over
+/// the bytes instead of one search call per match.
+struct Matches<'a> {
+    dfa: &'a DFA,
+    /// The unanchored start state (none: the DFA has none, and nothing matches).
+    start: Option<StateID>,
+    hay: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Matches<'a> {
+    fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
+        Matches { dfa, start: dfa.start_state(Anchored::No).ok(), hay, at: 0 }
+    }
+}
+
+impl Iterator for Matches<'_> {
+    type Item = (usize, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let dfa = self.dfa;
+        let mut sid = self.start?;
+        let from = self.at;
+        let rest = self.hay.get(from..)?;
+        let mut found: Option<(usize, PatternID)> = None;
+        for (k, &b) in rest.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    found = Some((from + k + 1, dfa.match_pattern(sid, 0)));
+                }
+            }
+        }
+        let (end, pid) = found?;
+        let start = end.checked_sub(dfa.pattern_len(pid))?;
+        // Patterns are never empty, so the search always moves forward.
+        self.at = end.max(from + 1);
+        Some((start, end, pid.as_usize()))
+    }
 }
 
 /// City names: the longest run of up to `place_words` tokens from a capitalised word that the
