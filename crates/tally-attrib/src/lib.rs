@@ -102,9 +102,8 @@ pub(crate) struct Text<'a> {
     pub mentions: Vec<&'a Mention>,
     /// Spans of the mentions that name no person, sorted by start.
     others: Vec<Span>,
-    /// Lexicon word id of each token ([`lexicon::NO_WORD`] when the lexicon lacks it).
-    ids: Vec<u32>,
-    /// Lexicon class bits of each token.
+    /// Per token: lexicon class bits and token shape bits, with the lexicon word id in the top
+    /// bits (see [`lexicon::tag_id`]).
     bits: Vec<class::Bits>,
     /// Indices of the quotation mark tokens.
     pub quotes: Vec<usize>,
@@ -116,23 +115,26 @@ impl<'a> Text<'a> {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let lx = &*LEXICON;
         let low = an.low.as_bytes();
-        let n = an.tokens.len();
-        let mut ids: Vec<u32> = Vec::with_capacity(n);
-        let mut bits: Vec<class::Bits> = Vec::with_capacity(n);
+        // Every lexicon word starts with a letter, so only word tokens are looked up.
+        let mut bits: Vec<class::Bits> = an
+            .tokens
+            .iter()
+            .map(|tok| match tok.kind {
+                TokenKind::Word => lx.tag_at(low, tok.span.start, tok.span.end) | frames::shape(an.body, tok),
+                _ => lexicon::NO_TAG | frames::shape(an.body, tok),
+            })
+            .collect();
         let mut stops: Vec<usize> = Vec::new();
         let mut quotes: Vec<usize> = Vec::new();
         for (i, tok) in an.tokens.iter().enumerate() {
-            let id = lx.id_at(low, tok.span.start, tok.span.end);
-            ids.push(id);
             match tok.kind {
                 TokenKind::Stop => stops.push(i),
                 TokenKind::Quote => quotes.push(i),
                 _ => {}
             }
-            bits.push(lx.bits(id) | frames::shape(an.body, tok));
         }
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
-        let mut t = Text { an, mentions, others, ids, bits: Vec::new(), quotes };
+        let mut t = Text { an, mentions, others, bits: Vec::new(), quotes };
         // A full stop ends phrases unless it closes an abbreviation.
         // Stops come in text order: their sentences are found by walking forward.
         let mut si = 0;
@@ -159,7 +161,7 @@ impl<'a> Text<'a> {
     /// Lexicon word id of token `i`.
     #[inline]
     pub fn id(&self, i: usize) -> u32 {
-        self.ids.get(i).copied().unwrap_or(lexicon::NO_WORD)
+        self.bits.get(i).map_or(lexicon::NO_WORD, |&b| lexicon::tag_id(b))
     }
     /// Whether token `i` has every bit of `bits`.
     #[inline]
