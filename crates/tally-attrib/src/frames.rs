@@ -393,7 +393,7 @@ fn and_splits(t: &Text, k: usize, e: usize) -> bool {
 /// A list of sources forward from `j` ("the United States, South Korea, and Ukraine"; "X, a
 /// local group, and residents"; "X, BMKG"). Returns the sources and where the list ends.
 fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4);
     let mut k = j;
     loop {
         // An item.
@@ -560,11 +560,12 @@ fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::C
     })
 }
 
-/// Finds the frames of sentence tokens `[s, e)`. `masked(i)` tells whether token `i` stands
-/// inside quotation marks (cues there belong to the quoted speaker, not the report).
-pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool) -> Vec<Fr> {
+/// Finds the frames of sentence tokens `[s, e)` into `frames` (cleared first; a buffer reused
+/// over sentences). `masked(i)` tells whether token `i` stands inside quotation marks (cues there
+/// belong to the quoted speaker, not the report).
+pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool, frames: &mut Vec<Fr>) {
+    frames.clear();
     let cs = content_start(t, s, e);
-    let mut frames: Vec<Fr> = Vec::new();
     let mut pending_cite: Option<Vec<R>> = None;
     let mut i = cs;
     while i < e {
@@ -594,8 +595,8 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             .unwrap_or(cs)
             .max(cs);
         let built = match cue.kind {
-            CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, &frames),
-            CueKind::Participle => participle_frame(t, cue, i, n, cs, e, &frames),
+            CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, frames),
+            CueKind::Participle => participle_frame(t, cue, i, n, cs, e, frames),
             CueKind::Prep => {
                 // "Kim said, according to KCNA": the agency passed the words on.
                 let attach = frames.last_mut().filter(|p| {
@@ -621,7 +622,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
                         continue;
                     }
                 }
-                cite(t, i, n, e, &mut frames);
+                cite(t, i, n, e, frames);
                 None
             }
             CueKind::Show => show_frame(t, cue, i, n, lb, e),
@@ -669,16 +670,18 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
         }
     }
     // A sentence-initial adverbial ("At a meeting on Tuesday, A pledged X and B pledged Y")
-    // dates every front frame after it.
-    if let Some(sp) = sentence_adverbial(t, cs, e) {
-        for f in frames.iter_mut() {
-            if f.front && f.pre.is_none() && f.region.0 > sp.1 && matches!(f.kind, CueKind::Verb | CueKind::Act) {
-                f.pre = Some(sp);
+    // dates every front frame after it (looked for only when a frame could take it).
+    let undated = |f: &Fr| f.front && f.pre.is_none() && matches!(f.kind, CueKind::Verb | CueKind::Act);
+    if frames.iter().any(undated) {
+        if let Some(sp) = sentence_adverbial(t, cs, e) {
+            for f in frames.iter_mut() {
+                if undated(f) && f.region.0 > sp.1 {
+                    f.pre = Some(sp);
+                }
             }
         }
     }
     frames.retain(|f| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act);
-    frames
 }
 
 /// Drops trailing commas, conjunctions and stops from a content range end.

@@ -169,7 +169,10 @@ pub struct Lexicon {
     /// Tags of longer words by their bytes.
     long: HashMap<&'static [u8], class::Bits>,
     /// Hedge phrases, as word sequences.
+    #[cfg(test)]
     pub unverified: Vec<Vec<&'static str>>,
+    /// The hedge phrases as word ids.
+    pub unverified_ids: Vec<Vec<u32>>,
 }
 
 impl Lexicon {
@@ -423,6 +426,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let tag = |id: u32| tag_of(id, words.get(id as usize).map_or(0, |w| w.bits));
     let table = WordTable::new(ids.iter().map(|(w, &id)| (*w, tag(id))));
     let long = ids.iter().filter(|(w, _)| w.len() > 16).map(|(w, &id)| (w.as_bytes(), tag(id))).collect();
+    let unverified_ids =
+        unverified.iter().map(|ph| ph.iter().map(|w| ids.get(w).copied().unwrap_or(NO_WORD)).collect()).collect();
     Lexicon {
         words,
         #[cfg(test)]
@@ -430,6 +435,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         max_len,
         table,
         long,
+        unverified_ids,
+        #[cfg(test)]
         unverified,
     }
 });

@@ -100,6 +100,8 @@ pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
     /// Entity mentions sorted by start.
     pub mentions: Vec<&'a Mention>,
+    /// Their starts (one array of numbers for binary searches).
+    starts: Vec<usize>,
     /// Spans of the mentions that name no person, sorted by start.
     others: Vec<Span>,
     /// Per token: lexicon class bits and token shape bits, with the lexicon word id in the top
@@ -134,7 +136,8 @@ impl<'a> Text<'a> {
             }
         }
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
-        let mut t = Text { an, mentions, others, bits: Vec::new(), quotes };
+        let starts = mentions.iter().map(|m| m.span.start).collect();
+        let mut t = Text { an, mentions, starts, others, bits: Vec::new(), quotes };
         // A full stop ends phrases unless it closes an abbreviation.
         // Stops come in text order: their sentences are found by walking forward.
         let mut si = 0;
@@ -209,8 +212,8 @@ impl<'a> Text<'a> {
     }
     /// Mentions that start inside `s`.
     pub fn mentions_in(&self, s: Span) -> &[&'a Mention] {
-        let a = self.mentions.partition_point(|m| m.span.start < s.start);
-        let b = self.mentions.partition_point(|m| m.span.start < s.end);
+        let a = self.starts.partition_point(|&x| x < s.start);
+        let b = self.starts.partition_point(|&x| x < s.end);
         self.mentions.get(a..b).unwrap_or(&[])
     }
     /// Mentions that start within 200 bytes before `pos` (enough for any mention ending there).
@@ -233,11 +236,14 @@ impl<'a> Text<'a> {
         let a = self.others.partition_point(|m| m.start < from);
         self.others.get(a..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
     }
+    /// The number of mentions that start before byte `pos`.
+    pub fn mentions_before(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&x| x < pos)
+    }
     /// [`Text::mentions_in`] when `a` mentions start before `s`.
     pub fn mentions_from(&self, a: usize, s: Span) -> &[&'a Mention] {
-        let rest = self.mentions.get(a..).unwrap_or(&[]);
-        let b = rest.partition_point(|m| m.span.start < s.end);
-        rest.get(..b).unwrap_or(&[])
+        let b = self.starts.partition_point(|&x| x < s.end).max(a);
+        self.mentions.get(a..b).unwrap_or(&[])
     }
     /// [`Text::mention_at`] when `a` mentions start before `s`.
     pub fn mention_at_from(&self, a: usize, s: Span) -> Option<&'a Mention> {
@@ -307,15 +313,15 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 1. Frames, sentence by sentence.
     let mut found: Vec<Found> = Vec::with_capacity(an.sentences.len());
+    let mut frames_buf: Vec<frames::Fr> = Vec::with_capacity(8);
+    let mask = |i: usize| masked.get(i).copied().unwrap_or(false);
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
         if !has_cue_or_mark(&t, s, e) {
             continue;
         }
-        let mask = |i: usize| masked.get(i).copied().unwrap_or(false);
-        for fr in frames::sentence_frames(&t, s, e, &mask) {
-            found.push(Found { si, fr, no_quote: false });
-        }
+        frames::sentence_frames(&t, s, e, &mask, &mut frames_buf);
+        found.extend(frames_buf.drain(..).map(|fr| Found { si, fr, no_quote: false }));
     }
     // 2. Nesting: a frame inside another's content passes through it ("According to KCNA, Kim
     //    expressed ..."; "Kim ... called for ..., KCNA reported").
@@ -575,23 +581,26 @@ fn frame_for_quote(si: usize, q: &Quote) -> Attribution {
 /// hedge hangs on a claim there) or of the paragraph before it.
 fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     let an = t.an;
-    for (si, sent) in an.sentences.iter().enumerate() {
-        let (s, e) = (sent.tokens.start, sent.tokens.end);
-        // Only hedge words can start a hedge: the scan reads bits, not text.
-        let e0 = e.min(t.bits.len());
-        let s0 = s.min(e0);
-        let starts = t.bits.get(s0..e0).unwrap_or(&[]);
+    let lx = &*LEXICON;
+    // Only hedge words can start a hedge: one scan over the bits, each hit read with the
+    // sentence it stands in (sentences come in token order).
+    let mut si = 0;
+    let mut marked: Option<usize> = None;
+    for (i, _) in t.bits.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0) {
+        while an.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
+            si += 1;
+        }
+        let Some(sent) = an.sentences.get(si) else { break };
+        if sent.tokens.start > i || marked == Some(si) {
+            continue;
+        }
+        let e = sent.tokens.end;
         let hit =
-            starts.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0).map(|(k, _)| s0 + k).find(
-                |&i| {
-                    let first = t.w(i);
-                    LEXICON.unverified.iter().any(|ph| {
-                        ph.first() == Some(&first)
-                            && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
-                    })
-                },
-            );
-        let Some(_) = hit else { continue };
+            lx.unverified_ids.iter().any(|ph| ph.iter().enumerate().all(|(k, &id)| i + k < e && t.id(i + k) == id));
+        if !hit {
+            continue;
+        }
+        marked = Some(si);
         let own = frames.iter().any(|f| f.sentence == si);
         for f in frames.iter_mut() {
             let same_para = an.sentences.get(f.sentence).is_some_and(|x| x.paragraph == sent.paragraph);

@@ -18,9 +18,16 @@ struct Ante<'a> {
     plural: bool,
     /// A source of an attribution frame (rather than a plain mention).
     speaker: bool,
+    /// The text is ASCII and exactly the span's bytes (its lower-cased copy is the span's
+    /// bytes in the document's lower-cased body).
+    ascii: bool,
 }
 
 impl<'a> Ante<'a> {
+    fn new(span: Span, name: Option<&'a str>, text: &'a str, person: bool, plural: bool, speaker: bool) -> Self {
+        let ascii = text.is_ascii() && text.len() == span.len();
+        Ante { span, name, text, person, plural, speaker, ascii }
+    }
     fn label(&self) -> &'a str {
         self.name.unwrap_or(self.text)
     }
@@ -56,14 +63,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         // name no organisation or place (a fallback while the entity pass lacks people).
         for m in &t.mentions {
             if m.kind == EntityKind::Person {
-                antes.push(Ante {
-                    span: m.span,
-                    name: Some(m.name.as_str()),
-                    text: m.span.text(t.an.body),
-                    person: true,
-                    plural: false,
-                    speaker: false,
-                });
+                antes.push(Ante::new(m.span, Some(m.name.as_str()), m.span.text(t.an.body), true, false, false));
             }
         }
         let n = t.an.tokens.len();
@@ -86,14 +86,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
             }
             if j - s >= 2 && !has_orgword(t, (s, j)) && !cursor.overlaps(t, (s, j)) {
                 let span = t.span((s, j));
-                antes.push(Ante {
-                    span,
-                    name: Some(span.text(t.an.body)),
-                    text: span.text(t.an.body),
-                    person: true,
-                    plural: false,
-                    speaker: false,
-                });
+                let text = span.text(t.an.body);
+                antes.push(Ante::new(span, Some(text), text, true, false, false));
             }
             i = j.max(i + 1);
         }
@@ -112,7 +106,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let span = t.span(r);
         // Antecedents and mentions before the phrase: where it would be inserted / starts.
         let ak = self.antes.partition_point(|a| a.span.start < span.start);
-        let ma = t.mentions.partition_point(|m| m.span.start < span.start);
+        let ma = t.mentions_before(span.start);
         let name = self.name_of(r, span, ak, ma);
         let head = t.w(r.1.saturating_sub(1));
         let pronoun = r.1 - r.0 == 1 && t.is(class::PRONOUN, r.1.saturating_sub(1));
@@ -127,13 +121,16 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 || t.is(class::PERSONROLE, r.1.saturating_sub(1))
                 || t.mentions_from(ma, span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
                 || {
+                    // Few antecedents start inside the phrase: a walk, not a search.
                     let rest = self.antes.get(ak..).unwrap_or(&[]);
-                    let b = rest.partition_point(|a| a.span.start < span.end);
-                    rest.get(..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
+                    rest.iter()
+                        .take_while(|a| a.span.start < span.end)
+                        .any(|a| a.person && !a.speaker && span.contains(a.span))
                 };
             let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
-            let ante = Ante { span, name, text: span.text(t.an.body), person, plural, speaker: true };
-            let pos = ak + self.antes.get(ak..).unwrap_or(&[]).partition_point(|a| a.span.start <= span.start);
+            let ante = Ante::new(span, name, span.text(t.an.body), person, plural, true);
+            let pos =
+                ak + self.antes.get(ak..).unwrap_or(&[]).iter().take_while(|a| a.span.start <= span.start).count();
             self.antes.insert(pos, ante);
         }
         Ref { span, name }
@@ -260,7 +257,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
 /// Whether the lower-cased text of `a` holds `head` (lower-case ASCII letters only change
 /// through the document's lower-cased copy).
 fn lower_contains(t: &Text, a: &Ante, head: &str) -> bool {
-    if a.text.is_ascii() && a.text.len() == a.span.len() {
+    if a.ascii {
         // A byte search: a match of valid UTF-8 in valid UTF-8 is a substring match.
         let h = head.as_bytes();
         let Some(&h0) = h.first() else { return true };
