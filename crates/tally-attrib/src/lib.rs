@@ -175,8 +175,32 @@ impl<'a> Text<'a> {
     /// when none has).
     pub fn next_with(&self, bits: class::Bits, i: usize) -> usize {
         let n = self.bits.len();
-        match self.bits.get(i.min(n)..) {
-            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
+        let mut k = i.min(n);
+        // Eight tokens at a time while none of them has the bits.
+        while let Some(chunk) = self.bits.get(k..k + 8) {
+            if chunk.iter().fold(false, |any, b| any | (b & bits == bits)) {
+                break;
+            }
+            k += 8;
+        }
+        match self.bits.get(k..) {
+            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |p| k + p),
+            None => n,
+        }
+    }
+    /// Index of the first token at or after `i` that has any bit of `bits` (the token count
+    /// when none has).
+    pub fn next_any(&self, bits: class::Bits, i: usize) -> usize {
+        let n = self.bits.len();
+        let mut k = i.min(n);
+        while let Some(chunk) = self.bits.get(k..k + 8) {
+            if chunk.iter().fold(0, |any, b| any | b) & bits != 0 {
+                break;
+            }
+            k += 8;
+        }
+        match self.bits.get(k..) {
+            Some(rest) => rest.iter().position(|b| b & bits != 0).map_or(n, |p| k + p),
             None => n,
         }
     }
@@ -586,7 +610,11 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     // sentence it stands in (sentences come in token order).
     let mut si = 0;
     let mut marked: Option<usize> = None;
-    for (i, _) in t.bits.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0) {
+    let n = t.len();
+    let mut next = t.next_any(class::UNVERIFIED_FIRST, 0);
+    while next < n {
+        let i = next;
+        next = t.next_any(class::UNVERIFIED_FIRST, i + 1);
         while an.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
             si += 1;
         }
@@ -595,8 +623,12 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
             continue;
         }
         let e = sent.tokens.end;
-        let hit =
-            lx.unverified_ids.iter().any(|ph| ph.iter().enumerate().all(|(k, &id)| i + k < e && t.id(i + k) == id));
+        let (first, second) = (t.id(i), t.id(i + 1));
+        let hit = lx.unverified_ids.iter().any(|ph| {
+            ph.first() == Some(&first)
+                && ph.get(1).is_none_or(|&x| x == second)
+                && ph.iter().enumerate().all(|(k, &id)| i + k < e && t.id(i + k) == id)
+        });
         if !hit {
             continue;
         }
