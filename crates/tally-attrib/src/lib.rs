@@ -94,6 +94,9 @@ impl Attributions {
     }
 }
 
+/// The possessive with a curly apostrophe, as bytes (a pattern for [`Text::w`]).
+pub(crate) const CURLY_S: &[u8] = "’s".as_bytes();
+
 /// Token access for the grammar: lower-case text without allocation (ASCII lower-casing keeps
 /// byte offsets), shapes, and entity mention boundaries.
 pub(crate) struct Text<'a> {
@@ -209,12 +212,19 @@ impl<'a> Text<'a> {
     pub fn is(&self, class: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & class != 0)
     }
-    /// Lower-case text of token `i` ("" out of range).
-    pub fn w(&self, i: usize) -> &str {
-        self.an.low(i)
+    /// Lower-case bytes of token `i` (empty out of range; compared with ASCII words, or with
+    /// [`CURLY_S`], a slice of them is the token's text).
+    #[inline]
+    pub fn w(&self, i: usize) -> &'a [u8] {
+        self.an.tokens.get(i).and_then(|t| self.an.low.as_bytes().get(t.span.range())).unwrap_or(&[])
     }
     pub fn raw(&self, i: usize) -> &'a str {
         self.an.tok(i)
+    }
+    /// The bytes of token `i` as written (empty out of range).
+    #[inline]
+    pub fn rb(&self, i: usize) -> &'a [u8] {
+        self.an.tokens.get(i).and_then(|t| self.an.body.as_bytes().get(t.span.range())).unwrap_or(&[])
     }
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.an.tokens.get(i).map(|t| t.kind)
@@ -414,7 +424,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         // Leave out a final stop and trailing punctuation.
         while qr.1 > qr.0
             && matches!(t.kind(qr.1 - 1), Some(TokenKind::Stop) | Some(TokenKind::Punct))
-            && t.raw(qr.1 - 1) != ")"
+            && t.rb(qr.1 - 1) != b")"
         {
             qr.1 -= 1;
         }

@@ -4,7 +4,7 @@
 
 use crate::frames::R;
 use crate::lexicon::class;
-use crate::Text;
+use crate::{Text, CURLY_S};
 use tally_model::{Anchor, EntityKind, Span};
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
@@ -116,8 +116,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
             let lone_name = r.1 - r.0 == 1 && t.is_cap(r.0) && t.raw(r.0).chars().any(char::is_lowercase);
             let person = (person_hint && lone_name && !t.mention_overlaps(r))
                 || t.is(class::PERSONROLE, hi)
-                || h.ends_with("man")
-                || h.ends_with("woman")
+                || h.ends_with(b"man")
+                || h.ends_with(b"woman")
                 || t.is(class::PERSONROLE, r.1.saturating_sub(1))
                 || t.mentions_from(ma, span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
                 || {
@@ -127,7 +127,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
                         .take_while(|a| a.span.start < span.end)
                         .any(|a| a.person && !a.speaker && span.contains(a.span))
                 };
-            let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
+            let plural = head.ends_with(b"s") && !head.ends_with(b"ss") && !t.is_cap(r.1 - 1);
             let ante = Ante::new(span, name, span.text(t.an.body), person, plural, true);
             let pos =
                 ak + self.antes.get(ak..).unwrap_or(&[]).iter().take_while(|a| a.span.start <= span.start).count();
@@ -151,8 +151,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let window = span.start.saturating_sub(1500);
         // Pronouns.
         if n == 1 && t.is(class::PRONOUN, r.0) {
-            let want_person = matches!(first, "he" | "she" | "him" | "her");
-            let plural = matches!(first, "they" | "them");
+            let want_person = matches!(first, b"he" | b"she" | b"him" | b"her");
+            let plural = matches!(first, b"they" | b"them");
             return self
                 .before(ak)
                 .take_while(|a| a.span.start >= window)
@@ -189,7 +189,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             }
         }
         // Definite descriptions: "the ministry", "the agency", "The commission".
-        if first == "the" && n <= 4 && t.is(class::ROLE, r.1.saturating_sub(1)) && !(r.0 + 1..r.1).any(|i| t.is_cap(i))
+        if first == b"the" && n <= 4 && t.is(class::ROLE, r.1.saturating_sub(1)) && !(r.0 + 1..r.1).any(|i| t.is_cap(i))
         {
             if let Some(a) = self
                 .before(ak)
@@ -232,7 +232,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let mut k = rs;
         while k > core.0 + 1 {
             let w = t.w(k - 1);
-            if matches!(w, "of" | "for" | "and" | "on") && t.is_cap(k - 2) {
+            if matches!(w, b"of" | b"for" | b"and" | b"on") && t.is_cap(k - 2) {
                 let mut m = k - 1;
                 while m > core.0 && t.is_cap(m - 1) && t.is(class::WORD, m - 1) {
                     m -= 1;
@@ -256,23 +256,22 @@ impl<'t, 'a> Resolver<'t, 'a> {
 
 /// Whether the lower-cased text of `a` holds `head` (lower-case ASCII letters only change
 /// through the document's lower-cased copy).
-fn lower_contains(t: &Text, a: &Ante, head: &str) -> bool {
+fn lower_contains(t: &Text, a: &Ante, head: &[u8]) -> bool {
     if a.ascii {
         // A byte search: a match of valid UTF-8 in valid UTF-8 is a substring match.
-        let h = head.as_bytes();
-        let Some(&h0) = h.first() else { return true };
-        t.an.low
-            .as_bytes()
-            .get(a.span.range())
-            .is_some_and(|low| low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + h.len()) == Some(h)))
+        let Some(&h0) = head.first() else { return true };
+        t.an.low.as_bytes().get(a.span.range()).is_some_and(|low| {
+            low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + head.len()) == Some(head))
+        })
     } else {
-        a.text.to_lowercase().contains(head)
+        // `head` is a token's lower-cased text: valid UTF-8.
+        std::str::from_utf8(head).is_ok_and(|h| a.text.to_lowercase().contains(h))
     }
 }
 
 fn prep_before(t: &Text, byte: usize) -> bool {
     let i = t.an.token_at_or_after(byte);
-    i > 0 && matches!(t.w(i - 1), "in" | "of" | "for" | "from" | "at" | "to" | "on" | "'s" | "’s")
+    i > 0 && matches!(t.w(i - 1), b"in" | b"of" | b"for" | b"from" | b"at" | b"to" | b"on" | b"'s" | CURLY_S)
 }
 
 /// The phrase without a leading determiner and a trailing acronym ("the X Agency (XA)" -> "X
@@ -282,7 +281,7 @@ fn core_of(t: &Text, r: R) -> R {
     while s < e && t.is(class::ARTICLE, s) {
         s += 1;
     }
-    if e >= s + 3 && t.raw(e - 1) == ")" && t.raw(e - 3) == "(" {
+    if e >= s + 3 && t.rb(e - 1) == b")" && t.rb(e - 3) == b"(" {
         e -= 3;
     } else if e >= s + 2 && is_acronym(t.raw(e - 1)) && t.is_cap(e - 2) && !is_acronym(t.raw(e - 2)) {
         e -= 1;
