@@ -178,16 +178,8 @@ impl<'a> Text<'a> {
     /// when none has).
     pub fn next_with(&self, bits: class::Bits, i: usize) -> usize {
         let n = self.bits.len();
-        let mut k = i.min(n);
-        // Eight tokens at a time while none of them has the bits.
-        while let Some(chunk) = self.bits.get(k..k + 8) {
-            if chunk.iter().fold(false, |any, b| any | (b & bits == bits)) {
-                break;
-            }
-            k += 8;
-        }
-        match self.bits.get(k..) {
-            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |p| k + p),
+        match self.bits.get(i.min(n)..) {
+            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
             None => n,
         }
     }

@@ -80,8 +80,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
             while j < n && t.all(capword, j) && !t.gap_before(j, i) {
                 j += 1;
             }
+            // Leading titles, determiners and words of other mentions are dropped; a run left
+            // shorter than two words names no one (and needs no more tests).
             let mut s = i;
-            while s < j && (t.is(class::TITLE | class::DET, s) || cursor.overlaps(t, (s, s + 1))) {
+            while j - s >= 2 && (t.is(class::TITLE | class::DET, s) || cursor.overlaps(t, (s, s + 1))) {
                 s += 1;
             }
             if j - s >= 2 && !has_orgword(t, (s, j)) && !cursor.overlaps(t, (s, j)) {
