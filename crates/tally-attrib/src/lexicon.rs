@@ -202,14 +202,25 @@ impl Lexicon {
     #[inline]
     pub fn tag_at(&self, low: &[u8], start: usize, end: usize) -> class::Bits {
         let n = end.wrapping_sub(start);
-        if n.wrapping_sub(1) >= self.max_len {
-            return NO_TAG;
-        }
-        if n <= 16 {
+        if n.wrapping_sub(1) < 16 {
+            // The common case: eight bytes can be read from the word's start.
+            if let Some(head) = low.get(start..).and_then(|rest| rest.first_chunk::<8>()) {
+                let k1 = u64::from_le_bytes(*head);
+                if n <= 8 {
+                    return self.table.get_short(k1 & (u64::MAX >> ((64 - 8 * n) & 63)), n);
+                }
+                return match low.get(..end).and_then(|b| b.last_chunk::<8>()) {
+                    Some(tail) => self.table.get(k1, u64::from_le_bytes(*tail), n),
+                    None => NO_TAG,
+                };
+            }
             return match word_key(low, start, end) {
                 Some((k1, k2)) => self.table.get(k1, k2, n),
                 None => NO_TAG,
             };
+        }
+        if n > self.max_len {
+            return NO_TAG;
         }
         low.get(start..end).and_then(|b| self.long.get(b)).copied().unwrap_or(NO_TAG)
     }
@@ -290,6 +301,24 @@ impl WordTable {
             t.second[k] = k2;
         }
         t
+    }
+
+    /// [`WordTable::get`] for a word of at most eight bytes (its second key is 0).
+    #[inline]
+    fn get_short(&self, k1: u64, n: usize) -> class::Bits {
+        let want = (n as u64) << LEN_SHIFT;
+        let mut k = slot(k1, 0);
+        loop {
+            let (a, tag) = self.slots[k];
+            let len = tag & LEN_MASK;
+            if a == k1 && len == want {
+                return tag & !LEN_MASK;
+            }
+            if len == 0 {
+                return NO_TAG;
+            }
+            k = (k + 1) & (SLOTS - 1);
+        }
     }
 
     #[inline]

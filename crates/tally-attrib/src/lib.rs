@@ -125,7 +125,10 @@ impl<'a> Text<'a> {
             .tokens
             .iter()
             .map(|tok| match tok.kind {
-                TokenKind::Word => lx.tag_at(low, tok.span.start, tok.span.end) | frames::shape(an.body, tok),
+                TokenKind::Word => {
+                    let cap = if tok.cap { class::CAP } else { 0 };
+                    lx.tag_at(low, tok.span.start, tok.span.end) | class::WORD | cap
+                }
                 _ => lexicon::NO_TAG | frames::shape(an.body, tok),
             })
             .collect();
