@@ -110,6 +110,8 @@ pub(crate) struct Text<'a> {
     /// Per token: lexicon class bits and token shape bits, with the lexicon word id in the top
     /// bits (see [`lexicon::tag_id`]).
     bits: Vec<class::Bits>,
+    /// Runs of two or more capitalised words not broken by a line break, in text order.
+    pub cap_runs: Vec<R>,
     /// Indices of the quotation mark tokens.
     pub quotes: Vec<usize>,
 }
@@ -120,30 +122,51 @@ impl<'a> Text<'a> {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let lx = &*LEXICON;
         let low = an.low.as_bytes();
-        // Every lexicon word starts with a letter, so only word tokens are looked up.
-        let mut bits: Vec<class::Bits> = an
-            .tokens
-            .iter()
-            .map(|tok| match tok.kind {
+        // One pass over the tokens: tags (every lexicon word starts with a letter, so only word
+        // tokens are looked up), stops, quotation marks and runs of capitalised words.
+        let mut bits: Vec<class::Bits> = Vec::with_capacity(an.tokens.len());
+        let mut stops: Vec<usize> = Vec::new();
+        let mut quotes: Vec<usize> = Vec::new();
+        let mut cap_runs: Vec<R> = Vec::new();
+        // The length of the run of capitalised words ending before the token.
+        let mut run = 0usize;
+        for (i, tok) in an.tokens.iter().enumerate() {
+            // A run of capitalised words ends at any other token and at a line break.
+            let close = |run: usize, cap_runs: &mut Vec<R>| {
+                if run >= 2 {
+                    cap_runs.push((i - run, i));
+                }
+            };
+            bits.push(match tok.kind {
                 TokenKind::Word => {
+                    if tok.cap && tok.newlines_before == 0 {
+                        run += 1;
+                    } else {
+                        close(run, &mut cap_runs);
+                        run = usize::from(tok.cap);
+                    }
                     let cap = if tok.cap { class::CAP } else { 0 };
                     lx.tag_at(low, tok.span.start, tok.span.end) | class::WORD | cap
                 }
-                _ => lexicon::NO_TAG | frames::shape(an.body, tok),
-            })
-            .collect();
-        let mut stops: Vec<usize> = Vec::new();
-        let mut quotes: Vec<usize> = Vec::new();
-        for (i, tok) in an.tokens.iter().enumerate() {
-            match tok.kind {
-                TokenKind::Stop => stops.push(i),
-                TokenKind::Quote => quotes.push(i),
-                _ => {}
-            }
+                kind => {
+                    close(run, &mut cap_runs);
+                    run = 0;
+                    match kind {
+                        TokenKind::Stop => stops.push(i),
+                        TokenKind::Quote => quotes.push(i),
+                        _ => {}
+                    }
+                    lexicon::NO_TAG | frames::shape(an.body, tok)
+                }
+            });
+        }
+        let n = an.tokens.len();
+        if run >= 2 {
+            cap_runs.push((n - run, n));
         }
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
         let starts = mentions.iter().map(|m| m.span.start).collect();
-        let mut t = Text { an, mentions, starts, others, bits: Vec::new(), quotes };
+        let mut t = Text { an, mentions, starts, others, bits: Vec::new(), quotes, cap_runs };
         // A full stop ends phrases unless it closes an abbreviation.
         // Stops come in text order: their sentences are found by walking forward.
         let mut si = 0;
@@ -176,15 +199,6 @@ impl<'a> Text<'a> {
     #[inline]
     pub fn all(&self, bits: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & bits == bits)
-    }
-    /// Index of the first token at or after `i` that has every bit of `bits` (the token count
-    /// when none has).
-    pub fn next_with(&self, bits: class::Bits, i: usize) -> usize {
-        let n = self.bits.len();
-        match self.bits.get(i.min(n)..) {
-            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
-            None => n,
-        }
     }
     /// Index of the first token at or after `i` that has any bit of `bits` (the token count
     /// when none has).
@@ -226,10 +240,6 @@ impl<'a> Text<'a> {
     }
     pub fn is_cap(&self, i: usize) -> bool {
         self.an.is_cap(i)
-    }
-    /// Whether a line break separates token `j` from the run started at `start`.
-    pub fn gap_before(&self, j: usize, start: usize) -> bool {
-        j > start && self.an.tokens.get(j).is_some_and(|t| t.newlines_before > 0)
     }
     /// Byte span of token range `r`.
     pub fn span(&self, r: R) -> Span {

@@ -66,20 +66,9 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 antes.push(Ante::new(m.span, Some(m.name.as_str()), m.span.text(t.an.body), true, false, false));
             }
         }
-        let n = t.an.tokens.len();
-        let mut i = 0;
-        let capword = class::CAP | class::WORD;
         // Runs come in text order: overlap tests walk the mentions with one cursor.
         let mut cursor = crate::MentionCursor::default();
-        while i < n {
-            i = t.next_with(capword, i);
-            if i >= n {
-                break;
-            }
-            let mut j = i;
-            while j < n && t.all(capword, j) && !t.gap_before(j, i) {
-                j += 1;
-            }
+        for &(i, j) in &t.cap_runs {
             // Leading titles, determiners and words of other mentions are dropped; a run left
             // shorter than two words names no one (and needs no more tests).
             let mut s = i;
@@ -91,7 +80,6 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 let text = span.text(t.an.body);
                 antes.push(Ante::new(span, Some(text), text, true, false, false));
             }
-            i = j.max(i + 1);
         }
         antes.sort_by_key(|a| a.span.start);
         Resolver { t, antes }
