@@ -205,6 +205,7 @@ impl<'a> Text<'a> {
     pub fn next_any(&self, bits: class::Bits, i: usize) -> usize {
         let n = self.bits.len();
         let mut k = i.min(n);
+        // Eight tokens at a time while none of them has the bits.
         while let Some(chunk) = self.bits.get(k..k + 8) {
             if chunk.iter().fold(0, |any, b| any | b) & bits != 0 {
                 break;
@@ -281,10 +282,11 @@ impl<'a> Text<'a> {
     }
     /// [`Text::mentions_in`] when `a` mentions start before `s`.
     pub fn mentions_from(&self, a: usize, s: Span) -> &[&'a Mention] {
-        let b = self.starts.partition_point(|&x| x < s.end).max(a);
+        // Few mentions start inside a phrase: a walk, not a search.
+        let b = a + self.starts.get(a..).unwrap_or(&[]).iter().take_while(|&&x| x < s.end).count();
         self.mentions.get(a..b).unwrap_or(&[])
     }
-    /// [`Text::mention_at`] when `a` mentions start before `s`.
+    /// The mention with span `s`, when `a` mentions start before `s`.
     pub fn mention_at_from(&self, a: usize, s: Span) -> Option<&'a Mention> {
         self.mentions
             .get(a..)
@@ -293,9 +295,6 @@ impl<'a> Text<'a> {
             .take_while(|m| m.span.start < s.start + 1)
             .find(|m| m.span == s)
             .copied()
-    }
-    pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
-        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
     }
 }
 

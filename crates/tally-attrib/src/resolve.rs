@@ -191,7 +191,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         // A mention that covers the phrase's core.
         let core = core_of(t, r);
-        if let Some(m) = t.mention_at(t.span(core)) {
+        // The core starts inside the phrase: its mention is among those from `ma` on.
+        if let Some(m) = t.mention_at_from(ma, t.span(core)) {
             return Some(m.name.as_str());
         }
         if let Some(m) = t.mentions_from(ma, span).iter().rev().find(|m| {
