@@ -122,8 +122,8 @@ fn is_cue_word(t: &Text, i: usize) -> bool {
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
 pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
     let limit = e.min(s + 16);
-    let next = t.raw(s + 1);
-    if !(next == "," || next == "(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
+    let next = t.rb(s + 1);
+    if !(next == b"," || next == b"(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
         return s;
     }
     let first = t.raw(s);

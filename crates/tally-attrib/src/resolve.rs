@@ -19,13 +19,13 @@ struct Ante<'a> {
     /// A source of an attribution frame (rather than a plain mention).
     speaker: bool,
     /// The text is ASCII and exactly the span's bytes (its lower-cased copy is the span's
-    /// bytes in the document's lower-cased body).
+    /// bytes in the document's lower-cased body). Only read for speakers, so only set for them.
     ascii: bool,
 }
 
 impl<'a> Ante<'a> {
     fn new(span: Span, name: Option<&'a str>, text: &'a str, person: bool, plural: bool, speaker: bool) -> Self {
-        let ascii = text.is_ascii() && text.len() == span.len();
+        let ascii = speaker && text.is_ascii() && text.len() == span.len();
         Ante { span, name, text, person, plural, speaker, ascii }
     }
     fn label(&self) -> &'a str {
