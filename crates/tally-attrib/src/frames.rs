@@ -566,9 +566,11 @@ fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::C
 /// belong to the quoted speaker, not the report).
 pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool, frames: &mut Vec<Fr>) {
     frames.clear();
+    // Frames stand at words that start a cue form: a sentence without one has none.
+    let Some(first) = (s..e).find(|&i| t.all(class::CUE_FIRST | class::WORD, i)) else { return };
     let cs = content_start(t, s, e);
     let mut pending_cite: Option<Vec<R>> = None;
-    let mut i = cs;
+    let mut i = cs.max(first);
     while i < e {
         if !t.is(class::CUE_FIRST, i) || !t.is(class::WORD, i) || masked(i) {
             i += 1;

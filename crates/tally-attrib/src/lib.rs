@@ -326,12 +326,6 @@ fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
     (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && t.is(class::PERSON12, i))
 }
 
-/// Whether a sentence is worth the grammar: it holds a cue word or a quotation mark.
-fn has_cue_or_mark(t: &Text, s: usize, e: usize) -> bool {
-    let e = e.min(t.bits.len());
-    t.bits.get(s.min(e)..e).is_some_and(|b| b.iter().any(|b| b & (class::CUE_FIRST | class::QUOTE) != 0))
-}
-
 struct Found {
     si: usize,
     fr: Fr,
@@ -355,9 +349,6 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     let mask = |i: usize| masked.get(i).copied().unwrap_or(false);
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
-        if !has_cue_or_mark(&t, s, e) {
-            continue;
-        }
         frames::sentence_frames(&t, s, e, &mask, &mut frames_buf);
         found.extend(frames_buf.drain(..).map(|fr| Found { si, fr, no_quote: false }));
     }
