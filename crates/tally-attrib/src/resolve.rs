@@ -50,6 +50,8 @@ impl Ref<'_> {
 pub struct Resolver<'t, 'a> {
     t: &'t Text<'a>,
     antes: Vec<Ante<'a>>,
+    /// Where the last phrase's antecedents ended (phrases mostly come in text order).
+    hint: usize,
 }
 
 fn has_orgword(t: &Text, r: R) -> bool {
@@ -82,7 +84,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             }
         }
         antes.sort_by_key(|a| a.span.start);
-        Resolver { t, antes }
+        Resolver { t, antes, hint: 0 }
     }
 
     /// Resolves a source phrase and remembers it for later references.
@@ -95,7 +97,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let t = self.t;
         let span = t.span(r);
         // Antecedents and mentions before the phrase: where it would be inserted / starts.
-        let ak = self.antes.partition_point(|a| a.span.start < span.start);
+        let ak = self.antes_before(span.start);
         let ma = t.mentions_before(span.start);
         let name = self.name_of(r, span, ak, ma);
         let head = t.w(r.1.saturating_sub(1));
@@ -123,7 +125,25 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 ak + self.antes.get(ak..).unwrap_or(&[]).iter().take_while(|a| a.span.start <= span.start).count();
             self.antes.insert(pos, ante);
         }
+        self.hint = ak;
         Ref { span, name }
+    }
+
+    /// The number of antecedents that start before byte `pos`: a short walk from where the
+    /// last phrase stood, a binary search otherwise.
+    fn antes_before(&self, pos: usize) -> usize {
+        let a = &self.antes;
+        let mut k = self.hint.min(a.len());
+        if k > 0 && a.get(k - 1).is_some_and(|x| x.span.start >= pos) {
+            return a.partition_point(|x| x.span.start < pos);
+        }
+        for _ in 0..8 {
+            match a.get(k) {
+                Some(x) if x.span.start < pos => k += 1,
+                _ => return k,
+            }
+        }
+        a.partition_point(|x| x.span.start < pos)
     }
 
     /// The antecedents before index `k`, nearest first.
