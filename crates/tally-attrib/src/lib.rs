@@ -276,9 +276,21 @@ impl<'a> Text<'a> {
         let a = self.others.partition_point(|m| m.start < from);
         self.others.get(a..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
     }
-    /// The number of mentions that start before byte `pos`.
-    pub fn mentions_before(&self, pos: usize) -> usize {
-        self.starts.partition_point(|&x| x < pos)
+    /// The number of mentions that start before byte `pos`: a short walk from `hint` (such a
+    /// number for an earlier position), a binary search otherwise.
+    pub fn mentions_before(&self, pos: usize, hint: usize) -> usize {
+        let st = &self.starts;
+        let mut k = hint.min(st.len());
+        if k > 0 && st.get(k - 1).is_some_and(|&x| x >= pos) {
+            return st.partition_point(|&x| x < pos);
+        }
+        for _ in 0..8 {
+            match st.get(k) {
+                Some(&x) if x < pos => k += 1,
+                _ => return k,
+            }
+        }
+        st.partition_point(|&x| x < pos)
     }
     /// [`Text::mentions_in`] when `a` mentions start before `s`.
     pub fn mentions_from(&self, a: usize, s: Span) -> &[&'a Mention] {

@@ -52,6 +52,8 @@ pub struct Resolver<'t, 'a> {
     antes: Vec<Ante<'a>>,
     /// Where the last phrase's antecedents ended (phrases mostly come in text order).
     hint: usize,
+    /// The number of mentions before the last phrase.
+    mention_hint: usize,
 }
 
 fn has_orgword(t: &Text, r: R) -> bool {
@@ -84,7 +86,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             }
         }
         antes.sort_by_key(|a| a.span.start);
-        Resolver { t, antes, hint: 0 }
+        Resolver { t, antes, hint: 0, mention_hint: 0 }
     }
 
     /// Resolves a source phrase and remembers it for later references.
@@ -98,7 +100,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let span = t.span(r);
         // Antecedents and mentions before the phrase: where it would be inserted / starts.
         let ak = self.antes_before(span.start);
-        let ma = t.mentions_before(span.start);
+        let ma = t.mentions_before(span.start, self.mention_hint);
+        self.mention_hint = ma;
         let name = self.name_of(r, span, ak, ma);
         let head = t.w(r.1.saturating_sub(1));
         let pronoun = r.1 - r.0 == 1 && t.is(class::PRONOUN, r.1.saturating_sub(1));
