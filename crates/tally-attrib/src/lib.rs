@@ -125,9 +125,10 @@ impl<'a> Text<'a> {
         // One pass over the tokens: tags (every lexicon word starts with a letter, so only word
         // tokens are looked up), stops, quotation marks and runs of capitalised words.
         let mut bits: Vec<class::Bits> = Vec::with_capacity(an.tokens.len());
-        let mut stops: Vec<usize> = Vec::new();
+        // About one stop per sentence; a run of capitals every few dozen tokens.
+        let mut stops: Vec<usize> = Vec::with_capacity(an.sentences.len() + 1);
         let mut quotes: Vec<usize> = Vec::new();
-        let mut cap_runs: Vec<R> = Vec::new();
+        let mut cap_runs: Vec<R> = Vec::with_capacity(an.tokens.len() / 32 + 1);
         // The length of the run of capitalised words ending before the token.
         let mut run = 0usize;
         for (i, tok) in an.tokens.iter().enumerate() {
@@ -375,7 +376,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 3. Names, in text order.
     found.sort_by_key(|f| (f.fr.region.0, f.fr.cue.0));
-    let mut resolver = resolve::Resolver::new(&t);
+    let mut resolver = resolve::Resolver::new(&t, 2 * found.len());
     let mut out = Attributions { frames: Vec::with_capacity(found.len() + 8), quotes: Vec::new() };
     let mut last_channel: Option<Ref> = None;
     // Per frame: its speaker, cue and channel, for the quotes it holds.

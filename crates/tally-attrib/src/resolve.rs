@@ -61,8 +61,10 @@ fn has_orgword(t: &Text, r: R) -> bool {
 }
 
 impl<'t, 'a> Resolver<'t, 'a> {
-    pub fn new(t: &'t Text<'a>) -> Self {
-        let mut antes = Vec::new();
+    /// A resolver for the text's phrases; `phrases` is about how many will be resolved (each
+    /// becomes an antecedent).
+    pub fn new(t: &'t Text<'a>, phrases: usize) -> Self {
+        let mut antes = Vec::with_capacity(t.mentions.len() + t.cap_runs.len() + phrases);
         // Person names from the entity pass, and runs of two or more capitalised words that
         // name no organisation or place (a fallback while the entity pass lacks people).
         for m in &t.mentions {
