@@ -377,12 +377,13 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     // 3. Names, in text order.
     found.sort_by_key(|f| (f.fr.region.0, f.fr.cue.0));
     let mut resolver = resolve::Resolver::new(&t, 2 * found.len());
-    let mut out = Attributions { frames: Vec::with_capacity(found.len() + 8), quotes: Vec::new() };
+    // Frames from the grammar, and one per marked quote at most that no frame covers.
+    let mut out = Attributions { frames: Vec::with_capacity(found.len() + pairs.len() + 8), quotes: Vec::new() };
     let mut last_channel: Option<Ref> = None;
     // Per frame: its speaker, cue and channel, for the quotes it holds.
     let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
     let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::with_capacity(found.len());
-    let mut refs: Vec<Ref> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::with_capacity(8);
     for f in &found {
         let fr = &f.fr;
         let cue_text = t.an.text(t.span(fr.cue));
@@ -559,6 +560,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     mark_unverified(&t, &mut out.frames);
     // 7. Quotes in text order; reported quotes never overlap quotation marks.
     let mut quotes: Vec<Quote> = marked;
+    quotes.reserve(quotes_from_frames.len() + extra.len());
     let n_marked = quotes.len();
     for (_, q, _) in quotes_from_frames {
         // Marked quotes are in text order and never overlap each other.
