@@ -4,7 +4,7 @@
 //! `, saying CONTENT`). Works on token indices into the document's token list.
 
 use crate::lexicon::{class, CueKind, LEXICON};
-use crate::Text;
+use crate::{Text, CURLY_S};
 use tally_model::Stance;
 use tally_text::TokenKind;
 
@@ -105,7 +105,7 @@ pub fn shape(body: &str, tok: &tally_text::Token) -> class::Bits {
 /// A full stop that did not end its sentence `sent` (the sentence holding its start): an
 /// abbreviation ("Dr.", "Feb.").
 pub fn is_abbrev_dot_in(t: &Text, i: usize, sent: Option<&tally_text::Sentence>) -> bool {
-    if t.raw(i) != "." || i == 0 {
+    if t.rb(i) != b"." || i == 0 {
         return false;
     }
     let Some(tok) = t.an.tokens.get(i) else { return false };
@@ -122,8 +122,8 @@ fn is_cue_word(t: &Text, i: usize) -> bool {
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
 pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
     let limit = e.min(s + 16);
-    let next = t.raw(s + 1);
-    if !(next == "," || next == "(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
+    let next = t.rb(s + 1);
+    if !(next == b"," || next == b"(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
         return s;
     }
     let first = t.raw(s);
@@ -167,7 +167,7 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
     if r.1 <= r.0 || r.1 - r.0 > 14 {
         return false;
     }
-    if t.raw(r.1 - 1) == ")" {
+    if t.rb(r.1 - 1) == b")" {
         return true;
     }
     let named = (r.0..r.1)
@@ -238,7 +238,8 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             }
         }
         // "told state radio the programme": the content starts at its determiner.
-        while k > j && matches!(t.w(k - 1), "the" | "a" | "an" | "its" | "their") && k < e && !is_hard_break(t, k) {
+        while k > j && matches!(t.w(k - 1), b"the" | b"a" | b"an" | b"its" | b"their") && k < e && !is_hard_break(t, k)
+        {
             k -= 1;
         }
         j = k;
@@ -281,11 +282,11 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
                 let ok = t.is(class::ADJUNCT, k)
                     || (t.is_cap(k) && t.is(class::WORD, k))
                     || t.is(class::MONTH, k)
-                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(t.w(j), "at" | "on" | "by")))
-                    || matches!(t.w(k), "'s" | "’s")
+                    || (t.kind(k) == Some(TokenKind::Number) && (any || matches!(t.w(j), b"at" | b"on" | b"by")))
+                    || matches!(t.w(k), b"'s" | CURLY_S)
                     || (any && t.is(class::PREP, k) && t.kind(k + 1) != Some(TokenKind::Number))
                     || (t.kind(k) == Some(TokenKind::Stop)
-                        && t.raw(k) == "."
+                        && t.rb(k) == b"."
                         && k + 1 < e
                         && any
                         && t.w(k - 1).len() <= 4);
@@ -333,7 +334,7 @@ fn np_forward(t: &Text, j: usize, e: usize) -> R {
     let mut paren = 0i32;
     while k < e {
         if t.is(class::PAREN, k) {
-            if t.raw(k) == "(" {
+            if t.rb(k) == b"(" {
                 paren += 1;
                 k += 1;
                 continue;
@@ -393,7 +394,7 @@ fn and_splits(t: &Text, k: usize, e: usize) -> bool {
 /// A list of sources forward from `j` ("the United States, South Korea, and Ukraine"; "X, a
 /// local group, and residents"; "X, BMKG"). Returns the sources and where the list ends.
 fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4);
     let mut k = j;
     loop {
         // An item.
@@ -406,7 +407,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             break;
         }
         let w = t.w(k);
-        if w == "and" && t.is(class::WORD, k) {
+        if w == b"and" && t.is(class::WORD, k) {
             if clause_ahead(t, k + 1, e) {
                 break;
             }
@@ -422,7 +423,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             break;
         }
         let nw = t.w(n);
-        if nw == "and" {
+        if nw == b"and" {
             if clause_ahead(t, n + 1, e) {
                 break;
             }
@@ -430,7 +431,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
             continue;
         }
         let list_follows = (n..e.min(n + 10)).any(|x| t.is(class::AND, x)) && !clause_ahead(t, n, e);
-        if matches!(nw, "a" | "an") || (nw == "the" && !t.is_cap(n + 1)) {
+        if matches!(nw, b"a" | b"an") || (nw == b"the" && !t.is_cap(n + 1)) {
             // An appositive description: skip it.
             let app = np_forward(t, n, e);
             k = app.1;
@@ -464,15 +465,15 @@ fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
             continue;
         }
         // "the UN's latest estimate": the possessor (not "Saturday's statement from X").
-        let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), "from" | "by" | "of"));
+        let from_follows = (k + 1..r.1).any(|x| matches!(t.w(x), b"from" | b"by" | b"of"));
         if !from_follows {
-            if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), "'s" | "’s")) {
+            if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), b"'s" | CURLY_S)) {
                 if !t.is(class::TIMEWORD, p - 1) && !t.is(class::MONTH, p - 1) {
                     return vec![(r.0, p)];
                 }
             }
         }
-        if k + 1 < r.1 && matches!(t.w(k + 1), "from" | "by" | "of") {
+        if k + 1 < r.1 && matches!(t.w(k + 1), b"from" | b"by" | b"of") {
             let (list, _) = source_list(t, k + 2, e.min(r.1.max(k + 2)));
             if !list.is_empty() {
                 return list;
@@ -503,18 +504,18 @@ fn clause_subject(t: &Text, j: usize, e: usize) -> Option<R> {
     let mut paren = 0;
     while k < e {
         let w = t.w(k);
-        let raw = t.raw(k);
-        if raw == "(" {
+        let raw = t.rb(k);
+        if raw == b"(" {
             paren += 1;
-        } else if raw == ")" {
+        } else if raw == b")" {
             paren -= 1;
         } else if paren == 0 {
             let ok = (t.is_cap(k) && t.is(class::WORD, k))
                 || t.is(class::DET | class::ROLE, k)
-                || w == "'s"
-                || w == "’s"
-                || (matches!(w, "of" | "for" | "in") && k + 1 < e && (t.is_cap(k + 1) || t.is(class::DET, k + 1)))
-                || w.contains('-');
+                || w == b"'s"
+                || w == CURLY_S
+                || (matches!(w, b"of" | b"for" | b"in") && k + 1 < e && (t.is_cap(k + 1) || t.is(class::DET, k + 1)))
+                || w.contains(&b'-');
             if !ok {
                 break;
             }
@@ -537,7 +538,7 @@ fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
         }
     }
     let mut first = k;
-    while first < ss && matches!(t.w(first), "however" | "and" | "but" | "," | "meanwhile" | "separately") {
+    while first < ss && matches!(t.w(first), b"however" | b"and" | b"but" | b"," | b"meanwhile" | b"separately") {
         first += 1;
     }
     (first < ss - 1 && (t.is(class::PREP, first) || t.is(class::TIMEWORD, first) || t.is(class::MONTH, first)))
@@ -546,7 +547,7 @@ fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
 
 fn adverbial_start(t: &Text, k: usize) -> bool {
     let w = t.w(k);
-    t.is(class::PREP | class::TIMEWORD, k) || matches!(w, "however" | "meanwhile" | "separately")
+    t.is(class::PREP | class::TIMEWORD, k) || matches!(w, b"however" | b"meanwhile" | b"separately")
 }
 
 /// Matches a cue at token `i`; returns the cue and its token length.
@@ -560,13 +561,16 @@ fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::C
     })
 }
 
-/// Finds the frames of sentence tokens `[s, e)`. `masked(i)` tells whether token `i` stands
-/// inside quotation marks (cues there belong to the quoted speaker, not the report).
-pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool) -> Vec<Fr> {
+/// Finds the frames of sentence tokens `[s, e)` into `frames` (cleared first; a buffer reused
+/// over sentences). `masked(i)` tells whether token `i` stands inside quotation marks (cues there
+/// belong to the quoted speaker, not the report).
+pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool, frames: &mut Vec<Fr>) {
+    frames.clear();
+    // Frames stand at words that start a cue form: a sentence without one has none.
+    let Some(first) = (s..e).find(|&i| t.all(class::CUE_FIRST | class::WORD, i)) else { return };
     let cs = content_start(t, s, e);
-    let mut frames: Vec<Fr> = Vec::new();
     let mut pending_cite: Option<Vec<R>> = None;
-    let mut i = cs;
+    let mut i = cs.max(first);
     while i < e {
         if !t.is(class::CUE_FIRST, i) || !t.is(class::WORD, i) || masked(i) {
             i += 1;
@@ -594,8 +598,8 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             .unwrap_or(cs)
             .max(cs);
         let built = match cue.kind {
-            CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, &frames),
-            CueKind::Participle => participle_frame(t, cue, i, n, cs, e, &frames),
+            CueKind::Verb | CueKind::Act => verb_frame(t, cue, i, n, lb, e, frames),
+            CueKind::Participle => participle_frame(t, cue, i, n, cs, e, frames),
             CueKind::Prep => {
                 // "Kim said, according to KCNA": the agency passed the words on.
                 let attach = frames.last_mut().filter(|p| {
@@ -621,7 +625,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
                         continue;
                     }
                 }
-                cite(t, i, n, e, &mut frames);
+                cite(t, i, n, e, frames);
                 None
             }
             CueKind::Show => show_frame(t, cue, i, n, lb, e),
@@ -669,22 +673,26 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
         }
     }
     // A sentence-initial adverbial ("At a meeting on Tuesday, A pledged X and B pledged Y")
-    // dates every front frame after it.
-    if let Some(sp) = sentence_adverbial(t, cs, e) {
-        for f in frames.iter_mut() {
-            if f.front && f.pre.is_none() && f.region.0 > sp.1 && matches!(f.kind, CueKind::Verb | CueKind::Act) {
-                f.pre = Some(sp);
+    // dates every front frame after it (looked for only when a frame could take it).
+    let undated = |f: &Fr| f.front && f.pre.is_none() && matches!(f.kind, CueKind::Verb | CueKind::Act);
+    if frames.iter().any(undated) {
+        if let Some(sp) = sentence_adverbial(t, cs, e) {
+            for f in frames.iter_mut() {
+                if undated(f) && f.region.0 > sp.1 {
+                    f.pre = Some(sp);
+                }
             }
         }
     }
     frames.retain(|f| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act);
-    frames
 }
 
 /// Drops trailing commas, conjunctions and stops from a content range end.
 fn trim_end(t: &Text, s: usize, mut e: usize) -> usize {
     while e > s
-        && (is_comma(t, e - 1) || matches!(t.w(e - 1), "and" | "but" | "or") || t.kind(e - 1) == Some(TokenKind::Dash))
+        && (is_comma(t, e - 1)
+            || matches!(t.w(e - 1), b"and" | b"but" | b"or")
+            || t.kind(e - 1) == Some(TokenKind::Dash))
     {
         e -= 1;
     }
@@ -692,7 +700,7 @@ fn trim_end(t: &Text, s: usize, mut e: usize) -> usize {
 }
 
 fn trim_start(t: &Text, mut s: usize, e: usize) -> usize {
-    while s < e && (is_comma(t, s) || matches!(t.w(s), "that" | "and")) {
+    while s < e && (is_comma(t, s) || matches!(t.w(s), b"that" | b"and")) {
         s += 1;
     }
     s
@@ -715,14 +723,14 @@ fn content_after_end(t: &Text, j: usize, e: usize) -> Option<R> {
     }
     let n = j + 1;
     let w = t.w(n);
-    if w.ends_with("ing") && !t.is(class::CUE_FIRST, n) && t.is(class::WORD, n) {
+    if w.ends_with(b"ing") && !t.is(class::CUE_FIRST, n) && t.is(class::WORD, n) {
         let mut k = n;
         while k < e && t.kind(k) != Some(TokenKind::Stop) {
             k += 1;
         }
         return Some((n, k));
     }
-    if matches!(w, "up" | "down") && t.w(n + 1) == "from" {
+    if matches!(w, b"up" | b"down") && t.w(n + 1) == b"from" {
         let mut k = n;
         while k < e && t.kind(k) != Some(TokenKind::Stop) && !(k > n && is_comma(t, k)) {
             k += 1;
@@ -750,17 +758,17 @@ fn end_region(t: &Text, j: usize, e: usize) -> usize {
 
 fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize, e: usize, prev: &[Fr]) -> Option<Fr> {
     let w = t.w(i);
-    let told = matches!(w, "told" | "tells" | "tell");
+    let told = matches!(w, b"told" | b"tells" | b"tell");
     // Passive or participial uses are not frames ("were reported to", "casualties reported is").
-    if i > lb && matches!(t.w(i - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+    if i > lb && matches!(t.w(i - 1), b"was" | b"were" | b"is" | b"are" | b"been" | b"be" | b"being") {
         return None;
     }
-    if i + n < e && matches!(t.w(i + n), "is" | "are" | "was" | "were" | "to" | "from" | "by" | "of") && !told {
+    if i + n < e && matches!(t.w(i + n), b"is" | b"are" | b"was" | b"were" | b"to" | b"from" | b"by" | b"of") && !told {
         return None;
     }
     // Negated: "has not announced" reports no statement.
     let j0 = skip_aux_back(t, i, lb);
-    if j0 > lb && matches!(t.w(j0 - 1), "not" | "never" | "n't") {
+    if j0 > lb && matches!(t.w(j0 - 1), b"not" | b"never" | b"n't") {
         return None;
     }
     // After a determiner the cue word is a noun ("the claims", "its report").
@@ -796,7 +804,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             while k < e && is_comma(t, k) {
                 let nx = k + 1;
                 if nx < e
-                    && (matches!(t.w(nx), "a" | "an" | "the" | "who" | "which" | "whose")
+                    && (matches!(t.w(nx), b"a" | b"an" | b"the" | b"who" | b"which" | b"whose")
                         || t.kind(nx) == Some(TokenKind::Number))
                 {
                     k = end_region(t, nx, e);
@@ -820,7 +828,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // "X, which warned that ...": the relative pronoun stands for the phrase before the comma.
     let mut j = j;
     let mut relative = false;
-    if j > lb + 1 && matches!(t.w(j - 1), "which" | "who") && is_comma(t, j - 2) {
+    if j > lb + 1 && matches!(t.w(j - 1), b"which" | b"who") && is_comma(t, j - 2) {
         j -= 2;
         relative = true;
     }
@@ -871,7 +879,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         if app_is_name {
             name_app = Some(app);
         }
-        if t.w(app.0) == "citing" {
+        if t.w(app.0) == b"citing" {
             let (list, _) = source_list(t, app.0 + 1, app.1);
             if !list.is_empty() {
                 cited = Some(list);
@@ -956,7 +964,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         cstart += 1;
     }
     // "said little about", "said nothing": no content was stated.
-    if matches!(t.w(cstart), "little" | "nothing") {
+    if matches!(t.w(cstart), b"little" | b"nothing") {
         return None;
     }
     f.region = (subj.0, cstart);
@@ -970,7 +978,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Inside a relative clause ("The toll, which officials say could rise, stands at 45") the
     // frame governs only up to the clause's closing comma.
     let mut cend = e;
-    if relative || (subj.0 >= 2 && matches!(t.w(subj.0 - 1), "which" | "who" | "that") && is_comma(t, subj.0 - 2)) {
+    if relative || (subj.0 >= 2 && matches!(t.w(subj.0 - 1), b"which" | b"who" | b"that") && is_comma(t, subj.0 - 2)) {
         if let Some(k) = (cstart..e).find(|&k| is_comma(t, k)) {
             cend = k;
         }
@@ -982,8 +990,8 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
 /// "in a statement carried by KCNA", "in remarks broadcast by state TV": the channel.
 fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
     (from + 1..to).find_map(|k| {
-        let ok = t.w(k) == "by"
-            && matches!(t.w(k - 1), "carried" | "published" | "broadcast" | "released" | "issued" | "aired");
+        let ok = t.w(k) == b"by"
+            && matches!(t.w(k - 1), b"carried" | b"published" | b"broadcast" | b"released" | b"issued" | b"aired");
         if !ok {
             return None;
         }
@@ -1059,11 +1067,11 @@ fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: 
         // Forward: the rest of the clause unless a new clause starts.
         if end < e && is_comma(t, end) {
             let nx = end + 1;
-            if nx < e && !t.is(class::CLAUSE, nx) && t.w(nx) != "and" && !t.is(class::BREAK, nx) {
+            if nx < e && !t.is(class::CLAUSE, nx) && t.w(nx) != b"and" && !t.is(class::BREAK, nx) {
                 let mut k = nx;
                 while k < e
                     && t.kind(k) != Some(TokenKind::Stop)
-                    && !(is_comma(t, k) && matches!(t.w(k + 1), "and" | "but" | "while"))
+                    && !(is_comma(t, k) && matches!(t.w(k + 1), b"and" | b"but" | b"while"))
                 {
                     k += 1;
                 }
@@ -1112,7 +1120,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         }
         s
     };
-    if na + 1 < i && matches!(t.w(na + 1), "from" | "by" | "of") {
+    if na + 1 < i && matches!(t.w(na + 1), b"from" | b"by" | b"of") {
         let (list, _) = source_list(t, na + 2, i);
         if list.is_empty() {
             return None;
@@ -1164,7 +1172,7 @@ fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usi
             np_back(t, j, lb)?
         };
         let mut after = i + n;
-        if after < e && t.w(after) == "by" && t.is_cap(after + 1) {
+        if after < e && t.w(after) == b"by" && t.is_cap(after + 1) {
             let via = np_forward(t, after + 1, e);
             f.via = Some(via);
             after = via.1;
@@ -1174,7 +1182,7 @@ fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usi
         (subj, after)
     } else {
         // Active: "Y quoted X as saying".
-        let as_at = (i + 1..e.min(i + 10)).find(|&k| t.w(k) == "as" && t.w(k + 1) == "saying")?;
+        let as_at = (i + 1..e.min(i + 10)).find(|&k| t.w(k) == b"as" && t.w(k + 1) == b"saying")?;
         let channel = np_back(t, skip_aux_back(t, i, lb), lb)?;
         f.via = Some(channel);
         f.cue = (i, as_at + 2);
@@ -1231,11 +1239,11 @@ fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb:
     let mut src = None;
     for k in back {
         let w = t.w(k);
-        if matches!(w, "'s" | "’s") {
+        if matches!(w, b"'s" | CURLY_S) {
             src = np_back(t, k, lb);
             break;
         }
-        if matches!(w, "its" | "their") && k > lb {
+        if matches!(w, b"its" | b"their") && k > lb {
             let verb = k - 1;
             if t.is(class::WORD, verb) && !t.is_cap(verb) && !t.is(class::DET | class::PREP, verb) {
                 src = np_back(t, skip_aux_back(t, verb, lb), lb);

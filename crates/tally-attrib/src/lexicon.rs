@@ -129,6 +129,25 @@ pub mod class {
 /// No word of the lexicon.
 pub const NO_WORD: u32 = u32::MAX;
 
+/// Where a word's id stands in its tag (class bits below, id in the top sixteen bits).
+pub const ID_SHIFT: u32 = 48;
+/// The tag of a word the lexicon does not know: no class bits, the id `0xFFFF`.
+pub const NO_TAG: class::Bits = 0xFFFF << ID_SHIFT;
+
+/// A word's tag: its id and class bits in one number.
+fn tag_of(id: u32, bits: class::Bits) -> class::Bits {
+    (class::Bits::from(id) << ID_SHIFT) | bits
+}
+
+/// The id in a tag ([`NO_WORD`] for [`NO_TAG`]).
+#[inline]
+pub fn tag_id(tag: class::Bits) -> u32 {
+    match (tag >> ID_SHIFT) as u32 {
+        0xFFFF => NO_WORD,
+        id => id,
+    }
+}
+
 /// One word of the lexicon: its class bits and the cue forms it starts.
 #[derive(Debug, Default)]
 pub struct Word {
@@ -145,14 +164,15 @@ pub struct Lexicon {
     ids: HashMap<&'static str, u32>,
     /// The longest word's length in bytes (longer tokens are no words of the lexicon).
     max_len: usize,
-    /// Words of at most eight bytes by their bytes read as one number (see [`short_key`]).
-    short: ShortTable,
-    /// Longer words by their bytes.
-    long: HashMap<&'static [u8], u32>,
-    /// Bytes a word may start with.
-    first: [bool; 256],
+    /// Tags of words of at most sixteen bytes (see [`WordTable`]).
+    table: WordTable,
+    /// Tags of longer words by their bytes.
+    long: HashMap<&'static [u8], class::Bits>,
     /// Hedge phrases, as word sequences.
+    #[cfg(test)]
     pub unverified: Vec<Vec<&'static str>>,
+    /// The hedge phrases as word ids.
+    pub unverified_ids: Vec<Vec<u32>>,
 }
 
 impl Lexicon {
@@ -170,31 +190,42 @@ impl Lexicon {
         self.ids.get(word).copied().unwrap_or(NO_WORD)
     }
     /// The id of the lower-case word at bytes `start..end` of `low` (a document's lower-cased
-    /// body): short words through one read of eight bytes, longer ones by their text.
-    #[inline]
+    /// body).
+    #[cfg(test)]
     pub fn id_at(&self, low: &[u8], start: usize, end: usize) -> u32 {
+        tag_id(self.tag_at(low, start, end))
+    }
+    /// The tag of the lower-case word at bytes `start..end` of `low` (a document's lower-cased
+    /// body): its class bits with its id in the top bits ([`NO_TAG`] for a word the lexicon does
+    /// not know). Words of up to sixteen bytes through two reads of eight bytes, longer ones by
+    /// their text.
+    #[inline]
+    pub fn tag_at(&self, low: &[u8], start: usize, end: usize) -> class::Bits {
         let n = end.wrapping_sub(start);
-        if n.wrapping_sub(1) >= self.max_len {
-            return NO_WORD;
-        }
-        match low.get(start) {
-            Some(&b) if self.first[b as usize] => {}
-            _ => return NO_WORD,
-        }
-        if n <= 8 {
-            let word = match low.get(start..start + 8) {
-                Some(b) => b,
-                None => match low.get(start..end) {
-                    Some(b) => b,
-                    None => return NO_WORD,
-                },
+        if n.wrapping_sub(1) < 16 {
+            // The common case: eight bytes can be read from the word's start.
+            if let Some(head) = low.get(start..).and_then(|rest| rest.first_chunk::<8>()) {
+                let k1 = u64::from_le_bytes(*head);
+                if n <= 8 {
+                    return self.table.get_short(k1 & (u64::MAX >> ((64 - 8 * n) & 63)), n);
+                }
+                return match low.get(..end).and_then(|b| b.last_chunk::<8>()) {
+                    Some(tail) => self.table.get(k1, u64::from_le_bytes(*tail), n),
+                    None => NO_TAG,
+                };
+            }
+            return match word_key(low, start, end) {
+                Some((k1, k2)) => self.table.get(k1, k2, n),
+                None => NO_TAG,
             };
-            return self.short.get(short_key(word, n), n);
         }
-        low.get(start..end).and_then(|b| self.long.get(b)).copied().unwrap_or(NO_WORD)
+        if n > self.max_len {
+            return NO_TAG;
+        }
+        low.get(start..end).and_then(|b| self.long.get(b)).copied().unwrap_or(NO_TAG)
     }
     /// Class bits of word `id` (0 for [`NO_WORD`]).
-    #[inline]
+    #[cfg(test)]
     pub fn bits(&self, id: u32) -> class::Bits {
         self.words.get(id as usize).map_or(0, |w| w.bits)
     }
@@ -205,75 +236,113 @@ impl Lexicon {
     }
 }
 
-/// The first `n` (at most eight) bytes of `b` as one little-endian number; with the length
-/// this names a short word exactly.
+/// Eight bytes of `b` from `at` as one little-endian number.
 #[inline]
-fn short_key(b: &[u8], n: usize) -> u64 {
-    let mut buf = [0u8; 8];
-    match b.get(..8) {
-        Some(head) => buf.copy_from_slice(head),
+fn read8(b: &[u8], at: usize) -> Option<u64> {
+    let w: [u8; 8] = b.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
+/// The key of the word at bytes `start..end` (one to sixteen bytes) of `b`: its first (up to)
+/// eight bytes as one little-endian number, and for a word longer than eight bytes its last
+/// eight. With the length this names the word exactly.
+#[inline]
+fn word_key(b: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+    let n = end.checked_sub(start)?;
+    if n > 8 {
+        return Some((read8(b, start)?, read8(b, end.checked_sub(8)?)?));
+    }
+    let head = match read8(b, start) {
+        Some(x) => x,
         None => {
-            for (d, s) in buf.iter_mut().zip(b) {
+            // Near the end of the text: copy what there is.
+            let mut buf = [0u8; 8];
+            for (d, s) in buf.iter_mut().zip(b.get(start..end)?) {
                 *d = *s;
             }
+            u64::from_le_bytes(buf)
         }
-    }
-    let x = u64::from_le_bytes(buf);
-    if n >= 8 {
-        x
-    } else {
-        x & ((1u64 << (8 * n)) - 1)
-    }
+    };
+    // n is 1..=8 here.
+    Some((head & (u64::MAX >> (64 - 8 * n.max(1))), 0))
 }
 
-/// Short words by key and length: open addressing, a power-of-two number of slots.
-struct ShortTable {
-    /// (key, length, id); length 0 marks an empty slot.
-    slots: Vec<(u64, usize, u32)>,
-    shift: u32,
+/// Tags of words of at most sixteen bytes by their key (see [`word_key`]) and length: open
+/// addressing in a fixed number of slots (a masked slot index needs no bounds check).
+struct WordTable {
+    /// (first key, tag with the length at [`LEN_SHIFT`]); length 0 marks an empty slot.
+    slots: Box<[(u64, u64); SLOTS]>,
+    /// The second keys of the slots (read only for words longer than eight bytes).
+    second: Box<[u64; SLOTS]>,
 }
 
-impl ShortTable {
-    fn new(words: impl Iterator<Item = (u64, usize, u32)>) -> ShortTable {
-        let words: Vec<(u64, usize, u32)> = words.collect();
-        let mut size = 64usize;
-        while size < words.len() * 4 {
-            size *= 2;
-        }
-        let mut t = ShortTable { slots: vec![(0, 0, NO_WORD); size], shift: 64 - size.trailing_zeros() };
-        for (key, n, id) in words {
-            let mut k = t.slot(key, n);
-            while t.slots.get(k).is_some_and(|s| s.1 != 0) {
-                k = (k + 1) & (size - 1);
+/// Slots of the word table: a power of two, at least four times the words of the lexicon.
+const SLOTS: usize = 4096;
+const SLOT_SHIFT: u32 = 64 - SLOTS.trailing_zeros();
+
+/// Where a slot keeps its word's length (five bits between the class bits and the id).
+const LEN_SHIFT: u32 = 42;
+const LEN_MASK: u64 = 0x1F << LEN_SHIFT;
+
+impl WordTable {
+    fn new(words: impl Iterator<Item = (&'static str, class::Bits)>) -> WordTable {
+        let mut t = WordTable { slots: Box::new([(0, 0); SLOTS]), second: Box::new([0; SLOTS]) };
+        for (w, tag) in words {
+            let n = w.len();
+            let Some((k1, k2)) = word_key(w.as_bytes(), 0, n) else { continue };
+            if n == 0 || n > 16 {
+                continue;
             }
-            if let Some(s) = t.slots.get_mut(k) {
-                *s = (key, n, id);
+            let mut k = slot(k1, k2);
+            while t.slots[k].1 & LEN_MASK != 0 {
+                k = (k + 1) & (SLOTS - 1);
             }
+            t.slots[k] = (k1, (tag & !LEN_MASK) | ((n as u64) << LEN_SHIFT));
+            t.second[k] = k2;
         }
         t
     }
 
+    /// [`WordTable::get`] for a word of at most eight bytes (its second key is 0).
     #[inline]
-    fn slot(&self, key: u64, n: usize) -> usize {
-        ((key ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn get_short(&self, k1: u64, n: usize) -> class::Bits {
+        let want = (n as u64) << LEN_SHIFT;
+        let mut k = slot(k1, 0);
+        loop {
+            let (a, tag) = self.slots[k];
+            let len = tag & LEN_MASK;
+            if a == k1 && len == want {
+                return tag & !LEN_MASK;
+            }
+            if len == 0 {
+                return NO_TAG;
+            }
+            k = (k + 1) & (SLOTS - 1);
+        }
     }
 
     #[inline]
-    fn get(&self, key: u64, n: usize) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut k = self.slot(key, n);
+    fn get(&self, k1: u64, k2: u64, n: usize) -> class::Bits {
+        let want = (n as u64) << LEN_SHIFT;
+        let mut k = slot(k1, k2);
         loop {
-            match self.slots.get(k) {
-                Some(&(kk, nn, id)) if nn != 0 => {
-                    if kk == key && nn == n {
-                        return id;
-                    }
-                }
-                _ => return NO_WORD,
+            let (a, tag) = self.slots[k];
+            let len = tag & LEN_MASK;
+            if len == 0 {
+                return NO_TAG;
             }
-            k = (k + 1) & mask;
+            if a == k1 && len == want && (n <= 8 || self.second[k] == k2) {
+                return tag & !LEN_MASK;
+            }
+            k = (k + 1) & (SLOTS - 1);
         }
     }
+}
+
+/// The slot a key hashes to (always below [`SLOTS`]).
+#[inline]
+fn slot(k1: u64, k2: u64) -> usize {
+    (((k1 ^ k2.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> SLOT_SHIFT) as usize) & (SLOTS - 1)
 }
 
 fn parse_stance(s: &str) -> Stance {
@@ -383,24 +452,20 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let max_len = ids.keys().map(|w| w.len()).max().unwrap_or(0);
-    let short = ShortTable::new(
-        ids.iter().filter(|(w, _)| w.len() <= 8).map(|(w, &id)| (short_key(w.as_bytes(), w.len()), w.len(), id)),
-    );
-    let long = ids.iter().filter(|(w, _)| w.len() > 8).map(|(w, &id)| (w.as_bytes(), id)).collect();
-    let mut first = [false; 256];
-    for w in ids.keys() {
-        if let Some(&b) = w.as_bytes().first() {
-            first[b as usize] = true;
-        }
-    }
+    let tag = |id: u32| tag_of(id, words.get(id as usize).map_or(0, |w| w.bits));
+    let table = WordTable::new(ids.iter().map(|(w, &id)| (*w, tag(id))));
+    let long = ids.iter().filter(|(w, _)| w.len() > 16).map(|(w, &id)| (w.as_bytes(), tag(id))).collect();
+    let unverified_ids =
+        unverified.iter().map(|ph| ph.iter().map(|w| ids.get(w).copied().unwrap_or(NO_WORD)).collect()).collect();
     Lexicon {
         words,
         #[cfg(test)]
         ids,
         max_len,
-        short,
+        table,
         long,
-        first,
+        unverified_ids,
+        #[cfg(test)]
         unverified,
     }
 });
@@ -430,5 +495,25 @@ mod tests {
         assert_eq!(forms("put")[0].ids.len(), 5);
         assert!(lx.is(class::PRONOUN, "she") && lx.is(class::ROLE, "ministry") && !lx.is(class::ROLE, "casualties"));
         assert!(!lx.unverified.is_empty());
+    }
+
+    #[test]
+    fn tags_hold_ids_and_bits() {
+        let lx = &*LEXICON;
+        // Ids fit the tag's top bits; class bits stay below the slots' length bits; the table
+        // has room.
+        assert!(lx.words.len() < 0xFFFF);
+        assert!(lx.ids.len() * 4 <= SLOTS);
+        assert!(lx.words.iter().all(|w| w.bits & !((1 << LEN_SHIFT) - 1) == 0));
+        // Only word tokens are looked up: every word starts with a letter.
+        assert!(
+            lx.ids.keys().all(|w| w.chars().next().is_some_and(char::is_alphabetic)),
+            "a word starts with no letter"
+        );
+        for (w, &id) in &lx.ids {
+            let tag = lx.tag_at(w.as_bytes(), 0, w.len());
+            assert_eq!((tag_id(tag), tag & ((1 << ID_SHIFT) - 1)), (id, lx.bits(id)), "{w}");
+        }
+        assert_eq!(lx.tag_at(b"zzzzqq", 0, 6), NO_TAG);
     }
 }

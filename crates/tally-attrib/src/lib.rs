@@ -94,18 +94,24 @@ impl Attributions {
     }
 }
 
+/// The possessive with a curly apostrophe, as bytes (a pattern for [`Text::w`]).
+pub(crate) const CURLY_S: &[u8] = "’s".as_bytes();
+
 /// Token access for the grammar: lower-case text without allocation (ASCII lower-casing keeps
 /// byte offsets), shapes, and entity mention boundaries.
 pub(crate) struct Text<'a> {
     pub an: &'a Analysis<'a>,
     /// Entity mentions sorted by start.
     pub mentions: Vec<&'a Mention>,
+    /// Their starts (one array of numbers for binary searches).
+    starts: Vec<usize>,
     /// Spans of the mentions that name no person, sorted by start.
     others: Vec<Span>,
-    /// Lexicon word id of each token ([`lexicon::NO_WORD`] when the lexicon lacks it).
-    ids: Vec<u32>,
-    /// Lexicon class bits of each token.
+    /// Per token: lexicon class bits and token shape bits, with the lexicon word id in the top
+    /// bits (see [`lexicon::tag_id`]).
     bits: Vec<class::Bits>,
+    /// Runs of two or more capitalised words not broken by a line break, in text order.
+    pub cap_runs: Vec<R>,
     /// Indices of the quotation mark tokens.
     pub quotes: Vec<usize>,
 }
@@ -116,23 +122,52 @@ impl<'a> Text<'a> {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let lx = &*LEXICON;
         let low = an.low.as_bytes();
-        let n = an.tokens.len();
-        let mut ids: Vec<u32> = Vec::with_capacity(n);
-        let mut bits: Vec<class::Bits> = Vec::with_capacity(n);
-        let mut stops: Vec<usize> = Vec::new();
+        // One pass over the tokens: tags (every lexicon word starts with a letter, so only word
+        // tokens are looked up), stops, quotation marks and runs of capitalised words.
+        let mut bits: Vec<class::Bits> = Vec::with_capacity(an.tokens.len());
+        // About one stop per sentence; a run of capitals every few dozen tokens.
+        let mut stops: Vec<usize> = Vec::with_capacity(an.sentences.len() + 1);
         let mut quotes: Vec<usize> = Vec::new();
+        let mut cap_runs: Vec<R> = Vec::with_capacity(an.tokens.len() / 32 + 1);
+        // The length of the run of capitalised words ending before the token.
+        let mut run = 0usize;
         for (i, tok) in an.tokens.iter().enumerate() {
-            let id = lx.id_at(low, tok.span.start, tok.span.end);
-            ids.push(id);
-            match tok.kind {
-                TokenKind::Stop => stops.push(i),
-                TokenKind::Quote => quotes.push(i),
-                _ => {}
-            }
-            bits.push(lx.bits(id) | frames::shape(an.body, tok));
+            // A run of capitalised words ends at any other token and at a line break.
+            let close = |run: usize, cap_runs: &mut Vec<R>| {
+                if run >= 2 {
+                    cap_runs.push((i - run, i));
+                }
+            };
+            bits.push(match tok.kind {
+                TokenKind::Word => {
+                    if tok.cap && tok.newlines_before == 0 {
+                        run += 1;
+                    } else {
+                        close(run, &mut cap_runs);
+                        run = usize::from(tok.cap);
+                    }
+                    let cap = if tok.cap { class::CAP } else { 0 };
+                    lx.tag_at(low, tok.span.start, tok.span.end) | class::WORD | cap
+                }
+                kind => {
+                    close(run, &mut cap_runs);
+                    run = 0;
+                    match kind {
+                        TokenKind::Stop => stops.push(i),
+                        TokenKind::Quote => quotes.push(i),
+                        _ => {}
+                    }
+                    lexicon::NO_TAG | frames::shape(an.body, tok)
+                }
+            });
+        }
+        let n = an.tokens.len();
+        if run >= 2 {
+            cap_runs.push((n - run, n));
         }
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
-        let mut t = Text { an, mentions, others, ids, bits: Vec::new(), quotes };
+        let starts = mentions.iter().map(|m| m.span.start).collect();
+        let mut t = Text { an, mentions, starts, others, bits: Vec::new(), quotes, cap_runs };
         // A full stop ends phrases unless it closes an abbreviation.
         // Stops come in text order: their sentences are found by walking forward.
         let mut si = 0;
@@ -159,19 +194,27 @@ impl<'a> Text<'a> {
     /// Lexicon word id of token `i`.
     #[inline]
     pub fn id(&self, i: usize) -> u32 {
-        self.ids.get(i).copied().unwrap_or(lexicon::NO_WORD)
+        self.bits.get(i).map_or(lexicon::NO_WORD, |&b| lexicon::tag_id(b))
     }
     /// Whether token `i` has every bit of `bits`.
     #[inline]
     pub fn all(&self, bits: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & bits == bits)
     }
-    /// Index of the first token at or after `i` that has every bit of `bits` (the token count
+    /// Index of the first token at or after `i` that has any bit of `bits` (the token count
     /// when none has).
-    pub fn next_with(&self, bits: class::Bits, i: usize) -> usize {
+    pub fn next_any(&self, bits: class::Bits, i: usize) -> usize {
         let n = self.bits.len();
-        match self.bits.get(i.min(n)..) {
-            Some(rest) => rest.iter().position(|b| b & bits == bits).map_or(n, |k| i + k),
+        let mut k = i.min(n);
+        // Eight tokens at a time while none of them has the bits.
+        while let Some(chunk) = self.bits.get(k..k + 8) {
+            if chunk.iter().fold(0, |any, b| any | b) & bits != 0 {
+                break;
+            }
+            k += 8;
+        }
+        match self.bits.get(k..) {
+            Some(rest) => rest.iter().position(|b| b & bits != 0).map_or(n, |p| k + p),
             None => n,
         }
     }
@@ -180,22 +223,25 @@ impl<'a> Text<'a> {
     pub fn is(&self, class: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & class != 0)
     }
-    /// Lower-case text of token `i` ("" out of range).
-    pub fn w(&self, i: usize) -> &str {
-        self.an.low(i)
+    /// Lower-case bytes of token `i` (empty out of range; compared with ASCII words, or with
+    /// [`CURLY_S`], a slice of them is the token's text).
+    #[inline]
+    pub fn w(&self, i: usize) -> &'a [u8] {
+        self.an.tokens.get(i).and_then(|t| self.an.low.as_bytes().get(t.span.range())).unwrap_or(&[])
     }
     pub fn raw(&self, i: usize) -> &'a str {
         self.an.tok(i)
+    }
+    /// The bytes of token `i` as written (empty out of range).
+    #[inline]
+    pub fn rb(&self, i: usize) -> &'a [u8] {
+        self.an.tokens.get(i).and_then(|t| self.an.body.as_bytes().get(t.span.range())).unwrap_or(&[])
     }
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.an.tokens.get(i).map(|t| t.kind)
     }
     pub fn is_cap(&self, i: usize) -> bool {
         self.an.is_cap(i)
-    }
-    /// Whether a line break separates token `j` from the run started at `start`.
-    pub fn gap_before(&self, j: usize, start: usize) -> bool {
-        j > start && self.an.tokens.get(j).is_some_and(|t| t.newlines_before > 0)
     }
     /// Byte span of token range `r`.
     pub fn span(&self, r: R) -> Span {
@@ -207,8 +253,8 @@ impl<'a> Text<'a> {
     }
     /// Mentions that start inside `s`.
     pub fn mentions_in(&self, s: Span) -> &[&'a Mention] {
-        let a = self.mentions.partition_point(|m| m.span.start < s.start);
-        let b = self.mentions.partition_point(|m| m.span.start < s.end);
+        let a = self.starts.partition_point(|&x| x < s.start);
+        let b = self.starts.partition_point(|&x| x < s.end);
         self.mentions.get(a..b).unwrap_or(&[])
     }
     /// Mentions that start within 200 bytes before `pos` (enough for any mention ending there).
@@ -231,13 +277,29 @@ impl<'a> Text<'a> {
         let a = self.others.partition_point(|m| m.start < from);
         self.others.get(a..).unwrap_or(&[]).iter().take_while(|m| m.start < s.end).any(|m| m.overlaps(s))
     }
+    /// The number of mentions that start before byte `pos`: a short walk from `hint` (such a
+    /// number for an earlier position), a binary search otherwise.
+    pub fn mentions_before(&self, pos: usize, hint: usize) -> usize {
+        let st = &self.starts;
+        let mut k = hint.min(st.len());
+        if k > 0 && st.get(k - 1).is_some_and(|&x| x >= pos) {
+            return st.partition_point(|&x| x < pos);
+        }
+        for _ in 0..8 {
+            match st.get(k) {
+                Some(&x) if x < pos => k += 1,
+                _ => return k,
+            }
+        }
+        st.partition_point(|&x| x < pos)
+    }
     /// [`Text::mentions_in`] when `a` mentions start before `s`.
     pub fn mentions_from(&self, a: usize, s: Span) -> &[&'a Mention] {
-        let rest = self.mentions.get(a..).unwrap_or(&[]);
-        let b = rest.partition_point(|m| m.span.start < s.end);
-        rest.get(..b).unwrap_or(&[])
+        // Few mentions start inside a phrase: a walk, not a search.
+        let b = a + self.starts.get(a..).unwrap_or(&[]).iter().take_while(|&&x| x < s.end).count();
+        self.mentions.get(a..b).unwrap_or(&[])
     }
-    /// [`Text::mention_at`] when `a` mentions start before `s`.
+    /// The mention with span `s`, when `a` mentions start before `s`.
     pub fn mention_at_from(&self, a: usize, s: Span) -> Option<&'a Mention> {
         self.mentions
             .get(a..)
@@ -246,9 +308,6 @@ impl<'a> Text<'a> {
             .take_while(|m| m.span.start < s.start + 1)
             .find(|m| m.span == s)
             .copied()
-    }
-    pub fn mention_at(&self, s: Span) -> Option<&'a Mention> {
-        self.mentions_in(Span::new(s.start, s.start + 1)).iter().find(|m| m.span == s).copied()
     }
 }
 
@@ -280,12 +339,6 @@ fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
     (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && t.is(class::PERSON12, i))
 }
 
-/// Whether a sentence is worth the grammar: it holds a cue word or a quotation mark.
-fn has_cue_or_mark(t: &Text, s: usize, e: usize) -> bool {
-    let e = e.min(t.bits.len());
-    t.bits.get(s.min(e)..e).is_some_and(|b| b.iter().any(|b| b & (class::CUE_FIRST | class::QUOTE) != 0))
-}
-
 struct Found {
     si: usize,
     fr: Fr,
@@ -305,15 +358,12 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 1. Frames, sentence by sentence.
     let mut found: Vec<Found> = Vec::with_capacity(an.sentences.len());
+    let mut frames_buf: Vec<frames::Fr> = Vec::with_capacity(8);
+    let mask = |i: usize| masked.get(i).copied().unwrap_or(false);
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
-        if !has_cue_or_mark(&t, s, e) {
-            continue;
-        }
-        let mask = |i: usize| masked.get(i).copied().unwrap_or(false);
-        for fr in frames::sentence_frames(&t, s, e, &mask) {
-            found.push(Found { si, fr, no_quote: false });
-        }
+        frames::sentence_frames(&t, s, e, &mask, &mut frames_buf);
+        found.extend(frames_buf.drain(..).map(|fr| Found { si, fr, no_quote: false }));
     }
     // 2. Nesting: a frame inside another's content passes through it ("According to KCNA, Kim
     //    expressed ..."; "Kim ... called for ..., KCNA reported").
@@ -326,13 +376,14 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     }
     // 3. Names, in text order.
     found.sort_by_key(|f| (f.fr.region.0, f.fr.cue.0));
-    let mut resolver = resolve::Resolver::new(&t);
-    let mut out = Attributions { frames: Vec::with_capacity(found.len() + 8), quotes: Vec::new() };
+    let mut resolver = resolve::Resolver::new(&t, 2 * found.len());
+    // Frames from the grammar, and one per marked quote at most that no frame covers.
+    let mut out = Attributions { frames: Vec::with_capacity(found.len() + pairs.len() + 8), quotes: Vec::new() };
     let mut last_channel: Option<Ref> = None;
     // Per frame: its speaker, cue and channel, for the quotes it holds.
     let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
     let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::with_capacity(found.len());
-    let mut refs: Vec<Ref> = Vec::new();
+    let mut refs: Vec<Ref> = Vec::with_capacity(8);
     for f in &found {
         let fr = &f.fr;
         let cue_text = t.an.text(t.span(fr.cue));
@@ -382,7 +433,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         // Leave out a final stop and trailing punctuation.
         while qr.1 > qr.0
             && matches!(t.kind(qr.1 - 1), Some(TokenKind::Stop) | Some(TokenKind::Punct))
-            && t.raw(qr.1 - 1) != ")"
+            && t.rb(qr.1 - 1) != b")"
         {
             qr.1 -= 1;
         }
@@ -509,6 +560,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
     mark_unverified(&t, &mut out.frames);
     // 7. Quotes in text order; reported quotes never overlap quotation marks.
     let mut quotes: Vec<Quote> = marked;
+    quotes.reserve(quotes_from_frames.len() + extra.len());
     let n_marked = quotes.len();
     for (_, q, _) in quotes_from_frames {
         // Marked quotes are in text order and never overlap each other.
@@ -573,23 +625,34 @@ fn frame_for_quote(si: usize, q: &Quote) -> Attribution {
 /// hedge hangs on a claim there) or of the paragraph before it.
 fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     let an = t.an;
-    for (si, sent) in an.sentences.iter().enumerate() {
-        let (s, e) = (sent.tokens.start, sent.tokens.end);
-        // Only hedge words can start a hedge: the scan reads bits, not text.
-        let e0 = e.min(t.bits.len());
-        let s0 = s.min(e0);
-        let starts = t.bits.get(s0..e0).unwrap_or(&[]);
-        let hit =
-            starts.iter().enumerate().filter(|(_, b)| *b & class::UNVERIFIED_FIRST != 0).map(|(k, _)| s0 + k).find(
-                |&i| {
-                    let first = t.w(i);
-                    LEXICON.unverified.iter().any(|ph| {
-                        ph.first() == Some(&first)
-                            && ph.iter().enumerate().skip(1).all(|(k, w)| t.w(i + k) == *w && i + k < e)
-                    })
-                },
-            );
-        let Some(_) = hit else { continue };
+    let lx = &*LEXICON;
+    // Only hedge words can start a hedge: one scan over the bits, each hit read with the
+    // sentence it stands in (sentences come in token order).
+    let mut si = 0;
+    let mut marked: Option<usize> = None;
+    let n = t.len();
+    let mut next = t.next_any(class::UNVERIFIED_FIRST, 0);
+    while next < n {
+        let i = next;
+        next = t.next_any(class::UNVERIFIED_FIRST, i + 1);
+        while an.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
+            si += 1;
+        }
+        let Some(sent) = an.sentences.get(si) else { break };
+        if sent.tokens.start > i || marked == Some(si) {
+            continue;
+        }
+        let e = sent.tokens.end;
+        let (first, second) = (t.id(i), t.id(i + 1));
+        let hit = lx.unverified_ids.iter().any(|ph| {
+            ph.first() == Some(&first)
+                && ph.get(1).is_none_or(|&x| x == second)
+                && ph.iter().enumerate().all(|(k, &id)| i + k < e && t.id(i + k) == id)
+        });
+        if !hit {
+            continue;
+        }
+        marked = Some(si);
         let own = frames.iter().any(|f| f.sentence == si);
         for f in frames.iter_mut() {
             let same_para = an.sentences.get(f.sentence).is_some_and(|x| x.paragraph == sent.paragraph);

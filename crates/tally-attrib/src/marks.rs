@@ -34,12 +34,20 @@ pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
     let an = t.an;
     let mut out = Vec::with_capacity(t.quotes.len() / 2);
     let mut stack: Vec<(usize, Family, usize)> = Vec::new();
+    let mut next = 0;
     for (si, sent) in an.sentences.iter().enumerate() {
         let para = sent.paragraph;
         stack.retain(|&(_, _, p)| p == para);
-        let a = t.quotes.partition_point(|&q| q < sent.tokens.start);
-        let b = t.quotes.partition_point(|&q| q < sent.tokens.end);
-        for &i in t.quotes.get(a..b.max(a)).unwrap_or(&[]) {
+        // Sentences come in token order: the sentence's marks are found by walking on.
+        if next > 0 && t.quotes.get(next - 1).is_some_and(|&q| q >= sent.tokens.start) {
+            next = t.quotes.partition_point(|&q| q < sent.tokens.start);
+        }
+        while t.quotes.get(next).is_some_and(|&q| q < sent.tokens.start) {
+            next += 1;
+        }
+        let a = next;
+        let b = a + t.quotes.get(a..).unwrap_or(&[]).iter().take_while(|&&q| q < sent.tokens.end).count();
+        for &i in t.quotes.get(a..b).unwrap_or(&[]) {
             let Some((fam, role)) = classify(t.raw(i)) else { continue };
             let Some(tok) = an.tokens.get(i) else { continue };
             let next = an.tokens.get(i + 1);

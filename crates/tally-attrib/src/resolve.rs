@@ -4,7 +4,7 @@
 
 use crate::frames::R;
 use crate::lexicon::class;
-use crate::Text;
+use crate::{Text, CURLY_S};
 use tally_model::{Anchor, EntityKind, Span};
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
@@ -18,9 +18,16 @@ struct Ante<'a> {
     plural: bool,
     /// A source of an attribution frame (rather than a plain mention).
     speaker: bool,
+    /// The text is ASCII and exactly the span's bytes (its lower-cased copy is the span's
+    /// bytes in the document's lower-cased body). Only read for speakers, so only set for them.
+    ascii: bool,
 }
 
 impl<'a> Ante<'a> {
+    fn new(span: Span, name: Option<&'a str>, text: &'a str, person: bool, plural: bool, speaker: bool) -> Self {
+        let ascii = speaker && text.is_ascii() && text.len() == span.len();
+        Ante { span, name, text, person, plural, speaker, ascii }
+    }
     fn label(&self) -> &'a str {
         self.name.unwrap_or(self.text)
     }
@@ -43,6 +50,10 @@ impl Ref<'_> {
 pub struct Resolver<'t, 'a> {
     t: &'t Text<'a>,
     antes: Vec<Ante<'a>>,
+    /// Where the last phrase's antecedents ended (phrases mostly come in text order).
+    hint: usize,
+    /// The number of mentions before the last phrase.
+    mention_hint: usize,
 }
 
 fn has_orgword(t: &Text, r: R) -> bool {
@@ -50,55 +61,34 @@ fn has_orgword(t: &Text, r: R) -> bool {
 }
 
 impl<'t, 'a> Resolver<'t, 'a> {
-    pub fn new(t: &'t Text<'a>) -> Self {
-        let mut antes = Vec::new();
+    /// A resolver for the text's phrases; `phrases` is about how many will be resolved (each
+    /// becomes an antecedent).
+    pub fn new(t: &'t Text<'a>, phrases: usize) -> Self {
+        let mut antes = Vec::with_capacity(t.mentions.len() + t.cap_runs.len() + phrases);
         // Person names from the entity pass, and runs of two or more capitalised words that
         // name no organisation or place (a fallback while the entity pass lacks people).
         for m in &t.mentions {
             if m.kind == EntityKind::Person {
-                antes.push(Ante {
-                    span: m.span,
-                    name: Some(m.name.as_str()),
-                    text: m.span.text(t.an.body),
-                    person: true,
-                    plural: false,
-                    speaker: false,
-                });
+                antes.push(Ante::new(m.span, Some(m.name.as_str()), m.span.text(t.an.body), true, false, false));
             }
         }
-        let n = t.an.tokens.len();
-        let mut i = 0;
-        let capword = class::CAP | class::WORD;
         // Runs come in text order: overlap tests walk the mentions with one cursor.
         let mut cursor = crate::MentionCursor::default();
-        while i < n {
-            i = t.next_with(capword, i);
-            if i >= n {
-                break;
-            }
-            let mut j = i;
-            while j < n && t.all(capword, j) && !t.gap_before(j, i) {
-                j += 1;
-            }
+        for &(i, j) in &t.cap_runs {
+            // Leading titles, determiners and words of other mentions are dropped; a run left
+            // shorter than two words names no one (and needs no more tests).
             let mut s = i;
-            while s < j && (t.is(class::TITLE | class::DET, s) || cursor.overlaps(t, (s, s + 1))) {
+            while j - s >= 2 && (t.is(class::TITLE | class::DET, s) || cursor.overlaps(t, (s, s + 1))) {
                 s += 1;
             }
             if j - s >= 2 && !has_orgword(t, (s, j)) && !cursor.overlaps(t, (s, j)) {
                 let span = t.span((s, j));
-                antes.push(Ante {
-                    span,
-                    name: Some(span.text(t.an.body)),
-                    text: span.text(t.an.body),
-                    person: true,
-                    plural: false,
-                    speaker: false,
-                });
+                let text = span.text(t.an.body);
+                antes.push(Ante::new(span, Some(text), text, true, false, false));
             }
-            i = j.max(i + 1);
         }
         antes.sort_by_key(|a| a.span.start);
-        Resolver { t, antes }
+        Resolver { t, antes, hint: 0, mention_hint: 0 }
     }
 
     /// Resolves a source phrase and remembers it for later references.
@@ -111,8 +101,9 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let t = self.t;
         let span = t.span(r);
         // Antecedents and mentions before the phrase: where it would be inserted / starts.
-        let ak = self.antes.partition_point(|a| a.span.start < span.start);
-        let ma = t.mentions.partition_point(|m| m.span.start < span.start);
+        let ak = self.antes_before(span.start);
+        let ma = t.mentions_before(span.start, self.mention_hint);
+        self.mention_hint = ma;
         let name = self.name_of(r, span, ak, ma);
         let head = t.w(r.1.saturating_sub(1));
         let pronoun = r.1 - r.0 == 1 && t.is(class::PRONOUN, r.1.saturating_sub(1));
@@ -122,21 +113,42 @@ impl<'t, 'a> Resolver<'t, 'a> {
             let lone_name = r.1 - r.0 == 1 && t.is_cap(r.0) && t.raw(r.0).chars().any(char::is_lowercase);
             let person = (person_hint && lone_name && !t.mention_overlaps(r))
                 || t.is(class::PERSONROLE, hi)
-                || h.ends_with("man")
-                || h.ends_with("woman")
+                || h.ends_with(b"man")
+                || h.ends_with(b"woman")
                 || t.is(class::PERSONROLE, r.1.saturating_sub(1))
                 || t.mentions_from(ma, span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
                 || {
+                    // Few antecedents start inside the phrase: a walk, not a search.
                     let rest = self.antes.get(ak..).unwrap_or(&[]);
-                    let b = rest.partition_point(|a| a.span.start < span.end);
-                    rest.get(..b).unwrap_or(&[]).iter().any(|a| a.person && !a.speaker && span.contains(a.span))
+                    rest.iter()
+                        .take_while(|a| a.span.start < span.end)
+                        .any(|a| a.person && !a.speaker && span.contains(a.span))
                 };
-            let plural = head.ends_with('s') && !head.ends_with("ss") && !t.is_cap(r.1 - 1);
-            let ante = Ante { span, name, text: span.text(t.an.body), person, plural, speaker: true };
-            let pos = ak + self.antes.get(ak..).unwrap_or(&[]).partition_point(|a| a.span.start <= span.start);
+            let plural = head.ends_with(b"s") && !head.ends_with(b"ss") && !t.is_cap(r.1 - 1);
+            let ante = Ante::new(span, name, span.text(t.an.body), person, plural, true);
+            let pos =
+                ak + self.antes.get(ak..).unwrap_or(&[]).iter().take_while(|a| a.span.start <= span.start).count();
             self.antes.insert(pos, ante);
         }
+        self.hint = ak;
         Ref { span, name }
+    }
+
+    /// The number of antecedents that start before byte `pos`: a short walk from where the
+    /// last phrase stood, a binary search otherwise.
+    fn antes_before(&self, pos: usize) -> usize {
+        let a = &self.antes;
+        let mut k = self.hint.min(a.len());
+        if k > 0 && a.get(k - 1).is_some_and(|x| x.span.start >= pos) {
+            return a.partition_point(|x| x.span.start < pos);
+        }
+        for _ in 0..8 {
+            match a.get(k) {
+                Some(x) if x.span.start < pos => k += 1,
+                _ => return k,
+            }
+        }
+        a.partition_point(|x| x.span.start < pos)
     }
 
     /// The antecedents before index `k`, nearest first.
@@ -154,8 +166,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let window = span.start.saturating_sub(1500);
         // Pronouns.
         if n == 1 && t.is(class::PRONOUN, r.0) {
-            let want_person = matches!(first, "he" | "she" | "him" | "her");
-            let plural = matches!(first, "they" | "them");
+            let want_person = matches!(first, b"he" | b"she" | b"him" | b"her");
+            let plural = matches!(first, b"they" | b"them");
             return self
                 .before(ak)
                 .take_while(|a| a.span.start >= window)
@@ -192,7 +204,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             }
         }
         // Definite descriptions: "the ministry", "the agency", "The commission".
-        if first == "the" && n <= 4 && t.is(class::ROLE, r.1.saturating_sub(1)) && !(r.0 + 1..r.1).any(|i| t.is_cap(i))
+        if first == b"the" && n <= 4 && t.is(class::ROLE, r.1.saturating_sub(1)) && !(r.0 + 1..r.1).any(|i| t.is_cap(i))
         {
             if let Some(a) = self
                 .before(ak)
@@ -204,7 +216,8 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         // A mention that covers the phrase's core.
         let core = core_of(t, r);
-        if let Some(m) = t.mention_at(t.span(core)) {
+        // The core starts inside the phrase: its mention is among those from `ma` on.
+        if let Some(m) = t.mention_at_from(ma, t.span(core)) {
             return Some(m.name.as_str());
         }
         if let Some(m) = t.mentions_from(ma, span).iter().rev().find(|m| {
@@ -235,7 +248,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let mut k = rs;
         while k > core.0 + 1 {
             let w = t.w(k - 1);
-            if matches!(w, "of" | "for" | "and" | "on") && t.is_cap(k - 2) {
+            if matches!(w, b"of" | b"for" | b"and" | b"on") && t.is_cap(k - 2) {
                 let mut m = k - 1;
                 while m > core.0 && t.is_cap(m - 1) && t.is(class::WORD, m - 1) {
                     m -= 1;
@@ -259,23 +272,22 @@ impl<'t, 'a> Resolver<'t, 'a> {
 
 /// Whether the lower-cased text of `a` holds `head` (lower-case ASCII letters only change
 /// through the document's lower-cased copy).
-fn lower_contains(t: &Text, a: &Ante, head: &str) -> bool {
-    if a.text.is_ascii() && a.text.len() == a.span.len() {
+fn lower_contains(t: &Text, a: &Ante, head: &[u8]) -> bool {
+    if a.ascii {
         // A byte search: a match of valid UTF-8 in valid UTF-8 is a substring match.
-        let h = head.as_bytes();
-        let Some(&h0) = h.first() else { return true };
-        t.an.low
-            .as_bytes()
-            .get(a.span.range())
-            .is_some_and(|low| low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + h.len()) == Some(h)))
+        let Some(&h0) = head.first() else { return true };
+        t.an.low.as_bytes().get(a.span.range()).is_some_and(|low| {
+            low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + head.len()) == Some(head))
+        })
     } else {
-        a.text.to_lowercase().contains(head)
+        // `head` is a token's lower-cased text: valid UTF-8.
+        std::str::from_utf8(head).is_ok_and(|h| a.text.to_lowercase().contains(h))
     }
 }
 
 fn prep_before(t: &Text, byte: usize) -> bool {
     let i = t.an.token_at_or_after(byte);
-    i > 0 && matches!(t.w(i - 1), "in" | "of" | "for" | "from" | "at" | "to" | "on" | "'s" | "’s")
+    i > 0 && matches!(t.w(i - 1), b"in" | b"of" | b"for" | b"from" | b"at" | b"to" | b"on" | b"'s" | CURLY_S)
 }
 
 /// The phrase without a leading determiner and a trailing acronym ("the X Agency (XA)" -> "X
@@ -285,7 +297,7 @@ fn core_of(t: &Text, r: R) -> R {
     while s < e && t.is(class::ARTICLE, s) {
         s += 1;
     }
-    if e >= s + 3 && t.raw(e - 1) == ")" && t.raw(e - 3) == "(" {
+    if e >= s + 3 && t.rb(e - 1) == b")" && t.rb(e - 3) == b"(" {
         e -= 3;
     } else if e >= s + 2 && is_acronym(t.raw(e - 1)) && t.is_cap(e - 2) && !is_acronym(t.raw(e - 2)) {
         e -= 1;
