@@ -84,8 +84,9 @@ pub fn extract(doc: &Document) -> Extraction {
         summary_only: doc.meta.summary_only,
     }));
     // Figures, quotes and mentions are consumed here: their names move into the records.
+    let linker = link::Linker::new(&an, &times, &attributions);
     for f in figures {
-        let linked = link::link_figure(&an, &f, &times, &attributions);
+        let linked = linker.link(&f);
         let own_forces = f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
         records.push(Record::Figure(FigureRecord {
             doc: id.to_string(),
