@@ -64,9 +64,12 @@ pub fn extract(doc: &Document) -> Extraction {
 
     let entities = tally_entities::find(&an);
     let time_opts = tally_times::Options::for_lang(doc.meta.lang.as_deref());
-    let times: Vec<_> =
-        tally_times::find_with(&an, published, time_opts).into_iter().filter(|t| keep(t.span)).collect();
-    let figures: Vec<_> = tally_figures::find(&an, &entities).into_iter().filter(|f| keep(f.span)).collect();
+    let mut times = tally_times::find_with(&an, published, time_opts);
+    let mut figures = tally_figures::find(&an, &entities);
+    if !doc.furniture.is_empty() {
+        times.retain(|t| keep(t.span));
+        figures.retain(|f| keep(f.span));
+    }
     let attributions = tally_attrib::find(&an, &entities);
 
     let id = doc.id.as_str();

@@ -64,7 +64,7 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
         }
         Record::Figure(f) => {
             spanned(o, doc, br#"{"type":"figure","doc":"#, &f.doc, f.span, &f.text);
-            o.extend_from_slice(br#","value":"#);
+            o.extend_from_slice(br#"","value":{"low":"#);
             value(o, &f.value);
             o.extend_from_slice(br#","unit":"#);
             opt_string(o, f.unit.as_deref());
@@ -96,7 +96,7 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
         }
         Record::Quote(q) => {
             spanned(o, doc, br#"{"type":"quote","doc":"#, &q.doc, q.span, &q.text);
-            o.extend_from_slice(br#","speaker":"#);
+            o.extend_from_slice(br#"","speaker":"#);
             opt_name(o, q.speaker.as_ref());
             o.extend_from_slice(br#","direct":"#);
             boolean(o, q.direct);
@@ -107,13 +107,13 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
         }
         Record::Time(t) => {
             spanned(o, doc, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
-            dates(o, t.start, t.end);
+            dates(o, br#"","start":"#, t.start, t.end);
             o.extend_from_slice(br#","granularity":"#);
             o.extend_from_slice(granularity(t.granularity));
         }
         Record::Entity(e) => {
             spanned(o, doc, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
-            o.extend_from_slice(br#","kind":"#);
+            o.extend_from_slice(br#"","kind":"#);
             o.extend_from_slice(entity_kind(e.kind));
             o.extend_from_slice(br#","name":"#);
             opt_string(o, e.name.as_deref());
@@ -122,18 +122,20 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
     o.push(b'}');
 }
 
-/// The opening every record with a span shares: type and document (in `opening`), span, text.
+/// The opening every record with a span shares: type and document (in `opening`), span, text
+/// (its closing quote left to the next key).
 fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, opening: &[u8], doc: &'a str, s: Span, text: &str) {
     o.extend_from_slice(opening);
     cache.write(o, doc);
     span(o, s);
-    o.extend_from_slice(br#","text":"#);
-    string(o, text);
+    o.extend_from_slice(br#","text":""#);
+    string_body(o, text);
 }
 
-/// The `start` and `end` fields of a time.
-fn dates(o: &mut Vec<u8>, start: Option<NaiveDate>, end: Option<NaiveDate>) {
-    o.extend_from_slice(br#","start":"#);
+/// The `start` and `end` fields of a time, after `key` (`,"start":` with what closes the
+/// field before it).
+fn dates(o: &mut Vec<u8>, key: &[u8], start: Option<NaiveDate>, end: Option<NaiveDate>) {
+    o.extend_from_slice(key);
     // A single day's interval (the most common) formats its date once.
     if let (Some(s), true) = (start, start == end) {
         if let Some(b) = date_json(s) {
@@ -149,9 +151,9 @@ fn dates(o: &mut Vec<u8>, start: Option<NaiveDate>, end: Option<NaiveDate>) {
 }
 
 fn name(o: &mut Vec<u8>, n: &NameRef) {
-    o.extend_from_slice(br#"{"text":"#);
-    string(o, &n.text);
-    o.extend_from_slice(br#","name":"#);
+    o.extend_from_slice(br#"{"text":""#);
+    string_body(o, &n.text);
+    o.extend_from_slice(br#"","name":"#);
     opt_string(o, n.name.as_deref());
     o.push(b'}');
 }
@@ -165,26 +167,26 @@ fn opt_name(o: &mut Vec<u8>, n: Option<&NameRef>) {
 
 fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef>) {
     let Some(t) = t else { return o.extend_from_slice(b"null") };
-    o.extend_from_slice(br#"{"text":"#);
-    string(o, &t.text);
-    dates(o, t.start, t.end);
+    o.extend_from_slice(br#"{"text":""#);
+    string_body(o, &t.text);
+    dates(o, br#"","start":"#, t.start, t.end);
     o.push(b'}');
 }
 
 fn source(o: &mut Vec<u8>, s: &Source) {
-    o.extend_from_slice(br#"{"text":"#);
-    string(o, &s.text);
-    o.extend_from_slice(br#","name":"#);
+    o.extend_from_slice(br#"{"text":""#);
+    string_body(o, &s.text);
+    o.extend_from_slice(br#"","name":"#);
     opt_string(o, s.name.as_deref());
-    o.extend_from_slice(br#","cue":"#);
-    string(o, &s.cue);
-    o.extend_from_slice(br#","stance":"#);
+    o.extend_from_slice(br#","cue":""#);
+    string_body(o, &s.cue);
+    o.extend_from_slice(br#"","stance":"#);
     o.extend_from_slice(stance(s.stance));
     o.push(b'}');
 }
 
+/// A value's fields after its opening `{"low":` (written with the key before it).
 fn value(o: &mut Vec<u8>, v: &Value) {
-    o.extend_from_slice(br#"{"low":"#);
     number(o, v.low);
     o.extend_from_slice(br#","high":"#);
     number(o, v.high);
@@ -358,6 +360,12 @@ const fn needs_escape(b: u8) -> bool {
 /// Whether any of the eight bytes in `x` needs escaping (exact: no false answers).
 #[inline]
 fn word_needs_escape(x: u64) -> bool {
+    escape_marks(x) != 0
+}
+
+/// Non-zero when any of the eight bytes in `x` needs escaping.
+#[inline]
+fn escape_marks(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // With bit 1 flipped, control characters and `"` (0x22) are exactly the bytes below 0x21.
@@ -365,21 +373,26 @@ fn word_needs_escape(x: u64) -> bool {
     let control_or_quote = y.wrapping_sub(ONES * 0x21) & !y & HIGH;
     let b = x ^ (ONES * u64::from(b'\\'));
     let backslash = b.wrapping_sub(ONES) & !b & HIGH;
-    control_or_quote | backslash != 0
+    control_or_quote | backslash
 }
 
 /// A JSON string with serde_json's escapes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, else
 /// `\u00XX`).
 #[inline]
 fn string(o: &mut Vec<u8>, s: &str) {
+    o.push(b'"');
+    string_body(o, s);
+    o.push(b'"');
+}
+
+/// A JSON string without its quotes (written with the keys around it).
+#[inline]
+fn string_body(o: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     if any_needs_escape(bytes) {
         return escaped(o, bytes);
     }
-    o.reserve(bytes.len() + 2);
-    o.push(b'"');
     o.extend_from_slice(bytes);
-    o.push(b'"');
 }
 
 /// Whether any byte of `b` needs escaping: whole words, the tail as one overlapping word, short
@@ -393,14 +406,19 @@ fn any_needs_escape(b: &[u8]) -> bool {
         u64::from_le_bytes(w)
     };
     if n >= 8 {
-        let mut i = 0;
-        while i + 8 <= n {
-            if word_needs_escape(word(i)) {
+        // Sixteen bytes a step, their two words' marks joined before one test.
+        let mut pairs = b.chunks_exact(16);
+        for p in &mut pairs {
+            let (mut x, mut y) = ([0u8; 8], [0u8; 8]);
+            x.copy_from_slice(&p[..8]);
+            y.copy_from_slice(&p[8..]);
+            if escape_marks(u64::from_le_bytes(x)) | escape_marks(u64::from_le_bytes(y)) != 0 {
                 return true;
             }
-            i += 8;
         }
-        return i < n && word_needs_escape(word(n - 8));
+        // The rest (under sixteen bytes) as one or two words ending at the end of `b`.
+        let rest = pairs.remainder().len();
+        return (rest > 8 && word_needs_escape(word(n - rest))) || (rest > 0 && word_needs_escape(word(n - 8)));
     }
     const SPACES: u64 = 0x2020_2020_2020_2020;
     let w = if n >= 4 {
@@ -425,7 +443,6 @@ fn any_needs_escape(b: &[u8]) -> bool {
 #[inline(never)]
 fn escaped(o: &mut Vec<u8>, bytes: &[u8]) {
     o.reserve(bytes.len() + 2);
-    o.push(b'"');
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -463,7 +480,6 @@ fn escaped(o: &mut Vec<u8>, bytes: &[u8]) {
         run = i;
     }
     o.extend_from_slice(&bytes[run..]);
-    o.push(b'"');
 }
 
 #[cfg(test)]
@@ -602,7 +618,7 @@ mod tests {
 
     #[test]
     fn every_byte_at_every_position_is_checked() {
-        for len in 1..20 {
+        for len in 1..40 {
             for pos in 0..len {
                 for b in 0..=255u8 {
                     for fill in [b'a', 0x80, 0xff, b' '] {
