@@ -69,7 +69,7 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
             o.extend_from_slice(br#","unit":"#);
             opt_string(o, f.unit.as_deref());
             o.extend_from_slice(br#","measure":"#);
-            o.extend_from_slice(measure(f.measure));
+            measure(o, f.measure);
             o.extend_from_slice(br#","increment":"#);
             boolean(o, f.increment);
             o.extend_from_slice(br#","subject":"#);
@@ -109,12 +109,12 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
             spanned(o, doc, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
             dates(o, br#"","start":"#, t.start, t.end);
             o.extend_from_slice(br#","granularity":"#);
-            o.extend_from_slice(granularity(t.granularity));
+            granularity(o, t.granularity);
         }
         Record::Entity(e) => {
             spanned(o, doc, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
             o.extend_from_slice(br#"","kind":"#);
-            o.extend_from_slice(entity_kind(e.kind));
+            entity_kind(o, e.kind);
             o.extend_from_slice(br#","name":"#);
             opt_string(o, e.name.as_deref());
         }
@@ -124,6 +124,7 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
 
 /// The opening every record with a span shares: type and document (in `opening`), span, text
 /// (its closing quote left to the next key).
+#[inline(always)]
 fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, opening: &[u8], doc: &'a str, s: Span, text: &str) {
     o.extend_from_slice(opening);
     cache.write(o, doc);
@@ -181,7 +182,7 @@ fn source(o: &mut Vec<u8>, s: &Source) {
     o.extend_from_slice(br#","cue":""#);
     string_body(o, &s.cue);
     o.extend_from_slice(br#"","stance":"#);
-    o.extend_from_slice(stance(s.stance));
+    stance(o, s.stance);
     o.push(b'}');
 }
 
@@ -225,7 +226,15 @@ const DIGITS2: &[u8; 200] = b"\
 /// Writes `n` in decimal so that it ends just before `buf[end]`; returns where it starts.
 #[inline]
 fn digits_before(buf: &mut [u8; SPAN_BUF], mut end: usize, mut n: u64) -> usize {
-    while n >= 100 {
+    while n >= 10_000 {
+        let r = (n % 10_000) as usize;
+        n /= 10_000;
+        let (hi, lo) = (r / 100 * 2, r % 100 * 2);
+        end -= 4;
+        buf[end..end + 2].copy_from_slice(&DIGITS2[hi..hi + 2]);
+        buf[end + 2..end + 4].copy_from_slice(&DIGITS2[lo..lo + 2]);
+    }
+    if n >= 100 {
         let r = (n % 100) as usize * 2;
         n /= 100;
         end -= 2;
@@ -290,58 +299,58 @@ fn date(o: &mut Vec<u8>, d: Option<NaiveDate>) {
     }
 }
 
-/// The serde names of the unit-variant enums, quotes included.
-fn measure(m: Measure) -> &'static [u8] {
+/// The serde names of the unit-variant enums, quotes included (each a write of known length).
+fn measure(o: &mut Vec<u8>, m: Measure) {
     match m {
-        Measure::Killed => br#""killed""#,
-        Measure::Wounded => br#""wounded""#,
-        Measure::KilledOrWounded => br#""killed_or_wounded""#,
-        Measure::Casualties => br#""casualties""#,
-        Measure::Missing => br#""missing""#,
-        Measure::Captured => br#""captured""#,
-        Measure::Deployed => br#""deployed""#,
-        Measure::Displaced => br#""displaced""#,
-        Measure::Arrested => br#""arrested""#,
-        Measure::Detained => br#""detained""#,
-        Measure::Evacuated => br#""evacuated""#,
-        Measure::Affected => br#""affected""#,
-        Measure::Injured => br#""injured""#,
-        Measure::Protesters => br#""protesters""#,
-        Measure::Money => br#""money""#,
-        Measure::Other => br#""other""#,
+        Measure::Killed => o.extend_from_slice(br#""killed""#),
+        Measure::Wounded => o.extend_from_slice(br#""wounded""#),
+        Measure::KilledOrWounded => o.extend_from_slice(br#""killed_or_wounded""#),
+        Measure::Casualties => o.extend_from_slice(br#""casualties""#),
+        Measure::Missing => o.extend_from_slice(br#""missing""#),
+        Measure::Captured => o.extend_from_slice(br#""captured""#),
+        Measure::Deployed => o.extend_from_slice(br#""deployed""#),
+        Measure::Displaced => o.extend_from_slice(br#""displaced""#),
+        Measure::Arrested => o.extend_from_slice(br#""arrested""#),
+        Measure::Detained => o.extend_from_slice(br#""detained""#),
+        Measure::Evacuated => o.extend_from_slice(br#""evacuated""#),
+        Measure::Affected => o.extend_from_slice(br#""affected""#),
+        Measure::Injured => o.extend_from_slice(br#""injured""#),
+        Measure::Protesters => o.extend_from_slice(br#""protesters""#),
+        Measure::Money => o.extend_from_slice(br#""money""#),
+        Measure::Other => o.extend_from_slice(br#""other""#),
     }
 }
 
-fn granularity(g: Granularity) -> &'static [u8] {
+fn granularity(o: &mut Vec<u8>, g: Granularity) {
     match g {
-        Granularity::Day => br#""day""#,
-        Granularity::Week => br#""week""#,
-        Granularity::Month => br#""month""#,
-        Granularity::Quarter => br#""quarter""#,
-        Granularity::Season => br#""season""#,
-        Granularity::Half => br#""half""#,
-        Granularity::Year => br#""year""#,
-        Granularity::Decade => br#""decade""#,
-        Granularity::Range => br#""range""#,
+        Granularity::Day => o.extend_from_slice(br#""day""#),
+        Granularity::Week => o.extend_from_slice(br#""week""#),
+        Granularity::Month => o.extend_from_slice(br#""month""#),
+        Granularity::Quarter => o.extend_from_slice(br#""quarter""#),
+        Granularity::Season => o.extend_from_slice(br#""season""#),
+        Granularity::Half => o.extend_from_slice(br#""half""#),
+        Granularity::Year => o.extend_from_slice(br#""year""#),
+        Granularity::Decade => o.extend_from_slice(br#""decade""#),
+        Granularity::Range => o.extend_from_slice(br#""range""#),
     }
 }
 
-fn entity_kind(k: EntityKind) -> &'static [u8] {
+fn entity_kind(o: &mut Vec<u8>, k: EntityKind) {
     match k {
-        EntityKind::Person => br#""person""#,
-        EntityKind::Org => br#""org""#,
-        EntityKind::Country => br#""country""#,
-        EntityKind::Place => br#""place""#,
-        EntityKind::Group => br#""group""#,
+        EntityKind::Person => o.extend_from_slice(br#""person""#),
+        EntityKind::Org => o.extend_from_slice(br#""org""#),
+        EntityKind::Country => o.extend_from_slice(br#""country""#),
+        EntityKind::Place => o.extend_from_slice(br#""place""#),
+        EntityKind::Group => o.extend_from_slice(br#""group""#),
     }
 }
 
-fn stance(s: Stance) -> &'static [u8] {
+fn stance(o: &mut Vec<u8>, s: Stance) {
     match s {
-        Stance::Asserted => br#""asserted""#,
-        Stance::Estimated => br#""estimated""#,
-        Stance::Contested => br#""contested""#,
-        Stance::Denied => br#""denied""#,
+        Stance::Asserted => o.extend_from_slice(br#""asserted""#),
+        Stance::Estimated => o.extend_from_slice(br#""estimated""#),
+        Stance::Contested => o.extend_from_slice(br#""contested""#),
+        Stance::Denied => o.extend_from_slice(br#""denied""#),
     }
 }
 
@@ -613,6 +622,23 @@ mod tests {
         #[test]
         fn writes_the_bytes_serde_json_writes(records in prop::collection::vec(record(), 1..4)) {
             prop_assert_eq!(ours(&records), by_serde(&records));
+        }
+    }
+
+    #[test]
+    fn spans_at_every_digit_count() {
+        let mut n = 1usize;
+        let mut edges = vec![0, usize::MAX];
+        while let Some(m) = n.checked_mul(10) {
+            edges.extend([n - 1, n, n + 1, m - 1]);
+            n = m;
+        }
+        for &a in &edges {
+            for &b in &edges {
+                let mut out = Vec::new();
+                super::span(&mut out, Span::new(a, b));
+                assert_eq!(String::from_utf8(out).unwrap_or_default(), format!("[{a},{b}]"));
+            }
         }
     }
 
