@@ -13,7 +13,7 @@ pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
     let mut doc = DocCache::default();
     for r in records {
         write_record(r, out, &mut doc);
-        out.push(b'\n');
+        out.extend_from_slice(b"}\n");
     }
 }
 
@@ -39,6 +39,7 @@ impl<'a> DocCache<'a> {
     }
 }
 
+/// A record's fields, without the closing brace.
 fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
     match r {
         Record::Doc(d) => {
@@ -119,7 +120,6 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
             opt_string(o, e.name.as_deref());
         }
     }
-    o.push(b'}');
 }
 
 /// The opening every record with a span shares: type and document (in `opening`), span, text
