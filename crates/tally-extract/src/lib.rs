@@ -64,9 +64,12 @@ pub fn extract(doc: &Document) -> Extraction {
 
     let entities = tally_entities::find(&an);
     let time_opts = tally_times::Options::for_lang(doc.meta.lang.as_deref());
-    let times: Vec<_> =
-        tally_times::find_with(&an, published, time_opts).into_iter().filter(|t| keep(t.span)).collect();
-    let figures: Vec<_> = tally_figures::find(&an, &entities).into_iter().filter(|f| keep(f.span)).collect();
+    let mut times = tally_times::find_with(&an, published, time_opts);
+    let mut figures = tally_figures::find(&an, &entities);
+    if !doc.furniture.is_empty() {
+        times.retain(|t| keep(t.span));
+        figures.retain(|f| keep(f.span));
+    }
     let attributions = tally_attrib::find(&an, &entities);
 
     let id = doc.id.as_str();
@@ -84,8 +87,9 @@ pub fn extract(doc: &Document) -> Extraction {
         summary_only: doc.meta.summary_only,
     }));
     // Figures, quotes and mentions are consumed here: their names move into the records.
+    let linker = link::Linker::new(&an, &times, &attributions);
     for f in figures {
-        let linked = link::link_figure(&an, &f, &times, &attributions);
+        let linked = linker.link(&f);
         let own_forces = f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
         records.push(Record::Figure(FigureRecord {
             doc: id.to_string(),
@@ -123,24 +127,21 @@ pub fn extract(doc: &Document) -> Extraction {
             via: q.via.map(|a| a.into_name_ref(body)),
         }));
     }
-    for t in &times {
-        records.push(Record::Time(TimeRecord {
+    // Written this way, time and entity records go straight into the list instead of being
+    // built on the stack and copied (a record is several hundred bytes).
+    records.extend(times.iter().map(|t| {
+        Record::Time(TimeRecord {
             doc: id.to_string(),
             span: t.span,
             text: an.text(t.span).to_string(),
             start: t.interval.start,
             end: t.interval.end,
             granularity: t.granularity,
-        }));
-    }
+        })
+    }));
     for e in entities.into_iter().filter(|e| keep(e.span)) {
-        records.push(Record::Entity(EntityRecord {
-            doc: id.to_string(),
-            span: e.span,
-            text: an.text(e.span).to_string(),
-            kind: e.kind,
-            name: Some(e.name),
-        }));
+        let (doc, text) = (id.to_string(), an.text(e.span).to_string());
+        records.push(Record::Entity(EntityRecord { doc, span: e.span, text, kind: e.kind, name: Some(e.name) }));
     }
     debug_assert!(records_hold_their_text(&records, body));
     Extraction { records }

@@ -2,10 +2,10 @@
 //! channel, the statement time (a time expression inside that frame or its fronted adverbial)
 //! and the event time (a time expression in the figure's own clause, outside every frame).
 
-use tally_attrib::Attributions;
+use tally_attrib::{Attribution, Attributions};
 use tally_figures::Figure;
 use tally_model::{NameRef, Source, Span, TimeRef};
-use tally_text::{Analysis, TokenKind};
+use tally_text::{Analysis, Token, TokenKind};
 use tally_times::TimeExpr;
 
 /// What linking adds to a figure.
@@ -22,14 +22,26 @@ fn time_ref(an: &Analysis, t: &TimeExpr) -> TimeRef {
     TimeRef::new(an.text(t.span), t.interval)
 }
 
-/// The comma-bounded stretch of the sentence around byte offset `pos`.
-fn segment(an: &Analysis, sentence: Span, pos: usize) -> Span {
-    let first = an.token_at_or_after(sentence.start);
+/// Whether token `t` is a comma, semicolon or parenthesis (the bounds of a segment).
+#[inline]
+fn is_segment_bound(an: &Analysis, t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && t.span.len() == 1
+        && matches!(an.body.as_bytes().get(t.span.start), Some(b',' | b';' | b'(' | b')'))
+}
+
+/// The comma-bounded stretch of the sentence around byte offset `pos`; `first` is the
+/// sentence's first token when known.
+fn segment(an: &Analysis, sentence: Span, first: Option<usize>, pos: usize) -> Span {
+    // Tokens start at strictly increasing offsets: a token starting where the sentence does is
+    // the first at or after its start.
+    let first = first
+        .filter(|&i| an.tokens.get(i).is_some_and(|t| t.span.start == sentence.start))
+        .unwrap_or_else(|| an.token_at_or_after(sentence.start));
     let mut start = sentence.start;
     let mut end = sentence.end;
-    for t in an.tokens[first..].iter().take_while(|t| t.span.end <= sentence.end) {
-        let comma = t.kind == TokenKind::Punct && matches!(an.text(t.span), "," | ";" | "(" | ")");
-        if !comma {
+    for t in an.tokens.get(first..).unwrap_or(&[]).iter().take_while(|t| t.span.end <= sentence.end) {
+        if !is_segment_bound(an, t) {
             continue;
         }
         if t.span.end <= pos {
@@ -46,59 +58,120 @@ fn segment(an: &Analysis, sentence: Span, pos: usize) -> Span {
 fn times_within(times: &[TimeExpr], span: Span) -> &[TimeExpr] {
     let a = times.partition_point(|t| t.span.start < span.start);
     let b = times.partition_point(|t| t.span.start < span.end);
-    &times[a..b.max(a)]
+    times.get(a..b.max(a)).unwrap_or(&[])
 }
 
-pub fn link_figure(an: &Analysis, f: &Figure, times: &[TimeExpr], attributions: &Attributions) -> Linked {
-    let mut out = Linked::default();
-    // The number itself always lies inside the governed stretch, whatever the figure span covers.
-    let frame = attributions.governing(f.number);
-    let sentence = an.sentences.get(f.sentence).map(|s| s.span).unwrap_or(f.span);
-    if let Some(a) = frame {
-        out.source = a
-            .sources
-            .iter()
-            .map(|s| Source {
-                text: an.text(s.anchor.span).to_string(),
-                name: s.anchor.name.clone(),
-                cue: s.cue.clone(),
-                stance: s.stance,
-            })
-            .collect();
-        out.via = a.via.as_ref().map(|v| v.to_name_ref(an.body));
-        out.unverified = a.unverified;
-        out.stated = a
-            .stated_regions()
-            .find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)))
-            .map(|t| time_ref(an, t));
+/// How far from a span [`Attributions::frames_near`] looks for frames (its own constant; the
+/// tests hold [`Linker::governing`] to [`Attributions::governing`]).
+const REACH: usize = 4000;
+
+/// Links the figures of one document: the governed stretches of all its frames are indexed
+/// once, so finding the frame that governs a figure looks only at the stretches that could
+/// hold it.
+pub struct Linker<'a> {
+    an: &'a Analysis<'a>,
+    times: &'a [TimeExpr],
+    attributions: &'a Attributions,
+    /// Every governed stretch with the index of its frame, by start.
+    contents: Vec<(Span, usize)>,
+    /// The length of the longest governed stretch.
+    longest: usize,
+    /// The frames are in order of their start (as attribution leaves them); otherwise the
+    /// frame governing a figure is looked up by [`Attributions::governing`].
+    ordered: bool,
+}
+
+impl<'a> Linker<'a> {
+    pub fn new(an: &'a Analysis<'a>, times: &'a [TimeExpr], attributions: &'a Attributions) -> Self {
+        let frames = &attributions.frames;
+        let mut contents: Vec<(Span, usize)> =
+            frames.iter().enumerate().flat_map(|(k, a)| a.contents.iter().map(move |c| (*c, k))).collect();
+        contents.sort_unstable_by_key(|(c, k)| (c.start, *k));
+        let longest = contents.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+        let ordered = frames.windows(2).all(|w| w[0].frame.start <= w[1].frame.start);
+        Linker { an, times, attributions, contents, longest, ordered }
     }
-    // Event time: in the figure's sentence, outside every frame region of that sentence.
-    // Frames are in order of their start: those of this sentence are one run of them.
-    let near = attributions.frames_near(sentence);
-    let first = near.partition_point(|a| a.frame.start < sentence.start);
-    let upto = near.partition_point(|a| a.frame.start <= sentence.end).max(first);
-    let own = near.get(first..upto).unwrap_or(&[]);
-    let in_frame =
-        |t: &TimeExpr| own.iter().any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)));
-    let candidates: Vec<&TimeExpr> = times_within(times, sentence)
-        .iter()
-        .filter(|t| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t))
-        .collect();
-    let seg = segment(an, sentence, f.span.start);
-    let dist = |t: &TimeExpr| {
-        if t.span.start >= f.span.end {
-            t.span.start - f.span.end
-        } else {
-            f.span.start.saturating_sub(t.span.end)
+
+    /// The frame that governs `span`, as [`Attributions::governing`] finds it: of the frames
+    /// near it whose governed stretch holds it, the one with the shortest such stretch (the
+    /// first of them on a tie).
+    pub fn governing(&self, span: Span) -> Option<&'a Attribution> {
+        let frames = &self.attributions.frames;
+        if !self.ordered {
+            return self.attributions.governing(span);
         }
-    };
-    let pick = candidates
-        .iter()
-        .filter(|t| seg.contains(t.span))
-        .min_by_key(|t| dist(t))
-        .or_else(|| candidates.iter().filter(|t| t.span.end <= f.span.start).max_by_key(|t| t.span.end));
-    out.time = pick.map(|t| time_ref(an, t));
-    out
+        let near = |a: &Attribution| a.frame.start + REACH >= span.start && a.frame.start <= span.end + REACH;
+        // Stretches that start after `span` or end before it cannot hold it.
+        let upto = self.contents.partition_point(|(c, _)| c.start <= span.start);
+        let mut best: Option<(usize, usize)> = None;
+        for &(c, k) in self.contents.get(..upto).unwrap_or(&[]).iter().rev() {
+            if c.start + self.longest < span.end {
+                break;
+            }
+            if !c.contains(span) || best.is_some_and(|b| (c.len(), k) >= b) {
+                continue;
+            }
+            if frames.get(k).is_some_and(near) {
+                best = Some((c.len(), k));
+            }
+        }
+        best.and_then(|(_, k)| frames.get(k))
+    }
+
+    pub fn link(&self, f: &Figure) -> Linked {
+        let (an, times) = (self.an, self.times);
+        let mut out = Linked::default();
+        // The number itself always lies inside the governed stretch, whatever the figure span covers.
+        let frame = self.governing(f.number);
+        let own_sentence = an.sentences.get(f.sentence);
+        let sentence = own_sentence.map(|s| s.span).unwrap_or(f.span);
+        if let Some(a) = frame {
+            out.source = a
+                .sources
+                .iter()
+                .map(|s| Source {
+                    text: an.text(s.anchor.span).to_string(),
+                    name: s.anchor.name.clone(),
+                    cue: s.cue.clone(),
+                    stance: s.stance,
+                })
+                .collect();
+            out.via = a.via.as_ref().map(|v| v.to_name_ref(an.body));
+            out.unverified = a.unverified;
+            out.stated = a
+                .stated_regions()
+                .find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)))
+                .map(|t| time_ref(an, t));
+        }
+        // Event time: in the figure's sentence, outside every frame region of that sentence.
+        let within = times_within(times, sentence);
+        if within.is_empty() {
+            return out;
+        }
+        // Frames are in order of their start: those of this sentence are one run of them.
+        let near = if self.ordered { &self.attributions.frames[..] } else { self.attributions.frames_near(sentence) };
+        let first = near.partition_point(|a| a.frame.start < sentence.start);
+        let upto = near.partition_point(|a| a.frame.start <= sentence.end).max(first);
+        let own = near.get(first..upto).unwrap_or(&[]);
+        let in_frame = |t: &TimeExpr| {
+            own.iter().any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)))
+        };
+        let candidate = |t: &&TimeExpr| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t);
+        let dist = |t: &TimeExpr| {
+            if t.span.start >= f.span.end {
+                t.span.start - f.span.end
+            } else {
+                f.span.start.saturating_sub(t.span.end)
+            }
+        };
+        let seg = segment(an, sentence, own_sentence.map(|s| s.tokens.start), f.span.start);
+        let pick =
+            within.iter().filter(candidate).filter(|t| seg.contains(t.span)).min_by_key(|t| dist(t)).or_else(|| {
+                within.iter().filter(candidate).filter(|t| t.span.end <= f.span.start).max_by_key(|t| t.span.end)
+            });
+        out.time = pick.map(|t| time_ref(an, t));
+        out
+    }
 }
 
 #[cfg(test)]
@@ -139,7 +212,47 @@ mod tests {
         let attrib = tally_attrib::find(&an, &ents);
         let ts: Vec<TimeExpr> = times.iter().map(|(n, d)| time(&an, n, *d)).collect();
         let f = fig(&an, figure);
-        (link_figure(&an, &f, &ts, &attrib), ts)
+        (Linker::new(&an, &ts, &attrib).link(&f), ts)
+    }
+
+    /// Every span of up to four tokens gets the frame [`Attributions::governing`] gives it, in a
+    /// report longer than the reach of a frame, with frames in order and out of order.
+    #[test]
+    fn governing_frame_is_the_one_attribution_finds() {
+        const SENTENCES: [&str; 8] = [
+            "Shelling hit the port on Sunday night, killing 12 people, the mayor said on Monday.",
+            "In March, the army claimed that 400 fighters had been captured.",
+            "The rebels seized 30 more villages this spring, according to a May report from the monitors.",
+            "Some 5,000 people were moved, the state agency reported on Friday, citing the provincial fire department.",
+            "\"We have lost 20 men,\" a commander told reporters, adding that the police said 3 were missing.",
+            "Last week, a fire destroyed 80 homes in the valley.",
+            "Officials estimated that at least 1,200 families had fled, though the figure could not be independently verified.",
+            "The ministry denied reports that 15 soldiers were killed, saying only 2 had been wounded.",
+        ];
+        let mut text = String::new();
+        for (i, s) in SENTENCES.iter().cycle().take(120).enumerate() {
+            text.push_str(s);
+            text.push_str(if i % 4 == 3 { "\n\n" } else { " " });
+        }
+        let an = Analysis::new(&text);
+        let ents = tally_entities::find(&an);
+        let mut attrib = tally_attrib::find(&an, &ents);
+        assert!(text.len() > 2 * REACH && attrib.frames.len() > 40, "{} {}", text.len(), attrib.frames.len());
+        for reversed in [false, true] {
+            if reversed {
+                attrib.frames.reverse();
+            }
+            let linker = Linker::new(&an, &[], &attrib);
+            assert_eq!(linker.ordered, !reversed);
+            for (i, a) in an.tokens.iter().enumerate() {
+                for b in an.tokens[i..].iter().take(4) {
+                    let span = Span::new(a.span.start, b.span.end);
+                    let ours = linker.governing(span).map(|f| f as *const Attribution);
+                    let theirs = attrib.governing(span).map(|f| f as *const Attribution);
+                    assert_eq!(ours, theirs, "{span:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,18 +5,42 @@
 //! went through the string escaper and every comma and colon through a separate write.
 
 use crate::record::{date_text, Record, Source, TimeRef};
-use crate::{NameRef, Span, Value};
+use crate::{EntityKind, Granularity, Measure, NameRef, Span, Stance, Value};
 use chrono::NaiveDate;
 
 /// Appends `records` to `out` as JSON Lines, one record per line.
 pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
+    let mut doc = DocCache::default();
     for r in records {
-        write_record(r, out);
-        out.push(b'\n');
+        write_record(r, out, &mut doc);
+        out.extend_from_slice(b"}\n");
     }
 }
 
-fn write_record(r: &Record, o: &mut Vec<u8>) {
+/// The records of one document share its id: it is escaped once, with the key after it.
+#[derive(Default)]
+struct DocCache<'a> {
+    id: Option<&'a str>,
+    /// `"<id>","span":`
+    json: Vec<u8>,
+}
+
+impl<'a> DocCache<'a> {
+    /// Writes the document id and the `span` key.
+    #[inline]
+    fn write(&mut self, o: &mut Vec<u8>, id: &'a str) {
+        if self.id != Some(id) {
+            self.json.clear();
+            string(&mut self.json, id);
+            self.json.extend_from_slice(br#","span":"#);
+            self.id = Some(id);
+        }
+        o.extend_from_slice(&self.json);
+    }
+}
+
+/// A record's fields, without the closing brace.
+fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
     match r {
         Record::Doc(d) => {
             o.extend_from_slice(br#"{"type":"doc","doc":"#);
@@ -40,13 +64,13 @@ fn write_record(r: &Record, o: &mut Vec<u8>) {
             }
         }
         Record::Figure(f) => {
-            spanned(o, br#"{"type":"figure","doc":"#, &f.doc, f.span, &f.text);
-            o.extend_from_slice(br#","value":"#);
+            spanned(o, doc, br#"{"type":"figure","doc":"#, &f.doc, f.span, &f.text);
+            o.extend_from_slice(br#"","value":{"low":"#);
             value(o, &f.value);
             o.extend_from_slice(br#","unit":"#);
             opt_string(o, f.unit.as_deref());
             o.extend_from_slice(br#","measure":"#);
-            unit_variant(o, &f.measure);
+            measure(o, f.measure);
             o.extend_from_slice(br#","increment":"#);
             boolean(o, f.increment);
             o.extend_from_slice(br#","subject":"#);
@@ -72,8 +96,8 @@ fn write_record(r: &Record, o: &mut Vec<u8>) {
             span(o, f.evidence);
         }
         Record::Quote(q) => {
-            spanned(o, br#"{"type":"quote","doc":"#, &q.doc, q.span, &q.text);
-            o.extend_from_slice(br#","speaker":"#);
+            spanned(o, doc, br#"{"type":"quote","doc":"#, &q.doc, q.span, &q.text);
+            o.extend_from_slice(br#"","speaker":"#);
             opt_name(o, q.speaker.as_ref());
             o.extend_from_slice(br#","direct":"#);
             boolean(o, q.direct);
@@ -83,44 +107,54 @@ fn write_record(r: &Record, o: &mut Vec<u8>) {
             opt_name(o, q.via.as_ref());
         }
         Record::Time(t) => {
-            spanned(o, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
-            dates(o, t.start, t.end);
+            spanned(o, doc, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
+            dates(o, br#"","start":"#, t.start, t.end);
             o.extend_from_slice(br#","granularity":"#);
-            unit_variant(o, &t.granularity);
+            granularity(o, t.granularity);
         }
         Record::Entity(e) => {
-            spanned(o, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
-            o.extend_from_slice(br#","kind":"#);
-            unit_variant(o, &e.kind);
+            spanned(o, doc, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
+            o.extend_from_slice(br#"","kind":"#);
+            entity_kind(o, e.kind);
             o.extend_from_slice(br#","name":"#);
             opt_string(o, e.name.as_deref());
         }
     }
-    o.push(b'}');
 }
 
-/// The opening every record with a span shares: type and document (in `opening`), span, text.
-fn spanned(o: &mut Vec<u8>, opening: &[u8], doc: &str, s: Span, text: &str) {
+/// The opening every record with a span shares: type and document (in `opening`), span, text
+/// (its closing quote left to the next key).
+#[inline(always)]
+fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, opening: &[u8], doc: &'a str, s: Span, text: &str) {
     o.extend_from_slice(opening);
-    string(o, doc);
-    o.extend_from_slice(br#","span":"#);
+    cache.write(o, doc);
     span(o, s);
-    o.extend_from_slice(br#","text":"#);
-    string(o, text);
+    o.extend_from_slice(br#","text":""#);
+    string_body(o, text);
 }
 
-/// The `start` and `end` fields of a time.
-fn dates(o: &mut Vec<u8>, start: Option<NaiveDate>, end: Option<NaiveDate>) {
-    o.extend_from_slice(br#","start":"#);
+/// The `start` and `end` fields of a time, after `key` (`,"start":` with what closes the
+/// field before it).
+fn dates(o: &mut Vec<u8>, key: &[u8], start: Option<NaiveDate>, end: Option<NaiveDate>) {
+    o.extend_from_slice(key);
+    // A single day's interval (the most common) formats its date once.
+    if let (Some(s), true) = (start, start == end) {
+        if let Some(b) = date_json(s) {
+            o.extend_from_slice(&b);
+            o.extend_from_slice(br#","end":"#);
+            o.extend_from_slice(&b);
+            return;
+        }
+    }
     date(o, start);
     o.extend_from_slice(br#","end":"#);
     date(o, end);
 }
 
 fn name(o: &mut Vec<u8>, n: &NameRef) {
-    o.extend_from_slice(br#"{"text":"#);
-    string(o, &n.text);
-    o.extend_from_slice(br#","name":"#);
+    o.extend_from_slice(br#"{"text":""#);
+    string_body(o, &n.text);
+    o.extend_from_slice(br#"","name":"#);
     opt_string(o, n.name.as_deref());
     o.push(b'}');
 }
@@ -134,26 +168,26 @@ fn opt_name(o: &mut Vec<u8>, n: Option<&NameRef>) {
 
 fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef>) {
     let Some(t) = t else { return o.extend_from_slice(b"null") };
-    o.extend_from_slice(br#"{"text":"#);
-    string(o, &t.text);
-    dates(o, t.start, t.end);
+    o.extend_from_slice(br#"{"text":""#);
+    string_body(o, &t.text);
+    dates(o, br#"","start":"#, t.start, t.end);
     o.push(b'}');
 }
 
 fn source(o: &mut Vec<u8>, s: &Source) {
-    o.extend_from_slice(br#"{"text":"#);
-    string(o, &s.text);
-    o.extend_from_slice(br#","name":"#);
+    o.extend_from_slice(br#"{"text":""#);
+    string_body(o, &s.text);
+    o.extend_from_slice(br#"","name":"#);
     opt_string(o, s.name.as_deref());
-    o.extend_from_slice(br#","cue":"#);
-    string(o, &s.cue);
-    o.extend_from_slice(br#","stance":"#);
-    unit_variant(o, &s.stance);
+    o.extend_from_slice(br#","cue":""#);
+    string_body(o, &s.cue);
+    o.extend_from_slice(br#"","stance":"#);
+    stance(o, s.stance);
     o.push(b'}');
 }
 
+/// A value's fields after its opening `{"low":` (written with the key before it).
 fn value(o: &mut Vec<u8>, v: &Value) {
-    o.extend_from_slice(br#"{"low":"#);
     number(o, v.low);
     o.extend_from_slice(br#","high":"#);
     number(o, v.high);
@@ -165,22 +199,73 @@ fn value(o: &mut Vec<u8>, v: &Value) {
 /// A figure's number as `Value`'s serializer writes it: cleaned, whole numbers as integers,
 /// others as serde_json writes a float, non-finite as null.
 fn number(o: &mut Vec<u8>, v: Option<f64>) {
-    match v.map(crate::clean_number) {
-        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => {
+    let Some(x) = v else { return o.extend_from_slice(b"null") };
+    // A whole number below 10^12 is its own cleaned value (times its power of ten it stays an
+    // integer below 2^53, so rounding and dividing give it back exactly): no float math.
+    if x.fract() == 0.0 && x.abs() < 1.0e12 {
+        return o.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes());
+    }
+    match crate::clean_number(x) {
+        x if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => {
             o.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes())
         }
         // Fractions are rare: serde_json's own float formatting writes them.
-        Some(x) if x.is_finite() && serde_json::to_writer(&mut *o, &x).is_ok() => {}
+        x if x.is_finite() && serde_json::to_writer(&mut *o, &x).is_ok() => {}
         _ => o.extend_from_slice(b"null"),
     }
 }
 
+/// Two decimal digits for each number below 100.
+const DIGITS2: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// Writes `n` in decimal so that it ends just before `buf[end]`; returns where it starts.
+#[inline]
+fn digits_before(buf: &mut [u8; SPAN_BUF], mut end: usize, mut n: u64) -> usize {
+    while n >= 10_000 {
+        let r = (n % 10_000) as usize;
+        n /= 10_000;
+        let (hi, lo) = (r / 100 * 2, r % 100 * 2);
+        end -= 4;
+        buf[end..end + 2].copy_from_slice(&DIGITS2[hi..hi + 2]);
+        buf[end + 2..end + 4].copy_from_slice(&DIGITS2[lo..lo + 2]);
+    }
+    if n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        end -= 2;
+        buf[end..end + 2].copy_from_slice(&DIGITS2[r..r + 2]);
+    }
+    if n >= 10 {
+        let r = n as usize * 2;
+        end -= 2;
+        buf[end..end + 2].copy_from_slice(&DIGITS2[r..r + 2]);
+    } else {
+        end -= 1;
+        buf[end] = b'0' + n as u8;
+    }
+    end
+}
+
+/// Room for `[`, two 20-digit numbers, `,` and `]`.
+const SPAN_BUF: usize = 48;
+
+/// A span as `[start,end]`, built backwards in one buffer and appended at once.
 fn span(o: &mut Vec<u8>, s: Span) {
-    o.push(b'[');
-    integer(o, s.start as u64);
-    o.push(b',');
-    integer(o, s.end as u64);
-    o.push(b']');
+    let mut buf = [0u8; SPAN_BUF];
+    let mut i = SPAN_BUF - 1;
+    buf[i] = b']';
+    i = digits_before(&mut buf, i, s.end as u64);
+    i -= 1;
+    buf[i] = b',';
+    i = digits_before(&mut buf, i, s.start as u64);
+    i -= 1;
+    buf[i] = b'[';
+    o.extend_from_slice(&buf[i..]);
 }
 
 fn integer(o: &mut Vec<u8>, n: u64) {
@@ -191,24 +276,81 @@ fn boolean(o: &mut Vec<u8>, b: bool) {
     o.extend_from_slice(if b { b"true" } else { b"false" });
 }
 
+/// A date as a JSON string (quotes included), or `None` outside years 0-9999.
+#[inline]
+fn date_json(d: NaiveDate) -> Option<[u8; 12]> {
+    let t = date_text(d)?;
+    let mut b = [b'"'; 12];
+    b[1..11].copy_from_slice(&t);
+    Some(b)
+}
+
 fn date(o: &mut Vec<u8>, d: Option<NaiveDate>) {
     match d {
-        Some(d) => {
-            o.push(b'"');
-            match date_text(d) {
-                Some(b) => o.extend_from_slice(&b),
-                None => o.extend_from_slice(d.to_string().as_bytes()),
+        Some(d) => match date_json(d) {
+            Some(b) => o.extend_from_slice(&b),
+            None => {
+                o.push(b'"');
+                o.extend_from_slice(d.to_string().as_bytes());
+                o.push(b'"');
             }
-            o.push(b'"');
-        }
+        },
         None => o.extend_from_slice(b"null"),
     }
 }
 
-/// An enum of unit variants through its serde name (one short string).
-fn unit_variant<T: serde::Serialize>(o: &mut Vec<u8>, v: &T) {
-    if serde_json::to_writer(&mut *o, v).is_err() {
-        o.extend_from_slice(b"null");
+/// The serde names of the unit-variant enums, quotes included (each a write of known length).
+fn measure(o: &mut Vec<u8>, m: Measure) {
+    match m {
+        Measure::Killed => o.extend_from_slice(br#""killed""#),
+        Measure::Wounded => o.extend_from_slice(br#""wounded""#),
+        Measure::KilledOrWounded => o.extend_from_slice(br#""killed_or_wounded""#),
+        Measure::Casualties => o.extend_from_slice(br#""casualties""#),
+        Measure::Missing => o.extend_from_slice(br#""missing""#),
+        Measure::Captured => o.extend_from_slice(br#""captured""#),
+        Measure::Deployed => o.extend_from_slice(br#""deployed""#),
+        Measure::Displaced => o.extend_from_slice(br#""displaced""#),
+        Measure::Arrested => o.extend_from_slice(br#""arrested""#),
+        Measure::Detained => o.extend_from_slice(br#""detained""#),
+        Measure::Evacuated => o.extend_from_slice(br#""evacuated""#),
+        Measure::Affected => o.extend_from_slice(br#""affected""#),
+        Measure::Injured => o.extend_from_slice(br#""injured""#),
+        Measure::Protesters => o.extend_from_slice(br#""protesters""#),
+        Measure::Money => o.extend_from_slice(br#""money""#),
+        Measure::Other => o.extend_from_slice(br#""other""#),
+    }
+}
+
+fn granularity(o: &mut Vec<u8>, g: Granularity) {
+    match g {
+        Granularity::Day => o.extend_from_slice(br#""day""#),
+        Granularity::Week => o.extend_from_slice(br#""week""#),
+        Granularity::Month => o.extend_from_slice(br#""month""#),
+        Granularity::Quarter => o.extend_from_slice(br#""quarter""#),
+        Granularity::Season => o.extend_from_slice(br#""season""#),
+        Granularity::Half => o.extend_from_slice(br#""half""#),
+        Granularity::Year => o.extend_from_slice(br#""year""#),
+        Granularity::Decade => o.extend_from_slice(br#""decade""#),
+        Granularity::Range => o.extend_from_slice(br#""range""#),
+    }
+}
+
+fn entity_kind(o: &mut Vec<u8>, k: EntityKind) {
+    match k {
+        EntityKind::Person => o.extend_from_slice(br#""person""#),
+        EntityKind::Org => o.extend_from_slice(br#""org""#),
+        EntityKind::Country => o.extend_from_slice(br#""country""#),
+        EntityKind::Place => o.extend_from_slice(br#""place""#),
+        EntityKind::Group => o.extend_from_slice(br#""group""#),
+    }
+}
+
+fn stance(o: &mut Vec<u8>, s: Stance) {
+    match s {
+        Stance::Asserted => o.extend_from_slice(br#""asserted""#),
+        Stance::Estimated => o.extend_from_slice(br#""estimated""#),
+        Stance::Contested => o.extend_from_slice(br#""contested""#),
+        Stance::Denied => o.extend_from_slice(br#""denied""#),
     }
 }
 
@@ -227,22 +369,89 @@ const fn needs_escape(b: u8) -> bool {
 /// Whether any of the eight bytes in `x` needs escaping (exact: no false answers).
 #[inline]
 fn word_needs_escape(x: u64) -> bool {
+    escape_marks(x) != 0
+}
+
+/// Non-zero when any of the eight bytes in `x` needs escaping.
+#[inline]
+fn escape_marks(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-    let q = x ^ (ONES * u64::from(b'"'));
-    let quote = q.wrapping_sub(ONES) & !q & HIGH;
+    // With bit 1 flipped, control characters and `"` (0x22) are exactly the bytes below 0x21.
+    let y = x ^ (ONES * 0x02);
+    let control_or_quote = y.wrapping_sub(ONES * 0x21) & !y & HIGH;
     let b = x ^ (ONES * u64::from(b'\\'));
     let backslash = b.wrapping_sub(ONES) & !b & HIGH;
-    below_space | quote | backslash != 0
+    control_or_quote | backslash
 }
 
 /// A JSON string with serde_json's escapes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, else
 /// `\u00XX`).
+#[inline]
 fn string(o: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    o.reserve(bytes.len() + 2);
     o.push(b'"');
+    string_body(o, s);
+    o.push(b'"');
+}
+
+/// A JSON string without its quotes (written with the keys around it).
+#[inline]
+fn string_body(o: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    if any_needs_escape(bytes) {
+        return escaped(o, bytes);
+    }
+    o.extend_from_slice(bytes);
+}
+
+/// Whether any byte of `b` needs escaping: whole words, the tail as one overlapping word, short
+/// strings as one word padded with spaces.
+#[inline]
+fn any_needs_escape(b: &[u8]) -> bool {
+    let n = b.len();
+    let word = |i: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    if n >= 8 {
+        // Sixteen bytes a step, their two words' marks joined before one test.
+        let mut pairs = b.chunks_exact(16);
+        for p in &mut pairs {
+            let (mut x, mut y) = ([0u8; 8], [0u8; 8]);
+            x.copy_from_slice(&p[..8]);
+            y.copy_from_slice(&p[8..]);
+            if escape_marks(u64::from_le_bytes(x)) | escape_marks(u64::from_le_bytes(y)) != 0 {
+                return true;
+            }
+        }
+        // The rest (under sixteen bytes) as one or two words ending at the end of `b`.
+        let rest = pairs.remainder().len();
+        return (rest > 8 && word_needs_escape(word(n - rest))) || (rest > 0 && word_needs_escape(word(n - 8)));
+    }
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let w = if n >= 4 {
+        let half = |i: usize| -> u64 {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&b[i..i + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        half(0) | half(n - 4) << 32
+    } else {
+        let mut w = SPACES;
+        for (k, &c) in b.iter().enumerate() {
+            w = w & !(0xff << (8 * k)) | u64::from(c) << (8 * k);
+        }
+        w
+    };
+    word_needs_escape(w)
+}
+
+/// A JSON string with escapes, once some byte needs one.
+#[cold]
+#[inline(never)]
+fn escaped(o: &mut Vec<u8>, bytes: &[u8]) {
+    o.reserve(bytes.len() + 2);
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -280,7 +489,6 @@ fn string(o: &mut Vec<u8>, s: &str) {
         run = i;
     }
     o.extend_from_slice(&bytes[run..]);
-    o.push(b'"');
 }
 
 #[cfg(test)]
@@ -320,6 +528,10 @@ mod tests {
             Just(4.1e6 * 1.0000000000000002),
             Just(9.5e15),
             Just(f64::NAN),
+            Just(-0.0),
+            Just(1.0e12 - 1.0),
+            Just(1.0e12),
+            (-1_000_000_000_000i64..1_000_000_000_000).prop_map(|n| n as f64),
         ])
     }
 
@@ -411,6 +623,39 @@ mod tests {
         fn writes_the_bytes_serde_json_writes(records in prop::collection::vec(record(), 1..4)) {
             prop_assert_eq!(ours(&records), by_serde(&records));
         }
+    }
+
+    #[test]
+    fn spans_at_every_digit_count() {
+        let mut n = 1usize;
+        let mut edges = vec![0, usize::MAX];
+        while let Some(m) = n.checked_mul(10) {
+            edges.extend([n - 1, n, n + 1, m - 1]);
+            n = m;
+        }
+        for &a in &edges {
+            for &b in &edges {
+                let mut out = Vec::new();
+                super::span(&mut out, Span::new(a, b));
+                assert_eq!(String::from_utf8(out).unwrap_or_default(), format!("[{a},{b}]"));
+            }
+        }
+    }
+
+    #[test]
+    fn every_byte_at_every_position_is_checked() {
+        for len in 1..40 {
+            for pos in 0..len {
+                for b in 0..=255u8 {
+                    for fill in [b'a', 0x80, 0xff, b' '] {
+                        let mut bytes = vec![fill; len];
+                        bytes[pos] = b;
+                        assert_eq!(any_needs_escape(&bytes), needs_escape(b), "{len} {pos} {b} {fill}");
+                    }
+                }
+            }
+        }
+        assert!(!any_needs_escape(b""));
     }
 
     #[test]
