@@ -46,10 +46,14 @@ static KEYS: LazyLock<Vec<Vec<(u64, u64)>>> = LazyLock::new(|| {
 /// The first (up to) 8 bytes of `s`, zero-padded, as a little-endian integer, and how many.
 #[inline]
 fn first8(s: &[u8]) -> (u64, usize) {
-    let n = s.len().min(8);
+    if let Some(chunk) = s.first_chunk::<8>() {
+        return (u64::from_le_bytes(*chunk), 8);
+    }
     let mut buf = [0u8; 8];
-    buf[..n].copy_from_slice(&s[..n]);
-    (u64::from_le_bytes(buf), n)
+    for (d, &b) in buf.iter_mut().zip(s) {
+        *d = b;
+    }
+    (u64::from_le_bytes(buf), s.len())
 }
 
 /// The mask of the low `len` bytes (`len` at most 8).
@@ -79,16 +83,28 @@ fn may_match(l: &str) -> bool {
     n > 0 && KEYS[first].iter().any(|&(key, m)| (head ^ key) & m == 0)
 }
 
+/// `line` without its leading white space: ASCII white space skipped by byte, other
+/// characters left to `str::trim_start`.
+#[inline]
+fn trim_start(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let skip =
+        bytes.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')).unwrap_or(bytes.len());
+    match bytes.get(skip) {
+        Some(b) if !b.is_ascii() => line.trim_start(),
+        _ => line.get(skip..).unwrap_or(""),
+    }
+}
+
 /// Whether a single line (trimmed) is furniture. The line is lower-cased lazily, character by
 /// character, against the few phrases that begin with its first letter: a paragraph costs a
 /// handful of characters, not a lower-cased copy.
 pub fn is_furniture_line(line: &str) -> bool {
-    // A line whose first character is ASCII and begins no phrase is settled before any
-    // trimming at its end (which only ever shortens it or empties it).
-    match line.trim_start().as_bytes().first() {
-        None => return false,
-        Some(&b) if b.is_ascii() && BY_FIRST[usize::from(b.to_ascii_lowercase())].is_empty() => return false,
-        Some(_) => {}
+    // The line's first bytes settle nearly every line before any trimming at its end: that
+    // trimming only shortens the line or empties it, and a line shorter than a phrase's first
+    // bytes cannot meet them (see `may_match`).
+    if !may_match(trim_start(line)) {
+        return false;
     }
     let l = line.trim().trim_end_matches([':', '.', '…', '>', '»', '›']).trim();
     if !may_match(l) {
@@ -136,11 +152,14 @@ pub fn furniture_lines(body: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut pos = 0;
     // Line ends found by a vectorized byte search; the last line runs to the end of the body.
-    for end in memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len())) {
+    for end in memchr::memchr_iter(b'\n', body.as_bytes()) {
         if body.get(pos..end).is_some_and(is_furniture_line) {
             out.push(pos..end);
         }
         pos = end + 1;
+    }
+    if body.get(pos..).is_some_and(is_furniture_line) {
+        out.push(pos..body.len());
     }
     out
 }
@@ -171,6 +190,9 @@ mod tests {
             assert!(!is_furniture_line(l), "{l}");
         }
         assert_eq!(strip_furniture("A.\nAdvertisement\nB.\nShare this article\n"), "A.\nB.");
+        assert_eq!(furniture_lines("A.\nAdvertisement\nB.\nShare this article"), [3..16, 20..38]);
+        assert_eq!(furniture_lines("Advertisement\n\nB.\nRead more\n"), [0..13, 18..27]);
+        assert!(furniture_lines("").is_empty() && furniture_lines("\n\n").is_empty());
     }
 
     /// The definition the lazy comparison must agree with: lower-case the whole line, then compare.
@@ -191,7 +213,7 @@ mod tests {
             upper in proptest::bool::ANY,
         ) {
             let head = if upper { head.to_uppercase() } else { head };
-            for line in [head.clone(), format!("{head}{tail}"), format!("  {head} {tail}"), tail.clone(), format!("{head} {}", "x".repeat(190)), format!("{head}{tail}{}", "K".repeat(200))] {
+            for line in [head.clone(), format!("{head}{tail}"), format!("  {head} {tail}"), format!("\u{a0}\t{head}{tail}"), format!("\r {head}\u{a0}"), format!("{}{tail}", head.chars().take(3).collect::<String>()), tail.clone(), format!("{head} {}", "x".repeat(190)), format!("{head}{tail}{}", "K".repeat(200))] {
                 proptest::prop_assert_eq!(is_furniture_line(&line), by_lowered_copy(&line), "{:?}", line);
             }
         }
