@@ -444,14 +444,20 @@ fn looks_binary(raw: &[u8]) -> bool {
 
 /// Decodes bytes as UTF-8, replacing bad sequences; returns a warning when it had to.
 pub(crate) fn decode(raw: &[u8], origin: &str) -> (String, Option<String>) {
+    let (text, warning) = decode_borrowed(raw, origin);
+    (text.into_owned(), warning)
+}
+
+/// [`decode`] without a copy when the bytes are valid UTF-8.
+pub(crate) fn decode_borrowed<'a>(raw: &'a [u8], origin: &str) -> (std::borrow::Cow<'a, str>, Option<String>) {
     let raw = raw.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(raw);
     // The common case first: std's validator is several times faster than the lossy decoder.
     if let Ok(s) = std::str::from_utf8(raw) {
-        return (s.to_string(), None);
+        return (s.into(), None);
     }
     match String::from_utf8_lossy(raw) {
-        std::borrow::Cow::Borrowed(s) => (s.to_string(), None),
-        std::borrow::Cow::Owned(s) => (s, Some(format!("{origin}: invalid UTF-8, decoded lossily"))),
+        std::borrow::Cow::Borrowed(s) => (s.into(), None),
+        std::borrow::Cow::Owned(s) => (s.into(), Some(format!("{origin}: invalid UTF-8, decoded lossily"))),
     }
 }
 
