@@ -223,8 +223,12 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            Class::Lower | Class::Upper => {
-                cap = b.is_ascii_uppercase();
+            Class::Lower => {
+                i = word_end(body, start, i + 1);
+                kind = TokenKind::Word;
+            }
+            Class::Upper => {
+                cap = true;
                 i = word_end(body, start, i + 1);
                 kind = TokenKind::Word;
             }
