@@ -19,6 +19,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
+    // The commonest form, `YYYY-MM-DD` alone, read directly: no other format takes it.
+    if let Some(&[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]) = s.as_bytes().first_chunk::<10>() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if s.len() == 10 && digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
+            return NaiveDate::from_ymd_opt(n(&digits[..4]) as i32, n(&digits[4..6]), n(&digits[6..]));
+        }
+    }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Some(d.date_naive());
     }
@@ -68,6 +76,27 @@ pub fn parse_date_loose(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The general reading, without the direct one for `YYYY-MM-DD`.
+    fn by_formats(s: &str) -> Option<NaiveDate> {
+        let s = s.trim();
+        if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+            return Some(d.date_naive());
+        }
+        if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+            return Some(d.date_naive());
+        }
+        let head: String = s.chars().take(10).collect();
+        ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"].iter().find_map(|f| NaiveDate::parse_from_str(&head, f).ok())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn direct_iso_dates_agree_with_the_formats(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}", pad in "[ ]{0,2}") {
+            let s = format!("{pad}{s}{pad}");
+            proptest::prop_assert_eq!(parse_date(&s), by_formats(&s));
+        }
+    }
 
     #[test]
     fn reads_common_forms() {

@@ -68,7 +68,7 @@ pub fn read_stream<R: std::io::Read>(
 }
 
 fn read_line(line: &[u8], at: &str, n: usize, opts: &ReadOptions) -> Result<Document, ReadError> {
-    let (text, lossy) = crate::decode(line, at);
+    let (text, lossy) = crate::decode_borrowed(line, at);
     let rec: Line =
         serde_json::from_str(&text).map_err(|e| ReadError::Json { path: at.to_string(), message: e.to_string() })?;
     let id = rec.id.clone().or_else(|| rec.url.clone()).unwrap_or_else(|| format!("line-{n}"));

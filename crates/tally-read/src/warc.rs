@@ -54,6 +54,9 @@ pub(crate) fn read_gzip_stream<R: BufRead>(
 
 /// Reads records until the stream ends (`false`) or breaks (`true`); `n` counts records.
 /// `resumable` says whether reading can go on after a break (gzip members), for the messages.
+/// Out of line: the record reader keeps a 1 MiB buffer on the stack, which only this frame
+/// should hold (not every caller that reads other formats too).
+#[inline(never)]
 fn read_records<R: BufRead>(
     input: HeaderGuard<R>,
     origin: &str,

@@ -52,7 +52,40 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// ASCII letters and digits, by byte: one load per byte in the word loop.
+/// What a byte opens, for the tokenizer's dispatch: one table load per token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ASCII white space other than a line break.
+    Space,
+    Newline,
+    Lower,
+    Upper,
+    Digit,
+    /// Any other ASCII byte: punctuation and control characters.
+    Mark,
+    /// A byte of a multi-byte character.
+    High,
+}
+
+static CLASS: [Class; 256] = {
+    let mut t = [Class::High; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => Class::Space,
+            b'\n' => Class::Newline,
+            b'a'..=b'z' => Class::Lower,
+            b'A'..=b'Z' => Class::Upper,
+            b'0'..=b'9' => Class::Digit,
+            _ => Class::Mark,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits, by byte.
 static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -63,152 +96,213 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// The end of the run of ASCII letters and digits starting at `j`.
+#[inline]
+fn skip_alnum(bytes: &[u8], mut j: usize) -> usize {
+    while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+        j += 1;
+    }
+    j
+}
+
+/// The character starting at byte `pos` of `body`, if any.
+#[inline]
+fn char_at(body: &str, pos: usize) -> Option<char> {
+    match body.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => body.get(pos..).and_then(|s| s.chars().next()),
+    }
+}
+
+/// Whether an apostrophe of `len` bytes at `i` opens a possessive "'s" token glued to the word
+/// just pushed.
+#[inline]
+fn opens_possessive(body: &str, out: &[Token], i: usize, len: usize) -> bool {
+    matches!(body.as_bytes().get(i + len), Some(b's' | b'S'))
+        && !char_at(body, i + len + 1).is_some_and(char::is_alphanumeric)
+        && out.last().is_some_and(|t| t.span.end == i && t.kind == TokenKind::Word)
+}
+
+/// The end of the word that starts at `start` and whose first character ends at `j`: letters
+/// and digits with inner connectors.
+#[inline]
+fn word_end(body: &str, start: usize, j: usize) -> usize {
+    let bytes = body.as_bytes();
+    let j = skip_alnum(bytes, j);
+    // Most words end at a space or an ASCII mark that joins nothing.
+    match bytes.get(j) {
+        Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => j,
+        None => j,
+        Some(_) => joined_word_end(body, start, j),
+    }
+}
+
+/// [`word_end`] past a byte that may join: a hyphen, an apostrophe, a full stop or a
+/// multi-byte character.
+#[inline(never)]
+fn joined_word_end(body: &str, start: usize, mut j: usize) -> usize {
+    let bytes = body.as_bytes();
+    // Where the letters after the word's last inner full stop begin ("S" in "U.S").
+    let mut run_start = start;
+    loop {
+        j = skip_alnum(bytes, j);
+        // Most words end at a space or an ASCII mark that joins nothing.
+        match bytes.get(j) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => break,
+            _ => {}
+        }
+        let Some(d) = char_at(body, j) else { break };
+        if d.is_alphanumeric() {
+            j += d.len_utf8();
+            continue;
+        }
+        // Inner connectors: hyphen, apostrophe, full stop between single letters (U.S.).
+        let after = j + d.len_utf8();
+        let next = char_at(body, after);
+        let joins = match d {
+            '-' | '‑' => next.is_some_and(|n| n.is_alphanumeric()),
+            _ if is_apostrophe(d) => {
+                // Keep "don't", "O'Brien"; split the possessive "'s" and a bare trailing "'".
+                let possessive =
+                    matches!(next, Some('s' | 'S')) && !char_at(body, after + 1).is_some_and(|n| n.is_alphanumeric());
+                next.is_some_and(|n| n.is_alphabetic()) && !possessive
+            }
+            '.' => {
+                // "U.S", "a.m": a dot between single letters.
+                let mut last_run = body.get(run_start..j).unwrap_or("").chars();
+                let single = last_run.next().is_some() && last_run.next().is_none();
+                single
+                    && next.is_some_and(|n| {
+                        n.is_alphabetic() && !char_at(body, after + n.len_utf8()).is_some_and(|m| m.is_alphabetic())
+                    })
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        j = after;
+        if d == '.' {
+            run_start = j;
+        }
+    }
+    j
+}
+
+/// The end of a run of sentence-final marks continuing at `i`.
+#[inline]
+fn stops_end(bytes: &[u8], mut i: usize) -> usize {
+    while matches!(bytes.get(i), Some(b'.' | b'!' | b'?')) {
+        i += 1;
+    }
+    i
+}
+
 /// Splits `body` into tokens in one pass. Never fails; every non-space character lands in
 /// exactly one token.
 pub fn tokenize(body: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(body.len() / 5 + 1);
+    let mut out = Vec::with_capacity(body.len() / 4 + 1);
     let bytes = body.as_bytes();
     let mut i = 0;
     let mut space = false;
     let mut newlines: u8 = 0;
-    while i < body.len() {
-        // ASCII white space, the commonest byte after letters, without decoding a character.
-        match bytes[i] {
-            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
-                space = true;
-                i += 1;
-                continue;
-            }
-            b'\n' => {
-                space = true;
-                newlines = newlines.saturating_add(1);
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => match body[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            space = true;
-            if c == '\n' {
-                newlines = newlines.saturating_add(1);
-            }
-            i += clen;
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
         let start = i;
         let kind;
-        if c.is_ascii_digit() {
-            // Number: digits with inner ',' or '.' followed by a digit.
-            let mut j = i + 1;
-            while j < bytes.len() {
-                let b = bytes[j];
-                if b.is_ascii_digit() {
-                    j += 1;
-                } else if (b == b',' || b == b'.') && j + 1 < bytes.len() && bytes[j + 1].is_ascii_digit() {
-                    j += 2;
-                } else {
-                    break;
-                }
+        let mut cap = false;
+        match CLASS[usize::from(b)] {
+            Class::Space => {
+                space = true;
+                i += 1;
+                continue;
             }
-            // A number glued to letters with a hyphen ("19" in "Covid-19" is handled by the word
-            // branch); letters glued after digits ("2.5bn", "40k", "5th") stay a separate word.
-            i = j;
-            kind = TokenKind::Number;
-        } else if c.is_alphabetic() {
-            let mut j = i + clen;
-            loop {
-                // Fast path: a run of ASCII letters and digits.
-                while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
-                    j += 1;
+            Class::Newline => {
+                space = true;
+                newlines = newlines.saturating_add(1);
+                i += 1;
+                continue;
+            }
+            Class::Lower => {
+                i = word_end(body, start, i + 1);
+                kind = TokenKind::Word;
+            }
+            Class::Upper => {
+                cap = true;
+                i = word_end(body, start, i + 1);
+                kind = TokenKind::Word;
+            }
+            Class::Digit => {
+                // Number: digits with inner ',' or '.' followed by a digit. Letters glued after
+                // digits ("2.5bn", "40k", "5th") stay a separate word.
+                let mut j = i + 1;
+                loop {
+                    match bytes.get(j) {
+                        Some(b'0'..=b'9') => j += 1,
+                        Some(b',' | b'.') if bytes.get(j + 1).is_some_and(u8::is_ascii_digit) => j += 2,
+                        _ => break,
+                    }
                 }
-                // Most words end at a space or an ASCII mark that joins nothing.
-                if bytes.get(j).is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.')) {
-                    break;
-                }
-                let Some(d) = body[j..].chars().next() else { break };
-                if d.is_alphanumeric() {
-                    j += d.len_utf8();
+                i = j;
+                kind = TokenKind::Number;
+            }
+            Class::Mark => {
+                i += 1;
+                kind = match b {
+                    b'\'' if opens_possessive(body, &out, start, 1) => {
+                        // Possessive "'s" is its own word token.
+                        i += 1;
+                        TokenKind::Word
+                    }
+                    b'"' | b'\'' => TokenKind::Quote,
+                    b'-' => {
+                        // "--" is a dash too.
+                        if bytes.get(i) == Some(&b'-') {
+                            i += 1;
+                        }
+                        TokenKind::Dash
+                    }
+                    b'.' | b'!' | b'?' => {
+                        i = stops_end(bytes, i);
+                        TokenKind::Stop
+                    }
+                    _ => TokenKind::Punct,
+                };
+            }
+            Class::High => {
+                let Some(c) = char_at(body, i) else { break };
+                let clen = c.len_utf8();
+                if c.is_whitespace() {
+                    space = true;
+                    i += clen;
                     continue;
                 }
-                // Inner connectors: hyphen, apostrophe, full stop between single letters (U.S.).
-                let next = body[j + d.len_utf8()..].chars().next();
-                let joins = match d {
-                    '-' | '‑' => next.is_some_and(|n| n.is_alphanumeric()),
-                    _ if is_apostrophe(d) => {
-                        // Keep "don't", "O'Brien"; split the possessive "'s" and a bare trailing "'".
-                        let rest = &body[j + d.len_utf8()..];
-                        let possessive = (rest.starts_with('s') || rest.starts_with('S'))
-                            && !rest[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
-                        next.is_some_and(|n| n.is_alphabetic()) && !possessive
-                    }
-                    '.' => {
-                        // "U.S", "a.m": a dot between single letters.
-                        let word = &body[start..j];
-                        let last_run = word.rsplit('.').next().unwrap_or("");
-                        last_run.chars().count() == 1 && next.is_some_and(|n| n.is_alphabetic()) && {
-                            let after = &body[j + 1..];
-                            let mut it = after.chars();
-                            it.next();
-                            !it.next().is_some_and(|n| n.is_alphabetic())
-                        }
-                    }
-                    _ => false,
-                };
-                if joins {
-                    j += d.len_utf8();
+                cap = c.is_uppercase();
+                if c.is_alphabetic() {
+                    i = word_end(body, start, i + clen);
+                    kind = TokenKind::Word;
+                } else if is_apostrophe(c) && opens_possessive(body, &out, start, clen) {
+                    i += clen + 1;
+                    kind = TokenKind::Word;
+                } else if is_quote_char(c) {
+                    i += clen;
+                    kind = TokenKind::Quote;
+                } else if is_dash_char(c) {
+                    i += clen;
+                    kind = TokenKind::Dash;
+                } else if c == '…' {
+                    i = stops_end(bytes, i + clen);
+                    kind = TokenKind::Stop;
                 } else {
-                    break;
+                    i += clen;
+                    kind = TokenKind::Punct;
                 }
             }
-            i = j;
-            kind = TokenKind::Word;
-        } else if is_apostrophe(c)
-            && body[i + clen..].starts_with(['s', 'S'])
-            && !body[i + clen + 1..].chars().next().is_some_and(|n| n.is_alphanumeric())
-            && out.last().is_some_and(|t: &Token| t.span.end == i && t.kind == TokenKind::Word)
-        {
-            // Possessive "'s" is its own word token.
-            i += clen + 1;
-            kind = TokenKind::Word;
-        } else if is_quote_char(c) {
-            i += clen;
-            kind = TokenKind::Quote;
-        } else if is_dash_char(c) {
-            i += clen;
-            kind = TokenKind::Dash;
-        } else if c == '-' {
-            i += clen;
-            // "--" is a dash too.
-            if bytes.get(i) == Some(&b'-') {
-                i += 1;
-            }
-            kind = TokenKind::Dash;
-        } else if matches!(c, '.' | '!' | '?' | '…') {
-            i += clen;
-            while i < bytes.len() && matches!(bytes[i], b'.' | b'!' | b'?') {
-                i += 1;
-            }
-            kind = TokenKind::Stop;
-        } else {
-            i += clen;
-            kind = TokenKind::Punct;
         }
-        out.push(Token {
-            span: Span::new(start, i),
-            kind,
-            space_before: space,
-            newlines_before: newlines,
-            cap: c.is_uppercase(),
-        });
-        space = false;
+        out.push(Token { span: Span::new(start, i), kind, space_before: space, newlines_before: newlines, cap });
+        // The commonest gap, one space, read here without a trip through the dispatch.
+        space = bytes.get(i) == Some(&b' ');
+        i += usize::from(space);
         newlines = 0;
     }
     out
