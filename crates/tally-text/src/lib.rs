@@ -8,7 +8,7 @@ mod sentences;
 mod tokens;
 
 pub use sentences::{Sentence, SentenceKind};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{is_apostrophe, is_dash_char, is_quote_char, tokenize, Token, TokenKind};
 
 use tally_model::Span;
 

@@ -40,15 +40,18 @@ impl Token {
     }
 }
 
-fn is_quote_char(c: char) -> bool {
+/// Quotation marks the tokenizer makes `Quote` tokens of.
+pub fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›')
 }
 
-fn is_dash_char(c: char) -> bool {
+/// Dashes (other than the hyphen-minus) the tokenizer makes `Dash` tokens of.
+pub fn is_dash_char(c: char) -> bool {
     matches!(c, '–' | '—' | '―' | '‒')
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// The apostrophes, straight and curly.
+pub fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 

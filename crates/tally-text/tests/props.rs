@@ -2,30 +2,7 @@
 
 use proptest::prelude::*;
 use tally_model::Span;
-use tally_text::{tokenize, Analysis, Token, TokenKind};
-
-fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›')
-}
-
-fn is_dash_char(c: char) -> bool {
-    matches!(c, '–' | '—' | '―' | '‒')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
-}
-
-/// ASCII letters and digits, by byte: one load per byte in the word loop.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
+use tally_text::{is_apostrophe, is_dash_char, is_quote_char, tokenize, Analysis, Token, TokenKind};
 
 /// The tokenizer as first written (a character at a time), which the table-driven one must
 /// agree with token for token.
@@ -90,7 +67,7 @@ fn reference_tokenize(body: &str) -> Vec<Token> {
             let mut j = i + clen;
             loop {
                 // Fast path: a run of ASCII letters and digits.
-                while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                     j += 1;
                 }
                 // Most words end at a space or an ASCII mark that joins nothing.
