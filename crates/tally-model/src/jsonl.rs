@@ -5,7 +5,7 @@
 //! went through the string escaper and every comma and colon through a separate write.
 
 use crate::record::{date_text, Record, Source, TimeRef};
-use crate::{EntityKind, Granularity, Measure, NameRef, Span, Stance, Value};
+use crate::{EntityKind, Granularity, NameRef, Span, Stance, Value};
 use chrono::NaiveDate;
 
 /// Appends `records` to `out` as JSON Lines, one record per line.
@@ -70,7 +70,7 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
             o.extend_from_slice(br#","unit":"#);
             opt_string(o, f.unit.as_deref());
             o.extend_from_slice(br#","measure":"#);
-            measure(o, f.measure);
+            quoted(o, f.measure.as_str());
             o.extend_from_slice(br#","increment":"#);
             boolean(o, f.increment);
             o.extend_from_slice(br#","subject":"#);
@@ -110,12 +110,12 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
             spanned(o, doc, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
             dates(o, br#"","start":"#, t.start, t.end);
             o.extend_from_slice(br#","granularity":"#);
-            granularity(o, t.granularity);
+            quoted(o, granularity_name(t.granularity));
         }
         Record::Entity(e) => {
             spanned(o, doc, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
             o.extend_from_slice(br#"","kind":"#);
-            entity_kind(o, e.kind);
+            quoted(o, entity_kind_name(e.kind));
             o.extend_from_slice(br#","name":"#);
             opt_string(o, e.name.as_deref());
         }
@@ -182,7 +182,7 @@ fn source(o: &mut Vec<u8>, s: &Source) {
     o.extend_from_slice(br#","cue":""#);
     string_body(o, &s.cue);
     o.extend_from_slice(br#"","stance":"#);
-    stance(o, s.stance);
+    quoted(o, stance_name(s.stance));
     o.push(b'}');
 }
 
@@ -299,58 +299,44 @@ fn date(o: &mut Vec<u8>, d: Option<NaiveDate>) {
     }
 }
 
-/// The serde names of the unit-variant enums, quotes included (each a write of known length).
-fn measure(o: &mut Vec<u8>, m: Measure) {
-    match m {
-        Measure::Killed => o.extend_from_slice(br#""killed""#),
-        Measure::Wounded => o.extend_from_slice(br#""wounded""#),
-        Measure::KilledOrWounded => o.extend_from_slice(br#""killed_or_wounded""#),
-        Measure::Casualties => o.extend_from_slice(br#""casualties""#),
-        Measure::Missing => o.extend_from_slice(br#""missing""#),
-        Measure::Captured => o.extend_from_slice(br#""captured""#),
-        Measure::Deployed => o.extend_from_slice(br#""deployed""#),
-        Measure::Displaced => o.extend_from_slice(br#""displaced""#),
-        Measure::Arrested => o.extend_from_slice(br#""arrested""#),
-        Measure::Detained => o.extend_from_slice(br#""detained""#),
-        Measure::Evacuated => o.extend_from_slice(br#""evacuated""#),
-        Measure::Affected => o.extend_from_slice(br#""affected""#),
-        Measure::Injured => o.extend_from_slice(br#""injured""#),
-        Measure::Protesters => o.extend_from_slice(br#""protesters""#),
-        Measure::Money => o.extend_from_slice(br#""money""#),
-        Measure::Other => o.extend_from_slice(br#""other""#),
-    }
+/// A name known to need no escaping (an enum's serde name), quotes included.
+fn quoted(o: &mut Vec<u8>, name: &str) {
+    o.push(b'"');
+    o.extend_from_slice(name.as_bytes());
+    o.push(b'"');
 }
 
-fn granularity(o: &mut Vec<u8>, g: Granularity) {
+/// The serde names of the unit-variant enums without a name of their own (`Measure::as_str`).
+fn granularity_name(g: Granularity) -> &'static str {
     match g {
-        Granularity::Day => o.extend_from_slice(br#""day""#),
-        Granularity::Week => o.extend_from_slice(br#""week""#),
-        Granularity::Month => o.extend_from_slice(br#""month""#),
-        Granularity::Quarter => o.extend_from_slice(br#""quarter""#),
-        Granularity::Season => o.extend_from_slice(br#""season""#),
-        Granularity::Half => o.extend_from_slice(br#""half""#),
-        Granularity::Year => o.extend_from_slice(br#""year""#),
-        Granularity::Decade => o.extend_from_slice(br#""decade""#),
-        Granularity::Range => o.extend_from_slice(br#""range""#),
+        Granularity::Day => "day",
+        Granularity::Week => "week",
+        Granularity::Month => "month",
+        Granularity::Quarter => "quarter",
+        Granularity::Season => "season",
+        Granularity::Half => "half",
+        Granularity::Year => "year",
+        Granularity::Decade => "decade",
+        Granularity::Range => "range",
     }
 }
 
-fn entity_kind(o: &mut Vec<u8>, k: EntityKind) {
+fn entity_kind_name(k: EntityKind) -> &'static str {
     match k {
-        EntityKind::Person => o.extend_from_slice(br#""person""#),
-        EntityKind::Org => o.extend_from_slice(br#""org""#),
-        EntityKind::Country => o.extend_from_slice(br#""country""#),
-        EntityKind::Place => o.extend_from_slice(br#""place""#),
-        EntityKind::Group => o.extend_from_slice(br#""group""#),
+        EntityKind::Person => "person",
+        EntityKind::Org => "org",
+        EntityKind::Country => "country",
+        EntityKind::Place => "place",
+        EntityKind::Group => "group",
     }
 }
 
-fn stance(o: &mut Vec<u8>, s: Stance) {
+fn stance_name(s: Stance) -> &'static str {
     match s {
-        Stance::Asserted => o.extend_from_slice(br#""asserted""#),
-        Stance::Estimated => o.extend_from_slice(br#""estimated""#),
-        Stance::Contested => o.extend_from_slice(br#""contested""#),
-        Stance::Denied => o.extend_from_slice(br#""denied""#),
+        Stance::Asserted => "asserted",
+        Stance::Estimated => "estimated",
+        Stance::Contested => "contested",
+        Stance::Denied => "denied",
     }
 }
 
