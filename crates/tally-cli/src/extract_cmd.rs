@@ -34,6 +34,9 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The most output buffer reserved for one document before writing it (64 MiB).
+const OUTPUT_RESERVE_CAP: usize = 1 << 26;
+
 fn write_batch(batch: &[Document], out: &mut impl Write, jsonl: bool) -> std::io::Result<()> {
     if jsonl {
         // Extraction and serialization both run on the workers; this thread only writes bytes in
@@ -43,8 +46,11 @@ fn write_batch(batch: &[Document], out: &mut impl Write, jsonl: bool) -> std::io
             .map(|doc| {
                 let ex = tally_extract::extract(doc);
                 // Records run to about eight times the body (more when the doc record carries the
-                // body itself); capacity that goes unused is never touched.
-                let mut buf = Vec::with_capacity(doc.body.len() * 10 + 4096);
+                // body itself); capacity that goes unused is never touched. Capped, so that a
+                // huge body does not ask for ten times its size up front: past the cap the
+                // buffer grows as it fills.
+                let mut buf =
+                    Vec::with_capacity(doc.body.len().saturating_mul(10).saturating_add(4096).min(OUTPUT_RESERVE_CAP));
                 tally_model::write_jsonl(&ex.records, &mut buf);
                 Ok(buf)
             })
