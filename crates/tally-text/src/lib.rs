@@ -25,8 +25,10 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     pub fn new(body: &'a str) -> Self {
-        let tokens = tokenize(body);
-        let sentences = sentences::split(body, &tokens);
+        // About two marks a sentence (its stop and a line break).
+        let mut marks = Vec::with_capacity(body.len() / 32 + 1);
+        let tokens = tokens::tokenize_marking(body, &mut marks);
+        let sentences = sentences::split(body, &tokens, &marks);
         Analysis { body, low: body.to_ascii_lowercase(), tokens, sentences }
     }
 

@@ -112,10 +112,93 @@ fn stop_ends_sentence(body: &str, tokens: &[Token], stop: usize) -> bool {
     }
 }
 
+/// The kind of a sentence of tokens `range`: a body sentence ends in a stop, a closer or a colon.
+#[inline]
+fn kind_of(body: &str, tokens: &[Token], range: &Range<usize>) -> Option<(Span, SentenceKind)> {
+    if range.is_empty() {
+        return None;
+    }
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    let colon = last.span.len() == 1 && body.as_bytes().get(last.span.start) == Some(&b':');
+    let kind = if last.kind == TokenKind::Stop || is_closer(body, last) || colon {
+        SentenceKind::Body
+    } else {
+        SentenceKind::Heading
+    };
+    Some((Span::new(first.span.start, last.span.end), kind))
+}
+
 /// Splits tokens into sentences. A line break always ends a sentence; inside a line, `.`, `!`,
 /// `?` (with any closing quotes or brackets) end one unless an abbreviation rule says otherwise,
 /// and the next token must start with an upper-case letter, a digit or a quote mark.
-pub(crate) fn split(body: &str, tokens: &[Token]) -> Vec<Sentence> {
+///
+/// `marks` lists (ascending) every token after a line break and every stop, as the tokenizer
+/// found them: only those can end a sentence, so the others are not visited.
+pub(crate) fn split(body: &str, tokens: &[Token], marks: &[usize]) -> Vec<Sentence> {
+    // News runs at 20-30 tokens a sentence.
+    let mut out = Vec::with_capacity(tokens.len() / 12 + 1);
+    let mut start = 0usize;
+    let mut paragraph = 0usize;
+    // The first token not yet visited.
+    let mut next_unseen = 0usize;
+    let push = |out: &mut Vec<Sentence>, range: Range<usize>, paragraph: usize| {
+        if let Some((span, kind)) = kind_of(body, tokens, &range) {
+            out.push(Sentence { span, tokens: range, paragraph, kind });
+        }
+    };
+    for &i in marks {
+        // A repeated mark, or one past the last token.
+        if i < next_unseen {
+            continue;
+        }
+        let Some(tok) = tokens.get(i) else { break };
+        next_unseen = i + 1;
+        if i > start && tok.newlines_before > 0 {
+            push(&mut out, start..i, paragraph);
+            paragraph += 1;
+            start = i;
+        }
+        if tok.kind == TokenKind::Stop {
+            let mut end = i + 1;
+            while let Some(t) = tokens.get(end) {
+                if t.newlines_before != 0 || t.space_before || !is_closer(body, t) {
+                    break;
+                }
+                end += 1;
+            }
+            let next = tokens.get(end);
+            let next_ok = match next {
+                None => true,
+                Some(n) if n.newlines_before > 0 => true,
+                // `cap`: the token's first character is upper-case (set by the tokenizer).
+                Some(n) => {
+                    n.space_before
+                        && (n.cap
+                            || body.as_bytes().get(n.span.start).is_some_and(u8::is_ascii_digit)
+                            || n.kind == TokenKind::Quote)
+                }
+            };
+            if next_ok && stop_ends_sentence(body, tokens, i) {
+                push(&mut out, start..end, paragraph);
+                if next.is_some_and(|n| n.newlines_before > 0) {
+                    paragraph += 1;
+                }
+                start = end;
+                // The closers skipped are neither stops nor after a line break: no marks.
+                next_unseen = end;
+            }
+        }
+    }
+    push(&mut out, start..tokens.len(), paragraph);
+    out
+}
+
+#[cfg(test)]
+/// The sentence splitter as first written: a walk over every token. A line break always ends a sentence; inside a line, `.`, `!`,
+/// `?` (with any closing quotes or brackets) end one unless an abbreviation rule says otherwise,
+/// and the next token must start with an upper-case letter, a digit or a quote mark.
+pub(crate) fn reference_split(body: &str, tokens: &[Token]) -> Vec<Sentence> {
     // News runs at 20-30 tokens a sentence.
     let mut out = Vec::with_capacity(tokens.len() / 12 + 1);
     let mut start = 0usize;
@@ -183,7 +266,9 @@ pub(crate) fn split(body: &str, tokens: &[Token]) -> Vec<Sentence> {
 
 #[cfg(test)]
 mod tests {
+    use super::{reference_split, split};
     use crate::Analysis;
+    use proptest::prelude::*;
 
     fn sents(s: &str) -> Vec<&str> {
         let a = Analysis::new(s);
@@ -211,6 +296,43 @@ mod tests {
         assert_eq!(a.sentences[0].kind, crate::SentenceKind::Heading);
         assert_eq!(a.sentences[1].kind, crate::SentenceKind::Body);
         assert_eq!(a.sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1, 1, 2]);
+    }
+
+    fn newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("U.S.".to_string()),
+            Just("Mr.".to_string()),
+            Just("Jan.".to_string()),
+            Just("No.".to_string()),
+            Just("A.".to_string()),
+            Just("’s".to_string()),
+            Just("\"".to_string()),
+            Just(")".to_string()),
+            Just("...".to_string()),
+            Just("…".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            "[A-Za-z]{1,8}",
+            "[0-9]{1,4}",
+            "[ .,;:!?'’“”«»()\\[\\]\n-]{1,3}",
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn split_agrees_with_the_token_walk(s in newsy()) {
+            let mut marks = Vec::new();
+            let tokens = crate::tokens::tokenize_marking(&s, &mut marks);
+            prop_assert_eq!(split(&s, &tokens, &marks), reference_split(&s, &tokens));
+        }
+
+        #[test]
+        fn split_agrees_with_the_token_walk_on_any_string(s in any::<String>()) {
+            let mut marks = Vec::new();
+            let tokens = crate::tokens::tokenize_marking(&s, &mut marks);
+            prop_assert_eq!(split(&s, &tokens, &marks), reference_split(&s, &tokens));
+        }
     }
 
     #[test]

@@ -205,6 +205,13 @@ fn stops_end(bytes: &[u8], mut i: usize) -> usize {
 /// Splits `body` into tokens in one pass. Never fails; every non-space character lands in
 /// exactly one token.
 pub fn tokenize(body: &str) -> Vec<Token> {
+    tokenize_marking(body, &mut Vec::new())
+}
+
+/// [`tokenize`], also listing in `marks` (ascending, possibly repeated, possibly one past the
+/// last token) the indices of the tokens a sentence may end before: those after a line break
+/// and the sentence-final marks. The sentence splitter visits only these.
+pub(crate) fn tokenize_marking(body: &str, marks: &mut Vec<usize>) -> Vec<Token> {
     let mut out = Vec::with_capacity(body.len() / 4 + 1);
     let bytes = body.as_bytes();
     let mut i = 0;
@@ -221,6 +228,9 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 continue;
             }
             Class::Newline => {
+                if newlines == 0 {
+                    marks.push(out.len());
+                }
                 space = true;
                 newlines = newlines.saturating_add(1);
                 i += 1;
@@ -266,6 +276,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                         TokenKind::Dash
                     }
                     b'.' | b'!' | b'?' => {
+                        marks.push(out.len());
                         i = stops_end(bytes, i);
                         TokenKind::Stop
                     }
@@ -294,6 +305,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                     i += clen;
                     kind = TokenKind::Dash;
                 } else if c == '…' {
+                    marks.push(out.len());
                     i = stops_end(bytes, i + clen);
                     kind = TokenKind::Stop;
                 } else {
