@@ -7,8 +7,14 @@ use std::sync::LazyLock;
 /// (no copying, no loop over the word); the slot it hashes to holds a key and an entry index.
 /// Most tokens that are no lexicon word meet an empty slot or another key at once, and a word
 /// of up to three bytes is wholly given by its key.
+///
+/// Words of up to eight bytes are also in a second table keyed by the word itself, packed into
+/// one integer (see [`Table::get_short`]): a token's bytes are read with one load and compared
+/// whole.
 pub struct Table {
     slots: Box<[Slot; SLOTS]>,
+    /// Words of up to eight bytes by their packed bytes, open-addressed.
+    short: Box<[ShortSlot; SHORT_SLOTS]>,
     /// Words and entries by index (fixed size, so that a masked index needs no bounds check).
     words: Box<[&'static [u8]; WORDS]>,
     entries: Box<[Entry; WORDS]>,
@@ -20,6 +26,29 @@ struct Slot {
     /// Entry index plus one; 0 for an empty slot.
     idx: u16,
 }
+
+#[derive(Clone, Copy, Default)]
+struct ShortSlot {
+    /// The word's bytes, little-endian and zero-padded; 0 for an empty slot.
+    word: u64,
+    /// Entry index.
+    idx: u16,
+}
+
+/// Slots of the short-word table (a power of two, several times the number of short words).
+const SHORT_SLOTS: usize = 1024;
+
+/// For a length `n` of 0..=8, the mask of the low `n` bytes of an integer.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 8 {
+        t[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    t[8] = u64::MAX;
+    t
+};
 
 /// Room for words (a power of two).
 const WORDS: usize = SLOTS / 2;
@@ -65,9 +94,42 @@ impl Table {
         }
     }
 
+    #[inline]
+    fn short_slot(word: u64) -> usize {
+        (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize & (SHORT_SLOTS - 1)
+    }
+
+    /// The entry of the `n`-byte word at `start` of `text` (already lower-cased), for `n` in
+    /// 1..=8 and eight bytes readable from `start`; `Err(())` when the word does not fit those
+    /// bounds (look it up with [`Table::get`]), else the entry if any and the word's bytes as
+    /// one integer. The word must hold no zero byte (word tokens hold none).
+    #[inline(always)]
+    pub fn get_short(&self, text: &[u8], start: usize, n: usize) -> Result<(Option<&Entry>, u64), ()> {
+        let (Some(&mask), Some(chunk)) = (LOW_BYTES.get(n), text.get(start..).and_then(<[u8]>::first_chunk::<8>))
+        else {
+            return Err(());
+        };
+        if n == 0 {
+            return Err(());
+        }
+        let word = u64::from_le_bytes(*chunk) & mask;
+        let mut s = Self::short_slot(word);
+        loop {
+            let slot = self.short[s];
+            if slot.word == word {
+                return Ok((self.entries.get(usize::from(slot.idx) & (WORDS - 1)), word));
+            }
+            if slot.word == 0 {
+                return Ok((None, word));
+            }
+            s = (s + 1) & (SHORT_SLOTS - 1);
+        }
+    }
+
     fn build(m: rustc_hash::FxHashMap<&'static str, Entry>) -> Table {
         let mut t = Table {
             slots: Box::new([Slot::default(); SLOTS]),
+            short: Box::new([ShortSlot::default(); SHORT_SLOTS]),
             words: Box::new([&[]; WORDS]),
             entries: Box::new([Entry::default(); WORDS]),
         };
@@ -82,6 +144,16 @@ impl Table {
             }
             t.words[n] = w.as_bytes();
             t.entries[n] = e;
+            if w.len() <= 8 {
+                let mut buf = [0u8; 8];
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                let word = u64::from_le_bytes(buf);
+                let mut s = Self::short_slot(word);
+                while t.short[s].word != 0 {
+                    s = (s + 1) & (SHORT_SLOTS - 1);
+                }
+                t.short[s] = ShortSlot { word, idx: n as u16 };
+            }
             n += 1;
             t.slots[s] = Slot { key, idx: n as u16 };
         }
@@ -265,6 +337,10 @@ pub struct Entry {
     pub opens: bool,
     /// The word as the grammar names it, [`Kw::None`] for most words.
     pub kw: Kw,
+    /// The word can carry a time expression: a month, weekday, season, relative day, unit or
+    /// holiday word. Every expression holds such a word or a number, so that the openers of a
+    /// sentence after its last one open nothing. Set once the tables are read.
+    pub core: bool,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -379,6 +455,8 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
         m.entry(w).or_default().kw = k;
     }
     for e in m.values_mut() {
+        e.core =
+            e.month > 0 || e.weekday > 0 || e.season.is_some() || e.relday.is_some() || e.unit.is_some() || e.holiday;
         e.opens = e.grammar
             || e.holiday
             || e.month > 0
@@ -475,6 +553,21 @@ mod tests {
         ] {
             assert_eq!(same(a.as_bytes(), b.as_bytes()), eq, "{a} {b}");
         }
+    }
+
+    #[test]
+    fn short_words_read_in_place_as_by_slice() {
+        let text = "in the first half of september, sept. 3 mid-2024 q3 weekend today tonight years ’ll x";
+        let low = text.as_bytes();
+        for start in 0..low.len() {
+            for n in 0..=9 {
+                let Ok((en, word)) = table().get_short(low, start, n) else { continue };
+                let w = &low[start..start + n];
+                assert_eq!(en.map(|e| e as *const Entry), table().get(w).map(|e| e as *const Entry), "{w:?}");
+                assert_eq!(word.to_le_bytes()[..n], *w);
+            }
+        }
+        assert!(table().get_short(low, low.len() - 3, 2).is_err() && table().get_short(low, 0, 0).is_err());
     }
 
     #[test]

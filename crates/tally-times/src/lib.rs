@@ -190,10 +190,12 @@ const NO_ENTRY: Entry = Entry {
     holiday: false,
     opens: false,
     kw: Kw::None,
+    core: false,
 };
 
-/// The entry of a token in no table that may open an expression: a number, "mid-March", "Q3".
-const OPENS: Entry = Entry { opens: true, ..NO_ENTRY };
+/// The entry of a token in no table that may open an expression and carry it: a number,
+/// "mid-March", "Q3".
+const OPENS: Entry = Entry { opens: true, core: true, ..NO_ENTRY };
 
 /// Reading options that depend on the document, not on the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -234,6 +236,19 @@ impl<'a, 'b> Scan<'a, 'b> {
             .iter()
             .map(|t| match t.kind {
                 TokenKind::Word => {
+                    let (start, n) = (t.span.start, t.span.len());
+                    // Most words: their bytes read as one integer, hashed and compared whole.
+                    if let Ok((en, word)) = lex.get_short(low, start, n) {
+                        return match en {
+                            Some(en) => en,
+                            None if (n >= 4 && word & 0xffff_ffff == u64::from(u32::from_le_bytes(*b"mid-")))
+                                || (n == 2 && word & 0xff == u64::from(b'q')) =>
+                            {
+                                &OPENS
+                            }
+                            None => &NO_ENTRY,
+                        };
+                    }
                     let w = low.get(t.span.range()).unwrap_or(&[]);
                     match lex.get(w) {
                         Some(en) => en,
@@ -1553,10 +1568,16 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
         let mut anchor = published;
         let mut anchor_period = published;
         let mut anchor_is_month = false;
+        // Every expression holds a number or a word that carries time ("week", "March"), so
+        // nothing opens after the sentence's last one, nor in a sentence without any.
+        let Some(last_core) = scan.ents.get(s..e).and_then(|ents| ents.iter().rposition(|en| en.core)) else {
+            continue;
+        };
+        let scan_end = s + last_core + 1;
         let mut i = s;
-        while i < e {
+        while i < scan_end {
             // Jump to the next token that may open an expression.
-            match scan.ents.get(i..e).and_then(|rest| rest.iter().position(|en| en.opens)) {
+            match scan.ents.get(i..scan_end).and_then(|rest| rest.iter().position(|en| en.opens)) {
                 Some(k) => i += k,
                 None => break,
             }
