@@ -236,7 +236,7 @@ impl<'a, 'b> Scan<'a, 'b> {
             .iter()
             .map(|t| match t.kind {
                 TokenKind::Word => {
-                    let (start, n) = (t.span.start, t.span.len());
+                    let (start, n) = (t.span.start, t.span.end.wrapping_sub(t.span.start));
                     // Most words: their bytes read as one integer, hashed and compared whole.
                     if let Ok((en, word)) = lex.get_short(low, start, n) {
                         return match en {
