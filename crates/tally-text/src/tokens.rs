@@ -99,6 +99,18 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// Bytes after a run of ASCII letters and digits that may continue a word: a hyphen, an
+/// apostrophe, a full stop, or a byte of a multi-byte character.
+static MAY_JOIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || b == b'-' as usize || b == b'\'' as usize || b == b'.' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// The end of the run of ASCII letters and digits starting at `j`.
 #[inline]
 fn skip_alnum(bytes: &[u8], mut j: usize) -> usize {
@@ -134,9 +146,8 @@ fn word_end(body: &str, start: usize, j: usize) -> usize {
     let j = skip_alnum(bytes, j);
     // Most words end at a space or an ASCII mark that joins nothing.
     match bytes.get(j) {
-        Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => j,
-        None => j,
-        Some(_) => joined_word_end(body, start, j),
+        Some(&b) if MAY_JOIN[usize::from(b)] => joined_word_end(body, start, j),
+        _ => j,
     }
 }
 
