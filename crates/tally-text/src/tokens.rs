@@ -294,36 +294,19 @@ pub(crate) fn tokenize_marking(body: &str, marks: &mut Vec<usize>) -> Vec<Token>
                     _ => TokenKind::Punct,
                 };
             }
-            Class::High => {
-                let Some(c) = char_at(body, i) else { break };
-                let clen = c.len_utf8();
-                if c.is_whitespace() {
+            Class::High => match high_token(body, start, &out, marks) {
+                High::Token(end, k, c) => {
+                    i = end;
+                    kind = k;
+                    cap = c;
+                }
+                High::Space(end) => {
                     space = true;
-                    i += clen;
+                    i = end;
                     continue;
                 }
-                cap = c.is_uppercase();
-                if c.is_alphabetic() {
-                    i = word_end(body, start, i + clen);
-                    kind = TokenKind::Word;
-                } else if is_apostrophe(c) && opens_possessive(body, &out, start, clen) {
-                    i += clen + 1;
-                    kind = TokenKind::Word;
-                } else if is_quote_char(c) {
-                    i += clen;
-                    kind = TokenKind::Quote;
-                } else if is_dash_char(c) {
-                    i += clen;
-                    kind = TokenKind::Dash;
-                } else if c == '…' {
-                    marks.push(out.len());
-                    i = stops_end(bytes, i + clen);
-                    kind = TokenKind::Stop;
-                } else {
-                    i += clen;
-                    kind = TokenKind::Punct;
-                }
-            }
+                High::Undecodable => break,
+            },
         }
         out.push(Token { span: Span::new(start, i), kind, space_before: space, newlines_before: newlines, cap });
         // The commonest gap, one space, read here without a trip through the dispatch.
@@ -332,6 +315,43 @@ pub(crate) fn tokenize_marking(body: &str, marks: &mut Vec<usize>) -> Vec<Token>
         newlines = 0;
     }
     out
+}
+
+/// What a multi-byte character opens.
+enum High {
+    /// A token: its end, kind and capital flag.
+    Token(usize, TokenKind, bool),
+    /// A white-space character ending here.
+    Space(usize),
+    /// No character starts here (never on a character boundary).
+    Undecodable,
+}
+
+/// The token opened by the multi-byte character at `start` (kept out of the tokenizer's loop,
+/// which reads ASCII). Stops are listed in `marks` as the index the token will get.
+#[inline(never)]
+fn high_token(body: &str, start: usize, out: &[Token], marks: &mut Vec<usize>) -> High {
+    let Some(c) = char_at(body, start) else { return High::Undecodable };
+    let clen = c.len_utf8();
+    if c.is_whitespace() {
+        return High::Space(start + clen);
+    }
+    let cap = c.is_uppercase();
+    let (end, kind) = if c.is_alphabetic() {
+        (word_end(body, start, start + clen), TokenKind::Word)
+    } else if is_apostrophe(c) && opens_possessive(body, out, start, clen) {
+        (start + clen + 1, TokenKind::Word)
+    } else if is_quote_char(c) {
+        (start + clen, TokenKind::Quote)
+    } else if is_dash_char(c) {
+        (start + clen, TokenKind::Dash)
+    } else if c == '…' {
+        marks.push(out.len());
+        (stops_end(body.as_bytes(), start + clen), TokenKind::Stop)
+    } else {
+        (start + clen, TokenKind::Punct)
+    };
+    High::Token(end, kind, cap)
 }
 
 #[cfg(test)]
