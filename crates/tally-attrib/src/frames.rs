@@ -562,17 +562,27 @@ fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::C
 }
 
 /// Finds the frames of sentence tokens `[s, e)` into `frames` (cleared first; a buffer reused
-/// over sentences). `masked(i)` tells whether token `i` stands inside quotation marks (cues there
-/// belong to the quoted speaker, not the report).
-pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool, frames: &mut Vec<Fr>) {
+/// over sentences). `cands` are the sentence's words that start a cue form, in order (frames
+/// stand only at them). Cue words inside quotation marks belong to the quoted speaker, not the
+/// report ([`class::MASKED`]).
+pub fn sentence_frames(t: &Text, s: usize, e: usize, cands: &[usize], frames: &mut Vec<Fr>) {
     frames.clear();
-    // Frames stand at words that start a cue form: a sentence without one has none.
-    let Some(first) = (s..e).find(|&i| t.all(class::CUE_FIRST | class::WORD, i)) else { return };
+    let Some(&first) = cands.first() else { return };
     let cs = content_start(t, s, e);
     let mut pending_cite: Option<Vec<R>> = None;
     let mut i = cs.max(first);
-    while i < e {
-        if !t.is(class::CUE_FIRST, i) || !t.is(class::WORD, i) || masked(i) {
+    // The next candidate at or after `i`.
+    let mut next = 0;
+    loop {
+        while cands.get(next).is_some_and(|&c| c < i) {
+            next += 1;
+        }
+        let Some(&c) = cands.get(next) else { break };
+        i = c;
+        if i >= e {
+            break;
+        }
+        if t.is(class::MASKED, i) {
             i += 1;
             continue;
         }

@@ -53,6 +53,9 @@ pub mod class {
     pub const CAP: Bits = 1 << 17;
     /// A quotation mark.
     pub const QUOTE: Bits = 1 << 18;
+    /// Set per document, not per word: the token stands inside a pair of quotation marks
+    /// (`marks::pairs`, the marks included).
+    pub const MASKED: Bits = 1 << 19;
     /// Derived bits (not table classes): the word starts a cue form.
     pub const CUE_FIRST: Bits = 1 << 20;
     /// A lower-case verb-like cue word (verb, act or show, and never a noun cue).
