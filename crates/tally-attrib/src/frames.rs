@@ -940,7 +940,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         f.front = false;
         let end = end_region(t, adj, e);
         f.region = (subj.0, end);
-        let c = content_before(t, lb, subj.0);
+        let c = before;
         if c.1 <= c.0 {
             return None;
         }

@@ -62,8 +62,11 @@ fn has_orgword(t: &Text, r: R) -> bool {
 
 impl<'t, 'a> Resolver<'t, 'a> {
     /// A resolver for the text's phrases; `phrases` is about how many will be resolved (each
-    /// becomes an antecedent).
+    /// becomes an antecedent). With none to resolve no antecedents are gathered.
     pub fn new(t: &'t Text<'a>, phrases: usize) -> Self {
+        if phrases == 0 {
+            return Resolver { t, antes: Vec::new(), hint: 0, mention_hint: 0 };
+        }
         let mut antes = Vec::with_capacity(t.mentions.len() + t.cap_runs.len() + phrases);
         // Person names from the entity pass, and runs of two or more capitalised words that
         // name no organisation or place (a fallback while the entity pass lacks people).
