@@ -90,6 +90,7 @@ pub fn shape(body: &str, tok: &tally_text::Token) -> class::Bits {
         TokenKind::Word => class::WORD,
         TokenKind::Quote => class::HARD | class::QUOTE,
         TokenKind::Dash => class::HARD,
+        TokenKind::Number => class::NUMBER,
         // Parentheses are punctuation tokens (see `tally_text::TokenKind`).
         TokenKind::Punct => match body.as_bytes().get(tok.span.range()) {
             Some(b",") => class::COMMA,
@@ -177,6 +178,16 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
     named || (!strict && t.is(class::ARTICLE, r.0) && r.1 - r.0 <= 6 && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
 }
 
+/// Every class at which [`np_back`] does more than take the word.
+const NP_BACK_STOPS: class::Bits = class::HARD
+    | class::COMMA
+    | class::CLAUSE
+    | class::BY
+    | class::NUMBER
+    | class::VERBSTOP
+    | class::CUE_WORD
+    | class::AND;
+
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
 fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
     let mut k = end;
@@ -184,6 +195,12 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
     let mut start = end;
     while k > lb {
         let i = k - 1;
+        // Most words of a phrase have none of the classes tested below.
+        if t.none(NP_BACK_STOPS, i) {
+            start = i;
+            k -= 1;
+            continue;
+        }
         let kind = t.kind(i);
         let boundary = is_hard_break(t, i) || t.is(class::COMMA | class::CLAUSE | class::BY, i);
         let stopper =
@@ -327,12 +344,31 @@ fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
     false
 }
 
+/// Every class at which [`np_forward`] (outside parentheses) does more than take the word.
+const NP_FORWARD_STOPS: class::Bits = class::PAREN
+    | class::HARD
+    | class::COMMA
+    | class::CLAUSE
+    | class::VERBSTOP
+    | class::CUE_WORD
+    | class::NUMBER
+    | class::TIME_NOW
+    | class::WEEKDAY
+    | class::TIME_REL
+    | class::PREP
+    | class::AND;
+
 /// One noun phrase forward from `j`: stops at punctuation, clause words, verbs and (when
 /// `split_and`) at an "and" that coordinates two phrases.
 fn np_forward(t: &Text, j: usize, e: usize) -> R {
     let mut k = j;
     let mut paren = 0i32;
     while k < e {
+        // Most words of a phrase have none of the classes tested below.
+        if paren == 0 && t.none(NP_FORWARD_STOPS, k) {
+            k += 1;
+            continue;
+        }
         if t.is(class::PAREN, k) {
             if t.rb(k) == b"(" {
                 paren += 1;

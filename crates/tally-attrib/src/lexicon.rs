@@ -98,6 +98,8 @@ pub mod class {
     pub const HEAD_PREP: Bits = 1 << 39;
     /// "by".
     pub const BY: Bits = 1 << 40;
+    /// Token shape: a number token.
+    pub const NUMBER: Bits = 1 << 41;
     /// Class names as written in the table.
     pub const NAMES: [(&str, Bits); 26] = [
         ("adjunct", ADJUNCT),

@@ -218,6 +218,11 @@ impl<'a> Text<'a> {
     pub fn all(&self, bits: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & bits == bits)
     }
+    /// Whether token `i` exists and has no bit of `bits`.
+    #[inline]
+    pub fn none(&self, bits: class::Bits, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bits == 0)
+    }
     /// Whether token `i` belongs to the word class `class` (bits of [`class`]).
     #[inline]
     pub fn is(&self, class: class::Bits, i: usize) -> bool {
