@@ -567,7 +567,10 @@ fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
         return None;
     }
     let mut k = ss - 1;
-    while k > lb && !is_hard_break(t, k - 1) && !(k - 1 > lb && is_comma(t, k - 1) && !adverbial_start(t, k)) {
+    while k > lb
+        && (t.none(class::HARD | class::COMMA, k - 1)
+            || !is_hard_break(t, k - 1) && !(k - 1 > lb && is_comma(t, k - 1) && !adverbial_start(t, k)))
+    {
         k -= 1;
         if ss - k > 14 {
             return None;
@@ -708,6 +711,9 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, cands: &[usize], frames: &m
             end = next;
         }
         for k in c.0..end {
+            if t.none(class::COMMA | class::SEMI, k) {
+                continue;
+            }
             if is_comma(t, k) && t.is(class::BREAK, k + 1) || is_punct(t, k, ";") {
                 end = k;
                 break;
