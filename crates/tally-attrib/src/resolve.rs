@@ -286,7 +286,8 @@ fn lower_contains(t: &Text, a: &Ante, head: &[u8]) -> bool {
 }
 
 /// Whether `hay` holds `needle`: eight starting places at a time are tested for the needle's
-/// first byte (a zero byte of `chunk ^ first * 0x01..01`), and only a chunk with one is compared.
+/// first byte (a zero byte of `chunk ^ first * 0x01..01`), and only the places flagged are
+/// compared.
 fn bytes_contain(hay: &[u8], needle: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -299,9 +300,14 @@ fn bytes_contain(hay: &[u8], needle: &[u8]) -> bool {
     while k + 8 <= last + 1 {
         let Some(chunk) = hay.get(k..).and_then(|r| r.first_chunk::<8>()) else { break };
         let x = u64::from_le_bytes(*chunk) ^ pat;
-        // Non-zero when some byte of `x` is zero (it may also flag bytes after one, never miss).
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 && (k..k + 8).any(at) {
-            return true;
+        // The high bit of each zero byte of `x` (bytes after a zero one may be flagged too;
+        // none is missed): each flagged place is compared.
+        let mut z = x.wrapping_sub(ONES) & !x & HIGHS;
+        while z != 0 {
+            if at(k + (z.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            z &= z - 1;
         }
         k += 8;
     }
