@@ -232,7 +232,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
 
 /// Skips auxiliaries and adverbs between a subject and its cue ("has also said").
 fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
-    while j > lb && t.is(class::AUX, j - 1) && t.is(class::WORD, j - 1) {
+    while j > lb && t.all(class::AUX | class::WORD, j - 1) {
         j -= 1;
     }
     j
@@ -736,7 +736,10 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, cands: &[usize], frames: &m
             }
         }
     }
-    frames.retain(|f| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act);
+    let keep = |f: &Fr| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act;
+    if !frames.iter().all(keep) {
+        frames.retain(keep);
+    }
 }
 
 /// Drops trailing commas, conjunctions and stops from a content range end.
@@ -875,7 +878,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         }
     }
     // Subject before the cue.
-    let j = skip_aux_back(t, i, lb);
+    let j = j0;
     // VP coordination: "... and said ...", "X visited ... and called for ...".
     // "X, which warned that ...": the relative pronoun stands for the phrase before the comma.
     let mut j = j;
