@@ -567,10 +567,13 @@ fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
         return None;
     }
     let mut k = ss - 1;
-    while k > lb
-        && (t.none(class::HARD | class::COMMA, k - 1)
-            || !is_hard_break(t, k - 1) && !(k - 1 > lb && is_comma(t, k - 1) && !adverbial_start(t, k)))
-    {
+    // The walk stops after a hard break, or after a comma that opens no adverbial (a plain
+    // token is neither).
+    let stops_after = |p: usize| {
+        !t.none(class::HARD | class::COMMA, p)
+            && (is_hard_break(t, p) || (p > lb && is_comma(t, p) && !adverbial_start(t, p + 1)))
+    };
+    while k > lb && !stops_after(k - 1) {
         k -= 1;
         if ss - k > 14 {
             return None;
