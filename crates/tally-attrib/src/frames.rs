@@ -122,6 +122,10 @@ fn is_cue_word(t: &Text, i: usize) -> bool {
 
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
 pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
+    // A dateline's first name is followed by a comma, a parenthesis or a dash.
+    if t.none(class::COMMA | class::PAREN | class::HARD, s + 1) {
+        return s;
+    }
     let limit = e.min(s + 16);
     let next = t.rb(s + 1);
     if !(next == b"," || next == b"(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
@@ -597,9 +601,13 @@ fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::C
     if !t.is(class::CUE_FIRST, i) {
         return None;
     }
+    // The forms all start with the word at `i`: only their later words are compared.
+    let rest = t.ids_from(i + 1, e);
     LEXICON.cues_of(t.id(i)).iter().find_map(|c| {
+        let later = c.ids.get(1..).unwrap_or(&[]);
         let n = c.ids.len();
-        (i + n <= e && c.ids.iter().enumerate().all(|(k, &id)| t.id(i + k) == id)).then_some((c, n))
+        (later.len() <= rest.len() && later.iter().zip(rest).all(|(&id, &b)| crate::lexicon::tag_id(b) == id))
+            .then_some((c, n))
     })
 }
 

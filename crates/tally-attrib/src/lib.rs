@@ -218,6 +218,12 @@ impl<'a> Text<'a> {
     pub fn all(&self, bits: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & bits == bits)
     }
+    /// The tags of tokens `from..to` (empty when out of range); their word ids through
+    /// [`lexicon::tag_id`].
+    #[inline]
+    pub fn ids_from(&self, from: usize, to: usize) -> &[class::Bits] {
+        self.bits.get(from..to.max(from)).unwrap_or(&[])
+    }
     /// Whether token `i` exists and has no bit of `bits`.
     #[inline]
     pub fn none(&self, bits: class::Bits, i: usize) -> bool {
@@ -245,8 +251,10 @@ impl<'a> Text<'a> {
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.an.tokens.get(i).map(|t| t.kind)
     }
+    /// Whether token `i` starts with an upper-case letter (the tokenizer's flag, kept in its tag).
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.an.is_cap(i)
+        self.is(class::CAP, i)
     }
     /// Byte span of token range `r`.
     pub fn span(&self, r: R) -> Span {
