@@ -90,6 +90,7 @@ pub fn shape(body: &str, tok: &tally_text::Token) -> class::Bits {
         TokenKind::Word => class::WORD,
         TokenKind::Quote => class::HARD | class::QUOTE,
         TokenKind::Dash => class::HARD,
+        TokenKind::Number => class::NUMBER,
         // Parentheses are punctuation tokens (see `tally_text::TokenKind`).
         TokenKind::Punct => match body.as_bytes().get(tok.span.range()) {
             Some(b",") => class::COMMA,
@@ -121,6 +122,10 @@ fn is_cue_word(t: &Text, i: usize) -> bool {
 
 /// Where the content of a sentence starts: after a wire dateline ("KYIV, March 3 (Wire) -").
 pub fn content_start(t: &Text, s: usize, e: usize) -> usize {
+    // A dateline's first name is followed by a comma, a parenthesis or a dash.
+    if t.none(class::COMMA | class::PAREN | class::HARD, s + 1) {
+        return s;
+    }
     let limit = e.min(s + 16);
     let next = t.rb(s + 1);
     if !(next == b"," || next == b"(" || t.kind(s + 1) == Some(TokenKind::Dash)) {
@@ -177,6 +182,16 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
     named || (!strict && t.is(class::ARTICLE, r.0) && r.1 - r.0 <= 6 && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
 }
 
+/// Every class at which [`np_back`] does more than take the word.
+const NP_BACK_STOPS: class::Bits = class::HARD
+    | class::COMMA
+    | class::CLAUSE
+    | class::BY
+    | class::NUMBER
+    | class::VERBSTOP
+    | class::CUE_WORD
+    | class::AND;
+
 /// Walks back from `end` (exclusive) to find a subject noun phrase, not before `lb`.
 fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
     let mut k = end;
@@ -184,6 +199,12 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
     let mut start = end;
     while k > lb {
         let i = k - 1;
+        // Most words of a phrase have none of the classes tested below.
+        if t.none(NP_BACK_STOPS, i) {
+            start = i;
+            k -= 1;
+            continue;
+        }
         let kind = t.kind(i);
         let boundary = is_hard_break(t, i) || t.is(class::COMMA | class::CLAUSE | class::BY, i);
         let stopper =
@@ -215,7 +236,7 @@ fn np_back(t: &Text, end: usize, lb: usize) -> Option<R> {
 
 /// Skips auxiliaries and adverbs between a subject and its cue ("has also said").
 fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
-    while j > lb && t.is(class::AUX, j - 1) && t.is(class::WORD, j - 1) {
+    while j > lb && t.all(class::AUX | class::WORD, j - 1) {
         j -= 1;
     }
     j
@@ -327,12 +348,31 @@ fn clause_ahead(t: &Text, from: usize, e: usize) -> bool {
     false
 }
 
+/// Every class at which [`np_forward`] (outside parentheses) does more than take the word.
+const NP_FORWARD_STOPS: class::Bits = class::PAREN
+    | class::HARD
+    | class::COMMA
+    | class::CLAUSE
+    | class::VERBSTOP
+    | class::CUE_WORD
+    | class::NUMBER
+    | class::TIME_NOW
+    | class::WEEKDAY
+    | class::TIME_REL
+    | class::PREP
+    | class::AND;
+
 /// One noun phrase forward from `j`: stops at punctuation, clause words, verbs and (when
 /// `split_and`) at an "and" that coordinates two phrases.
 fn np_forward(t: &Text, j: usize, e: usize) -> R {
     let mut k = j;
     let mut paren = 0i32;
     while k < e {
+        // Most words of a phrase have none of the classes tested below.
+        if paren == 0 && t.none(NP_FORWARD_STOPS, k) {
+            k += 1;
+            continue;
+        }
         if t.is(class::PAREN, k) {
             if t.rb(k) == b"(" {
                 paren += 1;
@@ -531,7 +571,13 @@ fn fronted(t: &Text, ss: usize, lb: usize) -> Option<R> {
         return None;
     }
     let mut k = ss - 1;
-    while k > lb && !is_hard_break(t, k - 1) && !(k - 1 > lb && is_comma(t, k - 1) && !adverbial_start(t, k)) {
+    // The walk stops after a hard break, or after a comma that opens no adverbial (a plain
+    // token is neither).
+    let stops_after = |p: usize| {
+        !t.none(class::HARD | class::COMMA, p)
+            && (is_hard_break(t, p) || (p > lb && is_comma(t, p) && !adverbial_start(t, p + 1)))
+    };
+    while k > lb && !stops_after(k - 1) {
         k -= 1;
         if ss - k > 14 {
             return None;
@@ -555,24 +601,38 @@ fn match_cue(t: &Text, i: usize, e: usize) -> Option<(&'static crate::lexicon::C
     if !t.is(class::CUE_FIRST, i) {
         return None;
     }
+    // The forms all start with the word at `i`: only their later words are compared.
+    let rest = t.ids_from(i + 1, e);
     LEXICON.cues_of(t.id(i)).iter().find_map(|c| {
+        let later = c.ids.get(1..).unwrap_or(&[]);
         let n = c.ids.len();
-        (i + n <= e && c.ids.iter().enumerate().all(|(k, &id)| t.id(i + k) == id)).then_some((c, n))
+        (later.len() <= rest.len() && later.iter().zip(rest).all(|(&id, &b)| crate::lexicon::tag_id(b) == id))
+            .then_some((c, n))
     })
 }
 
 /// Finds the frames of sentence tokens `[s, e)` into `frames` (cleared first; a buffer reused
-/// over sentences). `masked(i)` tells whether token `i` stands inside quotation marks (cues there
-/// belong to the quoted speaker, not the report).
-pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> bool, frames: &mut Vec<Fr>) {
+/// over sentences). `cands` are the sentence's words that start a cue form, in order (frames
+/// stand only at them). Cue words inside quotation marks belong to the quoted speaker, not the
+/// report ([`class::MASKED`]).
+pub fn sentence_frames(t: &Text, s: usize, e: usize, cands: &[usize], frames: &mut Vec<Fr>) {
     frames.clear();
-    // Frames stand at words that start a cue form: a sentence without one has none.
-    let Some(first) = (s..e).find(|&i| t.all(class::CUE_FIRST | class::WORD, i)) else { return };
+    let Some(&first) = cands.first() else { return };
     let cs = content_start(t, s, e);
     let mut pending_cite: Option<Vec<R>> = None;
     let mut i = cs.max(first);
-    while i < e {
-        if !t.is(class::CUE_FIRST, i) || !t.is(class::WORD, i) || masked(i) {
+    // The next candidate at or after `i`.
+    let mut next = 0;
+    loop {
+        while cands.get(next).is_some_and(|&c| c < i) {
+            next += 1;
+        }
+        let Some(&c) = cands.get(next) else { break };
+        i = c;
+        if i >= e {
+            break;
+        }
+        if t.is(class::MASKED, i) {
             i += 1;
             continue;
         }
@@ -662,6 +722,9 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             end = next;
         }
         for k in c.0..end {
+            if t.none(class::COMMA | class::SEMI, k) {
+                continue;
+            }
             if is_comma(t, k) && t.is(class::BREAK, k + 1) || is_punct(t, k, ";") {
                 end = k;
                 break;
@@ -684,7 +747,10 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, masked: &dyn Fn(usize) -> b
             }
         }
     }
-    frames.retain(|f| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act);
+    let keep = |f: &Fr| f.content.iter().any(|c| c.1 > c.0) || f.kind == CueKind::Act;
+    if !frames.iter().all(keep) {
+        frames.retain(keep);
+    }
 }
 
 /// Drops trailing commas, conjunctions and stops from a content range end.
@@ -823,7 +889,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         }
     }
     // Subject before the cue.
-    let j = skip_aux_back(t, i, lb);
+    let j = j0;
     // VP coordination: "... and said ...", "X visited ... and called for ...".
     // "X, which warned that ...": the relative pronoun stands for the phrase before the comma.
     let mut j = j;
@@ -930,7 +996,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         f.front = false;
         let end = end_region(t, adj, e);
         f.region = (subj.0, end);
-        let c = content_before(t, lb, subj.0);
+        let c = before;
         if c.1 <= c.0 {
             return None;
         }

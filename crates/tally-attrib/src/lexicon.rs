@@ -53,6 +53,9 @@ pub mod class {
     pub const CAP: Bits = 1 << 17;
     /// A quotation mark.
     pub const QUOTE: Bits = 1 << 18;
+    /// Set per document, not per word: the token stands inside a pair of quotation marks
+    /// (`marks::pairs`, the marks included).
+    pub const MASKED: Bits = 1 << 19;
     /// Derived bits (not table classes): the word starts a cue form.
     pub const CUE_FIRST: Bits = 1 << 20;
     /// A lower-case verb-like cue word (verb, act or show, and never a noun cue).
@@ -95,6 +98,8 @@ pub mod class {
     pub const HEAD_PREP: Bits = 1 << 39;
     /// "by".
     pub const BY: Bits = 1 << 40;
+    /// Token shape: a number token.
+    pub const NUMBER: Bits = 1 << 41;
     /// Class names as written in the table.
     pub const NAMES: [(&str, Bits); 26] = [
         ("adjunct", ADJUNCT),
@@ -204,10 +209,10 @@ impl Lexicon {
         let n = end.wrapping_sub(start);
         if n.wrapping_sub(1) < 16 {
             // The common case: eight bytes can be read from the word's start.
-            if let Some(head) = low.get(start..).and_then(|rest| rest.first_chunk::<8>()) {
+            if let Some(head) = low.get(start..start.wrapping_add(8)).and_then(|h| h.first_chunk::<8>()) {
                 let k1 = u64::from_le_bytes(*head);
                 if n <= 8 {
-                    return self.table.get_short(k1 & (u64::MAX >> ((64 - 8 * n) & 63)), n);
+                    return self.table.get_short(k1 & LOW_BYTES.get(n).copied().unwrap_or(u64::MAX), n);
                 }
                 return match low.get(..end).and_then(|b| b.last_chunk::<8>()) {
                     Some(tail) => self.table.get(k1, u64::from_le_bytes(*tail), n),
@@ -235,6 +240,17 @@ impl Lexicon {
         self.words.get(id as usize).map_or(&[], |w| w.cues.as_slice())
     }
 }
+
+/// Masks of the low `n` bytes of a number, by `n` (0 to 8).
+const LOW_BYTES: [u64; 9] = {
+    let mut m = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        m[n] = u64::MAX >> (64 - 8 * n);
+        n += 1;
+    }
+    m
+};
 
 /// Eight bytes of `b` from `at` as one little-endian number.
 #[inline]

@@ -114,9 +114,14 @@ pub(crate) struct Text<'a> {
     pub cap_runs: Vec<R>,
     /// Indices of the quotation mark tokens.
     pub quotes: Vec<usize>,
+    /// Indices of the words that start a cue form ([`class::CUE_FIRST`]), in text order.
+    pub cues: Vec<usize>,
+    /// Indices of the words that start a hedge phrase ([`class::UNVERIFIED_FIRST`]).
+    hedges: Vec<usize>,
 }
 
 impl<'a> Text<'a> {
+    #[inline(never)]
     fn new(an: &'a Analysis<'a>, mentions: &'a [Mention]) -> Self {
         let mut mentions: Vec<&Mention> = mentions.iter().collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -128,6 +133,9 @@ impl<'a> Text<'a> {
         // About one stop per sentence; a run of capitals every few dozen tokens.
         let mut stops: Vec<usize> = Vec::with_capacity(an.sentences.len() + 1);
         let mut quotes: Vec<usize> = Vec::new();
+        // A cue word every other sentence or so; hedges are rare.
+        let mut cues: Vec<usize> = Vec::with_capacity(an.sentences.len() * 2 + 1);
+        let mut hedges: Vec<usize> = Vec::new();
         let mut cap_runs: Vec<R> = Vec::with_capacity(an.tokens.len() / 32 + 1);
         // The length of the run of capitalised words ending before the token.
         let mut run = 0usize;
@@ -147,7 +155,16 @@ impl<'a> Text<'a> {
                         run = usize::from(tok.cap);
                     }
                     let cap = if tok.cap { class::CAP } else { 0 };
-                    lx.tag_at(low, tok.span.start, tok.span.end) | class::WORD | cap
+                    let tag = lx.tag_at(low, tok.span.start, tok.span.end);
+                    if tag & (class::CUE_FIRST | class::UNVERIFIED_FIRST) != 0 {
+                        if tag & class::CUE_FIRST != 0 {
+                            cues.push(i);
+                        }
+                        if tag & class::UNVERIFIED_FIRST != 0 {
+                            hedges.push(i);
+                        }
+                    }
+                    tag | class::WORD | cap
                 }
                 kind => {
                     close(run, &mut cap_runs);
@@ -167,7 +184,7 @@ impl<'a> Text<'a> {
         }
         let others = mentions.iter().filter(|m| m.kind != tally_model::EntityKind::Person).map(|m| m.span).collect();
         let starts = mentions.iter().map(|m| m.span.start).collect();
-        let mut t = Text { an, mentions, starts, others, bits: Vec::new(), quotes, cap_runs };
+        let mut t = Text { an, mentions, starts, others, bits: Vec::new(), quotes, cap_runs, cues, hedges };
         // A full stop ends phrases unless it closes an abbreviation.
         // Stops come in text order: their sentences are found by walking forward.
         let mut si = 0;
@@ -201,22 +218,16 @@ impl<'a> Text<'a> {
     pub fn all(&self, bits: class::Bits, i: usize) -> bool {
         self.bits.get(i).is_some_and(|b| b & bits == bits)
     }
-    /// Index of the first token at or after `i` that has any bit of `bits` (the token count
-    /// when none has).
-    pub fn next_any(&self, bits: class::Bits, i: usize) -> usize {
-        let n = self.bits.len();
-        let mut k = i.min(n);
-        // Eight tokens at a time while none of them has the bits.
-        while let Some(chunk) = self.bits.get(k..k + 8) {
-            if chunk.iter().fold(0, |any, b| any | b) & bits != 0 {
-                break;
-            }
-            k += 8;
-        }
-        match self.bits.get(k..) {
-            Some(rest) => rest.iter().position(|b| b & bits != 0).map_or(n, |p| k + p),
-            None => n,
-        }
+    /// The tags of tokens `from..to` (empty when out of range); their word ids through
+    /// [`lexicon::tag_id`].
+    #[inline]
+    pub fn ids_from(&self, from: usize, to: usize) -> &[class::Bits] {
+        self.bits.get(from..to.max(from)).unwrap_or(&[])
+    }
+    /// Whether token `i` exists and has no bit of `bits`.
+    #[inline]
+    pub fn none(&self, bits: class::Bits, i: usize) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bits == 0)
     }
     /// Whether token `i` belongs to the word class `class` (bits of [`class`]).
     #[inline]
@@ -240,8 +251,10 @@ impl<'a> Text<'a> {
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.an.tokens.get(i).map(|t| t.kind)
     }
+    /// Whether token `i` starts with an upper-case letter (the tokenizer's flag, kept in its tag).
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.an.is_cap(i)
+        self.is(class::CAP, i)
     }
     /// Byte span of token range `r`.
     pub fn span(&self, r: R) -> Span {
@@ -335,8 +348,9 @@ impl MentionCursor {
     }
 }
 
-fn has_person12(t: &Text, r: R, masked: &[bool]) -> bool {
-    (r.0..r.1).any(|i| !masked.get(i).copied().unwrap_or(false) && t.is(class::PERSON12, i))
+/// A first- or second-person word outside quotation marks among the tokens `r`.
+fn has_person12(t: &Text, r: R) -> bool {
+    t.bits.get(r.0..r.1).unwrap_or(&[]).iter().any(|&b| b & (class::MASKED | class::PERSON12) == class::PERSON12)
 }
 
 struct Found {
@@ -348,21 +362,29 @@ struct Found {
 
 /// Finds attribution frames and quotes in a document.
 pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
-    let t = Text::new(an, entities);
+    let mut t = Text::new(an, entities);
     let pairs = marks::pairs(&t);
-    let mut masked = vec![false; an.tokens.len()];
     for &(o, c) in &pairs {
-        for m in masked.iter_mut().take(c + 1).skip(o) {
-            *m = true;
+        for b in t.bits.iter_mut().take(c + 1).skip(o) {
+            *b |= class::MASKED;
         }
     }
-    // 1. Frames, sentence by sentence.
+    let t = t;
+    let masked = |i: usize| t.is(class::MASKED, i);
+    // 1. Frames, sentence by sentence; only sentences with a word that starts a cue form can
+    //    hold one (sentences and cue words come in token order).
     let mut found: Vec<Found> = Vec::with_capacity(an.sentences.len());
     let mut frames_buf: Vec<frames::Fr> = Vec::with_capacity(8);
-    let mask = |i: usize| masked.get(i).copied().unwrap_or(false);
+    let mut ci = 0;
     for (si, sent) in an.sentences.iter().enumerate() {
         let (s, e) = (sent.tokens.start, sent.tokens.end);
-        frames::sentence_frames(&t, s, e, &mask, &mut frames_buf);
+        while t.cues.get(ci).is_some_and(|&i| i < s) {
+            ci += 1;
+        }
+        let n = t.cues.get(ci..).unwrap_or(&[]).iter().take_while(|&&i| i < e).count();
+        let Some(cands) = t.cues.get(ci..ci + n).filter(|c| !c.is_empty()) else { continue };
+        ci += n;
+        frames::sentence_frames(&t, s, e, cands, &mut frames_buf);
         found.extend(frames_buf.drain(..).map(|fr| Found { si, fr, no_quote: false }));
     }
     // 2. Nesting: a frame inside another's content passes through it ("According to KCNA, Kim
@@ -437,10 +459,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         {
             qr.1 -= 1;
         }
-        if qr.1 <= qr.0 || (qr.0..qr.1).any(|i| masked.get(i).copied().unwrap_or(false)) {
+        if qr.1 <= qr.0 || (qr.0..qr.1).any(masked) {
             continue;
         }
-        let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr, &masked));
+        let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr));
         let q = Quote {
             span: t.span(qr),
             speaker: speaker.map(|s| s.anchor()),
@@ -474,8 +496,8 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             if Some(ps.paragraph) != para
                 || framed.binary_search(&k).is_ok()
                 || ps.kind == SentenceKind::Heading
-                || (r.0..r.1).any(|i| t.kind(i) == Some(TokenKind::Quote) && masked.get(i).copied().unwrap_or(false))
-                || !has_person12(&t, r, &masked)
+                || (r.0..r.1).any(|i| t.all(class::QUOTE | class::MASKED, i))
+                || !has_person12(&t, r)
             {
                 break;
             }
@@ -630,11 +652,7 @@ fn mark_unverified(t: &Text, frames: &mut [Attribution]) {
     // sentence it stands in (sentences come in token order).
     let mut si = 0;
     let mut marked: Option<usize> = None;
-    let n = t.len();
-    let mut next = t.next_any(class::UNVERIFIED_FIRST, 0);
-    while next < n {
-        let i = next;
-        next = t.next_any(class::UNVERIFIED_FIRST, i + 1);
+    for &i in &t.hedges {
         while an.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
             si += 1;
         }

@@ -34,52 +34,51 @@ pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
     let an = t.an;
     let mut out = Vec::with_capacity(t.quotes.len() / 2);
     let mut stack: Vec<(usize, Family, usize)> = Vec::new();
-    let mut next = 0;
-    for (si, sent) in an.sentences.iter().enumerate() {
+    // Marks and sentences come in token order: each mark's sentence is found by walking on.
+    // Paragraph numbers never fall, so dropping the open marks of other paragraphs at the
+    // sentences that hold marks drops the same ones as at every sentence.
+    let mut si = 0;
+    let mut para: Option<usize> = None;
+    for &i in &t.quotes {
+        while an.sentences.get(si).is_some_and(|s| s.tokens.end <= i) {
+            si += 1;
+        }
+        let Some(sent) = an.sentences.get(si).filter(|s| s.tokens.start <= i) else { continue };
+        if para != Some(sent.paragraph) {
+            stack.retain(|&(_, _, p)| p == sent.paragraph);
+            para = Some(sent.paragraph);
+        }
         let para = sent.paragraph;
-        stack.retain(|&(_, _, p)| p == para);
-        // Sentences come in token order: the sentence's marks are found by walking on.
-        if next > 0 && t.quotes.get(next - 1).is_some_and(|&q| q >= sent.tokens.start) {
-            next = t.quotes.partition_point(|&q| q < sent.tokens.start);
-        }
-        while t.quotes.get(next).is_some_and(|&q| q < sent.tokens.start) {
-            next += 1;
-        }
-        let a = next;
-        let b = a + t.quotes.get(a..).unwrap_or(&[]).iter().take_while(|&&q| q < sent.tokens.end).count();
-        for &i in t.quotes.get(a..b).unwrap_or(&[]) {
-            let Some((fam, role)) = classify(t.raw(i)) else { continue };
-            let Some(tok) = an.tokens.get(i) else { continue };
-            let next = an.tokens.get(i + 1);
-            let glued_after = next.is_some_and(|n| !n.space_before && n.newlines_before == 0);
-            let glued_before = i > 0 && !tok.space_before && tok.newlines_before == 0;
-            let role = match role {
-                Role::Either => {
-                    if !glued_before && glued_after {
-                        Role::Open
-                    } else if glued_before {
-                        Role::Close
-                    } else {
-                        continue;
-                    }
+        let Some((fam, role)) = classify(t.raw(i)) else { continue };
+        let Some(tok) = an.tokens.get(i) else { continue };
+        let next = an.tokens.get(i + 1);
+        let glued_after = next.is_some_and(|n| !n.space_before && n.newlines_before == 0);
+        let glued_before = i > 0 && !tok.space_before && tok.newlines_before == 0;
+        let role = match role {
+            Role::Either => {
+                if !glued_before && glued_after {
+                    Role::Open
+                } else if glued_before {
+                    Role::Close
+                } else {
+                    continue;
                 }
-                r => r,
-            };
-            match role {
-                Role::Open => stack.push((i, fam, para)),
-                Role::Close => {
-                    if let Some(pos) = stack.iter().rposition(|&(_, f, _)| f == fam) {
-                        let (o, _, _) = stack[pos];
-                        stack.truncate(pos);
-                        if i > o + 1 {
-                            out.push((o, i));
-                        }
-                    }
-                }
-                Role::Either => {}
             }
+            r => r,
+        };
+        match role {
+            Role::Open => stack.push((i, fam, para)),
+            Role::Close => {
+                if let Some(pos) = stack.iter().rposition(|&(_, f, _)| f == fam) {
+                    let (o, _, _) = stack[pos];
+                    stack.truncate(pos);
+                    if i > o + 1 {
+                        out.push((o, i));
+                    }
+                }
+            }
+            Role::Either => {}
         }
-        let _ = si;
     }
     out.sort();
     // Keep outermost pairs only.

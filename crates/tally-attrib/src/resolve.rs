@@ -62,8 +62,11 @@ fn has_orgword(t: &Text, r: R) -> bool {
 
 impl<'t, 'a> Resolver<'t, 'a> {
     /// A resolver for the text's phrases; `phrases` is about how many will be resolved (each
-    /// becomes an antecedent).
+    /// becomes an antecedent). With none to resolve no antecedents are gathered.
     pub fn new(t: &'t Text<'a>, phrases: usize) -> Self {
+        if phrases == 0 {
+            return Resolver { t, antes: Vec::new(), hint: 0, mention_hint: 0 };
+        }
         let mut antes = Vec::with_capacity(t.mentions.len() + t.cap_runs.len() + phrases);
         // Person names from the entity pass, and runs of two or more capitalised words that
         // name no organisation or place (a fallback while the entity pass lacks people).
@@ -275,14 +278,40 @@ impl<'t, 'a> Resolver<'t, 'a> {
 fn lower_contains(t: &Text, a: &Ante, head: &[u8]) -> bool {
     if a.ascii {
         // A byte search: a match of valid UTF-8 in valid UTF-8 is a substring match.
-        let Some(&h0) = head.first() else { return true };
-        t.an.low.as_bytes().get(a.span.range()).is_some_and(|low| {
-            low.iter().enumerate().any(|(k, &c)| c == h0 && low.get(k..k + head.len()) == Some(head))
-        })
+        t.an.low.as_bytes().get(a.span.range()).is_some_and(|low| bytes_contain(low, head))
     } else {
         // `head` is a token's lower-cased text: valid UTF-8.
         std::str::from_utf8(head).is_ok_and(|h| a.text.to_lowercase().contains(h))
     }
+}
+
+/// Whether `hay` holds `needle`: eight starting places at a time are tested for the needle's
+/// first byte (a zero byte of `chunk ^ first * 0x01..01`), and only the places flagged are
+/// compared.
+fn bytes_contain(hay: &[u8], needle: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let Some(&first) = needle.first() else { return true };
+    let Some(last) = hay.len().checked_sub(needle.len()) else { return false };
+    let at = |k: usize| hay.get(k) == Some(&first) && hay.get(k..k + needle.len()) == Some(needle);
+    let pat = ONES * u64::from(first);
+    let mut k = 0;
+    // Chunks whose eight starting places all lie at or before `last`.
+    while k + 8 <= last + 1 {
+        let Some(chunk) = hay.get(k..).and_then(|r| r.first_chunk::<8>()) else { break };
+        let x = u64::from_le_bytes(*chunk) ^ pat;
+        // The high bit of each zero byte of `x` (bytes after a zero one may be flagged too;
+        // none is missed): each flagged place is compared.
+        let mut z = x.wrapping_sub(ONES) & !x & HIGHS;
+        while z != 0 {
+            if at(k + (z.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            z &= z - 1;
+        }
+        k += 8;
+    }
+    (k..=last).any(at)
 }
 
 fn prep_before(t: &Text, byte: usize) -> bool {
@@ -307,4 +336,22 @@ fn core_of(t: &Text, r: R) -> R {
 
 fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod bytes_tests {
+    use super::bytes_contain;
+
+    #[test]
+    fn byte_search_matches_a_plain_search() {
+        let hays: [&[u8]; 6] =
+            [b"", b"m", b"the ministry of health", b"aaaaaaaaaaaaaaaaab", b"xxministr", b"ministry ministry"];
+        let needles: [&[u8]; 6] = [b"", b"m", b"ministry", b"ab", b"aab", b"health"];
+        for h in hays {
+            for n in needles {
+                let plain = n.is_empty() || h.windows(n.len()).any(|w| w == n);
+                assert_eq!(bytes_contain(h, n), plain, "{:?} in {:?}", n, h);
+            }
+        }
+    }
 }
