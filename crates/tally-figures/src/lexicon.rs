@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tally_model::Measure;
-use tally_text::{Analysis, Sentence, Token, TokenKind};
+use tally_text::{Analysis, Token, TokenKind};
 
 /// What a number word does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -510,20 +510,47 @@ pub(crate) struct Hit {
     pub pattern: u32,
 }
 
-/// All table hits of one sentence, indexed by starting token.
-pub(crate) struct SentLex {
+/// The table reading of one sentence: all its table hits, indexed by starting token (a view
+/// into the `Reading` that holds it).
+#[derive(Clone, Copy)]
+pub(crate) struct SentLex<'a> {
     pub base: usize,
     pub end: usize,
     /// The tables (read once here rather than through the lazy static at every query).
     lex: &'static Lexicon,
     /// One entry per token of the sentence.
-    toks: Vec<TokLex>,
+    toks: &'a [TokLex],
     /// The word roles of all tokens of the sentence together.
     all_roles: u32,
-    hits: Vec<Hit>,
+    /// The hits of the whole reading; each token owns a run.
+    hits: &'a [Hit],
     /// The tokens a number may start at (absolute indices, ascending): digits, currency
     /// signs and the words `opens_number` accepts.
+    starts: &'a [u32],
+}
+
+/// The table readings of the sentences read so far, one after another in shared buffers
+/// (sized once per document rather than per sentence).
+#[derive(Default)]
+pub(crate) struct Reading {
+    toks: Vec<TokLex>,
+    hits: Vec<Hit>,
     starts: Vec<u32>,
+    /// The sentences read, in the order they were read.
+    sents: Vec<SentRead>,
+}
+
+/// Where one sentence's reading lies in a `Reading`.
+#[derive(Debug, Clone, Copy)]
+struct SentRead {
+    sentence: usize,
+    base: usize,
+    end: usize,
+    /// Its first entry in `Reading::toks`.
+    tok0: usize,
+    /// Its range of `Reading::starts`.
+    starts: (usize, usize),
+    all_roles: u32,
 }
 
 /// Extends a phrase from `node` (reached at byte `pos`) over the following tokens `rest`,
@@ -566,35 +593,62 @@ struct TokLex {
     alive: u8,
 }
 
-impl SentLex {
-    pub fn new(an: &Analysis, sent: &Sentence) -> SentLex {
-        let mut lex = SentLex::empty();
-        lex.read(an, sent);
-        lex
+impl Reading {
+    /// An empty reading with room for the `tokens` tokens of `sentences` sentences.
+    pub fn with_capacity(tokens: usize, sentences: usize) -> Reading {
+        Reading {
+            toks: Vec::with_capacity(tokens),
+            hits: Vec::with_capacity(tokens),
+            starts: Vec::with_capacity(tokens / 8),
+            sents: Vec::with_capacity(sentences),
+        }
     }
 
-    /// A table reading of no sentence, whose buffers `read` fills.
-    pub fn empty() -> SentLex {
-        SentLex { base: 0, end: 0, lex: &LEXICON, toks: Vec::new(), all_roles: 0, hits: Vec::new(), starts: Vec::new() }
+    /// Forgets every sentence read, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.toks.clear();
+        self.hits.clear();
+        self.starts.clear();
+        self.sents.clear();
     }
 
-    /// Reads sentence `sent` into this reading, reusing its buffers.
-    pub fn read(&mut self, an: &Analysis, sent: &Sentence) {
-        let lex = self.lex;
+    /// The reading of sentence `si`, when it was read (the latest sentences are looked at first).
+    pub fn get(&self, si: usize) -> Option<SentLex<'_>> {
+        self.sents.iter().rev().find(|r| r.sentence == si).map(|r| self.view(r))
+    }
+
+    /// The reading of the sentence read last.
+    pub fn last(&self) -> Option<SentLex<'_>> {
+        self.sents.last().map(|r| self.view(r))
+    }
+
+    fn view(&self, r: &SentRead) -> SentLex<'_> {
+        SentLex {
+            base: r.base,
+            end: r.end,
+            lex: &LEXICON,
+            toks: self.toks.get(r.tok0..r.tok0 + (r.end - r.base)).unwrap_or(&[]),
+            all_roles: r.all_roles,
+            hits: &self.hits,
+            starts: self.starts.get(r.starts.0..r.starts.1).unwrap_or(&[]),
+        }
+    }
+
+    /// Reads sentence `si` after the ones read before.
+    pub fn read(&mut self, an: &Analysis, si: usize) {
+        let Some(sent) = an.sentences.get(si) else { return };
+        let lex: &'static Lexicon = &LEXICON;
         let trie = &lex.trie;
         let base = sent.tokens.start;
-        let end = sent.tokens.end.min(an.tokens.len());
-        self.base = base;
-        self.end = end;
+        let end = sent.tokens.end.min(an.tokens.len()).max(base);
         // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
         let low = an.low.as_bytes();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
         let hits = &mut self.hits;
         let out = &mut self.toks;
         let starts = &mut self.starts;
-        hits.clear();
-        out.clear();
-        starts.clear();
+        let tok0 = out.len();
+        let starts0 = starts.len();
         out.reserve(toks.len());
         hits.reserve(toks.len());
         let mut all_roles = 0;
@@ -641,13 +695,15 @@ impl SentLex {
             }
             out.push(tl);
         }
-        self.all_roles = all_roles;
+        self.sents.push(SentRead { sentence: si, base, end, tok0, starts: (starts0, starts.len()), all_roles });
     }
+}
 
+impl SentLex<'_> {
     /// The tokens that may start a number, in order.
     #[inline]
     pub fn starts(&self) -> &[u32] {
-        &self.starts
+        self.starts
     }
 
     /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
