@@ -11,9 +11,7 @@
 mod lexicon;
 mod number;
 
-use lexicon::{
-    number_word, number_word_bytes, role, QualKind, Reading, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE,
-};
+use lexicon::{number_word, role, QualKind, Reading, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
 use number::NumPhrase;
 use std::borrow::Cow;
 use tally_entities::{Form, Mention};
@@ -110,24 +108,13 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
             let b = low_bytes(an, i);
-            // Cheap shape test first: number words are 3 to 9 letters long and start with one
-            // of a few letters.
-            let hyphen = || b.iter().position(|&c| c == b'-');
-            let shape = b.len() >= 3
+            // Cheap shape test first: number words are 3 to 9 letters long (or stand before a
+            // hyphen) and start with one of a few letters.
+            b.len() >= 3
                 && b.first().is_some_and(|c| {
                     matches!(c, b'o' | b'f' | b's' | b'e' | b't' | b'n' | b'h' | b'd' | b'z' | b'm' | b'b')
                 })
-                && (b.len() <= 9 || hyphen().is_some());
-            if !shape {
-                return false;
-            }
-            let first = hyphen().and_then(|h| b.get(..h)).unwrap_or(b);
-            number_word_bytes(first)
-                .is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
-                || matches!(
-                    first,
-                    b"dozens" | b"scores" | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens"
-                )
+                && lexicon::counts_sentence(b)
         }
         _ => false,
     })
