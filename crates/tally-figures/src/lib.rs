@@ -16,7 +16,7 @@ use number::NumPhrase;
 use std::borrow::Cow;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
-use tally_text::{Analysis, TokenKind};
+use tally_text::{Analysis, Token, TokenKind};
 
 /// A figure before attribution and time linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -1390,25 +1390,33 @@ fn tok_is(an: &Analysis, i: usize, s: &str) -> bool {
     an.tokens.get(i).is_some_and(|t| an.body.as_bytes().get(t.span.start..t.span.end) == Some(s.as_bytes()))
 }
 
-fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
-    if kind_at(an, k) != Some(TokenKind::Word) {
-        return tok_is(an, k, ";") || tok_is(an, k, ":");
+/// Token `k` (`t`, with word roles `roles`) ends the clause of a figure: ";", ":", a clause
+/// word, "up" of a change ("rose up"), or "and" after a comma.
+#[inline]
+fn clause_break(an: &Analysis, lex: &SentLex, k: usize, t: &Token, roles: u32) -> bool {
+    let bytes = || an.body.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
+    if t.kind != TokenKind::Word {
+        return t.span.len() == 1 && matches!(bytes(), b";" | b":");
     }
-    let roles = lex.flags(k);
     if roles & role::CLAUSE != 0 {
         return true;
     }
-    let l = low_bytes(an, k);
-    roles & role::CHANGE != 0 && l == b"up" || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
+    match t.span.len() {
+        2 => roles & role::CHANGE != 0 && low_bytes(an, k) == b"up",
+        3 => low_bytes(an, k) == b"and" && k > lex.base && tok_is(an, k - 1, ","),
+        _ => false,
+    }
 }
 
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {
+    let toks = an.tokens.get(..lex.end).unwrap_or(&[]);
     let mut k = from;
-    while k < lex.end {
-        if clause_break(an, lex, k) {
+    while let Some(t) = toks.get(k) {
+        let roles = lex.flags(k);
+        if clause_break(an, lex, k, t, roles) {
             return None;
         }
-        if lex.has(k, role::LOCATIVE) {
+        if roles & role::LOCATIVE != 0 {
             if let Some(a) = place_at(an, lex, entities, k) {
                 return Some(a);
             }
