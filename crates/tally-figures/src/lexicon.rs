@@ -775,9 +775,12 @@ impl SentLex<'_> {
     /// A qualifier ending exactly at token `end` (pre) — the longest one.
     pub fn qualifier_ending_at(&self, end: usize) -> Option<(usize, QualKind)> {
         let lo = end.saturating_sub(4).max(self.base);
-        (lo..end).find_map(|s| {
-            let phrases = &self.lex.phrases;
-            self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
+        // Most tokens before a number start no qualifier: their entry kinds say so at once.
+        let near = self.toks.get(lo - self.base..end.checked_sub(self.base)?.min(self.toks.len()))?;
+        let phrases = &self.lex.phrases;
+        near.iter().zip(lo..).filter(|(t, _)| t.kinds & K_PRE_QUAL != 0).find_map(|(t, s)| {
+            let hits = self.hits.get(t.first as usize..t.last as usize).unwrap_or(&[]);
+            hits.iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
                 Some(k) if h.end as usize == end => Some((s, k)),
                 _ => None,
             })
