@@ -148,6 +148,100 @@ struct Trie {
     nums: Vec<NumWord>,
     /// Some key goes on with a hyphen right after a number word ("twenty-...").
     num_hyphen: bool,
+    /// The nodes of the keys' first (up to) eight bytes, looked up whole.
+    short: ShortKeys,
+}
+
+/// The trie nodes spelled by up to eight bytes, by those bytes packed into an integer: a token
+/// of up to eight bytes finds its node with one look-up instead of a walk byte by byte.
+struct ShortKeys {
+    /// Open addressing, a power of two long; a slot of length 0 is empty.
+    slots: Vec<ShortKey>,
+    /// The hash keeps the top bits: 64 minus the log of the table's length.
+    shift: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct ShortKey {
+    key: u64,
+    len: u32,
+    node: u32,
+}
+
+/// Up to eight bytes packed into an integer (little-endian, zero beyond them).
+#[inline]
+fn pack(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b))
+}
+
+/// The `len` (1 to 8) bytes of `low` at `s`, packed (read as one word when eight bytes are there).
+#[inline]
+fn packed_at(low: &[u8], s: usize, len: usize) -> u64 {
+    match low.get(s..s + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        Some(word) => u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len.clamp(1, 8))),
+        None => pack(low.get(s..s + len).unwrap_or(&[])),
+    }
+}
+
+/// Some byte of the packed word is a hyphen.
+#[inline]
+fn has_hyphen(key: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = key ^ (ONES * u64::from(b'-'));
+    x.wrapping_sub(ONES) & !x & (ONES << 7) != 0
+}
+
+impl ShortKeys {
+    const EMPTY: ShortKeys = ShortKeys { slots: Vec::new(), shift: 63 };
+
+    /// The nodes of every prefix of up to eight bytes of the keys of `trie`.
+    fn build(trie: &Trie, keys: &[(&[u8], Option<u32>, Option<NumWord>)]) -> ShortKeys {
+        let prefixes = || keys.iter().flat_map(|(k, _, _)| (1..=k.len().min(8)).filter_map(move |n| k.get(..n)));
+        // At most one slot in two taken (every prefix is a node).
+        let bits = (trie.info.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let mut table = ShortKeys { slots: vec![ShortKey::default(); 1 << bits], shift: 64 - bits };
+        let mask = table.slots.len() - 1;
+        for p in prefixes() {
+            let key = pack(p);
+            if table.get(key, p.len()).is_some() {
+                continue;
+            }
+            let node = trie.walk(ROOT, p);
+            if node == DEAD {
+                continue;
+            }
+            let mut i = table.slot(key);
+            while table.slots.get(i).is_some_and(|s| s.len != 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(slot) = table.slots.get_mut(i) {
+                *slot = ShortKey { key, len: p.len() as u32, node };
+            }
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The node spelled by the `len` bytes packed into `key`, when some key begins with them.
+    #[inline]
+    fn get(&self, key: u64, len: usize) -> Option<u32> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.slot(key);
+        loop {
+            let s = self.slots.get(i)?;
+            if s.len == 0 {
+                return None;
+            }
+            if s.key == key && s.len as usize == len {
+                return Some(s.node);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// What a trie node's key is: the phrase it completes (`NONE` when it only begins phrases),
@@ -220,7 +314,28 @@ impl Trie {
                 .iter()
                 .enumerate()
                 .any(|(node, i)| i.num != 0 && next.get(node * width + hyphen).is_some_and(|&x| x != 0));
-        Trie { class, width, next, info, nums, num_hyphen }
+        let mut trie = Trie { class, width, next, info, nums, num_hyphen, short: ShortKeys::EMPTY };
+        trie.short = ShortKeys::build(&trie, keys);
+        trie
+    }
+
+    /// The node spelled by the token at `s..e` of the lower-cased text `low` and how many of its
+    /// bytes begin some key, as `walk_len` reads them; except that a token no key begins that
+    /// holds no hyphen tells 0 bytes (all that is asked of it: no number word stands before a
+    /// hyphen in it).
+    #[inline]
+    fn walk_token(&self, low: &[u8], s: usize, e: usize) -> (u32, usize) {
+        let len = e.saturating_sub(s);
+        if (1..=8).contains(&len) {
+            let key = packed_at(low, s, len);
+            // Lower-cased text holds no ASCII capitals, so its bytes spell keys as they are.
+            match self.short.get(key, len) {
+                Some(node) => return (node, len),
+                None if !has_hyphen(key) => return (DEAD, 0),
+                None => {}
+            }
+        }
+        low.get(s..e).map_or((DEAD, 0), |b| self.walk_len(b))
     }
 
     /// The number word spelled at `node`.
@@ -655,7 +770,7 @@ impl Reading {
         for (ti, t) in toks.iter().enumerate() {
             let h0 = hits.len() as u32;
             let mut tl = TokLex { first: h0, last: h0, ..TokLex::default() };
-            let (node, alive) = low.get(t.span.start..t.span.end).map_or((DEAD, 0), |b| trie.walk_len(b));
+            let (node, alive) = trie.walk_token(low, t.span.start, t.span.end);
             tl.alive = alive.min(u8::MAX as usize) as u8;
             if node != DEAD {
                 let info = trie.info(node);
@@ -917,6 +1032,31 @@ mod trie_tests {
         ];
         for w in words {
             assert_eq!(counts_sentence(w.as_bytes()), old(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn short_tokens_found_as_walked() {
+        let trie = &LEXICON.trie;
+        let text = "the of , . ; killed at least twenty-five people in kyiv, said officials-- \
+                    dozens -year-old thousands $ % 2 '' rs usd bn m k one-third x-ray a-b --- \
+                    in-the zzzzzzzz qqq 12345678 tens-of hundred-";
+        let low = text.as_bytes();
+        let mut s = 0;
+        for w in text.split(' ') {
+            let e = s + w.len();
+            let (node, alive) = trie.walk_token(low, s, e);
+            let (wn, wa) = trie.walk_len(&low[s..e]);
+            assert_eq!(node, wn, "{w}");
+            if node != DEAD || has_hyphen(pack(w.as_bytes())) || w.len() > 8 {
+                assert_eq!(alive, wa, "{w}");
+            }
+            s = e + 1;
+        }
+        // Every node of a short prefix is in the table.
+        for (i, slot) in trie.short.slots.iter().enumerate().filter(|(_, s)| s.len != 0) {
+            let bytes = slot.key.to_le_bytes();
+            assert_eq!(trie.walk(ROOT, &bytes[..slot.len as usize]), slot.node, "slot {i}");
         }
     }
 
