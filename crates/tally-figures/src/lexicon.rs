@@ -161,12 +161,17 @@ struct ShortKeys {
     shift: u32,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+/// A slot of `ShortKeys`: the packed bytes and their length, the node they spell and what its
+/// key is (read with the node, so a token costs one look-up).
+#[derive(Debug, Clone, Copy)]
 struct ShortKey {
     key: u64,
-    len: u32,
-    node: u32,
+    info: NodeInfo,
+    node: u16,
+    len: u8,
 }
+
+const NO_SHORT_KEY: ShortKey = ShortKey { key: 0, info: NO_INFO, node: 0, len: 0 };
 
 /// Up to eight bytes packed into an integer (little-endian, zero beyond them).
 #[inline]
@@ -199,7 +204,7 @@ impl ShortKeys {
         let prefixes = || keys.iter().flat_map(|(k, _, _)| (1..=k.len().min(8)).filter_map(move |n| k.get(..n)));
         // At most one slot in two taken (every prefix is a node).
         let bits = (trie.info.len() * 2).max(2).next_power_of_two().trailing_zeros();
-        let mut table = ShortKeys { slots: vec![ShortKey::default(); 1 << bits], shift: 64 - bits };
+        let mut table = ShortKeys { slots: vec![NO_SHORT_KEY; 1 << bits], shift: 64 - bits };
         let mask = table.slots.len() - 1;
         for p in prefixes() {
             let key = pack(p);
@@ -215,7 +220,7 @@ impl ShortKeys {
                 i = (i + 1) & mask;
             }
             if let Some(slot) = table.slots.get_mut(i) {
-                *slot = ShortKey { key, len: p.len() as u32, node };
+                *slot = ShortKey { key, info: trie.info(node), node: node as u16, len: p.len() as u8 };
             }
         }
         table
@@ -228,7 +233,7 @@ impl ShortKeys {
 
     /// The node spelled by the `len` bytes packed into `key`, when some key begins with them.
     #[inline]
-    fn get(&self, key: u64, len: usize) -> Option<u32> {
+    fn get(&self, key: u64, len: usize) -> Option<&ShortKey> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = self.slot(key);
         loop {
@@ -237,7 +242,7 @@ impl ShortKeys {
                 return None;
             }
             if s.key == key && s.len as usize == len {
-                return Some(s.node);
+                return Some(s);
             }
             i = (i + 1) & mask;
         }
@@ -314,28 +319,27 @@ impl Trie {
                 .iter()
                 .enumerate()
                 .any(|(node, i)| i.num != 0 && next.get(node * width + hyphen).is_some_and(|&x| x != 0));
-        let mut trie = Trie { class, width, next, info, nums, num_hyphen, short: ShortKeys::EMPTY };
-        trie.short = ShortKeys::build(&trie, keys);
-        trie
+        Trie { class, width, next, info, nums, num_hyphen, short: ShortKeys::EMPTY }
     }
 
-    /// The node spelled by the token at `s..e` of the lower-cased text `low` and how many of its
-    /// bytes begin some key, as `walk_len` reads them; except that a token no key begins that
-    /// holds no hyphen tells 0 bytes (all that is asked of it: no number word stands before a
-    /// hyphen in it).
+    /// The node spelled by the token at `s..e` of the lower-cased text `low`, what its key is and
+    /// how many of the token's bytes begin some key, as `walk_len` reads them; except that a
+    /// token no key begins that holds no hyphen tells 0 bytes (all that is asked of it: no
+    /// number word stands before a hyphen in it).
     #[inline]
-    fn walk_token(&self, low: &[u8], s: usize, e: usize) -> (u32, usize) {
+    fn walk_token(&self, low: &[u8], s: usize, e: usize) -> (u32, usize, NodeInfo) {
         let len = e.saturating_sub(s);
         if (1..=8).contains(&len) {
             let key = packed_at(low, s, len);
             // Lower-cased text holds no ASCII capitals, so its bytes spell keys as they are.
             match self.short.get(key, len) {
-                Some(node) => return (node, len),
-                None if !has_hyphen(key) => return (DEAD, 0),
+                Some(k) => return (u32::from(k.node), len, k.info),
+                None if !has_hyphen(key) => return (DEAD, 0, NO_INFO),
                 None => {}
             }
         }
-        low.get(s..e).map_or((DEAD, 0), |b| self.walk_len(b))
+        let (node, alive) = low.get(s..e).map_or((DEAD, 0), |b| self.walk_len(b));
+        (node, alive, self.info(node))
     }
 
     /// The number word spelled at `node`.
@@ -570,6 +574,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             node.kinds = ph.kinds;
         }
     }
+    // With what each node's key is known.
+    trie.short = ShortKeys::build(&trie, &keys);
     Lexicon { trie, phrases, cues }
 });
 
@@ -770,10 +776,9 @@ impl Reading {
         for (ti, t) in toks.iter().enumerate() {
             let h0 = hits.len() as u32;
             let mut tl = TokLex { first: h0, last: h0, ..TokLex::default() };
-            let (node, alive) = trie.walk_token(low, t.span.start, t.span.end);
+            let (node, alive, info) = trie.walk_token(low, t.span.start, t.span.end);
             tl.alive = alive.min(u8::MAX as usize) as u8;
             if node != DEAD {
-                let info = trie.info(node);
                 if info.phrase != NONE {
                     hits.push(Hit { end: (base + ti + 1) as u32, pattern: info.phrase });
                     tl.kinds = info.kinds;
@@ -1045,7 +1050,7 @@ mod trie_tests {
         let mut s = 0;
         for w in text.split(' ') {
             let e = s + w.len();
-            let (node, alive) = trie.walk_token(low, s, e);
+            let (node, alive, _) = trie.walk_token(low, s, e);
             let (wn, wa) = trie.walk_len(&low[s..e]);
             assert_eq!(node, wn, "{w}");
             if node != DEAD || has_hyphen(pack(w.as_bytes())) || w.len() > 8 {
@@ -1056,7 +1061,13 @@ mod trie_tests {
         // Every node of a short prefix is in the table.
         for (i, slot) in trie.short.slots.iter().enumerate().filter(|(_, s)| s.len != 0) {
             let bytes = slot.key.to_le_bytes();
-            assert_eq!(trie.walk(ROOT, &bytes[..slot.len as usize]), slot.node, "slot {i}");
+            let node = trie.walk(ROOT, &bytes[..slot.len as usize]);
+            assert_eq!(node, u32::from(slot.node), "slot {i}");
+            let info = trie.info(node);
+            assert_eq!(
+                (info.phrase, info.flags, info.kinds, info.num),
+                (slot.info.phrase, slot.info.flags, slot.info.kinds, slot.info.num)
+            );
         }
     }
 
