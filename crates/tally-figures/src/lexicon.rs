@@ -5,6 +5,9 @@
 //! any. A sentence is read once, lower-cased; from each token start the reader extends the span
 //! token by token while the text is still a prefix of some phrase, so a token that starts no
 //! phrase costs one lookup. Every hit starts and ends on token boundaries by construction.
+//! A token of up to eight bytes finds its place in the table with one hash look-up of its bytes
+//! packed into an integer; only longer tokens and the phrases over several tokens walk it byte
+//! by byte.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
