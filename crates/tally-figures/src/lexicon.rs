@@ -5,11 +5,14 @@
 //! any. A sentence is read once, lower-cased; from each token start the reader extends the span
 //! token by token while the text is still a prefix of some phrase, so a token that starts no
 //! phrase costs one lookup. Every hit starts and ends on token boundaries by construction.
+//! A token of up to eight bytes finds its place in the table with one hash look-up of its bytes
+//! packed into an integer; only longer tokens and the phrases over several tokens walk it byte
+//! by byte.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tally_model::Measure;
-use tally_text::{Analysis, Sentence, Token, TokenKind};
+use tally_text::{Analysis, Token, TokenKind};
 
 /// What a number word does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -148,6 +151,105 @@ struct Trie {
     nums: Vec<NumWord>,
     /// Some key goes on with a hyphen right after a number word ("twenty-...").
     num_hyphen: bool,
+    /// The nodes of the keys' first (up to) eight bytes, looked up whole.
+    short: ShortKeys,
+}
+
+/// The trie nodes spelled by up to eight bytes, by those bytes packed into an integer: a token
+/// of up to eight bytes finds its node with one look-up instead of a walk byte by byte.
+struct ShortKeys {
+    /// Open addressing, a power of two long; a slot of length 0 is empty.
+    slots: Vec<ShortKey>,
+    /// The hash keeps the top bits: 64 minus the log of the table's length.
+    shift: u32,
+}
+
+/// A slot of `ShortKeys`: the packed bytes and their length, the node they spell and what its
+/// key is (read with the node, so a token costs one look-up).
+#[derive(Debug, Clone, Copy)]
+struct ShortKey {
+    key: u64,
+    info: NodeInfo,
+    node: u16,
+    len: u8,
+}
+
+const NO_SHORT_KEY: ShortKey = ShortKey { key: 0, info: NO_INFO, node: 0, len: 0 };
+
+/// Up to eight bytes packed into an integer (little-endian, zero beyond them).
+#[inline]
+fn pack(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b))
+}
+
+/// The `len` (1 to 8) bytes of `low` at `s`, packed (read as one word when eight bytes are there).
+#[inline]
+fn packed_at(low: &[u8], s: usize, len: usize) -> u64 {
+    match low.get(s..s + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        Some(word) => u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len.clamp(1, 8))),
+        None => pack(low.get(s..s + len).unwrap_or(&[])),
+    }
+}
+
+/// Some byte of the packed word is a hyphen.
+#[inline]
+fn has_hyphen(key: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = key ^ (ONES * u64::from(b'-'));
+    x.wrapping_sub(ONES) & !x & (ONES << 7) != 0
+}
+
+impl ShortKeys {
+    const EMPTY: ShortKeys = ShortKeys { slots: Vec::new(), shift: 63 };
+
+    /// The nodes of every prefix of up to eight bytes of the keys of `trie`.
+    fn build(trie: &Trie, keys: &[(&[u8], Option<u32>, Option<NumWord>)]) -> ShortKeys {
+        let prefixes = || keys.iter().flat_map(|(k, _, _)| (1..=k.len().min(8)).filter_map(move |n| k.get(..n)));
+        // At most one slot in two taken (every prefix is a node).
+        let bits = (trie.info.len() * 2).max(2).next_power_of_two().trailing_zeros();
+        let mut table = ShortKeys { slots: vec![NO_SHORT_KEY; 1 << bits], shift: 64 - bits };
+        let mask = table.slots.len() - 1;
+        for p in prefixes() {
+            let key = pack(p);
+            if table.get(key, p.len()).is_some() {
+                continue;
+            }
+            let node = trie.walk(ROOT, p);
+            if node == DEAD {
+                continue;
+            }
+            let mut i = table.slot(key);
+            while table.slots.get(i).is_some_and(|s| s.len != 0) {
+                i = (i + 1) & mask;
+            }
+            if let Some(slot) = table.slots.get_mut(i) {
+                *slot = ShortKey { key, info: trie.info(node), node: node as u16, len: p.len() as u8 };
+            }
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The node spelled by the `len` bytes packed into `key`, when some key begins with them.
+    #[inline]
+    fn get(&self, key: u64, len: usize) -> Option<&ShortKey> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.slot(key);
+        loop {
+            let s = self.slots.get(i)?;
+            if s.len == 0 {
+                return None;
+            }
+            if s.key == key && s.len as usize == len {
+                return Some(s);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// What a trie node's key is: the phrase it completes (`NONE` when it only begins phrases),
@@ -220,7 +322,27 @@ impl Trie {
                 .iter()
                 .enumerate()
                 .any(|(node, i)| i.num != 0 && next.get(node * width + hyphen).is_some_and(|&x| x != 0));
-        Trie { class, width, next, info, nums, num_hyphen }
+        Trie { class, width, next, info, nums, num_hyphen, short: ShortKeys::EMPTY }
+    }
+
+    /// The node spelled by the token at `s..e` of the lower-cased text `low`, what its key is and
+    /// how many of the token's bytes begin some key, as `walk_len` reads them; except that a
+    /// token no key begins that holds no hyphen tells 0 bytes (all that is asked of it: no
+    /// number word stands before a hyphen in it).
+    #[inline]
+    fn walk_token(&self, low: &[u8], s: usize, e: usize) -> (u32, usize, NodeInfo) {
+        let len = e.saturating_sub(s);
+        if (1..=8).contains(&len) {
+            let key = packed_at(low, s, len);
+            // Lower-cased text holds no ASCII capitals, so its bytes spell keys as they are.
+            match self.short.get(key, len) {
+                Some(k) => return (u32::from(k.node), len, k.info),
+                None if !has_hyphen(key) => return (DEAD, 0, NO_INFO),
+                None => {}
+            }
+        }
+        let (node, alive) = low.get(s..e).map_or((DEAD, 0), |b| self.walk_len(b));
+        (node, alive, self.info(node))
     }
 
     /// The number word spelled at `node`.
@@ -455,6 +577,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             node.kinds = ph.kinds;
         }
     }
+    // With what each node's key is known.
+    trie.short = ShortKeys::build(&trie, &keys);
     Lexicon { trie, phrases, cues }
 });
 
@@ -510,20 +634,47 @@ pub(crate) struct Hit {
     pub pattern: u32,
 }
 
-/// All table hits of one sentence, indexed by starting token.
-pub(crate) struct SentLex {
+/// The table reading of one sentence: all its table hits, indexed by starting token (a view
+/// into the `Reading` that holds it).
+#[derive(Clone, Copy)]
+pub(crate) struct SentLex<'a> {
     pub base: usize,
     pub end: usize,
     /// The tables (read once here rather than through the lazy static at every query).
     lex: &'static Lexicon,
     /// One entry per token of the sentence.
-    toks: Vec<TokLex>,
+    toks: &'a [TokLex],
     /// The word roles of all tokens of the sentence together.
     all_roles: u32,
-    hits: Vec<Hit>,
+    /// The hits of the whole reading; each token owns a run.
+    hits: &'a [Hit],
     /// The tokens a number may start at (absolute indices, ascending): digits, currency
     /// signs and the words `opens_number` accepts.
+    starts: &'a [u32],
+}
+
+/// The table readings of the sentences read so far, one after another in shared buffers
+/// (sized once per document rather than per sentence).
+#[derive(Default)]
+pub(crate) struct Reading {
+    toks: Vec<TokLex>,
+    hits: Vec<Hit>,
     starts: Vec<u32>,
+    /// The sentences read, in the order they were read.
+    sents: Vec<SentRead>,
+}
+
+/// Where one sentence's reading lies in a `Reading`.
+#[derive(Debug, Clone, Copy)]
+struct SentRead {
+    sentence: usize,
+    base: usize,
+    end: usize,
+    /// Its first entry in `Reading::toks`.
+    tok0: usize,
+    /// Its range of `Reading::starts`.
+    starts: (usize, usize),
+    all_roles: u32,
 }
 
 /// Extends a phrase from `node` (reached at byte `pos`) over the following tokens `rest`,
@@ -566,45 +717,71 @@ struct TokLex {
     alive: u8,
 }
 
-impl SentLex {
-    pub fn new(an: &Analysis, sent: &Sentence) -> SentLex {
-        let mut lex = SentLex::empty();
-        lex.read(an, sent);
-        lex
+impl Reading {
+    /// An empty reading with room for the `tokens` tokens of `sentences` sentences.
+    pub fn with_capacity(tokens: usize, sentences: usize) -> Reading {
+        Reading {
+            toks: Vec::with_capacity(tokens),
+            hits: Vec::with_capacity(tokens),
+            starts: Vec::with_capacity(tokens / 8),
+            sents: Vec::with_capacity(sentences),
+        }
     }
 
-    /// A table reading of no sentence, whose buffers `read` fills.
-    pub fn empty() -> SentLex {
-        SentLex { base: 0, end: 0, lex: &LEXICON, toks: Vec::new(), all_roles: 0, hits: Vec::new(), starts: Vec::new() }
+    /// Forgets every sentence read, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.toks.clear();
+        self.hits.clear();
+        self.starts.clear();
+        self.sents.clear();
     }
 
-    /// Reads sentence `sent` into this reading, reusing its buffers.
-    pub fn read(&mut self, an: &Analysis, sent: &Sentence) {
-        let lex = self.lex;
+    /// The reading of sentence `si`, when it was read (the latest sentences are looked at first).
+    pub fn get(&self, si: usize) -> Option<SentLex<'_>> {
+        self.sents.iter().rev().find(|r| r.sentence == si).map(|r| self.view(r))
+    }
+
+    /// The reading of the sentence read last.
+    pub fn last(&self) -> Option<SentLex<'_>> {
+        self.sents.last().map(|r| self.view(r))
+    }
+
+    fn view(&self, r: &SentRead) -> SentLex<'_> {
+        SentLex {
+            base: r.base,
+            end: r.end,
+            lex: &LEXICON,
+            toks: self.toks.get(r.tok0..r.tok0 + (r.end - r.base)).unwrap_or(&[]),
+            all_roles: r.all_roles,
+            hits: &self.hits,
+            starts: self.starts.get(r.starts.0..r.starts.1).unwrap_or(&[]),
+        }
+    }
+
+    /// Reads sentence `si` after the ones read before.
+    pub fn read(&mut self, an: &Analysis, si: usize) {
+        let Some(sent) = an.sentences.get(si) else { return };
+        let lex: &'static Lexicon = &LEXICON;
         let trie = &lex.trie;
         let base = sent.tokens.start;
-        let end = sent.tokens.end.min(an.tokens.len());
-        self.base = base;
-        self.end = end;
+        let end = sent.tokens.end.min(an.tokens.len()).max(base);
         // ASCII lower-casing keeps every byte offset, so token spans index `low` directly.
         let low = an.low.as_bytes();
         let toks = an.tokens.get(base..end).unwrap_or(&[]);
         let hits = &mut self.hits;
         let out = &mut self.toks;
         let starts = &mut self.starts;
-        hits.clear();
-        out.clear();
-        starts.clear();
+        let tok0 = out.len();
+        let starts0 = starts.len();
         out.reserve(toks.len());
         hits.reserve(toks.len());
         let mut all_roles = 0;
         for (ti, t) in toks.iter().enumerate() {
             let h0 = hits.len() as u32;
             let mut tl = TokLex { first: h0, last: h0, ..TokLex::default() };
-            let (node, alive) = low.get(t.span.start..t.span.end).map_or((DEAD, 0), |b| trie.walk_len(b));
+            let (node, alive, info) = trie.walk_token(low, t.span.start, t.span.end);
             tl.alive = alive.min(u8::MAX as usize) as u8;
             if node != DEAD {
-                let info = trie.info(node);
                 if info.phrase != NONE {
                     hits.push(Hit { end: (base + ti + 1) as u32, pattern: info.phrase });
                     tl.kinds = info.kinds;
@@ -641,13 +818,15 @@ impl SentLex {
             }
             out.push(tl);
         }
-        self.all_roles = all_roles;
+        self.sents.push(SentRead { sentence: si, base, end, tok0, starts: (starts0, starts.len()), all_roles });
     }
+}
 
+impl SentLex<'_> {
     /// The tokens that may start a number, in order.
     #[inline]
     pub fn starts(&self) -> &[u32] {
-        &self.starts
+        self.starts
     }
 
     /// Hits starting at absolute token `i`, longest first, when any has an entry of `kind`.
@@ -719,9 +898,12 @@ impl SentLex {
     /// A qualifier ending exactly at token `end` (pre) — the longest one.
     pub fn qualifier_ending_at(&self, end: usize) -> Option<(usize, QualKind)> {
         let lo = end.saturating_sub(4).max(self.base);
-        (lo..end).find_map(|s| {
-            let phrases = &self.lex.phrases;
-            self.at(s, K_PRE_QUAL).iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
+        // Most tokens before a number start no qualifier: their entry kinds say so at once.
+        let near = self.toks.get(lo - self.base..end.checked_sub(self.base)?.min(self.toks.len()))?;
+        let phrases = &self.lex.phrases;
+        near.iter().zip(lo..).filter(|(t, _)| t.kinds & K_PRE_QUAL != 0).find_map(|(t, s)| {
+            let hits = self.hits.get(t.first as usize..t.last as usize).unwrap_or(&[]);
+            hits.iter().find_map(|h| match phrases.get(h.pattern as usize).and_then(|p| p.pre_qual) {
                 Some(k) if h.end as usize == end => Some((s, k)),
                 _ => None,
             })
@@ -754,6 +936,36 @@ pub(crate) fn number_word_bytes(w: &[u8]) -> Option<NumWord> {
     trie.num(trie.walk(ROOT, w))
 }
 
+/// Plural count words that make a sentence worth reading though the tables give them no value
+/// of their own ("tens" of thousands).
+const VAGUE_PLURALS: [&[u8]; 7] = [b"dozens", b"scores", b"hundreds", b"thousands", b"millions", b"billions", b"tens"];
+
+/// Whether a (lower-case) word may make its sentence hold a figure: its part before a hyphen is
+/// a number word other than an abbreviation or article, or a vague plural; a word of more than
+/// nine bytes only before a hyphen. One walk of the phrase trie up to the hyphen: every vague
+/// plural begins some key, so a word the walk leaves is none of them.
+pub(crate) fn counts_sentence(b: &[u8]) -> bool {
+    let trie = &LEXICON.trie;
+    let mut node = ROOT;
+    let mut first = b;
+    for (k, &c) in b.iter().enumerate() {
+        if c == b'-' {
+            first = b.get(..k).unwrap_or(&[]);
+            break;
+        }
+        node = trie.step(node, c);
+        if node == DEAD {
+            return false;
+        }
+    }
+    if first.len() == b.len() && b.len() > 9 || first.is_empty() {
+        return false;
+    }
+    let number = first.len() <= MAX_NUMBER_WORD
+        && trie.num(node).is_some_and(|w| !matches!(w.kind, NumKind::Abbr | NumKind::Article));
+    number || VAGUE_PLURALS.contains(&first)
+}
+
 #[cfg(test)]
 mod trie_tests {
     use super::*;
@@ -768,6 +980,98 @@ mod trie_tests {
     fn trie_nodes_fit_their_index_type() {
         assert!(LEXICON.trie.info.len() <= u16::MAX as usize);
         assert!(LEXICON.trie.nums.len() < u8::MAX as usize);
+    }
+
+    #[test]
+    fn vague_plurals_begin_keys() {
+        // `counts_sentence` leaves a word as soon as the walk dies.
+        for w in VAGUE_PLURALS {
+            assert_ne!(LEXICON.trie.walk(ROOT, w), DEAD, "{}", String::from_utf8_lossy(w));
+        }
+    }
+
+    #[test]
+    fn sentence_words_as_before() {
+        let old = |b: &[u8]| {
+            let hyphen = b.iter().position(|&c| c == b'-');
+            if !(b.len() <= 9 || hyphen.is_some()) {
+                return false;
+            }
+            let first = hyphen.and_then(|h| b.get(..h)).unwrap_or(b);
+            number_word_bytes(first).is_some_and(|w| !matches!(w.kind, NumKind::Abbr | NumKind::Article))
+                || VAGUE_PLURALS.contains(&first)
+        };
+        let words = [
+            "one",
+            "twenty-five",
+            "tens",
+            "tens-of",
+            "dozens",
+            "thousands-strong",
+            "the",
+            "thirteen",
+            "hundreds",
+            "bn",
+            "a",
+            "an",
+            "hundred",
+            "thousandfold",
+            "million",
+            "millions",
+            "scores",
+            "score",
+            "twentyfive",
+            "seventy-seven",
+            "-",
+            "one-",
+            "-one",
+            "nineteen-year-old",
+            "thirty-something",
+            "those",
+            "threehundredthousand",
+            "billions-",
+            "dozen",
+            "half",
+            "m",
+            "k",
+            "zero",
+            "first",
+            "seventeenth",
+        ];
+        for w in words {
+            assert_eq!(counts_sentence(w.as_bytes()), old(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn short_tokens_found_as_walked() {
+        let trie = &LEXICON.trie;
+        let text = "the of , . ; killed at least twenty-five people in kyiv, said officials-- \
+                    dozens -year-old thousands $ % 2 '' rs usd bn m k one-third x-ray a-b --- \
+                    in-the zzzzzzzz qqq 12345678 tens-of hundred-";
+        let low = text.as_bytes();
+        let mut s = 0;
+        for w in text.split(' ') {
+            let e = s + w.len();
+            let (node, alive, _) = trie.walk_token(low, s, e);
+            let (wn, wa) = trie.walk_len(&low[s..e]);
+            assert_eq!(node, wn, "{w}");
+            if node != DEAD || has_hyphen(pack(w.as_bytes())) || w.len() > 8 {
+                assert_eq!(alive, wa, "{w}");
+            }
+            s = e + 1;
+        }
+        // Every node of a short prefix is in the table.
+        for (i, slot) in trie.short.slots.iter().enumerate().filter(|(_, s)| s.len != 0) {
+            let bytes = slot.key.to_le_bytes();
+            let node = trie.walk(ROOT, &bytes[..slot.len as usize]);
+            assert_eq!(node, u32::from(slot.node), "slot {i}");
+            let info = trie.info(node);
+            assert_eq!(
+                (info.phrase, info.flags, info.kinds, info.num),
+                (slot.info.phrase, slot.info.flags, slot.info.kinds, slot.info.num)
+            );
+        }
     }
 
     #[test]

@@ -11,14 +11,12 @@
 mod lexicon;
 mod number;
 
-use lexicon::{
-    number_word, number_word_bytes, role, QualKind, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE,
-};
+use lexicon::{number_word, role, QualKind, Reading, SentLex, UnitClass, POS_FORCE, POS_NOUN, POS_POST, POS_PRE};
 use number::NumPhrase;
 use std::borrow::Cow;
 use tally_entities::{Form, Mention};
 use tally_model::{Anchor, EntityKind, Measure, Span, Value};
-use tally_text::{Analysis, TokenKind};
+use tally_text::{Analysis, Token, TokenKind};
 
 /// A figure before attribution and time linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,24 +108,13 @@ fn candidate(an: &Analysis, range: std::ops::Range<usize>) -> bool {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
             let b = low_bytes(an, i);
-            // Cheap shape test first: number words are 3 to 9 letters long and start with one
-            // of a few letters.
-            let hyphen = || b.iter().position(|&c| c == b'-');
-            let shape = b.len() >= 3
+            // Cheap shape test first: number words are 3 to 9 letters long (or stand before a
+            // hyphen) and start with one of a few letters.
+            b.len() >= 3
                 && b.first().is_some_and(|c| {
                     matches!(c, b'o' | b'f' | b's' | b'e' | b't' | b'n' | b'h' | b'd' | b'z' | b'm' | b'b')
                 })
-                && (b.len() <= 9 || hyphen().is_some());
-            if !shape {
-                return false;
-            }
-            let first = hyphen().and_then(|h| b.get(..h)).unwrap_or(b);
-            number_word_bytes(first)
-                .is_some_and(|w| !matches!(w.kind, lexicon::NumKind::Abbr | lexicon::NumKind::Article))
-                || matches!(
-                    first,
-                    b"dozens" | b"scores" | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens"
-                )
+                && lexicon::counts_sentence(b)
         }
         _ => false,
     })
@@ -179,31 +166,29 @@ fn near(entities: &[Mention], lo: usize, hi: usize) -> &[Mention] {
 
 /// Finds figures, in text order.
 pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
-    let mut out: Vec<Figure> = Vec::new();
+    // Room for the usual density of figures in news text, about one per thirty tokens.
+    let mut out: Vec<Figure> = Vec::with_capacity(an.tokens.len() / 32);
     let home = home_country(entities);
     // The figures of the last sentence that had any, and its paragraph: the last of them is the
     // antecedent of the next sentence's first figure in the same paragraph.
-    let mut prev: Vec<Cand> = Vec::new();
+    let mut prev: Vec<Cand> = Vec::with_capacity(8);
     let mut prev_paragraph = usize::MAX;
     // The last place named in each sentence, read once per sentence that asks.
     let mut last_place: Vec<Option<Option<Anchor>>> = vec![None; an.sentences.len()];
-    // The table readings of the last sentences read, by sentence (the paragraph's earlier
-    // sentences are read again for their place), in a ring whose oldest reading makes room for
-    // the next sentence's.
-    let mut lexes: Vec<(usize, SentLex)> = (0..=PLACE_LOOKBACK).map(|_| (usize::MAX, SentLex::empty())).collect();
-    let mut next_slot = 0;
-    let mut done: Vec<Cand> = Vec::new();
+    // The table readings of the sentences read, in one set of buffers for the document (the
+    // paragraph's earlier sentences are looked at again for their place); an earlier sentence
+    // not read yet is read into a second one.
+    let mut reading = Reading::with_capacity(an.tokens.len(), an.sentences.len());
+    let mut scratch = Reading::default();
+    let mut done: Vec<Cand> = Vec::with_capacity(8);
     for (si, sent) in an.sentences.iter().enumerate() {
         let range = sent.tokens.start..sent.tokens.end.min(an.tokens.len());
         if !candidate(an, range.clone()) {
             continue;
         }
-        let slot = next_slot;
-        next_slot = (next_slot + 1) % lexes.len();
-        let Some((read_as, lex)) = lexes.get_mut(slot) else { continue };
-        *read_as = si;
-        lex.read(an, sent);
-        let Some((_, lex)) = lexes.get(slot) else { continue };
+        reading.read(an, si);
+        let Some(lex) = reading.last() else { continue };
+        let lex = &lex;
         read_sentence(an, lex, entities, &mut done);
         // Each figure is completed in place, reading the ones before it.
         for at in 0..done.len() {
@@ -212,7 +197,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             let antecedent = before.last().or_else(|| prev.last().filter(|_| prev_paragraph == sent.paragraph));
             complete(an, lex, entities, c, antecedent, before);
             if c.location.is_none() {
-                c.location = paragraph_place(an, entities, si, &mut last_place, &lexes);
+                c.location = paragraph_place(an, entities, si, &mut last_place, &reading, &mut scratch);
             }
             // Money and rates with no place of their own belong to the economy the report is about.
             if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
@@ -279,7 +264,8 @@ fn paragraph_place(
     entities: &[Mention],
     si: usize,
     last_place: &mut [Option<Option<Anchor>>],
-    lexes: &[(usize, SentLex)],
+    reading: &Reading,
+    scratch: &mut Reading,
 ) -> Option<Anchor> {
     let sent = an.sentences.get(si)?;
     let mut k = si;
@@ -292,14 +278,15 @@ fn paragraph_place(
         let place = match last_place.get(k).and_then(Option::as_ref) {
             Some(known) => known.clone(),
             None => {
-                let built;
-                let lex = match lexes.iter().find(|(s, _)| *s == k).map(|(_, lex)| lex) {
+                let lex = match reading.get(k) {
                     Some(lex) => lex,
                     None => {
-                        built = SentLex::new(an, prev);
-                        &built
+                        scratch.clear();
+                        scratch.read(an, k);
+                        scratch.last()?
                     }
                 };
+                let lex = &lex;
                 let found = place_before(an, lex, entities, lex.end);
                 if let Some(slot) = last_place.get_mut(k) {
                     *slot = Some(found.clone());
@@ -1403,25 +1390,33 @@ fn tok_is(an: &Analysis, i: usize, s: &str) -> bool {
     an.tokens.get(i).is_some_and(|t| an.body.as_bytes().get(t.span.start..t.span.end) == Some(s.as_bytes()))
 }
 
-fn clause_break(an: &Analysis, lex: &SentLex, k: usize) -> bool {
-    if kind_at(an, k) != Some(TokenKind::Word) {
-        return tok_is(an, k, ";") || tok_is(an, k, ":");
+/// Token `k` (`t`, with word roles `roles`) ends the clause of a figure: ";", ":", a clause
+/// word, "up" of a change ("rose up"), or "and" after a comma.
+#[inline]
+fn clause_break(an: &Analysis, lex: &SentLex, k: usize, t: &Token, roles: u32) -> bool {
+    let bytes = || an.body.as_bytes().get(t.span.start..t.span.end).unwrap_or(&[]);
+    if t.kind != TokenKind::Word {
+        return t.span.len() == 1 && matches!(bytes(), b";" | b":");
     }
-    let roles = lex.flags(k);
     if roles & role::CLAUSE != 0 {
         return true;
     }
-    let l = low_bytes(an, k);
-    roles & role::CHANGE != 0 && l == b"up" || l == b"and" && k > lex.base && tok_is(an, k - 1, ",")
+    match t.span.len() {
+        2 => roles & role::CHANGE != 0 && low_bytes(an, k) == b"up",
+        3 => low_bytes(an, k) == b"and" && k > lex.base && tok_is(an, k - 1, ","),
+        _ => false,
+    }
 }
 
 fn place_after(an: &Analysis, lex: &SentLex, entities: &[Mention], from: usize) -> Option<Anchor> {
+    let toks = an.tokens.get(..lex.end).unwrap_or(&[]);
     let mut k = from;
-    while k < lex.end {
-        if clause_break(an, lex, k) {
+    while let Some(t) = toks.get(k) {
+        let roles = lex.flags(k);
+        if clause_break(an, lex, k, t, roles) {
             return None;
         }
-        if lex.has(k, role::LOCATIVE) {
+        if roles & role::LOCATIVE != 0 {
             if let Some(a) = place_at(an, lex, entities, k) {
                 return Some(a);
             }
