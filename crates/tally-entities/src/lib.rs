@@ -729,16 +729,21 @@ fn settle(mut cands: Vec<Cand>, body_len: usize) -> Vec<Mention> {
         .map(|(i, c)| (u8::MAX - c.rank, usize::MAX - c.span.len(), c.span.start, i))
         .collect();
     order.sort_unstable();
-    // Bytes already taken by a kept mention.
-    let mut taken = vec![false; body_len];
+    // Spans of the kept mentions, in order: they are disjoint, so ordered by end as well.
+    let mut taken: Vec<Span> = Vec::with_capacity(order.len());
     let mut kept: Vec<Cand> = Vec::with_capacity(order.len());
     for &(_, _, _, i) in &order {
         let Some(c) = cands.get_mut(i) else { continue };
-        let Some(bytes) = taken.get_mut(c.span.range()) else { continue };
-        if bytes.iter().any(|&b| b) {
+        if c.span.end > body_len {
             continue;
         }
-        bytes.fill(true);
+        // The first kept span that ends after this one starts is the only one that can
+        // overlap it from the left; any other overlapping one starts inside it.
+        let at = taken.partition_point(|k| k.end <= c.span.start);
+        if taken.get(at).is_some_and(|k| k.start < c.span.end) {
+            continue;
+        }
+        taken.insert(at, c.span);
         kept.push(Cand { name: std::mem::take(&mut c.name), ..*c });
     }
     // Kept spans are disjoint and not empty: their starts differ.
