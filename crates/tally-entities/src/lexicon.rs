@@ -7,8 +7,9 @@
 //! - `data/organizations.tsv`, `data/roles.tsv`, `data/titles.tsv`, `data/person_words.tsv`.
 
 use crate::strtable::StrTable;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::{self, DFA};
-use aho_corasick::{MatchKind, StartKind};
+use aho_corasick::{Anchored, MatchKind, StartKind};
 /// Maps and sets keyed by short built-in words: rustc-hash's FxHash is fast for those, and
 /// SipHash's resistance to flooding is not needed for a built-in word list.
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
@@ -113,6 +114,11 @@ pub(crate) struct FirstWords {
     bare: [bool; 256],
     /// Some pattern begins with a digit.
     pub digit_first: bool,
+    /// For each first word of up to seven bytes (by its key, [`first_word`]): the automaton's
+    /// state after it, from the anchored start, and the longest pattern that is a prefix of
+    /// the word (its length and id), if any. A search from a word start resumes there instead
+    /// of walking the word's bytes again.
+    pub after: FastMap<u64, (StateID, Option<(usize, u32)>)>,
 }
 
 /// Bits in [`FirstWords::bits`]: 2^16, 8 KiB.
@@ -120,7 +126,12 @@ const FIRST_BITS: u32 = 16;
 
 impl FirstWords {
     fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Self {
-        let mut set = FirstWords { bits: vec![0; 1 << (FIRST_BITS - 6)], bare: [false; 256], digit_first: false };
+        let mut set = FirstWords {
+            bits: vec![0; 1 << (FIRST_BITS - 6)],
+            bare: [false; 256],
+            digit_first: false,
+            after: FastMap::default(),
+        };
         for p in patterns {
             let low = p.to_ascii_lowercase();
             let (run, key) = first_word(low.as_bytes(), 0);
@@ -137,6 +148,32 @@ impl FirstWords {
             }
         }
         set
+    }
+
+    /// Fills [`FirstWords::after`] from the automaton built of `patterns`.
+    fn index_states<'p>(&mut self, dfa: &DFA, patterns: impl IntoIterator<Item = &'p str>) {
+        let Ok(start) = dfa.start_state(Anchored::Yes) else { return };
+        for p in patterns {
+            let low = p.to_ascii_lowercase();
+            let (run, key) = first_word(low.as_bytes(), 0);
+            if run == 0 || run >= 8 || self.after.contains_key(&key) {
+                continue;
+            }
+            let mut sid = start;
+            let mut found = None;
+            for (k, &b) in low.as_bytes().iter().take(run).enumerate() {
+                sid = dfa.next_state(Anchored::Yes, sid, b);
+                if dfa.is_match(sid) {
+                    let pid = dfa.match_pattern(sid, 0);
+                    if dfa.pattern_len(pid) == k + 1 {
+                        found = Some((k + 1, pid.as_u32()));
+                    }
+                }
+            }
+            if !dfa.is_dead(sid) {
+                self.after.insert(key, (sid, found));
+            }
+        }
     }
 
     /// Whether a pattern may begin with byte `at` of `hay`, which is neither an ASCII letter
@@ -516,6 +553,8 @@ pub(crate) fn build() -> Lexicon {
         // lexicon that finds nothing rather than panic.
         Err(_) => return empty(),
     };
+    let mut first_words = first_words;
+    first_words.index_states(&automaton, patterns.iter().copied());
     Lexicon {
         automaton,
         entries,

@@ -163,8 +163,18 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     let hay = body.as_bytes();
     // The end of the last match: the next one begins at or after it.
     let mut resume = 0;
-    let mut hit_at = |s: usize, resume: &mut usize, out: &mut Vec<Hit>| {
-        let Some((e, pattern)) = longest_at(dfa, start, hay, s) else { return };
+    let first = &lx.first_words;
+    // The longest match from word start `s`, whose first word is `word` ([`lexicon::first_word`]).
+    let mut hit_at = |s: usize, word: (usize, u64), resume: &mut usize, out: &mut Vec<Hit>| {
+        let found = if word.0 > 0 && word.0 < 8 {
+            // Resume after the first word, from the state the lexicon keeps for it; a word that
+            // begins no pattern (the bit set's rare false "maybe") has none.
+            let Some(&(sid, own)) = first.after.get(&word.1) else { return };
+            longest_from(dfa, sid, hay, s, s + word.0, own.map(|(n, p)| (s + n, p as usize)))
+        } else {
+            longest_from(dfa, start, hay, s, s, None)
+        };
+        let Some((e, pattern)) = found else { return };
         *resume = e;
         // A match that ends inside a word ends on an ASCII letter or digit next to it, mostly
         // (an ASCII byte also tells that the match ends on a character boundary).
@@ -190,7 +200,6 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
         out.push(Hit { span: Span::new(s, e), entry: pattern, t0, t1 });
     };
     let low = an.low.as_bytes();
-    let first = &lx.first_words;
     for t in toks {
         let (s0, e0) = (t.span.start, t.span.end);
         if e0 <= resume {
@@ -210,7 +219,7 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
                         && body.is_char_boundary(p)
                         && (p > s0 || t.space_before || !ends_in_word(body, p))
                     {
-                        hit_at(p, &mut resume, &mut out);
+                        hit_at(p, (0, 0), &mut resume, &mut out);
                     }
                 }
                 continue;
@@ -225,7 +234,7 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
         // The token's first character begins a word unless a letter or digit is glued before
         // it ("bn" in "2.5bn").
         if s0 >= resume && first.may_begin(low, s0, word) && (t.space_before || !ends_in_word(body, s0)) {
-            hit_at(s0, &mut resume, &mut out);
+            hit_at(s0, word, &mut resume, &mut out);
         }
         // Words inside the token: after a hyphen, an apostrophe or a full stop ("pro-Russia",
         // "U.S"), or any other character that is not a letter or digit.
@@ -247,7 +256,7 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
             };
             let word = lexicon::first_word(low, next);
             if next < e0 && next >= resume && first.may_begin(low, next, word) {
-                hit_at(next, &mut resume, &mut out);
+                hit_at(next, word, &mut resume, &mut out);
             }
             k = next + word.0;
         }
@@ -266,12 +275,18 @@ fn ends_in_word(body: &str, at: usize) -> bool {
     }
 }
 
-/// The longest match that begins at byte `at`, from the anchored automaton: (end, pattern).
+/// The longest match that begins at byte `at`, from the anchored automaton in state `sid` at
+/// byte `from` (`found`: the longest match up to there): (end, pattern).
 #[inline]
-fn longest_at(dfa: &DFA, start: StateID, hay: &[u8], at: usize) -> Option<(usize, usize)> {
-    let mut sid = start;
-    let mut found = None;
-    for (k, &b) in hay.get(at..)?.iter().enumerate() {
+fn longest_from(
+    dfa: &DFA,
+    mut sid: StateID,
+    hay: &[u8],
+    at: usize,
+    from: usize,
+    mut found: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    for (k, &b) in hay.get(from..)?.iter().enumerate() {
         sid = dfa.next_state(Anchored::Yes, sid, b);
         if dfa.is_special(sid) {
             if dfa.is_dead(sid) {
@@ -281,8 +296,9 @@ fn longest_at(dfa: &DFA, start: StateID, hay: &[u8], at: usize) -> Option<(usize
             // unanchored searches): only one that began at `at` counts.
             if dfa.is_match(sid) {
                 let pid = dfa.match_pattern(sid, 0);
-                if dfa.pattern_len(pid) == k + 1 {
-                    found = Some((at + k + 1, pid.as_usize()));
+                let end = from + k + 1;
+                if dfa.pattern_len(pid) == end - at {
+                    found = Some((end, pid.as_usize()));
                 }
             }
         }

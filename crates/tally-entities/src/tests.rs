@@ -380,6 +380,7 @@ fn anchored_search_finds_what_a_search_over_every_byte_finds() {
         "KYIV, March 3 - the UN Security Council and the United Nations High Commissioner for Human Rights.",
         "occupied Palestinian land; south Korea said; Médecins Sans Frontières in Côte d'Ivoire and Åland Islands.",
         "The Democratic People's Republic of Korea (DPRK) and KCNA; Sudan's RSF; 2.5bn for G7.",
+        "UNICEF, UNHCR and the USA; US-led forces, Usually unusual UN-backed talks in Unity State.",
     ] {
         let an = Analysis::new(text);
         assert_eq!(automaton_hits(&an), reference_hits(&an), "{text}");
