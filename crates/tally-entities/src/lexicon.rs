@@ -7,8 +7,9 @@
 //! - `data/organizations.tsv`, `data/roles.tsv`, `data/titles.tsv`, `data/person_words.tsv`.
 
 use crate::strtable::StrTable;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::{self, DFA};
-use aho_corasick::MatchKind;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 /// Maps and sets keyed by short built-in words: rustc-hash's FxHash is fast for those, and
 /// SipHash's resistance to flooding is not needed for a built-in word list.
 pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
@@ -96,6 +97,192 @@ pub(crate) struct Lexicon {
     pub anaphors: StrTable<()>,
     /// ("North", country): "the North" once that country has been named.
     pub context_aliases: Vec<(&'static str, u16)>,
+    /// The first words of the automaton's patterns: each pattern's leading run of ASCII letters
+    /// and digits, in any case ("south" for "South Korea's", "u" for "U.S."). A match can only
+    /// begin where the text's own first word is one of these.
+    pub first_words: FirstWords,
+}
+
+/// A set of words (lower-case ASCII letters and digits) that answers "maybe" or "no": one bit
+/// per hash of the word's first sixteen bytes and length, in a table small enough to stay in
+/// the fastest cache. A "maybe" for a word not in the set only costs a search that finds
+/// nothing.
+pub(crate) struct FirstWords {
+    bits: Vec<u64>,
+    /// The first bytes of patterns that begin with neither an ASCII letter nor a digit
+    /// ("Åland Islands"): a word start whose first word is empty can begin one of these.
+    bare: [bool; 256],
+    /// Some pattern begins with a digit.
+    pub digit_first: bool,
+    /// For each first word of up to seven bytes (by its key, [`first_word`]): the automaton's
+    /// state after it, from the anchored start, and the longest pattern that is a prefix of
+    /// the word (its length and id), if any. A search from a word start resumes there instead
+    /// of walking the word's bytes again.
+    pub after: FastMap<u64, (StateID, Option<(usize, u32)>)>,
+}
+
+/// Bits in [`FirstWords::bits`]: 2^16, 8 KiB.
+const FIRST_BITS: u32 = 16;
+
+impl FirstWords {
+    fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut set = FirstWords {
+            bits: vec![0; 1 << (FIRST_BITS - 6)],
+            bare: [false; 256],
+            digit_first: false,
+            after: FastMap::default(),
+        };
+        for p in patterns {
+            let low = p.to_ascii_lowercase();
+            let (run, key) = first_word(low.as_bytes(), 0);
+            if run == 0 {
+                if let Some(&b) = p.as_bytes().first() {
+                    set.bare[usize::from(b)] = true;
+                }
+                continue;
+            }
+            set.digit_first |= p.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            let h = bit(key);
+            if let Some(w) = set.bits.get_mut(h >> 6) {
+                *w |= 1 << (h & 63);
+            }
+        }
+        set
+    }
+
+    /// Fills [`FirstWords::after`] from the automaton built of `patterns`.
+    fn index_states<'p>(&mut self, dfa: &DFA, patterns: impl IntoIterator<Item = &'p str>) {
+        let Ok(start) = dfa.start_state(Anchored::Yes) else { return };
+        for p in patterns {
+            let low = p.to_ascii_lowercase();
+            let (run, key) = first_word(low.as_bytes(), 0);
+            if run == 0 || run >= 8 || self.after.contains_key(&key) {
+                continue;
+            }
+            let mut sid = start;
+            let mut found = None;
+            for (k, &b) in low.as_bytes().iter().take(run).enumerate() {
+                sid = dfa.next_state(Anchored::Yes, sid, b);
+                if dfa.is_match(sid) {
+                    let pid = dfa.match_pattern(sid, 0);
+                    if dfa.pattern_len(pid) == k + 1 {
+                        found = Some((k + 1, pid.as_u32()));
+                    }
+                }
+            }
+            if !dfa.is_dead(sid) {
+                self.after.insert(key, (sid, found));
+            }
+        }
+    }
+
+    /// Whether a pattern may begin with byte `at` of `hay`, which is neither an ASCII letter
+    /// nor a digit.
+    #[inline]
+    pub(crate) fn bare(&self, hay: &[u8], at: usize) -> bool {
+        hay.get(at).is_some_and(|&b| self.bare[usize::from(b)])
+    }
+
+    /// Whether a pattern may begin at byte `at` of `low` (a lower-cased body, see
+    /// `Analysis::low`), whose first word has length and key `word` ([`first_word`]).
+    #[inline]
+    pub(crate) fn may_begin(&self, low: &[u8], at: usize, word: (usize, u64)) -> bool {
+        if word.0 == 0 {
+            return low.get(at).is_some_and(|&b| self.bare[usize::from(b)]);
+        }
+        let h = bit(word.1);
+        self.bits.get(h >> 6).is_some_and(|w| w & (1 << (h & 63)) != 0)
+    }
+}
+
+/// The bit of a first word's key in [`FirstWords::bits`].
+#[inline]
+fn bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FIRST_BITS)) as usize
+}
+
+/// Eight bytes of `s` from `at`, little-endian, zeros past its end.
+#[inline]
+fn load8(s: &[u8], at: usize) -> u64 {
+    match s.get(at..at.saturating_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c),
+        None => load8_tail(s, at),
+    }
+}
+
+#[cold]
+fn load8_tail(s: &[u8], at: usize) -> u64 {
+    let mut c = [0u8; 8];
+    for (d, b) in c.iter_mut().zip(s.get(at..).unwrap_or_default()) {
+        *d = *b;
+    }
+    u64::from_le_bytes(c)
+}
+
+/// The high bit of each byte of `w` that is not a lower-case ASCII letter or a digit.
+#[inline]
+fn not_alnum(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES << 7;
+    // Each byte's low seven bits with the high bit set: subtracting at most 0x80 from a byte
+    // never borrows from the next, and leaves the high bit set when the value was >= n.
+    let v = w | HIGH;
+    let at_least = |n: u64| v.wrapping_sub(n * ONES) & HIGH;
+    let digit = at_least(0x30) & !at_least(0x3a);
+    let lower = at_least(0x61) & !at_least(0x7b);
+    !(!w & HIGH & (digit | lower)) & HIGH
+}
+
+/// The run of ASCII letters and digits at byte `at` of `low` (lower-cased, so an upper-case
+/// letter ends it): its length, and a key for it. Up to eight bytes long, the key is the run
+/// itself (no byte of it is zero, so runs of different lengths differ); beyond, a mix of all.
+#[inline]
+pub(crate) fn first_word(low: &[u8], at: usize) -> (usize, u64) {
+    let w = load8(low, at);
+    let m = not_alnum(w);
+    if m != 0 {
+        // Zeros past the end of `low` end the run too.
+        let n = (m.trailing_zeros() / 8) as usize;
+        return (n, w & ((1u64 << (8 * n)) - 1));
+    }
+    long_first_word(low, at, w)
+}
+
+/// [`first_word`] at the start of a word token of `len` bytes (`Analysis::tokens`): inside one,
+/// the only bytes that are not letters or digits are the connectors `-`, `'` and `.` (below
+/// `0`) and those of other characters (above 0x7f), so one comparison per byte finds them.
+/// A word token is never followed by an ASCII letter or digit.
+#[inline]
+pub(crate) fn first_word_of_token(low: &[u8], at: usize, len: usize) -> (usize, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES << 7;
+    let w = load8(low, at);
+    let m = (w | !(w | HIGH).wrapping_sub(0x30 * ONES)) & HIGH;
+    let n = if m == 0 { 8 } else { (m.trailing_zeros() / 8) as usize }.min(len);
+    if n < 8 {
+        return (n, w & ((1u64 << (8 * n)) - 1));
+    }
+    long_first_word(low, at, w)
+}
+
+/// [`first_word`] for a run of eight bytes or more.
+#[inline(never)]
+fn long_first_word(low: &[u8], at: usize, first: u64) -> (usize, u64) {
+    let mut key = first;
+    let mut k = at + 8;
+    loop {
+        let w = load8(low, k);
+        let m = not_alnum(w);
+        let n = if m == 0 { 8 } else { (m.trailing_zeros() / 8) as usize };
+        if n > 0 {
+            let part = if n == 8 { w } else { w & ((1u64 << (8 * n)) - 1) };
+            key = key.rotate_left(23) ^ part.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        }
+        k += n;
+        if n < 8 {
+            return (k - at, key ^ (k - at) as u64);
+        }
+    }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -347,10 +534,15 @@ pub(crate) fn build() -> Lexicon {
     let lower_list_words = word_flags.iter().any(|(w, _)| !w.chars().next().is_some_and(char::is_uppercase));
     let context_aliases = data_lines(CONTEXT_ALIASES).filter_map(|c| Some((col(&c, 0), code(col(&c, 1))?))).collect();
 
-    // A DFA: slower to build (~25 ms) than an NFA, four times fewer instructions per byte scanned.
-    // No prefilter: start states then are not special, which the search loop relies on.
+    let first_words = FirstWords::new(patterns.iter().copied());
+
+    // A DFA: slower to build than an NFA, four times fewer instructions per byte scanned.
+    // Searched anchored at word starts only ([`crate::dictionary_hits`]), so without failure
+    // transitions. No prefilter: start states then are not special, which the search loop
+    // relies on.
     let automaton = dfa::Builder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(true)
         .prefilter(false)
         .build(&patterns)
@@ -361,6 +553,8 @@ pub(crate) fn build() -> Lexicon {
         // lexicon that finds nothing rather than panic.
         Err(_) => return empty(),
     };
+    let mut first_words = first_words;
+    first_words.index_states(&automaton, patterns.iter().copied());
     Lexicon {
         automaton,
         entries,
@@ -377,6 +571,7 @@ pub(crate) fn build() -> Lexicon {
         cue_before,
         anaphors,
         context_aliases,
+        first_words,
     }
 }
 
@@ -405,6 +600,7 @@ fn empty() -> Lexicon {
         cue_before: StrTable::with_capacity(0),
         anaphors: StrTable::with_capacity(0),
         context_aliases: Vec::new(),
+        first_words: FirstWords::new([]),
     }
 }
 

@@ -16,7 +16,7 @@ mod words;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::automaton::StateID;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, PatternID};
+use aho_corasick::Anchored;
 use lexicon::{Cat, Entry, LEXICON};
 use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, Token, TokenKind};
@@ -138,29 +138,56 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
 }
 
 /// Every dictionary term in the body: word-bounded, names capitalised, acronyms as written.
+///
+/// A hit begins where a word begins (no letter or digit before it), and its first word (run of
+/// ASCII letters and digits) is the text's first word there. So the automaton is run anchored,
+/// and only from word starts whose first word begins some pattern (`Lexicon::first_words`,
+/// one bit test per token): about one word in ten, instead of every byte, which keeps the
+/// automaton's large table out of the cache. Matches do not overlap: a match (kept or not) is
+/// taken whole and the search goes on after it, as a leftmost-longest scan over every byte
+/// does. That scan also takes matches that begin inside a word, which are never kept but hide
+/// what they overlap ("Sudan" in "xSouth Sudan"); this search finds those later words.
 #[inline(never)]
 fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
     let lx = &*LEXICON;
     let body = an.body;
     let mut out = Vec::with_capacity(body.len() / 16);
+    let dfa = &lx.automaton;
+    let Ok(start) = dfa.start_state(Anchored::Yes) else {
+        place_hits(an, wd, &mut out);
+        return out;
+    };
     // Matches come in text order: token indices only move forward.
     let (mut t0, mut t1) = (0, 0);
     let toks = &an.tokens;
     let hay = body.as_bytes();
-    for (s, e, pattern) in Matches::new(&lx.automaton, hay) {
-        // Most matches inside words end here, on an ASCII letter or digit next to them (an
-        // ASCII byte also tells that the match begins or ends on a character boundary).
-        let ascii_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-        if ascii_word(s.checked_sub(1).and_then(|p| hay.get(p))) || ascii_word(hay.get(e)) {
-            continue;
+    // The end of the last match: the next one begins at or after it.
+    let mut resume = 0;
+    let first = &lx.first_words;
+    // The longest match from word start `s`, whose first word is `word` ([`lexicon::first_word`]).
+    let mut hit_at = |s: usize, word: (usize, u64), resume: &mut usize, out: &mut Vec<Hit>| {
+        let found = if word.0 > 0 && word.0 < 8 {
+            // Resume after the first word, from the state the lexicon keeps for it; a word that
+            // begins no pattern (the bit set's rare false "maybe") has none.
+            let Some(&(sid, own)) = first.after.get(&word.1) else { return };
+            longest_from(dfa, sid, hay, s, s + word.0, own.map(|(n, p)| (s + n, p as usize)))
+        } else {
+            longest_from(dfa, start, hay, s, s, None)
+        };
+        let Some((e, pattern)) = found else { return };
+        *resume = e;
+        // A match that ends inside a word ends on an ASCII letter or digit next to it, mostly
+        // (an ASCII byte also tells that the match ends on a character boundary).
+        if hay.get(e).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            return;
         }
-        let (Some(before), Some(after), Some(text)) = (body.get(..s), body.get(e..), body.get(s..e)) else { continue };
+        let (Some(before), Some(after), Some(text)) = (body.get(..s), body.get(e..), body.get(s..e)) else { return };
         if before.chars().next_back().is_some_and(word_char) || after.chars().next().is_some_and(word_char) {
-            continue;
+            return;
         }
-        let Some(entry) = lx.entries.get(pattern) else { continue };
+        let Some(entry) = lx.entries.get(pattern) else { return };
         if !case_ok(entry, text, an, s, e) {
-            continue;
+            return;
         }
         // `token_at_or_after(s)` and `(e)`.
         while toks.get(t0).is_some_and(|t| t.span.start < s) {
@@ -171,54 +198,112 @@ fn dictionary_hits(an: &Analysis, wd: &Words) -> Vec<Hit> {
             t1 += 1;
         }
         out.push(Hit { span: Span::new(s, e), entry: pattern, t0, t1 });
+    };
+    let low = an.low.as_bytes();
+    for t in toks {
+        let (s0, e0) = (t.span.start, t.span.end);
+        if e0 <= resume {
+            continue;
+        }
+        match t.kind {
+            TokenKind::Word => {}
+            TokenKind::Number if first.digit_first => {}
+            // Digits only begin a pattern when some pattern begins with one.
+            TokenKind::Number => continue,
+            // Marks: every character begins a word (none is a letter or digit), and only a
+            // pattern that begins with that byte can start there.
+            _ => {
+                for p in s0..e0 {
+                    if p >= resume
+                        && first.bare(hay, p)
+                        && body.is_char_boundary(p)
+                        && (p > s0 || t.space_before || !ends_in_word(body, p))
+                    {
+                        hit_at(p, (0, 0), &mut resume, &mut out);
+                    }
+                }
+                continue;
+            }
+        }
+        let word = if t.kind == TokenKind::Word {
+            lexicon::first_word_of_token(low, s0, e0 - s0)
+        } else {
+            lexicon::first_word(low, s0)
+        };
+        let run = s0 + word.0;
+        // The token's first character begins a word unless a letter or digit is glued before
+        // it ("bn" in "2.5bn").
+        if s0 >= resume && first.may_begin(low, s0, word) && (t.space_before || !ends_in_word(body, s0)) {
+            hit_at(s0, word, &mut resume, &mut out);
+        }
+        // Words inside the token: after a hyphen, an apostrophe or a full stop ("pro-Russia",
+        // "U.S"), or any other character that is not a letter or digit.
+        let mut k = run;
+        while k < e0 {
+            let Some(&b) = hay.get(k) else { break };
+            let next = if b.is_ascii() {
+                k + 1
+            } else {
+                match body.get(k..).and_then(|r| r.chars().next()) {
+                    Some(c) if c.is_alphanumeric() => {
+                        k += c.len_utf8();
+                        k += lexicon::first_word(low, k).0;
+                        continue;
+                    }
+                    Some(c) => k + c.len_utf8(),
+                    None => break,
+                }
+            };
+            let word = lexicon::first_word(low, next);
+            if next < e0 && next >= resume && first.may_begin(low, next, word) {
+                hit_at(next, word, &mut resume, &mut out);
+            }
+            k = next + word.0;
+        }
     }
     place_hits(an, wd, &mut out);
     out
 }
 
-/// Non-overlapping leftmost-longest matches `(start, end, pattern)` of a DFA built without a
-/// prefilter, in text order: the same matches as `AhoCorasick::find_iter`, from one loop over
-/// the bytes instead of one search call per match.
-struct Matches<'a> {
-    dfa: &'a DFA,
-    /// The unanchored start state (none: the DFA has none, and nothing matches).
-    start: Option<StateID>,
-    hay: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Matches<'a> {
-    fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
-        Matches { dfa, start: dfa.start_state(Anchored::No).ok(), hay, at: 0 }
+/// Whether the character before byte `at` is a letter or digit.
+#[inline]
+fn ends_in_word(body: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|p| body.as_bytes().get(p)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => body.get(..at).and_then(|b| b.chars().next_back()).is_some_and(word_char),
     }
 }
 
-impl Iterator for Matches<'_> {
-    type Item = (usize, usize, usize);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let dfa = self.dfa;
-        let mut sid = self.start?;
-        let from = self.at;
-        let rest = self.hay.get(from..)?;
-        let mut found: Option<(usize, PatternID)> = None;
-        for (k, &b) in rest.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                if dfa.is_match(sid) {
-                    found = Some((from + k + 1, dfa.match_pattern(sid, 0)));
+/// The longest match that begins at byte `at`, from the anchored automaton in state `sid` at
+/// byte `from` (`found`: the longest match up to there): (end, pattern).
+#[inline]
+fn longest_from(
+    dfa: &DFA,
+    mut sid: StateID,
+    hay: &[u8],
+    at: usize,
+    from: usize,
+    mut found: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    for (k, &b) in hay.get(from..)?.iter().enumerate() {
+        sid = dfa.next_state(Anchored::Yes, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                break;
+            }
+            // A match state also reports a pattern that ends here but began later (for
+            // unanchored searches): only one that began at `at` counts.
+            if dfa.is_match(sid) {
+                let pid = dfa.match_pattern(sid, 0);
+                let end = from + k + 1;
+                if dfa.pattern_len(pid) == end - at {
+                    found = Some((end, pid.as_usize()));
                 }
             }
         }
-        let (end, pid) = found?;
-        let start = end.checked_sub(dfa.pattern_len(pid))?;
-        // Patterns are never empty, so the search always moves forward.
-        self.at = end.max(from + 1);
-        Some((start, end, pid.as_usize()))
     }
+    found
 }
 
 /// City names: the longest run of up to `place_words` tokens from a capitalised word that the
@@ -660,16 +745,21 @@ fn settle(mut cands: Vec<Cand>, body_len: usize) -> Vec<Mention> {
         .map(|(i, c)| (u8::MAX - c.rank, usize::MAX - c.span.len(), c.span.start, i))
         .collect();
     order.sort_unstable();
-    // Bytes already taken by a kept mention.
-    let mut taken = vec![false; body_len];
+    // Spans of the kept mentions, in order: they are disjoint, so ordered by end as well.
+    let mut taken: Vec<Span> = Vec::with_capacity(order.len());
     let mut kept: Vec<Cand> = Vec::with_capacity(order.len());
     for &(_, _, _, i) in &order {
         let Some(c) = cands.get_mut(i) else { continue };
-        let Some(bytes) = taken.get_mut(c.span.range()) else { continue };
-        if bytes.iter().any(|&b| b) {
+        if c.span.end > body_len {
             continue;
         }
-        bytes.fill(true);
+        // The first kept span that ends after this one starts is the only one that can
+        // overlap it from the left; any other overlapping one starts inside it.
+        let at = taken.partition_point(|k| k.end <= c.span.start);
+        if taken.get(at).is_some_and(|k| k.start < c.span.end) {
+            continue;
+        }
+        taken.insert(at, c.span);
         kept.push(Cand { name: std::mem::take(&mut c.name), ..*c });
     }
     // Kept spans are disjoint and not empty: their starts differ.
