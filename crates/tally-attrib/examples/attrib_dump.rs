@@ -32,7 +32,7 @@ fn main() {
             "QUOTE {} «{}» by {:?} via {:?} cue {:?}",
             if q.direct { "D" } else { "R" },
             an.text(q.span),
-            q.speaker.as_ref().map(|s| (an.text(s.span), s.name.clone())),
+            q.speaker.as_ref().map(|s| (an.text(s.span), s.name)),
             q.via.as_ref().map(|s| an.text(s.span)),
             q.cue
         );

@@ -10,24 +10,25 @@ mod resolve;
 
 use frames::{Fr, R};
 use lexicon::{class, CueKind, LEXICON};
-use resolve::Ref;
+pub use resolve::Ref;
 use tally_entities::Mention;
-use tally_model::{Anchor, Span, Stance};
+use tally_model::{Span, Stance};
 use tally_text::{Analysis, SentenceKind, TokenKind};
 
-/// One source named by an attribution frame.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceRef {
-    pub anchor: Anchor,
+/// One source named by an attribution frame (its name and cue borrowed from the document and
+/// its entity mentions).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SourceRef<'a> {
+    pub anchor: Ref<'a>,
     /// The cue as written ("said", "claimed", "according to").
-    pub cue: String,
+    pub cue: &'a str,
     pub stance: Stance,
 }
 
 /// An attribution frame: sources with their cue, the content they govern, and the region of
 /// the frame itself (source + cue + its adjuncts, where the statement time stands).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Attribution {
+pub struct Attribution<'a> {
     pub sentence: usize,
     /// What the sources said: the first governed stretch.
     pub content: Span,
@@ -38,14 +39,14 @@ pub struct Attribution {
     /// A fronted adverbial that belongs to the frame ("In April, X claimed ..."): a time in it
     /// dates the statement.
     pub pre: Option<Span>,
-    pub sources: Vec<SourceRef>,
+    pub sources: Vec<SourceRef<'a>>,
     /// The channel that passed the claim on ("Xinhua" in "Xinhua reported, citing ...").
-    pub via: Option<Anchor>,
+    pub via: Option<Ref<'a>>,
     /// The report says the claim could not be independently verified.
     pub unverified: bool,
 }
 
-impl Attribution {
+impl Attribution<'_> {
     /// Whether this frame governs `span`.
     pub fn governs(&self, span: Span) -> bool {
         self.contents.iter().any(|c| c.contains(span))
@@ -57,26 +58,26 @@ impl Attribution {
 }
 
 /// A quote: what was said, by whom.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quote {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quote<'a> {
     pub span: Span,
-    pub speaker: Option<Anchor>,
+    pub speaker: Option<Ref<'a>>,
     pub direct: bool,
-    pub cue: Option<String>,
-    pub via: Option<Anchor>,
+    pub cue: Option<&'a str>,
+    pub via: Option<Ref<'a>>,
 }
 
 /// Everything attribution finds in a document.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Attributions {
-    pub frames: Vec<Attribution>,
-    pub quotes: Vec<Quote>,
+pub struct Attributions<'a> {
+    pub frames: Vec<Attribution<'a>>,
+    pub quotes: Vec<Quote<'a>>,
 }
 
-impl Attributions {
+impl<'a> Attributions<'a> {
     /// Frames whose frame region starts within a few thousand bytes of `span` (frames are kept
     /// in text order; a frame's content never reaches further than its sentence or quote).
-    pub fn frames_near(&self, span: Span) -> &[Attribution] {
+    pub fn frames_near(&self, span: Span) -> &[Attribution<'a>] {
         const REACH: usize = 4000;
         let a = self.frames.partition_point(|f| f.frame.start + REACH < span.start);
         let b = self.frames.partition_point(|f| f.frame.start <= span.end + REACH);
@@ -85,7 +86,7 @@ impl Attributions {
 
     /// The frame that governs `span`: of all frames whose content holds it, the one with the
     /// smallest governed stretch (the innermost attribution).
-    pub fn governing(&self, span: Span) -> Option<&Attribution> {
+    pub fn governing(&self, span: Span) -> Option<&Attribution<'a>> {
         self.frames_near(span)
             .iter()
             .filter_map(|a| a.contents.iter().filter(|c| c.contains(span)).map(|c| c.len()).min().map(|l| (l, a)))
@@ -361,7 +362,7 @@ struct Found {
 }
 
 /// Finds attribution frames and quotes in a document.
-pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
+pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'a> {
     let mut t = Text::new(an, entities);
     let pairs = marks::pairs(&t);
     for &(o, c) in &pairs {
@@ -412,10 +413,8 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
         refs.clear();
         refs.extend(fr.sources.iter().map(|r| resolver.resolve_hinted(*r, fr.inverted)));
         let first_source = refs.first().copied();
-        let sources: Vec<SourceRef> = refs
-            .iter()
-            .map(|r| SourceRef { anchor: r.anchor(), cue: cue_text.to_string(), stance: fr.stance })
-            .collect();
+        let sources: Vec<SourceRef> =
+            refs.iter().map(|&r| SourceRef { anchor: r, cue: cue_text, stance: fr.stance }).collect();
         let mut via = fr.via.map(|r| resolver.resolve(r));
         if via.is_none() && fr.passive_channel {
             via = last_channel;
@@ -439,7 +438,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             frame: t.span(fr.region),
             pre: fr.pre.map(|p| t.span(p)),
             sources,
-            via: via.map(|v| v.anchor()),
+            via,
             unverified: false,
         });
         frame_speakers.push((speaker, cue_text, quote_via));
@@ -463,13 +462,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             continue;
         }
         let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr));
-        let q = Quote {
-            span: t.span(qr),
-            speaker: speaker.map(|s| s.anchor()),
-            direct,
-            cue: Some(cue_text.to_string()),
-            via: quote_via.map(|v| v.anchor()),
-        };
+        let q = Quote { span: t.span(qr), speaker, direct, cue: Some(cue_text), via: quote_via };
         let whole_sentence = !fr.front
             && matches!(fr.kind, CueKind::Verb | CueKind::Quoted)
             && an.sentences.get(f.si).is_some_and(|s| frames::content_start(&t, s.tokens.start, s.tokens.end) == c0.0);
@@ -505,7 +498,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             while e > r.0 && t.kind(e - 1) == Some(TokenKind::Stop) {
                 e -= 1;
             }
-            extra.push((k, Quote { span: t.span((r.0, e)), direct: true, ..q.clone() }));
+            extra.push((k, Quote { span: t.span((r.0, e)), direct: true, ..*q }));
         }
         if extra.len() > before {
             q.direct = true;
@@ -560,13 +553,7 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Attributions {
             continue;
         }
         prev = Some((last_si, (speaker, cue, via)));
-        marked.push(Quote {
-            span,
-            speaker: speaker.map(|s| s.anchor()),
-            direct: true,
-            cue: cue.map(str::to_string),
-            via: via.map(|v| v.anchor()),
-        });
+        marked.push(Quote { span, speaker, direct: true, cue, via });
     }
     for q in &marked {
         let si = an.sentence_at(q.span.start).unwrap_or(0);
@@ -626,7 +613,7 @@ fn nest(found: &mut [Found]) {
     }
 }
 
-fn frame_for_quote(si: usize, q: &Quote) -> Attribution {
+fn frame_for_quote<'a>(si: usize, q: &Quote<'a>) -> Attribution<'a> {
     Attribution {
         sentence: si,
         content: q.span,
@@ -636,9 +623,9 @@ fn frame_for_quote(si: usize, q: &Quote) -> Attribution {
         sources: q
             .speaker
             .iter()
-            .map(|a| SourceRef { anchor: a.clone(), cue: q.cue.clone().unwrap_or_default(), stance: Stance::Asserted })
+            .map(|&a| SourceRef { anchor: a, cue: q.cue.unwrap_or_default(), stance: Stance::Asserted })
             .collect(),
-        via: q.via.clone(),
+        via: q.via,
         unverified: false,
     }
 }

@@ -5,7 +5,7 @@
 use crate::frames::R;
 use crate::lexicon::class;
 use crate::{Text, CURLY_S};
-use tally_model::{Anchor, EntityKind, Span};
+use tally_model::{Anchor, EntityKind, NameRef, Span};
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
 #[derive(Debug, Clone)]
@@ -42,8 +42,13 @@ pub struct Ref<'a> {
 }
 
 impl Ref<'_> {
+    /// As an owned [`Anchor`].
     pub fn anchor(&self) -> Anchor {
         Anchor::new(self.span, self.name.map(str::to_string))
+    }
+    /// The phrase as written in `body` with the name it refers to, as a record holds them.
+    pub fn to_name_ref(&self, body: &str) -> NameRef {
+        NameRef { text: self.span.text(body).to_string(), name: self.name.map(str::to_string) }
     }
 }
 

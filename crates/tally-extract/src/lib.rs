@@ -121,10 +121,10 @@ pub fn extract(doc: &Document) -> Extraction {
             doc: id.to_string(),
             span: q.span,
             text: an.text(q.span).to_string(),
-            speaker: q.speaker.map(|a| a.into_name_ref(body)),
+            speaker: q.speaker.map(|a| a.to_name_ref(body)),
             direct: q.direct,
-            cue: q.cue,
-            via: q.via.map(|a| a.into_name_ref(body)),
+            cue: q.cue.map(str::to_string),
+            via: q.via.map(|a| a.to_name_ref(body)),
         }));
     }
     // Written this way, time and entity records go straight into the list instead of being

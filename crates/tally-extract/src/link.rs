@@ -71,7 +71,7 @@ const REACH: usize = 4000;
 pub struct Linker<'a> {
     an: &'a Analysis<'a>,
     times: &'a [TimeExpr],
-    attributions: &'a Attributions,
+    attributions: &'a Attributions<'a>,
     /// Every governed stretch with the index of its frame, by start.
     contents: Vec<(Span, usize)>,
     /// The length of the longest governed stretch.
@@ -82,7 +82,7 @@ pub struct Linker<'a> {
 }
 
 impl<'a> Linker<'a> {
-    pub fn new(an: &'a Analysis<'a>, times: &'a [TimeExpr], attributions: &'a Attributions) -> Self {
+    pub fn new(an: &'a Analysis<'a>, times: &'a [TimeExpr], attributions: &'a Attributions<'a>) -> Self {
         let frames = &attributions.frames;
         let mut contents: Vec<(Span, usize)> =
             frames.iter().enumerate().flat_map(|(k, a)| a.contents.iter().map(move |c| (*c, k))).collect();
@@ -95,7 +95,7 @@ impl<'a> Linker<'a> {
     /// The frame that governs `span`, as [`Attributions::governing`] finds it: of the frames
     /// near it whose governed stretch holds it, the one with the shortest such stretch (the
     /// first of them on a tie).
-    pub fn governing(&self, span: Span) -> Option<&'a Attribution> {
+    pub fn governing(&self, span: Span) -> Option<&'a Attribution<'a>> {
         let frames = &self.attributions.frames;
         if !self.ordered {
             return self.attributions.governing(span);
@@ -131,8 +131,8 @@ impl<'a> Linker<'a> {
                 .iter()
                 .map(|s| Source {
                     text: an.text(s.anchor.span).to_string(),
-                    name: s.anchor.name.clone(),
-                    cue: s.cue.clone(),
+                    name: s.anchor.name.map(str::to_string),
+                    cue: s.cue.to_string(),
                     stance: s.stance,
                 })
                 .collect();
