@@ -5,11 +5,15 @@
 
 use crate::lexicon::{class, CueKind, LEXICON};
 use crate::{Text, CURLY_S};
+use smallvec::{smallvec, SmallVec};
 use tally_model::Stance;
 use tally_text::TokenKind;
 
 /// A token range `[start, end)`.
 pub type R = (usize, usize);
+
+/// A frame's token ranges: mostly one or two, kept inline.
+pub type Rs = SmallVec<[R; 2]>;
 
 /// One frame as the grammar finds it, before names are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,11 +26,11 @@ pub struct Fr {
     pub region: R,
     /// A fronted adverbial that belongs to the frame ("In April, X claimed ...").
     pub pre: Option<R>,
-    pub content: Vec<R>,
-    pub sources: Vec<R>,
+    pub content: Rs,
+    pub sources: Rs,
     pub via: Option<R>,
     /// For "X said, citing Y": X, who speaks in the text although Y is the source.
-    pub speaker: Option<Vec<R>>,
+    pub speaker: Option<Rs>,
     pub stance: Stance,
     /// Whether the frame reports speech (a quote), not just a figure's attribution.
     pub quote: bool,
@@ -46,8 +50,8 @@ impl Fr {
             cue,
             region: cue,
             pre: None,
-            content: Vec::new(),
-            sources: Vec::new(),
+            content: Rs::new(),
+            sources: Rs::new(),
             via: None,
             speaker: None,
             stance,
@@ -433,8 +437,8 @@ fn and_splits(t: &Text, k: usize, e: usize) -> bool {
 
 /// A list of sources forward from `j` ("the United States, South Korea, and Ukraine"; "X, a
 /// local group, and residents"; "X, BMKG"). Returns the sources and where the list ends.
-fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
-    let mut out = Vec::with_capacity(4);
+fn source_list(t: &Text, j: usize, e: usize) -> (Rs, usize) {
+    let mut out = Rs::new();
     let mut k = j;
     loop {
         // An item.
@@ -499,7 +503,7 @@ fn source_list(t: &Text, j: usize, e: usize) -> (Vec<R>, usize) {
 
 /// Inside a source phrase, "a March statement from X" or "estimates from X": the sources after
 /// the noun cue's "from/by/of"; otherwise the phrase itself.
-fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
+fn nominal_sources(t: &Text, r: R, e: usize) -> Rs {
     for k in r.0..r.1 {
         if !t.is(class::NOUN_CUE, k) {
             continue;
@@ -509,7 +513,7 @@ fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
         if !from_follows {
             if let Some(p) = (r.0 + 1..k).rev().take(3).find(|&p| matches!(t.w(p), b"'s" | CURLY_S)) {
                 if !t.is(class::TIMEWORD, p - 1) && !t.is(class::MONTH, p - 1) {
-                    return vec![(r.0, p)];
+                    return smallvec![(r.0, p)];
                 }
             }
         }
@@ -520,7 +524,7 @@ fn nominal_sources(t: &Text, r: R, e: usize) -> Vec<R> {
             }
         }
     }
-    vec![r]
+    smallvec![r]
 }
 
 /// The noun phrase that opens a clause starting at `j` (for "..., and said", ", saying").
@@ -619,7 +623,7 @@ pub fn sentence_frames(t: &Text, s: usize, e: usize, cands: &[usize], frames: &m
     frames.clear();
     let Some(&first) = cands.first() else { return };
     let cs = content_start(t, s, e);
-    let mut pending_cite: Option<Vec<R>> = None;
+    let mut pending_cite: Option<Rs> = None;
     let mut i = cs.max(first);
     // The next candidate at or after `i`.
     let mut next = 0;
@@ -861,7 +865,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                     && (a.0..a.1).all(|k| t.is_cap(k) && t.is(class::WORD, k))
                     && (a.1 >= e || is_hard_break(t, a.1))
             });
-            f.sources = vec![app.unwrap_or(sp)];
+            f.sources = smallvec![app.unwrap_or(sp)];
             f.inverted = true;
             let end = end_region(t, sp.1, e);
             // Skip an appositive ("X, a spokesman for the group") and relative clause to the end.
@@ -881,7 +885,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             }
             f.region = (i, region_end);
             let c = content_before(t, lb, i);
-            f.content = vec![c];
+            f.content = smallvec![c];
             if let Some(after) = content_after_end(t, region_end, e) {
                 f.content.push(after);
             }
@@ -905,19 +909,19 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                 .rev()
                 .find(|p| p.kind == CueKind::Verb && p.front && p.region.1 <= j)
                 .map(|p| p.sources.clone())
-                .or_else(|| clause_subject(t, lb, j).map(|r| vec![r]));
+                .or_else(|| clause_subject(t, lb, j).map(|r| smallvec![r]));
             if let Some(src) = subj.filter(|v| v.iter().all(|r| plausible_source(t, *r))) {
                 f.sources = src;
                 let adj = skip_adjuncts(t, i + n, e, told);
                 let cstart = if adj < e && t.is(class::THAT, adj) { adj + 1 } else { adj };
                 f.region = (i, cstart);
-                f.content = vec![(cstart, e)];
+                f.content = smallvec![(cstart, e)];
                 return Some(f);
             }
         }
     }
     let mut name_app: Option<R> = None;
-    let mut cited: Option<Vec<R>> = None;
+    let mut cited: Option<Rs> = None;
     let (subj_end, subj) = if relative {
         (j, np_back(t, j, j.saturating_sub(20))?)
     } else if j > lb && is_comma(t, j - 1) {
@@ -961,10 +965,10 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     // Coordinated subjects ("The United States and South Korea said").
     let (mut sources, _) = source_list(t, subj.0, subj.1);
     if sources.is_empty() {
-        sources = vec![subj];
+        sources = smallvec![subj];
     }
     if let Some(app) = name_app {
-        sources = vec![app];
+        sources = smallvec![app];
     }
     if let Some(list) = cited {
         f.via = sources.first().copied();
@@ -1000,7 +1004,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         if c.1 <= c.0 {
             return None;
         }
-        f.content = vec![c];
+        f.content = smallvec![c];
         if let Some(after) = content_after_end(t, end, e) {
             f.content.push(after);
         }
@@ -1049,7 +1053,7 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             cend = k;
         }
     }
-    f.content = vec![(cstart, cend)];
+    f.content = smallvec![(cstart, cend)];
     Some(f)
 }
 
@@ -1094,7 +1098,7 @@ fn participle_frame(
         .rev()
         .find(|p| p.region.0 < i && !p.sources.is_empty())
         .map(|p| p.speaker.clone().unwrap_or_else(|| p.sources.clone()))
-        .or_else(|| clause_subject(t, cs, i).map(|r| vec![r]))?;
+        .or_else(|| clause_subject(t, cs, i).map(|r| smallvec![r]))?;
     if !sources.iter().all(|r| plausible_source(t, *r)) {
         return None;
     }
@@ -1107,7 +1111,7 @@ fn participle_frame(
         cstart += 1;
     }
     f.region = (i, cstart);
-    f.content = vec![(cstart, e)];
+    f.content = smallvec![(cstart, e)];
     Some(f)
 }
 
@@ -1125,11 +1129,11 @@ fn according_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: 
     if at_start && end < e && is_comma(t, end) {
         // "According to X, CONTENT."
         f.front = true;
-        f.content = vec![(end + 1, e)];
+        f.content = smallvec![(end + 1, e)];
     } else {
         f.front = false;
         let c = content_before(t, lb, i);
-        f.content = vec![c];
+        f.content = smallvec![c];
         // Forward: the rest of the clause unless a new clause starts.
         if end < e && is_comma(t, end) {
             let nx = end + 1;
@@ -1193,7 +1197,7 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         }
         f.sources = list;
     } else {
-        f.sources = vec![(np_start, na + 1)];
+        f.sources = smallvec![(np_start, na + 1)];
     }
     if t.is(class::ESTIMATED_CUE, na) {
         f.stance = Stance::Estimated;
@@ -1206,10 +1210,10 @@ fn show_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if preceded && (cstart >= e || t.kind(cstart) == Some(TokenKind::Stop)) {
         f.front = false;
         f.region = (np_start, end_region(t, i + n, e));
-        f.content = vec![content_before(t, lb, np_start)];
+        f.content = smallvec![content_before(t, lb, np_start)];
     } else {
         f.region = (np_start, cstart);
-        f.content = vec![(cstart, e)];
+        f.content = smallvec![(cstart, e)];
     }
     Some(f)
 }
@@ -1257,7 +1261,7 @@ fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usi
     if !plausible_source(t, speaker) {
         return None;
     }
-    f.sources = vec![speaker];
+    f.sources = smallvec![speaker];
     let adj = skip_adjuncts(t, after, e, false);
     let start = f.via.map_or(speaker.0, |v| v.0.min(speaker.0));
     if adj >= e || t.kind(adj) == Some(TokenKind::Stop) || is_comma(t, adj) {
@@ -1268,14 +1272,14 @@ fn quoted_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usi
         if c.1 <= c.0 {
             return None;
         }
-        f.content = vec![c];
+        f.content = smallvec![c];
     } else {
         let mut cs = adj;
         if t.is(class::THAT, cs) || is_punct(t, cs, ":") {
             cs += 1;
         }
         f.region = (start, cs);
-        f.content = vec![(cs, e)];
+        f.content = smallvec![(cs, e)];
     }
     Some(f)
 }
@@ -1319,8 +1323,8 @@ fn possessive_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb:
     }
     let src = src.filter(|r| plausible_named(t, *r))?;
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
-    f.sources = vec![src];
+    f.sources = smallvec![src];
     f.region = (src.0, i + n);
-    f.content = vec![(i + n, e)];
+    f.content = smallvec![(i + n, e)];
     Some(f)
 }
