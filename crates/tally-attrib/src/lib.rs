@@ -3,11 +3,13 @@
 //! and reported) get their speaker, cue and channel. The grammar is described in
 //! `docs/attribution.md`; its words live in `data/cues.tsv` and `data/words.tsv`.
 
+mod few;
 mod frames;
 mod lexicon;
 mod marks;
 mod resolve;
 
+pub use few::Few;
 use frames::{Fr, R};
 use lexicon::{class, CueKind, LEXICON};
 pub use resolve::Ref;
@@ -17,7 +19,7 @@ use tally_text::{Analysis, SentenceKind, TokenKind};
 
 /// One source named by an attribution frame (its name and cue borrowed from the document and
 /// its entity mentions).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct SourceRef<'a> {
     pub anchor: Ref<'a>,
     /// The cue as written ("said", "claimed", "according to").
@@ -33,13 +35,13 @@ pub struct Attribution<'a> {
     /// What the sources said: the first governed stretch.
     pub content: Span,
     /// Every governed stretch (an end frame may govern a participial clause after it too).
-    pub contents: Vec<Span>,
+    pub contents: Few<Span, 2>,
     /// The attribution itself ("the regional governor said on Monday").
     pub frame: Span,
     /// A fronted adverbial that belongs to the frame ("In April, X claimed ..."): a time in it
     /// dates the statement.
     pub pre: Option<Span>,
-    pub sources: Vec<SourceRef<'a>>,
+    pub sources: Few<SourceRef<'a>, 1>,
     /// The channel that passed the claim on ("Xinhua" in "Xinhua reported, citing ...").
     pub via: Option<Ref<'a>>,
     /// The report says the claim could not be independently verified.
@@ -413,7 +415,7 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
         refs.clear();
         refs.extend(fr.sources.iter().map(|r| resolver.resolve_hinted(*r, fr.inverted)));
         let first_source = refs.first().copied();
-        let sources: Vec<SourceRef> =
+        let sources: Few<SourceRef, 1> =
             refs.iter().map(|&r| SourceRef { anchor: r, cue: cue_text, stance: fr.stance }).collect();
         let mut via = fr.via.map(|r| resolver.resolve(r));
         if via.is_none() && fr.passive_channel {
@@ -428,7 +430,7 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
             Some(sp) => sp.first().map(|r| resolver.resolve(*r)),
             None => first_source,
         };
-        let contents: Vec<Span> = fr.content.iter().filter(|c| c.1 > c.0).map(|c| t.span(*c)).collect();
+        let contents: Few<Span, 2> = fr.content.iter().filter(|c| c.1 > c.0).map(|c| t.span(*c)).collect();
         let content = contents.first().copied().unwrap_or_default();
         let quote_via = if fr.speaker.is_some() { None } else { via };
         out.frames.push(Attribution {
@@ -617,7 +619,7 @@ fn frame_for_quote<'a>(si: usize, q: &Quote<'a>) -> Attribution<'a> {
     Attribution {
         sentence: si,
         content: q.span,
-        contents: vec![q.span],
+        contents: Few::one(q.span),
         frame: Span::new(q.span.end, q.span.end),
         pre: None,
         sources: q

@@ -35,7 +35,7 @@ impl<'a> Ante<'a> {
 
 /// A resolved phrase: its span and the name it refers to (borrowed from the document or its
 /// mentions until it goes into a record).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Ref<'a> {
     pub span: Span,
     pub name: Option<&'a str>,
