@@ -241,8 +241,10 @@ impl<'a, 'b> Scan<'a, 'b> {
                     if let Ok((en, word)) = lex.get_short(low, start, n) {
                         return match en {
                             Some(en) => en,
-                            None if (n >= 4 && word & 0xffff_ffff == u64::from(u32::from_le_bytes(*b"mid-")))
-                                || (n == 2 && word & 0xff == u64::from(b'q')) =>
+                            // One test of the first byte settles most misses.
+                            None if matches!(word as u8, b'm' | b'q')
+                                && ((n >= 4 && word & 0xffff_ffff == u64::from(u32::from_le_bytes(*b"mid-")))
+                                    || (n == 2 && word & 0xff == u64::from(b'q'))) =>
                             {
                                 &OPENS
                             }
