@@ -2,6 +2,7 @@
 //! channel, the statement time (a time expression inside that frame or its fronted adverbial)
 //! and the event time (a time expression in the figure's own clause, outside every frame).
 
+use std::borrow::Cow;
 use tally_attrib::{Attribution, Attributions};
 use tally_figures::Figure;
 use tally_model::{NameRef, Source, Span, TimeRef};
@@ -10,15 +11,15 @@ use tally_times::TimeExpr;
 
 /// What linking adds to a figure.
 #[derive(Debug, Default)]
-pub struct Linked {
-    pub time: Option<TimeRef>,
-    pub stated: Option<TimeRef>,
-    pub source: Vec<Source>,
-    pub via: Option<NameRef>,
+pub struct Linked<'a> {
+    pub time: Option<TimeRef<'a>>,
+    pub stated: Option<TimeRef<'a>>,
+    pub source: Vec<Source<'a>>,
+    pub via: Option<NameRef<'a>>,
     pub unverified: bool,
 }
 
-fn time_ref(an: &Analysis, t: &TimeExpr) -> TimeRef {
+fn time_ref<'a>(an: &Analysis<'a>, t: &TimeExpr) -> TimeRef<'a> {
     TimeRef::new(an.text(t.span), t.interval)
 }
 
@@ -68,10 +69,10 @@ const REACH: usize = 4000;
 /// Links the figures of one document: the governed stretches of all its frames are indexed
 /// once, so finding the frame that governs a figure looks only at the stretches that could
 /// hold it.
-pub struct Linker<'a> {
-    an: &'a Analysis<'a>,
-    times: &'a [TimeExpr],
-    attributions: &'a Attributions,
+pub struct Linker<'l, 'a> {
+    an: &'l Analysis<'a>,
+    times: &'l [TimeExpr],
+    attributions: &'l Attributions,
     /// Every governed stretch with the index of its frame, by start.
     contents: Vec<(Span, usize)>,
     /// The length of the longest governed stretch.
@@ -81,8 +82,8 @@ pub struct Linker<'a> {
     ordered: bool,
 }
 
-impl<'a> Linker<'a> {
-    pub fn new(an: &'a Analysis<'a>, times: &'a [TimeExpr], attributions: &'a Attributions) -> Self {
+impl<'l, 'a> Linker<'l, 'a> {
+    pub fn new(an: &'l Analysis<'a>, times: &'l [TimeExpr], attributions: &'l Attributions) -> Self {
         let frames = &attributions.frames;
         let mut contents: Vec<(Span, usize)> =
             frames.iter().enumerate().flat_map(|(k, a)| a.contents.iter().map(move |c| (*c, k))).collect();
@@ -95,7 +96,7 @@ impl<'a> Linker<'a> {
     /// The frame that governs `span`, as [`Attributions::governing`] finds it: of the frames
     /// near it whose governed stretch holds it, the one with the shortest such stretch (the
     /// first of them on a tie).
-    pub fn governing(&self, span: Span) -> Option<&'a Attribution> {
+    pub fn governing(&self, span: Span) -> Option<&'l Attribution> {
         let frames = &self.attributions.frames;
         if !self.ordered {
             return self.attributions.governing(span);
@@ -118,7 +119,7 @@ impl<'a> Linker<'a> {
         best.and_then(|(_, k)| frames.get(k))
     }
 
-    pub fn link(&self, f: &Figure) -> Linked {
+    pub fn link(&self, f: &Figure) -> Linked<'a> {
         let (an, times) = (self.an, self.times);
         let mut out = Linked::default();
         // The number itself always lies inside the governed stretch, whatever the figure span covers.
@@ -130,9 +131,9 @@ impl<'a> Linker<'a> {
                 .sources
                 .iter()
                 .map(|s| Source {
-                    text: an.text(s.anchor.span).to_string(),
-                    name: s.anchor.name.clone(),
-                    cue: s.cue.clone(),
+                    text: Cow::Borrowed(an.text(s.anchor.span)),
+                    name: s.anchor.name.clone().map(Cow::Owned),
+                    cue: Cow::Owned(s.cue.clone()),
                     stance: s.stance,
                 })
                 .collect();
@@ -206,7 +207,7 @@ mod tests {
         }
     }
 
-    fn link(text: &str, figure: &str, times: &[(&str, u32)]) -> (Linked, Vec<TimeExpr>) {
+    fn link<'a>(text: &'a str, figure: &str, times: &[(&str, u32)]) -> (Linked<'a>, Vec<TimeExpr>) {
         let an = Analysis::new(text);
         let ents = tally_entities::find(&an);
         let attrib = tally_attrib::find(&an, &ents);

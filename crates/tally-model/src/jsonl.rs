@@ -9,7 +9,7 @@ use crate::{EntityKind, Granularity, NameRef, Span, Stance, Value};
 use chrono::NaiveDate;
 
 /// Appends `records` to `out` as JSON Lines, one record per line.
-pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
+pub fn write_jsonl(records: &[Record<'_>], out: &mut Vec<u8>) {
     let mut doc = DocCache::default();
     for r in records {
         write_record(r, out, &mut doc);
@@ -40,7 +40,7 @@ impl<'a> DocCache<'a> {
 }
 
 /// A record's fields, without the closing brace.
-fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
+fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
     match r {
         Record::Doc(d) => {
             o.extend_from_slice(br#"{"type":"doc","doc":"#);
@@ -151,7 +151,7 @@ fn dates(o: &mut Vec<u8>, key: &[u8], start: Option<NaiveDate>, end: Option<Naiv
     date(o, end);
 }
 
-fn name(o: &mut Vec<u8>, n: &NameRef) {
+fn name(o: &mut Vec<u8>, n: &NameRef<'_>) {
     o.extend_from_slice(br#"{"text":""#);
     string_body(o, &n.text);
     o.extend_from_slice(br#"","name":"#);
@@ -159,14 +159,14 @@ fn name(o: &mut Vec<u8>, n: &NameRef) {
     o.push(b'}');
 }
 
-fn opt_name(o: &mut Vec<u8>, n: Option<&NameRef>) {
+fn opt_name(o: &mut Vec<u8>, n: Option<&NameRef<'_>>) {
     match n {
         Some(n) => name(o, n),
         None => o.extend_from_slice(b"null"),
     }
 }
 
-fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef>) {
+fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef<'_>>) {
     let Some(t) = t else { return o.extend_from_slice(b"null") };
     o.extend_from_slice(br#"{"text":""#);
     string_body(o, &t.text);
@@ -174,7 +174,7 @@ fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef>) {
     o.push(b'}');
 }
 
-fn source(o: &mut Vec<u8>, s: &Source) {
+fn source(o: &mut Vec<u8>, s: &Source<'_>) {
     o.extend_from_slice(br#"{"text":""#);
     string_body(o, &s.text);
     o.extend_from_slice(br#"","name":"#);
@@ -483,6 +483,7 @@ mod tests {
     use crate::record::{DocRecord, EntityRecord, FigureRecord, QuoteRecord, TimeRecord};
     use crate::{EntityKind, Granularity, Measure, Stance};
     use proptest::prelude::*;
+    use std::borrow::Cow;
 
     fn by_serde(records: &[Record]) -> String {
         records.iter().map(|r| serde_json::to_string(r).unwrap_or_default() + "\n").collect()
@@ -494,11 +495,12 @@ mod tests {
         String::from_utf8(out).unwrap_or_default()
     }
 
-    fn text() -> impl Strategy<Value = String> {
+    fn text() -> impl Strategy<Value = Cow<'static, str>> {
         prop_oneof!["[a-zA-Z0-9 ,.'-]{0,40}", "[\\x00-\\x1f\"\\\\a-z é–“”\\u{7f}\\u{2028}😀]{0,40}", any::<String>(),]
+            .prop_map(Cow::Owned)
     }
 
-    fn opt_text() -> impl Strategy<Value = Option<String>> {
+    fn opt_text() -> impl Strategy<Value = Option<Cow<'static, str>>> {
         prop::option::of(text())
     }
 
@@ -525,15 +527,15 @@ mod tests {
         (0usize..1_000_000, 0usize..1000).prop_map(|(a, l)| Span::new(a, a + l))
     }
 
-    fn name() -> impl Strategy<Value = Option<NameRef>> {
+    fn name() -> impl Strategy<Value = Option<NameRef<'static>>> {
         prop::option::of((text(), opt_text()).prop_map(|(text, name)| NameRef { text, name }))
     }
 
-    fn time() -> impl Strategy<Value = Option<TimeRef>> {
+    fn time() -> impl Strategy<Value = Option<TimeRef<'static>>> {
         prop::option::of((text(), date(), date()).prop_map(|(text, start, end)| TimeRef { text, start, end }))
     }
 
-    fn record() -> impl Strategy<Value = Record> {
+    fn record() -> impl Strategy<Value = Record<'static>> {
         let doc = (text(), opt_text(), date(), opt_text(), opt_text(), 0usize..500, opt_text(), any::<bool>())
             .prop_map(|(doc, title, published, url, outlet, sentences, text, summary_only)| {
                 Record::Doc(DocRecord { doc, title, published, url, outlet, sentences, text, summary_only })
