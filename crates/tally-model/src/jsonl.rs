@@ -3,9 +3,13 @@
 //! written field by field with the keys as constants and strings escaped a word at a time.
 //! Serializing records through serde_json took a quarter of `tally extract`'s time: every key
 //! went through the string escaper and every comma and colon through a separate write.
+//!
+//! Short pieces of varying length (numbers, spans, enum names, booleans) are built in a
+//! fixed-size buffer that is appended whole and then cut to length, or written as one of a few
+//! constants: a copy of known length is a few moves, where a copy of unknown length is a call.
 
 use crate::record::{date_text, Record, Source, TimeRef};
-use crate::{EntityKind, Granularity, NameRef, Span, Stance, Value};
+use crate::{EntityKind, Granularity, NameRef, Span, Stance};
 use chrono::NaiveDate;
 
 /// Appends `records` to `out` as JSON Lines, one record per line.
@@ -17,25 +21,87 @@ pub fn write_jsonl(records: &[Record<'_>], out: &mut Vec<u8>) {
     }
 }
 
-/// The records of one document share its id: it is escaped once, with the key after it.
+/// The record types with a span, in the order of [`OPENINGS`].
+const FIGURE: usize = 0;
+const QUOTE: usize = 1;
+const TIME: usize = 2;
+const ENTITY: usize = 3;
+
+/// What each record type with a span starts with, up to its document id.
+const OPENINGS: [&[u8]; 4] = [
+    br#"{"type":"figure","doc":"#,
+    br#"{"type":"quote","doc":"#,
+    br#"{"type":"time","doc":"#,
+    br#"{"type":"entity","doc":"#,
+];
+
+/// The records of one document share its id: each type's opening is written once with the
+/// escaped id and the `span` key after it.
 #[derive(Default)]
 struct DocCache<'a> {
     id: Option<&'a str>,
-    /// `"<id>","span":`
-    json: Vec<u8>,
+    /// Per type in [`OPENINGS`]: `{"type":"<type>","doc":"<id>","span":`, padded with zeros.
+    openings: [Vec<u8>; 4],
+    /// The length of each opening without its padding.
+    lens: [usize; 4],
 }
 
+/// Openings up to this long are copied as a block of this size and cut to length.
+const OPENING_COPY: usize = 64;
+
 impl<'a> DocCache<'a> {
-    /// Writes the document id and the `span` key.
+    /// Writes the opening of a record of type `kind` (an index into [`OPENINGS`]) for document `id`.
     #[inline]
-    fn write(&mut self, o: &mut Vec<u8>, id: &'a str) {
-        if self.id != Some(id) {
-            self.json.clear();
-            string(&mut self.json, id);
-            self.json.extend_from_slice(br#","span":"#);
-            self.id = Some(id);
+    fn write(&mut self, o: &mut Vec<u8>, kind: usize, id: &'a str) {
+        // The records of one extraction borrow one id: the same pointer, no comparison of text.
+        if !self.id.is_some_and(|c| std::ptr::eq(c, id) || c == id) {
+            self.set(id);
         }
-        o.extend_from_slice(&self.json);
+        let (Some(json), Some(&n)) = (self.openings.get(kind), self.lens.get(kind)) else { return };
+        match json.get(..OPENING_COPY) {
+            Some(block) if n <= OPENING_COPY => {
+                let len = o.len();
+                o.extend_from_slice(block);
+                o.truncate(len + n);
+            }
+            _ => o.extend_from_slice(json.get(..n).unwrap_or(json)),
+        }
+    }
+
+    /// Builds the openings for document `id`, each padded to at least [`OPENING_COPY`] bytes.
+    #[cold]
+    #[inline(never)]
+    fn set(&mut self, id: &'a str) {
+        let mut escaped = Vec::with_capacity(id.len() + 2);
+        string(&mut escaped, id);
+        for ((json, n), opening) in self.openings.iter_mut().zip(&mut self.lens).zip(OPENINGS) {
+            json.clear();
+            json.extend_from_slice(opening);
+            json.extend_from_slice(&escaped);
+            json.extend_from_slice(br#","span":"#);
+            *n = json.len();
+            json.resize(json.len().max(OPENING_COPY), 0);
+        }
+        self.id = Some(id);
+    }
+}
+
+/// Appends the first `n` bytes of `buf`: the whole buffer is copied (a copy of known length)
+/// and the rest cut off.
+#[inline(always)]
+fn put<const N: usize>(o: &mut Vec<u8>, buf: &[u8; N], n: usize) {
+    let len = o.len();
+    o.extend_from_slice(buf);
+    o.truncate(len + n.min(N));
+}
+
+/// Appends `yes` or `no`, both constants (inlined, each is a copy of known length).
+#[inline(always)]
+fn either(o: &mut Vec<u8>, b: bool, yes: &[u8], no: &[u8]) {
+    if b {
+        o.extend_from_slice(yes)
+    } else {
+        o.extend_from_slice(no)
     }
 }
 
@@ -64,16 +130,16 @@ fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) 
             }
         }
         Record::Figure(f) => {
-            spanned(o, doc, br#"{"type":"figure","doc":"#, &f.doc, f.span, &f.text);
+            spanned(o, doc, FIGURE, &f.doc, f.span, &f.text);
             o.extend_from_slice(br#"","value":{"low":"#);
-            value(o, &f.value);
-            o.extend_from_slice(br#","unit":"#);
+            number(o, f.value.low);
+            o.extend_from_slice(br#","high":"#);
+            number(o, f.value.high);
+            either(o, f.value.approx, br#","approx":true},"unit":"#, br#","approx":false},"unit":"#);
             opt_string(o, f.unit.as_deref());
             o.extend_from_slice(br#","measure":"#);
             quoted(o, f.measure.as_str());
-            o.extend_from_slice(br#","increment":"#);
-            boolean(o, f.increment);
-            o.extend_from_slice(br#","subject":"#);
+            either(o, f.increment, br#","increment":true,"subject":"#, br#","increment":false,"subject":"#);
             opt_name(o, f.subject.as_ref());
             o.extend_from_slice(br#","location":"#);
             opt_name(o, f.location.as_ref());
@@ -90,46 +156,37 @@ fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) 
             opt_time(o, f.stated.as_ref());
             o.extend_from_slice(br#","via":"#);
             opt_name(o, f.via.as_ref());
-            o.extend_from_slice(br#","unverified":"#);
-            boolean(o, f.unverified);
-            o.extend_from_slice(br#","evidence":"#);
+            either(o, f.unverified, br#","unverified":true,"evidence":"#, br#","unverified":false,"evidence":"#);
             span(o, f.evidence);
         }
         Record::Quote(q) => {
-            spanned(o, doc, br#"{"type":"quote","doc":"#, &q.doc, q.span, &q.text);
+            spanned(o, doc, QUOTE, &q.doc, q.span, &q.text);
             o.extend_from_slice(br#"","speaker":"#);
             opt_name(o, q.speaker.as_ref());
-            o.extend_from_slice(br#","direct":"#);
-            boolean(o, q.direct);
-            o.extend_from_slice(br#","cue":"#);
+            either(o, q.direct, br#","direct":true,"cue":"#, br#","direct":false,"cue":"#);
             opt_string(o, q.cue.as_deref());
             o.extend_from_slice(br#","via":"#);
             opt_name(o, q.via.as_ref());
         }
         Record::Time(t) => {
-            spanned(o, doc, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
+            spanned(o, doc, TIME, &t.doc, t.span, &t.text);
             dates(o, br#"","start":"#, t.start, t.end);
-            o.extend_from_slice(br#","granularity":"#);
-            quoted(o, granularity_name(t.granularity));
+            granularity(o, t.granularity);
         }
         Record::Entity(e) => {
-            spanned(o, doc, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
-            o.extend_from_slice(br#"","kind":"#);
-            quoted(o, entity_kind_name(e.kind));
-            o.extend_from_slice(br#","name":"#);
+            spanned(o, doc, ENTITY, &e.doc, e.span, &e.text);
+            entity_kind(o, e.kind);
             opt_string(o, e.name.as_deref());
         }
     }
 }
 
-/// The opening every record with a span shares: type and document (in `opening`), span, text
-/// (its closing quote left to the next key).
+/// The opening every record with a span shares: type and document, span, text (its closing
+/// quote left to the next key).
 #[inline(always)]
-fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, opening: &[u8], doc: &'a str, s: Span, text: &str) {
-    o.extend_from_slice(opening);
-    cache.write(o, doc);
-    span(o, s);
-    o.extend_from_slice(br#","text":""#);
+fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, kind: usize, doc: &'a str, s: Span, text: &str) {
+    cache.write(o, kind, doc);
+    span_then(o, s, br#","text":""#);
     string_body(o, text);
 }
 
@@ -140,9 +197,11 @@ fn dates(o: &mut Vec<u8>, key: &[u8], start: Option<NaiveDate>, end: Option<Naiv
     // A single day's interval (the most common) formats its date once.
     if let (Some(s), true) = (start, start == end) {
         if let Some(b) = date_json(s) {
-            o.extend_from_slice(&b);
-            o.extend_from_slice(br#","end":"#);
-            o.extend_from_slice(&b);
+            let mut buf = [0u8; 31];
+            buf[..12].copy_from_slice(&b);
+            buf[12..19].copy_from_slice(br#","end":"#);
+            buf[19..].copy_from_slice(&b);
+            o.extend_from_slice(&buf);
             return;
         }
     }
@@ -181,19 +240,12 @@ fn source(o: &mut Vec<u8>, s: &Source<'_>) {
     opt_string(o, s.name.as_deref());
     o.extend_from_slice(br#","cue":""#);
     string_body(o, &s.cue);
-    o.extend_from_slice(br#"","stance":"#);
-    quoted(o, stance_name(s.stance));
-    o.push(b'}');
-}
-
-/// A value's fields after its opening `{"low":` (written with the key before it).
-fn value(o: &mut Vec<u8>, v: &Value) {
-    number(o, v.low);
-    o.extend_from_slice(br#","high":"#);
-    number(o, v.high);
-    o.extend_from_slice(br#","approx":"#);
-    boolean(o, v.approx);
-    o.push(b'}');
+    match s.stance {
+        Stance::Asserted => o.extend_from_slice(br#"","stance":"asserted"}"#),
+        Stance::Estimated => o.extend_from_slice(br#"","stance":"estimated"}"#),
+        Stance::Contested => o.extend_from_slice(br#"","stance":"contested"}"#),
+        Stance::Denied => o.extend_from_slice(br#"","stance":"denied"}"#),
+    }
 }
 
 /// A figure's number as `Value`'s serializer writes it: cleaned, whole numbers as integers,
@@ -203,12 +255,10 @@ fn number(o: &mut Vec<u8>, v: Option<f64>) {
     // A whole number below 10^12 is its own cleaned value (times its power of ten it stays an
     // integer below 2^53, so rounding and dividing give it back exactly): no float math.
     if x.fract() == 0.0 && x.abs() < 1.0e12 {
-        return o.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes());
+        return signed(o, x as i64);
     }
     match crate::clean_number(x) {
-        x if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => {
-            o.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes())
-        }
+        x if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => signed(o, x as i64),
         // Fractions are rare: serde_json's own float formatting writes them.
         x if x.is_finite() && serde_json::to_writer(&mut *o, &x).is_ok() => {}
         _ => o.extend_from_slice(b"null"),
@@ -224,8 +274,8 @@ const DIGITS2: &[u8; 200] = b"\
 8081828384858687888990919293949596979899";
 
 /// Writes `n` in decimal so that it ends just before `buf[end]`; returns where it starts.
-#[inline]
-fn digits_before(buf: &mut [u8; SPAN_BUF], mut end: usize, mut n: u64) -> usize {
+#[inline(always)]
+fn digits_before<const N: usize>(buf: &mut [u8; N], mut end: usize, mut n: u64) -> usize {
     while n >= 10_000 {
         let r = (n % 10_000) as usize;
         n /= 10_000;
@@ -251,13 +301,60 @@ fn digits_before(buf: &mut [u8; SPAN_BUF], mut end: usize, mut n: u64) -> usize 
     end
 }
 
-/// Room for `[`, two 20-digit numbers, `,` and `]`.
-const SPAN_BUF: usize = 48;
+/// Appends `buf[start..end]` (`end - start <= C`) as a copy of the fixed size `C` from `start`
+/// (the buffer has room for it) cut to length afterwards.
+#[inline(always)]
+fn put_range<const N: usize, const C: usize>(o: &mut Vec<u8>, buf: &[u8; N], start: usize, end: usize) {
+    let len = o.len();
+    match buf.get(start..start + C) {
+        Some(block) => {
+            o.extend_from_slice(block);
+            o.truncate(len + end.saturating_sub(start));
+        }
+        None => o.extend_from_slice(buf.get(start..end).unwrap_or(&[])),
+    }
+}
 
-/// A span as `[start,end]`, built backwards in one buffer and appended at once.
+/// Where a number built backwards ends in its buffer: room for a sign and twenty digits before
+/// it, and for a whole block of that size after the start.
+const NUM_END: usize = 24;
+
+/// An integer as serde_json writes it.
+#[inline]
+fn signed(o: &mut Vec<u8>, n: i64) {
+    let mut buf = [0u8; 2 * NUM_END];
+    let mut i = digits_before(&mut buf, NUM_END, n.unsigned_abs());
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    put_range::<{ 2 * NUM_END }, NUM_END>(o, &buf, i, NUM_END);
+}
+
+fn integer(o: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 2 * NUM_END];
+    let i = digits_before(&mut buf, NUM_END, n);
+    put_range::<{ 2 * NUM_END }, NUM_END>(o, &buf, i, NUM_END);
+}
+
+/// Where a span built backwards ends in its buffer: room before it for `[`, two 20-digit
+/// numbers, `,`, `]` and a key of up to ten bytes, and after its start for a whole block of
+/// that size.
+const SPAN_END: usize = 64;
+
+/// A span as `[start,end]`.
 fn span(o: &mut Vec<u8>, s: Span) {
-    let mut buf = [0u8; SPAN_BUF];
-    let mut i = SPAN_BUF - 1;
+    span_then(o, s, b"");
+}
+
+/// A span as `[start,end]` followed by `after` (a key of at most ten bytes), built backwards in
+/// one buffer and appended at once.
+#[inline(always)]
+fn span_then(o: &mut Vec<u8>, s: Span, after: &[u8]) {
+    let mut buf = [0u8; 2 * SPAN_END];
+    let mut i = SPAN_END - after.len().min(10);
+    buf[i..SPAN_END].copy_from_slice(&after[..SPAN_END - i]);
+    i -= 1;
     buf[i] = b']';
     i = digits_before(&mut buf, i, s.end as u64);
     i -= 1;
@@ -265,15 +362,7 @@ fn span(o: &mut Vec<u8>, s: Span) {
     i = digits_before(&mut buf, i, s.start as u64);
     i -= 1;
     buf[i] = b'[';
-    o.extend_from_slice(&buf[i..]);
-}
-
-fn integer(o: &mut Vec<u8>, n: u64) {
-    o.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
-fn boolean(o: &mut Vec<u8>, b: bool) {
-    o.extend_from_slice(if b { b"true" } else { b"false" });
+    put_range::<{ 2 * SPAN_END }, SPAN_END>(o, &buf, i, SPAN_END);
 }
 
 /// A date as a JSON string (quotes included), or `None` outside years 0-9999.
@@ -306,37 +395,29 @@ fn quoted(o: &mut Vec<u8>, name: &str) {
     o.push(b'"');
 }
 
-/// The serde names of the unit-variant enums without a name of their own (`Measure::as_str`).
-fn granularity_name(g: Granularity) -> &'static str {
+/// A time's `granularity` field, key included (its serde name, like `Measure::as_str`).
+fn granularity(o: &mut Vec<u8>, g: Granularity) {
     match g {
-        Granularity::Day => "day",
-        Granularity::Week => "week",
-        Granularity::Month => "month",
-        Granularity::Quarter => "quarter",
-        Granularity::Season => "season",
-        Granularity::Half => "half",
-        Granularity::Year => "year",
-        Granularity::Decade => "decade",
-        Granularity::Range => "range",
+        Granularity::Day => o.extend_from_slice(br#","granularity":"day""#),
+        Granularity::Week => o.extend_from_slice(br#","granularity":"week""#),
+        Granularity::Month => o.extend_from_slice(br#","granularity":"month""#),
+        Granularity::Quarter => o.extend_from_slice(br#","granularity":"quarter""#),
+        Granularity::Season => o.extend_from_slice(br#","granularity":"season""#),
+        Granularity::Half => o.extend_from_slice(br#","granularity":"half""#),
+        Granularity::Year => o.extend_from_slice(br#","granularity":"year""#),
+        Granularity::Decade => o.extend_from_slice(br#","granularity":"decade""#),
+        Granularity::Range => o.extend_from_slice(br#","granularity":"range""#),
     }
 }
 
-fn entity_kind_name(k: EntityKind) -> &'static str {
+/// An entity's `kind` field and the `name` key after it (the text's closing quote first).
+fn entity_kind(o: &mut Vec<u8>, k: EntityKind) {
     match k {
-        EntityKind::Person => "person",
-        EntityKind::Org => "org",
-        EntityKind::Country => "country",
-        EntityKind::Place => "place",
-        EntityKind::Group => "group",
-    }
-}
-
-fn stance_name(s: Stance) -> &'static str {
-    match s {
-        Stance::Asserted => "asserted",
-        Stance::Estimated => "estimated",
-        Stance::Contested => "contested",
-        Stance::Denied => "denied",
+        EntityKind::Person => o.extend_from_slice(br#"","kind":"person","name":"#),
+        EntityKind::Org => o.extend_from_slice(br#"","kind":"org","name":"#),
+        EntityKind::Country => o.extend_from_slice(br#"","kind":"country","name":"#),
+        EntityKind::Place => o.extend_from_slice(br#"","kind":"place","name":"#),
+        EntityKind::Group => o.extend_from_slice(br#"","kind":"group","name":"#),
     }
 }
 
@@ -371,23 +452,80 @@ fn escape_marks(x: u64) -> u64 {
     control_or_quote | backslash
 }
 
+/// Strings up to this long are copied through a fixed-size buffer (see [`load_short`]).
+const SHORT: usize = 16;
+
+/// Copies `b` (at most [`SHORT`] bytes) into `buf` from `at` with a few fixed-size loads and
+/// stores: two overlapping words (or halves, or bytes) that cover it. Returns non-zero when
+/// some byte of `b` needs escaping (the same loads answer that).
+#[inline(always)]
+fn load_short<const N: usize>(buf: &mut [u8; N], at: usize, b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        let (mut x, mut y) = ([0u8; 8], [0u8; 8]);
+        x.copy_from_slice(&b[..8]);
+        y.copy_from_slice(&b[n - 8..]);
+        buf[at..at + 8].copy_from_slice(&x);
+        buf[at + n - 8..at + n].copy_from_slice(&y);
+        escape_marks(u64::from_le_bytes(x)) | escape_marks(u64::from_le_bytes(y))
+    } else if n >= 4 {
+        let (mut x, mut y) = ([0u8; 4], [0u8; 4]);
+        x.copy_from_slice(&b[..4]);
+        y.copy_from_slice(&b[n - 4..]);
+        buf[at..at + 4].copy_from_slice(&x);
+        buf[at + n - 4..at + n].copy_from_slice(&y);
+        escape_marks(u64::from(u32::from_le_bytes(x)) | u64::from(u32::from_le_bytes(y)) << 32)
+    } else if n > 0 {
+        // The first, middle and last bytes cover up to three; spaces fill the rest of the word.
+        const SPACES: u64 = 0x2020_2020_2020_2020;
+        let (c0, c1, c2) = (b[0], b[n / 2], b[n - 1]);
+        buf[at] = c0;
+        buf[at + n / 2] = c1;
+        buf[at + n - 1] = c2;
+        escape_marks(SPACES & !0xff_ffff | u64::from(c0) | u64::from(c1) << 8 | u64::from(c2) << 16)
+    } else {
+        0
+    }
+}
+
 /// A JSON string with serde_json's escapes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, else
 /// `\u00XX`).
 #[inline]
 fn string(o: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if b.len() <= SHORT {
+        let mut buf = [0u8; SHORT + 8];
+        buf[0] = b'"';
+        if load_short(&mut buf, 1, b) == 0 {
+            buf[b.len() + 1] = b'"';
+            return put(o, &buf, b.len() + 2);
+        }
+    }
     o.push(b'"');
-    string_body(o, s);
+    long_body(o, b);
     o.push(b'"');
 }
 
 /// A JSON string without its quotes (written with the keys around it).
 #[inline]
 fn string_body(o: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    if any_needs_escape(bytes) {
-        return escaped(o, bytes);
+    let b = s.as_bytes();
+    if b.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
+        if load_short(&mut buf, 0, b) == 0 {
+            return put(o, &buf, b.len());
+        }
     }
-    o.extend_from_slice(bytes);
+    long_body(o, b);
+}
+
+/// A string's body the general way: checked for escapes, then copied or escaped.
+#[inline(never)]
+fn long_body(o: &mut Vec<u8>, b: &[u8]) {
+    if any_needs_escape(b) {
+        return escaped(o, b);
+    }
+    o.extend_from_slice(b);
 }
 
 /// Whether any byte of `b` needs escaping: whole words, the tail as one overlapping word, short
@@ -481,7 +619,7 @@ fn escaped(o: &mut Vec<u8>, bytes: &[u8]) {
 mod tests {
     use super::*;
     use crate::record::{DocRecord, EntityRecord, FigureRecord, QuoteRecord, TimeRecord};
-    use crate::{EntityKind, Granularity, Measure, Stance};
+    use crate::{EntityKind, Granularity, Measure, Stance, Value};
     use proptest::prelude::*;
     use std::borrow::Cow;
 
@@ -531,8 +669,13 @@ mod tests {
         prop::option::of((text(), opt_text()).prop_map(|(text, name)| NameRef { text, name }))
     }
 
+    /// A start and an end, the same day half of the time (a time's most common interval).
+    fn interval() -> impl Strategy<Value = (Option<NaiveDate>, Option<NaiveDate>)> {
+        prop_oneof![(date(), date()), date().prop_map(|d| (d, d))]
+    }
+
     fn time() -> impl Strategy<Value = Option<TimeRef<'static>>> {
-        prop::option::of((text(), date(), date()).prop_map(|(text, start, end)| TimeRef { text, start, end }))
+        prop::option::of((text(), interval()).prop_map(|(text, (start, end))| TimeRef { text, start, end }))
     }
 
     fn record() -> impl Strategy<Value = Record<'static>> {
@@ -593,8 +736,8 @@ mod tests {
             Granularity::Decade,
             Granularity::Range,
         ];
-        let time_rec = (text(), span(), text(), date(), date(), prop::sample::select(granularities)).prop_map(
-            |(doc, span, text, start, end, granularity)| {
+        let time_rec = (text(), span(), text(), interval(), prop::sample::select(granularities)).prop_map(
+            |(doc, span, text, (start, end), granularity)| {
                 Record::Time(TimeRecord { doc, span, text, start, end, granularity })
             },
         );
@@ -644,6 +787,59 @@ mod tests {
             }
         }
         assert!(!any_needs_escape(b""));
+    }
+
+    #[test]
+    fn short_strings_are_copied_and_checked_at_every_position() {
+        let mut cases: Vec<String> = Vec::new();
+        for len in 0..=SHORT + 3 {
+            for pos in 0..len.max(1) {
+                for b in 0..0x80u8 {
+                    for fill in ['a', ' ', '~'] {
+                        let mut s: Vec<char> = vec![fill; len];
+                        if let Some(c) = s.get_mut(pos) {
+                            *c = char::from(b);
+                        }
+                        cases.push(s.into_iter().collect());
+                    }
+                }
+            }
+        }
+        for fill in ["é", "😀", "–a", "\u{7f}"] {
+            for n in 0..=SHORT {
+                cases.push(fill.repeat(n));
+                cases.push(format!("{}\"", fill.repeat(n)));
+            }
+        }
+        for s in &cases {
+            let (mut quoted, mut body) = (Vec::new(), vec![b'"']);
+            string(&mut quoted, s);
+            string_body(&mut body, s);
+            body.push(b'"');
+            let want = serde_json::to_string(s).unwrap_or_default();
+            assert_eq!(String::from_utf8_lossy(&quoted), want, "{s:?}");
+            assert_eq!(String::from_utf8_lossy(&body), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn integers_at_every_digit_count() {
+        let mut n = 1u64;
+        let mut edges = vec![0, u64::MAX];
+        while let Some(m) = n.checked_mul(10) {
+            edges.extend([n - 1, n, n + 1, m - 1]);
+            n = m;
+        }
+        for &a in &edges {
+            let mut out = Vec::new();
+            integer(&mut out, a);
+            assert_eq!(String::from_utf8(out).unwrap_or_default(), a.to_string());
+            for x in [a as i64, (a as i64).wrapping_neg(), i64::MIN, i64::MAX] {
+                let mut out = Vec::new();
+                signed(&mut out, x);
+                assert_eq!(String::from_utf8(out).unwrap_or_default(), x.to_string());
+            }
+        }
     }
 
     #[test]
