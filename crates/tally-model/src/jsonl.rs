@@ -40,10 +40,13 @@ const OPENINGS: [&[u8]; 4] = [
 #[derive(Default)]
 struct DocCache<'a> {
     id: Option<&'a str>,
-    /// Per type in [`OPENINGS`]: `{"type":"<type>","doc":"<id>","span":`, padded with zeros.
-    openings: [Vec<u8>; 4],
-    /// The length of each opening without its padding.
-    lens: [usize; 4],
+    /// Per type in [`OPENINGS`], one after the other, each padded with zeros to at least
+    /// [`OPENING_COPY`] bytes: `{"type":"<type>","doc":"<id>","span":`
+    json: Vec<u8>,
+    /// Where each opening starts in `json`, and its length without the padding.
+    at: [(usize, usize); 4],
+    /// The last date written and its JSON: the times of a report fall on a few days.
+    date: Option<(NaiveDate, [u8; 12])>,
 }
 
 /// Openings up to this long are copied as a block of this size and cut to length.
@@ -57,30 +60,44 @@ impl<'a> DocCache<'a> {
         if !self.id.is_some_and(|c| std::ptr::eq(c, id) || c == id) {
             self.set(id);
         }
-        let (Some(json), Some(&n)) = (self.openings.get(kind), self.lens.get(kind)) else { return };
-        match json.get(..OPENING_COPY) {
+        let Some(&(start, n)) = self.at.get(kind) else { return };
+        match self.json.get(start..start + OPENING_COPY) {
             Some(block) if n <= OPENING_COPY => {
                 let len = o.len();
                 o.extend_from_slice(block);
                 o.truncate(len + n);
             }
-            _ => o.extend_from_slice(json.get(..n).unwrap_or(json)),
+            _ => o.extend_from_slice(self.json.get(start..start + n).unwrap_or(&[])),
         }
     }
 
-    /// Builds the openings for document `id`, each padded to at least [`OPENING_COPY`] bytes.
+    /// A date as a JSON string (quotes included), or `None` outside years 0-9999.
+    #[inline]
+    fn date_json(&mut self, d: NaiveDate) -> Option<[u8; 12]> {
+        match self.date {
+            Some((last, json)) if last == d => Some(json),
+            _ => {
+                let json = date_json(d)?;
+                self.date = Some((d, json));
+                Some(json)
+            }
+        }
+    }
+
+    /// Builds the openings for document `id`.
     #[cold]
     #[inline(never)]
     fn set(&mut self, id: &'a str) {
-        let mut escaped = Vec::with_capacity(id.len() + 2);
-        string(&mut escaped, id);
-        for ((json, n), opening) in self.openings.iter_mut().zip(&mut self.lens).zip(OPENINGS) {
-            json.clear();
+        let json = &mut self.json;
+        json.clear();
+        json.reserve(OPENINGS.len() * (OPENING_COPY + 2 * id.len()));
+        for (at, opening) in self.at.iter_mut().zip(OPENINGS) {
+            let start = json.len();
             json.extend_from_slice(opening);
-            json.extend_from_slice(&escaped);
+            string(json, id);
             json.extend_from_slice(br#","span":"#);
-            *n = json.len();
-            json.resize(json.len().max(OPENING_COPY), 0);
+            *at = (start, json.len() - start);
+            json.resize(start + at.1.max(OPENING_COPY), 0);
         }
         self.id = Some(id);
     }
@@ -144,7 +161,7 @@ fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) 
             o.extend_from_slice(br#","location":"#);
             opt_name(o, f.location.as_ref());
             o.extend_from_slice(br#","time":"#);
-            opt_time(o, f.time.as_ref());
+            opt_time(o, doc, f.time.as_ref());
             o.extend_from_slice(br#","source":["#);
             for (i, s) in f.source.iter().enumerate() {
                 if i > 0 {
@@ -153,7 +170,7 @@ fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) 
                 source(o, s);
             }
             o.extend_from_slice(br#"],"stated":"#);
-            opt_time(o, f.stated.as_ref());
+            opt_time(o, doc, f.stated.as_ref());
             o.extend_from_slice(br#","via":"#);
             opt_name(o, f.via.as_ref());
             either(o, f.unverified, br#","unverified":true,"evidence":"#, br#","unverified":false,"evidence":"#);
@@ -170,7 +187,7 @@ fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) 
         }
         Record::Time(t) => {
             spanned(o, doc, TIME, &t.doc, t.span, &t.text);
-            dates(o, br#"","start":"#, t.start, t.end);
+            dates(o, doc, br#"","start":"#, t.start, t.end);
             granularity(o, t.granularity);
         }
         Record::Entity(e) => {
@@ -192,11 +209,11 @@ fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, kind: usize, doc: &'a 
 
 /// The `start` and `end` fields of a time, after `key` (`,"start":` with what closes the
 /// field before it).
-fn dates(o: &mut Vec<u8>, key: &[u8], start: Option<NaiveDate>, end: Option<NaiveDate>) {
+fn dates(o: &mut Vec<u8>, cache: &mut DocCache<'_>, key: &[u8], start: Option<NaiveDate>, end: Option<NaiveDate>) {
     o.extend_from_slice(key);
     // A single day's interval (the most common) formats its date once.
     if let (Some(s), true) = (start, start == end) {
-        if let Some(b) = date_json(s) {
+        if let Some(b) = cache.date_json(s) {
             let mut buf = [0u8; 31];
             buf[..12].copy_from_slice(&b);
             buf[12..19].copy_from_slice(br#","end":"#);
@@ -205,9 +222,15 @@ fn dates(o: &mut Vec<u8>, key: &[u8], start: Option<NaiveDate>, end: Option<Naiv
             return;
         }
     }
-    date(o, start);
+    match start.and_then(|d| cache.date_json(d)) {
+        Some(b) => o.extend_from_slice(&b),
+        None => date(o, start),
+    }
     o.extend_from_slice(br#","end":"#);
-    date(o, end);
+    match end.and_then(|d| cache.date_json(d)) {
+        Some(b) => o.extend_from_slice(&b),
+        None => date(o, end),
+    }
 }
 
 fn name(o: &mut Vec<u8>, n: &NameRef<'_>) {
@@ -225,11 +248,11 @@ fn opt_name(o: &mut Vec<u8>, n: Option<&NameRef<'_>>) {
     }
 }
 
-fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef<'_>>) {
+fn opt_time(o: &mut Vec<u8>, cache: &mut DocCache<'_>, t: Option<&TimeRef<'_>>) {
     let Some(t) = t else { return o.extend_from_slice(b"null") };
     o.extend_from_slice(br#"{"text":""#);
     string_body(o, &t.text);
-    dates(o, br#"","start":"#, t.start, t.end);
+    dates(o, cache, br#"","start":"#, t.start, t.end);
     o.push(b'}');
 }
 
@@ -253,8 +276,9 @@ fn source(o: &mut Vec<u8>, s: &Source<'_>) {
 fn number(o: &mut Vec<u8>, v: Option<f64>) {
     let Some(x) = v else { return o.extend_from_slice(b"null") };
     // A whole number below 10^12 is its own cleaned value (times its power of ten it stays an
-    // integer below 2^53, so rounding and dividing give it back exactly): no float math.
-    if x.fract() == 0.0 && x.abs() < 1.0e12 {
+    // integer below 2^53, so rounding and dividing give it back exactly): no float math. It is
+    // whole when truncating it changes nothing (exact below 2^53; `fract` would call `trunc`).
+    if x.abs() < 1.0e12 && (x as i64) as f64 == x {
         return signed(o, x as i64);
     }
     match crate::clean_number(x) {
@@ -272,6 +296,13 @@ const DIGITS2: &[u8; 200] = b"\
 4041424344454647484950515253545556575859\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
+
+/// The last two decimal digits of `n`.
+#[inline]
+pub(crate) fn two_digits(n: u32) -> [u8; 2] {
+    let i = (n % 100) as usize * 2;
+    [DIGITS2[i], DIGITS2[i + 1]]
+}
 
 /// Writes `n` in decimal so that it ends just before `buf[end]`; returns where it starts.
 #[inline(always)]
@@ -453,21 +484,25 @@ fn escape_marks(x: u64) -> u64 {
 }
 
 /// Strings up to this long are copied through a fixed-size buffer (see [`load_short`]).
-const SHORT: usize = 16;
+const SHORT: usize = 32;
 
 /// Copies `b` (at most [`SHORT`] bytes) into `buf` from `at` with a few fixed-size loads and
-/// stores: two overlapping words (or halves, or bytes) that cover it. Returns non-zero when
-/// some byte of `b` needs escaping (the same loads answer that).
+/// stores: overlapping words (or halves, or bytes) that cover it. Returns non-zero when some
+/// byte of `b` needs escaping (the same loads answer that).
 #[inline(always)]
 fn load_short<const N: usize>(buf: &mut [u8; N], at: usize, b: &[u8]) -> u64 {
     let n = b.len();
-    if n >= 8 {
-        let (mut x, mut y) = ([0u8; 8], [0u8; 8]);
-        x.copy_from_slice(&b[..8]);
-        y.copy_from_slice(&b[n - 8..]);
-        buf[at..at + 8].copy_from_slice(&x);
-        buf[at + n - 8..at + n].copy_from_slice(&y);
-        escape_marks(u64::from_le_bytes(x)) | escape_marks(u64::from_le_bytes(y))
+    let mut word = |i: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        buf[at + i..at + i + 8].copy_from_slice(&w);
+        escape_marks(u64::from_le_bytes(w))
+    };
+    if n > 16 {
+        // Sixteen bytes from each end.
+        word(0) | word(8) | word(n - 16) | word(n - 8)
+    } else if n >= 8 {
+        word(0) | word(n - 8)
     } else if n >= 4 {
         let (mut x, mut y) = ([0u8; 4], [0u8; 4]);
         x.copy_from_slice(&b[..4]);

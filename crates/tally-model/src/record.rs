@@ -9,20 +9,12 @@ pub(crate) fn date_text(d: NaiveDate) -> Option<[u8; 10]> {
     if !(0..=9999).contains(&y) {
         return None;
     }
-    let digit = |n: u32| b'0' + (n % 10) as u8;
     let y = y as u32;
-    Some([
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(day / 10),
-        digit(day),
-    ])
+    let [y0, y1] = crate::jsonl::two_digits(y / 100);
+    let [y2, y3] = crate::jsonl::two_digits(y);
+    let [m0, m1] = crate::jsonl::two_digits(m);
+    let [d0, d1] = crate::jsonl::two_digits(day);
+    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
 }
 
 /// Writes an optional date from a stack buffer: the same text as chrono's `Display`, which it
