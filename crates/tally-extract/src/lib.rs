@@ -92,7 +92,8 @@ pub fn extract(doc: &Document) -> Extraction<'_> {
     let linker = link::Linker::new(&an, &times, &attributions);
     for f in figures {
         let linked = linker.link(&f);
-        let own_forces = f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
+        // Only a figure without a subject needs to know whether its unit is the country's own forces.
+        let own_forces = f.subject.is_none() && f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
         records.push(Record::Figure(FigureRecord {
             doc: Cow::Borrowed(id),
             span: f.span,
