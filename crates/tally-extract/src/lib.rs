@@ -72,7 +72,7 @@ pub fn extract(doc: &Document) -> Extraction<'_> {
         times.retain(|t| keep(t.span));
         figures.retain(|f| keep(f.span));
     }
-    let attributions = tally_attrib::find(&an, &entities);
+    let mut attributions = tally_attrib::find(&an, &entities);
 
     let id = doc.id.as_str();
     let sentences = an.sentences.len();
@@ -88,10 +88,26 @@ pub fn extract(doc: &Document) -> Extraction<'_> {
         text: doc.carries_text().then_some(Cow::Borrowed(body)),
         summary_only: doc.meta.summary_only,
     }));
-    // Figures, quotes and mentions are consumed here: their names move into the records.
-    let linker = link::Linker::new(&an, &times, &attributions);
-    for f in figures {
-        let linked = linker.link(&f);
+    // Figures, quotes and mentions are consumed here: their names move into the records. A
+    // frame's names move into the record of the last figure it governs (most govern one).
+    let links: Vec<link::Linked> = {
+        let linker = link::Linker::new(&an, &times, &attributions);
+        figures.iter().map(|f| linker.link(f)).collect()
+    };
+    let mut uses = vec![0u32; attributions.frames.len()];
+    for k in links.iter().filter_map(|l| l.frame) {
+        if let Some(n) = uses.get_mut(k) {
+            *n += 1;
+        }
+    }
+    for (f, linked) in figures.into_iter().zip(links) {
+        let (source, via) = match linked.frame.and_then(|k| Some((attributions.frames.get_mut(k)?, uses.get_mut(k)?))) {
+            Some((a, n)) => {
+                *n = n.saturating_sub(1);
+                link::sources(a, body, *n == 0)
+            }
+            None => (Vec::new(), None),
+        };
         // Only a figure without a subject needs to know whether its unit is the country's own forces.
         let own_forces = f.subject.is_none() && f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
         records.push(Record::Figure(FigureRecord {
@@ -112,9 +128,9 @@ pub fn extract(doc: &Document) -> Extraction<'_> {
                 None => main_country.clone(),
             },
             time: linked.time,
-            source: linked.source,
+            source,
             stated: linked.stated,
-            via: linked.via,
+            via,
             unverified: linked.unverified,
             evidence: an.sentences.get(f.sentence).map(|s| s.span).unwrap_or(f.span),
         }));

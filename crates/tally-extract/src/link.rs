@@ -9,14 +9,35 @@ use tally_model::{NameRef, Source, Span, TimeRef};
 use tally_text::{Analysis, Token, TokenKind};
 use tally_times::TimeExpr;
 
-/// What linking adds to a figure.
+/// What linking adds to a figure. Its sources and channel are those of `frame`, given by
+/// [`sources`] once every figure is linked.
 #[derive(Debug, Default)]
 pub struct Linked<'a> {
     pub time: Option<TimeRef<'a>>,
     pub stated: Option<TimeRef<'a>>,
-    pub source: Vec<Source<'a>>,
-    pub via: Option<NameRef<'a>>,
+    /// The index of the frame that governs the figure.
+    pub frame: Option<usize>,
     pub unverified: bool,
+}
+
+/// The sources and channel of frame `a` as a figure's record names them: their text borrowed
+/// from `body`, their names and cues moved out of the frame when `last` (no other figure is
+/// governed by it), else copied.
+pub fn sources<'a>(a: &mut Attribution, body: &'a str, last: bool) -> (Vec<Source<'a>>, Option<NameRef<'a>>) {
+    let owned = |s: &mut String| Cow::Owned(if last { std::mem::take(s) } else { s.clone() });
+    let source = a
+        .sources
+        .iter_mut()
+        .map(|s| Source {
+            text: Cow::Borrowed(s.anchor.span.text(body)),
+            name: s.anchor.name.as_mut().map(owned),
+            cue: owned(&mut s.cue),
+            stance: s.stance,
+        })
+        .collect();
+    let via =
+        a.via.as_mut().map(|v| NameRef { text: Cow::Borrowed(v.span.text(body)), name: v.name.as_mut().map(owned) });
+    (source, via)
 }
 
 fn time_ref<'a>(an: &Analysis<'a>, t: &TimeExpr) -> TimeRef<'a> {
@@ -96,10 +117,17 @@ impl<'l, 'a> Linker<'l, 'a> {
     /// The frame that governs `span`, as [`Attributions::governing`] finds it: of the frames
     /// near it whose governed stretch holds it, the one with the shortest such stretch (the
     /// first of them on a tie).
+    #[cfg(test)]
     pub fn governing(&self, span: Span) -> Option<&'l Attribution> {
+        self.governing_index(span).and_then(|k| self.attributions.frames.get(k))
+    }
+
+    /// The index of the frame [`Linker::governing`] finds.
+    fn governing_index(&self, span: Span) -> Option<usize> {
         let frames = &self.attributions.frames;
         if !self.ordered {
-            return self.attributions.governing(span);
+            let a = self.attributions.governing(span)?;
+            return frames.iter().position(|f| std::ptr::eq(f, a));
         }
         let near = |a: &Attribution| a.frame.start + REACH >= span.start && a.frame.start <= span.end + REACH;
         // Stretches that start after `span` or end before it cannot hold it.
@@ -116,28 +144,16 @@ impl<'l, 'a> Linker<'l, 'a> {
                 best = Some((c.len(), k));
             }
         }
-        best.and_then(|(_, k)| frames.get(k))
+        best.map(|(_, k)| k)
     }
 
     pub fn link(&self, f: &Figure) -> Linked<'a> {
         let (an, times) = (self.an, self.times);
-        let mut out = Linked::default();
         // The number itself always lies inside the governed stretch, whatever the figure span covers.
-        let frame = self.governing(f.number);
+        let mut out = Linked { frame: self.governing_index(f.number), ..Linked::default() };
         let own_sentence = an.sentences.get(f.sentence);
         let sentence = own_sentence.map(|s| s.span).unwrap_or(f.span);
-        if let Some(a) = frame {
-            out.source = a
-                .sources
-                .iter()
-                .map(|s| Source {
-                    text: Cow::Borrowed(an.text(s.anchor.span)),
-                    name: s.anchor.name.clone().map(Cow::Owned),
-                    cue: Cow::Owned(s.cue.clone()),
-                    stance: s.stance,
-                })
-                .collect();
-            out.via = a.via.as_ref().map(|v| v.to_name_ref(an.body));
+        if let Some(a) = out.frame.and_then(|k| self.attributions.frames.get(k)) {
             out.unverified = a.unverified;
             out.stated = a
                 .stated_regions()
@@ -207,13 +223,26 @@ mod tests {
         }
     }
 
-    fn link<'a>(text: &'a str, figure: &str, times: &[(&str, u32)]) -> (Linked<'a>, Vec<TimeExpr>) {
+    /// A figure's links with the sources and channel of its frame.
+    struct Full<'a> {
+        time: Option<TimeRef<'a>>,
+        stated: Option<TimeRef<'a>>,
+        source: Vec<Source<'a>>,
+        via: Option<NameRef<'a>>,
+    }
+
+    fn link<'a>(text: &'a str, figure: &str, times: &[(&str, u32)]) -> (Full<'a>, Vec<TimeExpr>) {
         let an = Analysis::new(text);
         let ents = tally_entities::find(&an);
-        let attrib = tally_attrib::find(&an, &ents);
+        let mut attrib = tally_attrib::find(&an, &ents);
         let ts: Vec<TimeExpr> = times.iter().map(|(n, d)| time(&an, n, *d)).collect();
         let f = fig(&an, figure);
-        (Linker::new(&an, &ts, &attrib).link(&f), ts)
+        let l = Linker::new(&an, &ts, &attrib).link(&f);
+        let (source, via) = match l.frame.and_then(|k| attrib.frames.get_mut(k)) {
+            Some(a) => sources(a, text, true),
+            None => (Vec::new(), None),
+        };
+        (Full { time: l.time, stated: l.stated, source, via }, ts)
     }
 
     /// Every span of up to four tokens gets the frame [`Attributions::governing`] gives it, in a
