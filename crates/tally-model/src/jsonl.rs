@@ -149,9 +149,16 @@ fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) 
         Record::Figure(f) => {
             spanned(o, doc, FIGURE, &f.doc, f.span, &f.text);
             o.extend_from_slice(br#"","value":{"low":"#);
+            let low = o.len();
             number(o, f.value.low);
+            let low = low..o.len();
             o.extend_from_slice(br#","high":"#);
-            number(o, f.value.high);
+            // An exact figure's high is its low (equal numbers are written alike): copied.
+            if f.value.high == f.value.low {
+                o.extend_from_within(low);
+            } else {
+                number(o, f.value.high);
+            }
             either(o, f.value.approx, br#","approx":true},"unit":"#, br#","approx":false},"unit":"#);
             opt_string(o, f.unit.as_deref());
             o.extend_from_slice(br#","measure":"#);
@@ -696,6 +703,11 @@ mod tests {
         ])
     }
 
+    /// A figure's low and high, the same number half of the time (an exact figure).
+    fn low_high() -> impl Strategy<Value = (Option<f64>, Option<f64>)> {
+        prop_oneof![(number(), number()), number().prop_map(|n| (n, n))]
+    }
+
     fn span() -> impl Strategy<Value = Span> {
         (0usize..1_000_000, 0usize..1000).prop_map(|(a, l)| Span::new(a, a + l))
     }
@@ -726,13 +738,13 @@ mod tests {
         )
             .prop_map(|(text, name, cue, stance)| Source { text, name, cue, stance });
         let figure = (
-            (text(), span(), text(), number(), number(), any::<bool>(), opt_text()),
+            (text(), span(), text(), low_high(), any::<bool>(), opt_text()),
             (prop::sample::select(Measure::ALL.to_vec()), any::<bool>(), name(), name(), time()),
             (prop::collection::vec(source, 0..3), time(), name(), any::<bool>(), span()),
         )
             .prop_map(
                 |(
-                    (doc, span, text, low, high, approx, unit),
+                    (doc, span, text, (low, high), approx, unit),
                     (measure, increment, subject, location, time),
                     (source, stated, via, unverified, evidence),
                 )| {
