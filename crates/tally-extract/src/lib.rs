@@ -89,7 +89,7 @@ pub fn extract(doc: &Document) -> Extraction<'_> {
         summary_only: doc.meta.summary_only,
     }));
     // Figures, quotes and mentions are consumed here: their names move into the records. A
-    // frame's names move into the record of the last figure it governs (most govern one).
+    // frame's names move into the record of the last figure it governs; the others get copies.
     let links: Vec<link::Linked> = {
         let linker = link::Linker::new(&an, &times, &attributions);
         figures.iter().map(|f| linker.link(f)).collect()
