@@ -5,6 +5,7 @@
 use crate::frames::R;
 use crate::lexicon::class;
 use crate::{Text, CURLY_S};
+use std::borrow::Cow;
 use tally_model::{Anchor, EntityKind, NameRef, Span};
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
@@ -47,8 +48,8 @@ impl Ref<'_> {
         Anchor::new(self.span, self.name.map(str::to_string))
     }
     /// The phrase as written in `body` with the name it refers to, as a record holds them.
-    pub fn to_name_ref(&self, body: &str) -> NameRef {
-        NameRef { text: self.span.text(body).to_string(), name: self.name.map(str::to_string) }
+    pub fn to_name_ref<'b>(&self, body: &'b str) -> NameRef<'b> {
+        NameRef { text: Cow::Borrowed(self.span.text(body)), name: self.name.map(|n| Cow::Owned(n.to_string())) }
     }
 }
 

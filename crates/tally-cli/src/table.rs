@@ -49,7 +49,7 @@ fn clip(s: &str, n: usize) -> String {
 pub fn write_doc(out: &mut impl Write, doc: &Document, ex: &Extraction) -> io::Result<()> {
     let title = doc.meta.title.clone().or_else(|| {
         ex.records.iter().find_map(|r| match r {
-            Record::Doc(d) => d.title.clone(),
+            Record::Doc(d) => d.title.as_deref().map(str::to_string),
             _ => None,
         })
     });

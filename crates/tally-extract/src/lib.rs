@@ -3,25 +3,27 @@
 
 mod link;
 
+use std::borrow::Cow;
 use tally_model::{DocRecord, EntityKind, EntityRecord, FigureRecord, NameRef, QuoteRecord, Record, Span, TimeRecord};
 use tally_read::Document;
 use tally_text::Analysis;
 
-/// All records of one document, the `doc` record first.
+/// All records of one document, the `doc` record first. Their text is borrowed from the
+/// document (its id, metadata and body): only names the stages found are owned.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Extraction {
-    pub records: Vec<Record>,
+pub struct Extraction<'a> {
+    pub records: Vec<Record<'a>>,
 }
 
 /// The headline: the document title, or the body's standalone first line.
-fn title_of(doc: &Document, an: &Analysis) -> Option<String> {
-    doc.meta.title.clone().or_else(|| an.headline().map(|h| an.text(h.span).to_string()))
+fn title_of<'a>(doc: &'a Document, an: &Analysis<'a>) -> Option<&'a str> {
+    doc.meta.title.as_deref().or_else(|| an.headline().map(|h| an.text(h.span)))
 }
 
 /// The country a report is mainly about: the one its country and place mentions name most often
 /// (the first named on a tie), with the text of its first mention. Figures whose own clause names
 /// no place happened there as a rule ("thousands of protesters" in a report from Nairobi).
-fn document_country(entities: &[tally_entities::Mention], body: &str) -> Option<NameRef> {
+fn document_country<'a>(entities: &[tally_entities::Mention], body: &'a str) -> Option<NameRef<'a>> {
     let mut counts: Vec<(&str, usize, Span)> = Vec::new();
     for m in entities {
         if !matches!(m.kind, EntityKind::Country | EntityKind::Place) || m.form == tally_entities::Form::Demonym {
@@ -35,7 +37,7 @@ fn document_country(entities: &[tally_entities::Mention], body: &str) -> Option<
     }
     let best = counts.iter().map(|c| c.1).max()?;
     let (name, _, first) = counts.into_iter().find(|c| c.1 == best)?;
-    Some(NameRef { text: first.text(body).to_string(), name: Some(name.to_string()) })
+    Some(NameRef { text: Cow::Borrowed(first.text(body)), name: Some(Cow::Owned(name.to_string())) })
 }
 
 /// Units counted as the report's own country's forces when no owner is named.
@@ -52,7 +54,7 @@ fn in_furniture(furniture: &[Span], span: Span) -> bool {
 }
 
 /// Runs every stage on a document.
-pub fn extract(doc: &Document) -> Extraction {
+pub fn extract(doc: &Document) -> Extraction<'_> {
     let body = doc.body.as_str();
     let an = Analysis::new(body);
     // Without a stated date, a wire dateline ("KYIV, March 3 (Wire) -") gives it.
@@ -77,26 +79,31 @@ pub fn extract(doc: &Document) -> Extraction {
     let main_country = document_country(&entities, body);
     let mut records = Vec::with_capacity(1 + entities.len() + times.len() + figures.len() + attributions.quotes.len());
     records.push(Record::Doc(DocRecord {
-        doc: id.to_string(),
-        title: title_of(doc, &an),
+        doc: Cow::Borrowed(id),
+        title: title_of(doc, &an).map(Cow::Borrowed),
         published,
-        url: doc.meta.url.clone(),
-        outlet: doc.meta.outlet.clone(),
+        url: doc.meta.url.as_deref().map(Cow::Borrowed),
+        outlet: doc.meta.outlet.as_deref().map(Cow::Borrowed),
         sentences,
-        text: doc.carries_text().then(|| doc.body.clone()),
+        text: doc.carries_text().then_some(Cow::Borrowed(body)),
         summary_only: doc.meta.summary_only,
     }));
-    // Figures, quotes and mentions are consumed here: their names move into the records.
+    // Figures and mentions are consumed here: their names move into the records.
     let linker = link::Linker::new(&an, &times, &attributions);
     for f in figures {
         let linked = linker.link(&f);
-        let own_forces = f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
+        let (source, via) = match linked.frame.and_then(|k| attributions.frames.get(k)) {
+            Some(a) => link::sources(a, body),
+            None => (Vec::new(), None),
+        };
+        // Only a figure without a subject needs to know whether its unit is the country's own forces.
+        let own_forces = f.subject.is_none() && f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
         records.push(Record::Figure(FigureRecord {
-            doc: id.to_string(),
+            doc: Cow::Borrowed(id),
             span: f.span,
-            text: an.text(f.span).to_string(),
+            text: Cow::Borrowed(an.text(f.span)),
             value: f.value,
-            unit: f.unit,
+            unit: f.unit.map(Cow::Owned),
             measure: f.measure,
             increment: f.increment,
             subject: match f.subject {
@@ -109,21 +116,21 @@ pub fn extract(doc: &Document) -> Extraction {
                 None => main_country.clone(),
             },
             time: linked.time,
-            source: linked.source,
+            source,
             stated: linked.stated,
-            via: linked.via,
+            via,
             unverified: linked.unverified,
             evidence: an.sentences.get(f.sentence).map(|s| s.span).unwrap_or(f.span),
         }));
     }
     for q in attributions.quotes.into_iter().filter(|q| keep(q.span)) {
         records.push(Record::Quote(QuoteRecord {
-            doc: id.to_string(),
+            doc: Cow::Borrowed(id),
             span: q.span,
-            text: an.text(q.span).to_string(),
+            text: Cow::Borrowed(an.text(q.span)),
             speaker: q.speaker.map(|a| a.to_name_ref(body)),
             direct: q.direct,
-            cue: q.cue.map(str::to_string),
+            cue: q.cue.map(|c| Cow::Owned(c.to_string())),
             via: q.via.map(|a| a.to_name_ref(body)),
         }));
     }
@@ -131,24 +138,24 @@ pub fn extract(doc: &Document) -> Extraction {
     // built on the stack and copied (a record is several hundred bytes).
     records.extend(times.iter().map(|t| {
         Record::Time(TimeRecord {
-            doc: id.to_string(),
+            doc: Cow::Borrowed(id),
             span: t.span,
-            text: an.text(t.span).to_string(),
+            text: Cow::Borrowed(an.text(t.span)),
             start: t.interval.start,
             end: t.interval.end,
             granularity: t.granularity,
         })
     }));
     for e in entities.into_iter().filter(|e| keep(e.span)) {
-        let (doc, text) = (id.to_string(), an.text(e.span).to_string());
-        records.push(Record::Entity(EntityRecord { doc, span: e.span, text, kind: e.kind, name: Some(e.name) }));
+        let (doc, text) = (Cow::Borrowed(id), Cow::Borrowed(an.text(e.span)));
+        records.push(Record::Entity(EntityRecord { doc, span: e.span, text, kind: e.kind, name: Some(e.name.into()) }));
     }
     debug_assert!(records_hold_their_text(&records, body));
     Extraction { records }
 }
 
 /// Every record's span holds its text (checked in debug builds and tests).
-pub fn records_hold_their_text(records: &[Record], body: &str) -> bool {
+pub fn records_hold_their_text(records: &[Record<'_>], body: &str) -> bool {
     records.iter().all(|r| match r {
         Record::Doc(_) => true,
         Record::Figure(f) => f.span.text(body) == f.text,

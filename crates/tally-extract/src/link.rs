@@ -2,23 +2,43 @@
 //! channel, the statement time (a time expression inside that frame or its fronted adverbial)
 //! and the event time (a time expression in the figure's own clause, outside every frame).
 
+use std::borrow::Cow;
 use tally_attrib::{Attribution, Attributions};
 use tally_figures::Figure;
 use tally_model::{NameRef, Source, Span, TimeRef};
 use tally_text::{Analysis, Token, TokenKind};
 use tally_times::TimeExpr;
 
-/// What linking adds to a figure.
+/// What linking adds to a figure. Its sources and channel are those of `frame`, given by
+/// [`sources`] once every figure is linked.
 #[derive(Debug, Default)]
-pub struct Linked {
-    pub time: Option<TimeRef>,
-    pub stated: Option<TimeRef>,
-    pub source: Vec<Source>,
-    pub via: Option<NameRef>,
+pub struct Linked<'a> {
+    pub time: Option<TimeRef<'a>>,
+    pub stated: Option<TimeRef<'a>>,
+    /// The index of the frame that governs the figure.
+    pub frame: Option<usize>,
     pub unverified: bool,
 }
 
-fn time_ref(an: &Analysis, t: &TimeExpr) -> TimeRef {
+/// The sources and channel of frame `a` as a figure's record names them: their text borrowed
+/// from `body`, their names and cues copied (the frame borrows them from this document's
+/// mentions, which do not outlive extraction).
+pub fn sources<'a>(a: &Attribution, body: &'a str) -> (Vec<Source<'a>>, Option<NameRef<'a>>) {
+    let source = a
+        .sources
+        .iter()
+        .map(|s| Source {
+            text: Cow::Borrowed(s.anchor.span.text(body)),
+            name: s.anchor.name.map(|n| Cow::Owned(n.to_string())),
+            cue: Cow::Owned(s.cue.to_string()),
+            stance: s.stance,
+        })
+        .collect();
+    let via = a.via.as_ref().map(|v| v.to_name_ref(body));
+    (source, via)
+}
+
+fn time_ref<'a>(an: &Analysis<'a>, t: &TimeExpr) -> TimeRef<'a> {
     TimeRef::new(an.text(t.span), t.interval)
 }
 
@@ -68,10 +88,10 @@ const REACH: usize = 4000;
 /// Links the figures of one document: the governed stretches of all its frames are indexed
 /// once, so finding the frame that governs a figure looks only at the stretches that could
 /// hold it.
-pub struct Linker<'a> {
-    an: &'a Analysis<'a>,
-    times: &'a [TimeExpr],
-    attributions: &'a Attributions<'a>,
+pub struct Linker<'l, 'a> {
+    an: &'l Analysis<'a>,
+    times: &'l [TimeExpr],
+    attributions: &'l Attributions<'l>,
     /// Every governed stretch with the index of its frame, by start.
     contents: Vec<(Span, usize)>,
     /// The length of the longest governed stretch.
@@ -81,8 +101,8 @@ pub struct Linker<'a> {
     ordered: bool,
 }
 
-impl<'a> Linker<'a> {
-    pub fn new(an: &'a Analysis<'a>, times: &'a [TimeExpr], attributions: &'a Attributions<'a>) -> Self {
+impl<'l, 'a> Linker<'l, 'a> {
+    pub fn new(an: &'l Analysis<'a>, times: &'l [TimeExpr], attributions: &'l Attributions<'l>) -> Self {
         let frames = &attributions.frames;
         let mut contents: Vec<(Span, usize)> =
             frames.iter().enumerate().flat_map(|(k, a)| a.contents.iter().map(move |c| (*c, k))).collect();
@@ -95,10 +115,17 @@ impl<'a> Linker<'a> {
     /// The frame that governs `span`, as [`Attributions::governing`] finds it: of the frames
     /// near it whose governed stretch holds it, the one with the shortest such stretch (the
     /// first of them on a tie).
-    pub fn governing(&self, span: Span) -> Option<&'a Attribution<'a>> {
+    #[cfg(test)]
+    pub fn governing(&self, span: Span) -> Option<&'l Attribution<'l>> {
+        self.governing_index(span).and_then(|k| self.attributions.frames.get(k))
+    }
+
+    /// The index of the frame [`Linker::governing`] finds.
+    fn governing_index(&self, span: Span) -> Option<usize> {
         let frames = &self.attributions.frames;
         if !self.ordered {
-            return self.attributions.governing(span);
+            let a = self.attributions.governing(span)?;
+            return frames.iter().position(|f| std::ptr::eq(f, a));
         }
         let near = |a: &Attribution| a.frame.start + REACH >= span.start && a.frame.start <= span.end + REACH;
         // Stretches that start after `span` or end before it cannot hold it.
@@ -115,28 +142,16 @@ impl<'a> Linker<'a> {
                 best = Some((c.len(), k));
             }
         }
-        best.and_then(|(_, k)| frames.get(k))
+        best.map(|(_, k)| k)
     }
 
-    pub fn link(&self, f: &Figure) -> Linked {
+    pub fn link(&self, f: &Figure) -> Linked<'a> {
         let (an, times) = (self.an, self.times);
-        let mut out = Linked::default();
         // The number itself always lies inside the governed stretch, whatever the figure span covers.
-        let frame = self.governing(f.number);
+        let mut out = Linked { frame: self.governing_index(f.number), ..Linked::default() };
         let own_sentence = an.sentences.get(f.sentence);
         let sentence = own_sentence.map(|s| s.span).unwrap_or(f.span);
-        if let Some(a) = frame {
-            out.source = a
-                .sources
-                .iter()
-                .map(|s| Source {
-                    text: an.text(s.anchor.span).to_string(),
-                    name: s.anchor.name.map(str::to_string),
-                    cue: s.cue.to_string(),
-                    stance: s.stance,
-                })
-                .collect();
-            out.via = a.via.as_ref().map(|v| v.to_name_ref(an.body));
+        if let Some(a) = out.frame.and_then(|k| self.attributions.frames.get(k)) {
             out.unverified = a.unverified;
             out.stated = a
                 .stated_regions()
@@ -206,13 +221,26 @@ mod tests {
         }
     }
 
-    fn link(text: &str, figure: &str, times: &[(&str, u32)]) -> (Linked, Vec<TimeExpr>) {
+    /// A figure's links with the sources and channel of its frame.
+    struct Full<'a> {
+        time: Option<TimeRef<'a>>,
+        stated: Option<TimeRef<'a>>,
+        source: Vec<Source<'a>>,
+        via: Option<NameRef<'a>>,
+    }
+
+    fn link<'a>(text: &'a str, figure: &str, times: &[(&str, u32)]) -> (Full<'a>, Vec<TimeExpr>) {
         let an = Analysis::new(text);
         let ents = tally_entities::find(&an);
         let attrib = tally_attrib::find(&an, &ents);
         let ts: Vec<TimeExpr> = times.iter().map(|(n, d)| time(&an, n, *d)).collect();
         let f = fig(&an, figure);
-        (Linker::new(&an, &ts, &attrib).link(&f), ts)
+        let l = Linker::new(&an, &ts, &attrib).link(&f);
+        let (source, via) = match l.frame.and_then(|k| attrib.frames.get(k)) {
+            Some(a) => sources(a, text),
+            None => (Vec::new(), None),
+        };
+        (Full { time: l.time, stated: l.stated, source, via }, ts)
     }
 
     /// Every span of up to four tokens gets the frame [`Attributions::governing`] gives it, in a

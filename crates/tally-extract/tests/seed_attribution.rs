@@ -31,7 +31,7 @@ fn seed_sources_and_quotes() {
         })
     };
     if let Some(f) = figure_at("12,000") {
-        let names: Vec<String> = f.source.iter().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())).collect();
+        let names: Vec<String> = f.source.iter().map(|s| s.name.as_deref().unwrap_or(&s.text).to_string()).collect();
         assert_eq!(names.len(), 3, "{names:?}");
         assert!(names.iter().any(|n| n.contains("United States")));
         assert!(names.iter().any(|n| n == "South Korea"));
@@ -61,5 +61,5 @@ fn seed_sources_and_quotes() {
     assert!(shock.via.as_ref().is_some_and(|v| v.text.contains("KCNA")));
     let party = quotes.iter().find(|q| q.text.contains("Our Party and government")).expect("the 'Kim said' quote");
     assert!(party.direct);
-    assert_eq!(party.speaker.as_ref().map(|s| s.text.as_str()), Some("Kim"));
+    assert_eq!(party.speaker.as_ref().map(|s| &*s.text), Some("Kim"));
 }

@@ -484,7 +484,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2025, 1, 1).map(|d| d + chrono::Days::new(rng.below(60)))
     }
 
-    fn figure(rng: &mut Rng) -> Record {
+    fn figure(rng: &mut Rng) -> Record<'static> {
         let series = rng.below(7);
         let v = (rng.below(40) * 10) as f64;
         let value = match rng.below(5) {
@@ -516,10 +516,10 @@ mod tests {
             span: Span::new(0, 5),
             text: "Story".into(),
             value,
-            unit: unit.map(String::from),
+            unit: unit.map(Into::into),
             measure,
             increment: false,
-            subject: Some(NameRef { text: format!("group {}", series % 3), name: None }),
+            subject: Some(NameRef { text: format!("group {}", series % 3).into(), name: None }),
             location: Some(NameRef { text: ["Chad", "Mali"][series as usize % 2].into(), name: None }),
             time,
             source: if source.is_empty() {
@@ -539,7 +539,7 @@ mod tests {
         body: String,
         outlet: Option<String>,
         published: Option<NaiveDate>,
-        records: Vec<Record>,
+        records: Vec<Record<'static>>,
     }
 
     /// Stories, some republished later with small edits and some republished before their

@@ -40,7 +40,7 @@ pub struct NewDocument<'a> {
     pub outlet: Option<&'a str>,
     pub published: Option<NaiveDate>,
     pub body: &'a str,
-    pub records: &'a [Record],
+    pub records: &'a [Record<'a>],
 }
 
 /// What storing one document did.
@@ -264,21 +264,28 @@ mod tests {
     use super::*;
     use tally_model::*;
 
-    pub(crate) fn figure(doc: &str, low: f64, unit: &str, measure: Measure, subject: &str, source: &str) -> Record {
+    pub(crate) fn figure(
+        doc: &str,
+        low: f64,
+        unit: &str,
+        measure: Measure,
+        subject: &str,
+        source: &str,
+    ) -> Record<'static> {
         Record::Figure(FigureRecord {
-            doc: doc.into(),
+            doc: doc.to_string().into(),
             span: Span::new(0, 3),
             text: "123".into(),
             value: Value::exact(low),
-            unit: Some(unit.into()),
+            unit: Some(unit.to_string().into()),
             measure,
             increment: false,
-            subject: Some(NameRef { text: subject.into(), name: Some(subject.into()) }),
+            subject: Some(NameRef { text: subject.to_string().into(), name: Some(subject.to_string().into()) }),
             location: None,
             time: None,
             source: vec![Source {
-                text: source.into(),
-                name: Some(source.into()),
+                text: source.to_string().into(),
+                name: Some(source.to_string().into()),
                 cue: "said".into(),
                 stance: Stance::Asserted,
             }],

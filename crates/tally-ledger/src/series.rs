@@ -67,7 +67,7 @@ impl SeriesKey {
 }
 
 fn name_of(r: &Option<NameRef>) -> Option<String> {
-    r.as_ref().map(|n| n.name.clone().unwrap_or_else(|| n.text.clone())).filter(|s| !s.trim().is_empty())
+    r.as_ref().map(|n| n.name.as_deref().unwrap_or(&n.text).to_string()).filter(|s| !s.trim().is_empty())
 }
 
 /// The countries a document names, to place figures in a country-level theater.
@@ -85,7 +85,7 @@ impl DocCountries {
         for r in records {
             if let Record::Entity(e) = r {
                 if e.kind == EntityKind::Country {
-                    let name = e.name.clone().unwrap_or_else(|| e.text.clone());
+                    let name = e.name.as_deref().unwrap_or(&e.text).to_string();
                     match counts.iter_mut().find(|(n, _)| *n == name) {
                         Some((_, c)) => *c += 1,
                         None => counts.push((name, 1)),

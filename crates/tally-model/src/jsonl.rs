@@ -3,13 +3,17 @@
 //! written field by field with the keys as constants and strings escaped a word at a time.
 //! Serializing records through serde_json took a quarter of `tally extract`'s time: every key
 //! went through the string escaper and every comma and colon through a separate write.
+//!
+//! Short pieces of varying length (numbers, spans, enum names, booleans) are built in a
+//! fixed-size buffer that is appended whole and then cut to length, or written as one of a few
+//! constants: a copy of known length is a few moves, where a copy of unknown length is a call.
 
 use crate::record::{date_text, Record, Source, TimeRef};
-use crate::{EntityKind, Granularity, NameRef, Span, Stance, Value};
+use crate::{EntityKind, Granularity, NameRef, Span, Stance};
 use chrono::NaiveDate;
 
 /// Appends `records` to `out` as JSON Lines, one record per line.
-pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
+pub fn write_jsonl(records: &[Record<'_>], out: &mut Vec<u8>) {
     let mut doc = DocCache::default();
     for r in records {
         write_record(r, out, &mut doc);
@@ -17,30 +21,126 @@ pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
     }
 }
 
-/// The records of one document share its id: it is escaped once, with the key after it.
+/// The record types with a span, in the order of [`OPENINGS`].
+const FIGURE: usize = 0;
+const QUOTE: usize = 1;
+const TIME: usize = 2;
+const ENTITY: usize = 3;
+
+/// What each record type with a span starts with, up to its document id.
+const OPENINGS: [&[u8]; 4] = [
+    br#"{"type":"figure","doc":"#,
+    br#"{"type":"quote","doc":"#,
+    br#"{"type":"time","doc":"#,
+    br#"{"type":"entity","doc":"#,
+];
+
+/// The records of one document share its id: each type's opening is written once with the
+/// escaped id and the `span` key after it.
 #[derive(Default)]
 struct DocCache<'a> {
     id: Option<&'a str>,
-    /// `"<id>","span":`
+    /// Per type in [`OPENINGS`], one after the other, each padded with zeros to at least
+    /// [`OPENING_COPY`] bytes: `{"type":"<type>","doc":"<id>","span":`
     json: Vec<u8>,
+    /// Where each opening starts in `json`, and its length without the padding.
+    at: [(usize, usize); 4],
+    /// The last date written and its JSON: the times of a report fall on a few days.
+    date: Option<(NaiveDate, [u8; 12])>,
+    /// The last figure location written and where its JSON lies in the output: the figures of
+    /// a report that name no place of their own share the country it is about.
+    location: Option<(&'a NameRef<'a>, std::ops::Range<usize>)>,
 }
 
+/// Openings up to this long are copied as a block of this size and cut to length.
+const OPENING_COPY: usize = 64;
+
 impl<'a> DocCache<'a> {
-    /// Writes the document id and the `span` key.
+    /// Writes the opening of a record of type `kind` (an index into [`OPENINGS`]) for document `id`.
     #[inline]
-    fn write(&mut self, o: &mut Vec<u8>, id: &'a str) {
-        if self.id != Some(id) {
-            self.json.clear();
-            string(&mut self.json, id);
-            self.json.extend_from_slice(br#","span":"#);
-            self.id = Some(id);
+    fn write(&mut self, o: &mut Vec<u8>, kind: usize, id: &'a str) {
+        // The records of one extraction borrow one id: the same pointer, no comparison of text.
+        if !self.id.is_some_and(|c| std::ptr::eq(c, id) || c == id) {
+            self.set(id);
         }
-        o.extend_from_slice(&self.json);
+        let Some(&(start, n)) = self.at.get(kind) else { return };
+        match self.json.get(start..start + OPENING_COPY) {
+            Some(block) if n <= OPENING_COPY => {
+                let len = o.len();
+                o.extend_from_slice(block);
+                o.truncate(len + n);
+            }
+            _ => o.extend_from_slice(self.json.get(start..start + n).unwrap_or(&[])),
+        }
+    }
+
+    /// A date as a JSON string (quotes included), or `None` outside years 0-9999.
+    #[inline]
+    fn date_json(&mut self, d: NaiveDate) -> Option<[u8; 12]> {
+        match self.date {
+            Some((last, json)) if last == d => Some(json),
+            _ => {
+                let json = date_json(d)?;
+                self.date = Some((d, json));
+                Some(json)
+            }
+        }
+    }
+
+    /// A figure's location: the last one's JSON again when it is the same.
+    #[inline]
+    fn location(&mut self, o: &mut Vec<u8>, n: Option<&'a NameRef<'a>>) {
+        let Some(n) = n else { return o.extend_from_slice(b"null") };
+        if let Some((last, json)) = &self.location {
+            if *last == n && json.end <= o.len() {
+                return o.extend_from_within(json.clone());
+            }
+        }
+        let start = o.len();
+        name(o, n);
+        self.location = Some((n, start..o.len()));
+    }
+
+    /// Builds the openings for document `id`.
+    #[cold]
+    #[inline(never)]
+    fn set(&mut self, id: &'a str) {
+        let json = &mut self.json;
+        json.clear();
+        json.reserve(OPENINGS.len() * (OPENING_COPY + 2 * id.len()));
+        for (at, opening) in self.at.iter_mut().zip(OPENINGS) {
+            let start = json.len();
+            json.extend_from_slice(opening);
+            string(json, id);
+            json.extend_from_slice(br#","span":"#);
+            *at = (start, json.len() - start);
+            json.resize(start + at.1.max(OPENING_COPY), 0);
+        }
+        self.id = Some(id);
+    }
+}
+
+/// Appends the first `n` bytes of `buf`: the whole buffer is copied (a copy of known length)
+/// and the rest cut off.
+#[inline(always)]
+fn put<const N: usize>(o: &mut Vec<u8>, buf: &[u8; N], n: usize) {
+    let len = o.len();
+    o.extend_from_slice(buf);
+    o.truncate(len + n.min(N));
+}
+
+/// Appends `yes` or `no`, both constants (inlined, each is a copy of known length).
+#[inline(always)]
+fn either(o: &mut Vec<u8>, b: bool, yes: &[u8], no: &[u8]) {
+    if b {
+        o.extend_from_slice(yes)
+    } else {
+        o.extend_from_slice(no)
     }
 }
 
 /// A record's fields, without the closing brace.
-fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
+fn write_record<'a>(r: &'a Record<'_>, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
     match r {
         Record::Doc(d) => {
             o.extend_from_slice(br#"{"type":"doc","doc":"#);
@@ -64,21 +164,28 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
             }
         }
         Record::Figure(f) => {
-            spanned(o, doc, br#"{"type":"figure","doc":"#, &f.doc, f.span, &f.text);
+            spanned(o, doc, FIGURE, &f.doc, f.span, &f.text);
             o.extend_from_slice(br#"","value":{"low":"#);
-            value(o, &f.value);
-            o.extend_from_slice(br#","unit":"#);
+            let low = o.len();
+            number(o, f.value.low);
+            let low = low..o.len();
+            o.extend_from_slice(br#","high":"#);
+            // An exact figure's high is its low (equal numbers are written alike): copied.
+            if f.value.high == f.value.low {
+                o.extend_from_within(low);
+            } else {
+                number(o, f.value.high);
+            }
+            either(o, f.value.approx, br#","approx":true},"unit":"#, br#","approx":false},"unit":"#);
             opt_string(o, f.unit.as_deref());
             o.extend_from_slice(br#","measure":"#);
             quoted(o, f.measure.as_str());
-            o.extend_from_slice(br#","increment":"#);
-            boolean(o, f.increment);
-            o.extend_from_slice(br#","subject":"#);
+            either(o, f.increment, br#","increment":true,"subject":"#, br#","increment":false,"subject":"#);
             opt_name(o, f.subject.as_ref());
             o.extend_from_slice(br#","location":"#);
-            opt_name(o, f.location.as_ref());
+            doc.location(o, f.location.as_ref());
             o.extend_from_slice(br#","time":"#);
-            opt_time(o, f.time.as_ref());
+            opt_time(o, doc, f.time.as_ref());
             o.extend_from_slice(br#","source":["#);
             for (i, s) in f.source.iter().enumerate() {
                 if i > 0 {
@@ -87,71 +194,70 @@ fn write_record<'a>(r: &'a Record, o: &mut Vec<u8>, doc: &mut DocCache<'a>) {
                 source(o, s);
             }
             o.extend_from_slice(br#"],"stated":"#);
-            opt_time(o, f.stated.as_ref());
+            opt_time(o, doc, f.stated.as_ref());
             o.extend_from_slice(br#","via":"#);
             opt_name(o, f.via.as_ref());
-            o.extend_from_slice(br#","unverified":"#);
-            boolean(o, f.unverified);
-            o.extend_from_slice(br#","evidence":"#);
+            either(o, f.unverified, br#","unverified":true,"evidence":"#, br#","unverified":false,"evidence":"#);
             span(o, f.evidence);
         }
         Record::Quote(q) => {
-            spanned(o, doc, br#"{"type":"quote","doc":"#, &q.doc, q.span, &q.text);
+            spanned(o, doc, QUOTE, &q.doc, q.span, &q.text);
             o.extend_from_slice(br#"","speaker":"#);
             opt_name(o, q.speaker.as_ref());
-            o.extend_from_slice(br#","direct":"#);
-            boolean(o, q.direct);
-            o.extend_from_slice(br#","cue":"#);
+            either(o, q.direct, br#","direct":true,"cue":"#, br#","direct":false,"cue":"#);
             opt_string(o, q.cue.as_deref());
             o.extend_from_slice(br#","via":"#);
             opt_name(o, q.via.as_ref());
         }
         Record::Time(t) => {
-            spanned(o, doc, br#"{"type":"time","doc":"#, &t.doc, t.span, &t.text);
-            dates(o, br#"","start":"#, t.start, t.end);
-            o.extend_from_slice(br#","granularity":"#);
-            quoted(o, granularity_name(t.granularity));
+            spanned(o, doc, TIME, &t.doc, t.span, &t.text);
+            dates(o, doc, br#"","start":"#, t.start, t.end);
+            granularity(o, t.granularity);
         }
         Record::Entity(e) => {
-            spanned(o, doc, br#"{"type":"entity","doc":"#, &e.doc, e.span, &e.text);
-            o.extend_from_slice(br#"","kind":"#);
-            quoted(o, entity_kind_name(e.kind));
-            o.extend_from_slice(br#","name":"#);
+            spanned(o, doc, ENTITY, &e.doc, e.span, &e.text);
+            entity_kind(o, e.kind);
             opt_string(o, e.name.as_deref());
         }
     }
 }
 
-/// The opening every record with a span shares: type and document (in `opening`), span, text
-/// (its closing quote left to the next key).
+/// The opening every record with a span shares: type and document, span, text (its closing
+/// quote left to the next key).
 #[inline(always)]
-fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, opening: &[u8], doc: &'a str, s: Span, text: &str) {
-    o.extend_from_slice(opening);
-    cache.write(o, doc);
-    span(o, s);
-    o.extend_from_slice(br#","text":""#);
+fn spanned<'a>(o: &mut Vec<u8>, cache: &mut DocCache<'a>, kind: usize, doc: &'a str, s: Span, text: &str) {
+    cache.write(o, kind, doc);
+    span_then(o, s, br#","text":""#);
     string_body(o, text);
 }
 
 /// The `start` and `end` fields of a time, after `key` (`,"start":` with what closes the
 /// field before it).
-fn dates(o: &mut Vec<u8>, key: &[u8], start: Option<NaiveDate>, end: Option<NaiveDate>) {
+fn dates(o: &mut Vec<u8>, cache: &mut DocCache<'_>, key: &[u8], start: Option<NaiveDate>, end: Option<NaiveDate>) {
     o.extend_from_slice(key);
     // A single day's interval (the most common) formats its date once.
     if let (Some(s), true) = (start, start == end) {
-        if let Some(b) = date_json(s) {
-            o.extend_from_slice(&b);
-            o.extend_from_slice(br#","end":"#);
-            o.extend_from_slice(&b);
+        if let Some(b) = cache.date_json(s) {
+            let mut buf = [0u8; 31];
+            buf[..12].copy_from_slice(&b);
+            buf[12..19].copy_from_slice(br#","end":"#);
+            buf[19..].copy_from_slice(&b);
+            o.extend_from_slice(&buf);
             return;
         }
     }
-    date(o, start);
+    match start.and_then(|d| cache.date_json(d)) {
+        Some(b) => o.extend_from_slice(&b),
+        None => date(o, start),
+    }
     o.extend_from_slice(br#","end":"#);
-    date(o, end);
+    match end.and_then(|d| cache.date_json(d)) {
+        Some(b) => o.extend_from_slice(&b),
+        None => date(o, end),
+    }
 }
 
-fn name(o: &mut Vec<u8>, n: &NameRef) {
+fn name(o: &mut Vec<u8>, n: &NameRef<'_>) {
     o.extend_from_slice(br#"{"text":""#);
     string_body(o, &n.text);
     o.extend_from_slice(br#"","name":"#);
@@ -159,41 +265,34 @@ fn name(o: &mut Vec<u8>, n: &NameRef) {
     o.push(b'}');
 }
 
-fn opt_name(o: &mut Vec<u8>, n: Option<&NameRef>) {
+fn opt_name(o: &mut Vec<u8>, n: Option<&NameRef<'_>>) {
     match n {
         Some(n) => name(o, n),
         None => o.extend_from_slice(b"null"),
     }
 }
 
-fn opt_time(o: &mut Vec<u8>, t: Option<&TimeRef>) {
+fn opt_time(o: &mut Vec<u8>, cache: &mut DocCache<'_>, t: Option<&TimeRef<'_>>) {
     let Some(t) = t else { return o.extend_from_slice(b"null") };
     o.extend_from_slice(br#"{"text":""#);
     string_body(o, &t.text);
-    dates(o, br#"","start":"#, t.start, t.end);
+    dates(o, cache, br#"","start":"#, t.start, t.end);
     o.push(b'}');
 }
 
-fn source(o: &mut Vec<u8>, s: &Source) {
+fn source(o: &mut Vec<u8>, s: &Source<'_>) {
     o.extend_from_slice(br#"{"text":""#);
     string_body(o, &s.text);
     o.extend_from_slice(br#"","name":"#);
     opt_string(o, s.name.as_deref());
     o.extend_from_slice(br#","cue":""#);
     string_body(o, &s.cue);
-    o.extend_from_slice(br#"","stance":"#);
-    quoted(o, stance_name(s.stance));
-    o.push(b'}');
-}
-
-/// A value's fields after its opening `{"low":` (written with the key before it).
-fn value(o: &mut Vec<u8>, v: &Value) {
-    number(o, v.low);
-    o.extend_from_slice(br#","high":"#);
-    number(o, v.high);
-    o.extend_from_slice(br#","approx":"#);
-    boolean(o, v.approx);
-    o.push(b'}');
+    match s.stance {
+        Stance::Asserted => o.extend_from_slice(br#"","stance":"asserted"}"#),
+        Stance::Estimated => o.extend_from_slice(br#"","stance":"estimated"}"#),
+        Stance::Contested => o.extend_from_slice(br#"","stance":"contested"}"#),
+        Stance::Denied => o.extend_from_slice(br#"","stance":"denied"}"#),
+    }
 }
 
 /// A figure's number as `Value`'s serializer writes it: cleaned, whole numbers as integers,
@@ -201,14 +300,13 @@ fn value(o: &mut Vec<u8>, v: &Value) {
 fn number(o: &mut Vec<u8>, v: Option<f64>) {
     let Some(x) = v else { return o.extend_from_slice(b"null") };
     // A whole number below 10^12 is its own cleaned value (times its power of ten it stays an
-    // integer below 2^53, so rounding and dividing give it back exactly): no float math.
-    if x.fract() == 0.0 && x.abs() < 1.0e12 {
-        return o.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes());
+    // integer below 2^53, so rounding and dividing give it back exactly): no float math. It is
+    // whole when truncating it changes nothing (exact below 2^53; `fract` would call `trunc`).
+    if x.abs() < 1.0e12 && (x as i64) as f64 == x {
+        return signed(o, x as i64);
     }
     match crate::clean_number(x) {
-        x if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => {
-            o.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes())
-        }
+        x if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 => signed(o, x as i64),
         // Fractions are rare: serde_json's own float formatting writes them.
         x if x.is_finite() && serde_json::to_writer(&mut *o, &x).is_ok() => {}
         _ => o.extend_from_slice(b"null"),
@@ -223,9 +321,16 @@ const DIGITS2: &[u8; 200] = b"\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// Writes `n` in decimal so that it ends just before `buf[end]`; returns where it starts.
+/// The last two decimal digits of `n`.
 #[inline]
-fn digits_before(buf: &mut [u8; SPAN_BUF], mut end: usize, mut n: u64) -> usize {
+pub(crate) fn two_digits(n: u32) -> [u8; 2] {
+    let i = (n % 100) as usize * 2;
+    [DIGITS2[i], DIGITS2[i + 1]]
+}
+
+/// Writes `n` in decimal so that it ends just before `buf[end]`; returns where it starts.
+#[inline(always)]
+fn digits_before<const N: usize>(buf: &mut [u8; N], mut end: usize, mut n: u64) -> usize {
     while n >= 10_000 {
         let r = (n % 10_000) as usize;
         n /= 10_000;
@@ -251,13 +356,60 @@ fn digits_before(buf: &mut [u8; SPAN_BUF], mut end: usize, mut n: u64) -> usize 
     end
 }
 
-/// Room for `[`, two 20-digit numbers, `,` and `]`.
-const SPAN_BUF: usize = 48;
+/// Appends `buf[start..end]` (`end - start <= C`) as a copy of the fixed size `C` from `start`
+/// (the buffer has room for it) cut to length afterwards.
+#[inline(always)]
+fn put_range<const N: usize, const C: usize>(o: &mut Vec<u8>, buf: &[u8; N], start: usize, end: usize) {
+    let len = o.len();
+    match buf.get(start..start + C) {
+        Some(block) => {
+            o.extend_from_slice(block);
+            o.truncate(len + end.saturating_sub(start));
+        }
+        None => o.extend_from_slice(buf.get(start..end).unwrap_or(&[])),
+    }
+}
 
-/// A span as `[start,end]`, built backwards in one buffer and appended at once.
+/// Where a number built backwards ends in its buffer: room for a sign and twenty digits before
+/// it, and for a whole block of that size after the start.
+const NUM_END: usize = 24;
+
+/// An integer as serde_json writes it.
+#[inline]
+fn signed(o: &mut Vec<u8>, n: i64) {
+    let mut buf = [0u8; 2 * NUM_END];
+    let mut i = digits_before(&mut buf, NUM_END, n.unsigned_abs());
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    put_range::<{ 2 * NUM_END }, NUM_END>(o, &buf, i, NUM_END);
+}
+
+fn integer(o: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 2 * NUM_END];
+    let i = digits_before(&mut buf, NUM_END, n);
+    put_range::<{ 2 * NUM_END }, NUM_END>(o, &buf, i, NUM_END);
+}
+
+/// Where a span built backwards ends in its buffer: room before it for `[`, two 20-digit
+/// numbers, `,`, `]` and a key of up to ten bytes, and after its start for a whole block of
+/// that size.
+const SPAN_END: usize = 64;
+
+/// A span as `[start,end]`.
 fn span(o: &mut Vec<u8>, s: Span) {
-    let mut buf = [0u8; SPAN_BUF];
-    let mut i = SPAN_BUF - 1;
+    span_then(o, s, b"");
+}
+
+/// A span as `[start,end]` followed by `after` (a key of at most ten bytes), built backwards in
+/// one buffer and appended at once.
+#[inline(always)]
+fn span_then(o: &mut Vec<u8>, s: Span, after: &[u8]) {
+    let mut buf = [0u8; 2 * SPAN_END];
+    let mut i = SPAN_END - after.len().min(10);
+    buf[i..SPAN_END].copy_from_slice(&after[..SPAN_END - i]);
+    i -= 1;
     buf[i] = b']';
     i = digits_before(&mut buf, i, s.end as u64);
     i -= 1;
@@ -265,15 +417,7 @@ fn span(o: &mut Vec<u8>, s: Span) {
     i = digits_before(&mut buf, i, s.start as u64);
     i -= 1;
     buf[i] = b'[';
-    o.extend_from_slice(&buf[i..]);
-}
-
-fn integer(o: &mut Vec<u8>, n: u64) {
-    o.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
-fn boolean(o: &mut Vec<u8>, b: bool) {
-    o.extend_from_slice(if b { b"true" } else { b"false" });
+    put_range::<{ 2 * SPAN_END }, SPAN_END>(o, &buf, i, SPAN_END);
 }
 
 /// A date as a JSON string (quotes included), or `None` outside years 0-9999.
@@ -306,37 +450,29 @@ fn quoted(o: &mut Vec<u8>, name: &str) {
     o.push(b'"');
 }
 
-/// The serde names of the unit-variant enums without a name of their own (`Measure::as_str`).
-fn granularity_name(g: Granularity) -> &'static str {
+/// A time's `granularity` field, key included (its serde name, like `Measure::as_str`).
+fn granularity(o: &mut Vec<u8>, g: Granularity) {
     match g {
-        Granularity::Day => "day",
-        Granularity::Week => "week",
-        Granularity::Month => "month",
-        Granularity::Quarter => "quarter",
-        Granularity::Season => "season",
-        Granularity::Half => "half",
-        Granularity::Year => "year",
-        Granularity::Decade => "decade",
-        Granularity::Range => "range",
+        Granularity::Day => o.extend_from_slice(br#","granularity":"day""#),
+        Granularity::Week => o.extend_from_slice(br#","granularity":"week""#),
+        Granularity::Month => o.extend_from_slice(br#","granularity":"month""#),
+        Granularity::Quarter => o.extend_from_slice(br#","granularity":"quarter""#),
+        Granularity::Season => o.extend_from_slice(br#","granularity":"season""#),
+        Granularity::Half => o.extend_from_slice(br#","granularity":"half""#),
+        Granularity::Year => o.extend_from_slice(br#","granularity":"year""#),
+        Granularity::Decade => o.extend_from_slice(br#","granularity":"decade""#),
+        Granularity::Range => o.extend_from_slice(br#","granularity":"range""#),
     }
 }
 
-fn entity_kind_name(k: EntityKind) -> &'static str {
+/// An entity's `kind` field and the `name` key after it (the text's closing quote first).
+fn entity_kind(o: &mut Vec<u8>, k: EntityKind) {
     match k {
-        EntityKind::Person => "person",
-        EntityKind::Org => "org",
-        EntityKind::Country => "country",
-        EntityKind::Place => "place",
-        EntityKind::Group => "group",
-    }
-}
-
-fn stance_name(s: Stance) -> &'static str {
-    match s {
-        Stance::Asserted => "asserted",
-        Stance::Estimated => "estimated",
-        Stance::Contested => "contested",
-        Stance::Denied => "denied",
+        EntityKind::Person => o.extend_from_slice(br#"","kind":"person","name":"#),
+        EntityKind::Org => o.extend_from_slice(br#"","kind":"org","name":"#),
+        EntityKind::Country => o.extend_from_slice(br#"","kind":"country","name":"#),
+        EntityKind::Place => o.extend_from_slice(br#"","kind":"place","name":"#),
+        EntityKind::Group => o.extend_from_slice(br#"","kind":"group","name":"#),
     }
 }
 
@@ -371,23 +507,84 @@ fn escape_marks(x: u64) -> u64 {
     control_or_quote | backslash
 }
 
+/// Strings up to this long are copied through a fixed-size buffer (see [`load_short`]).
+const SHORT: usize = 32;
+
+/// Copies `b` (at most [`SHORT`] bytes) into `buf` from `at` with a few fixed-size loads and
+/// stores: overlapping words (or halves, or bytes) that cover it. Returns non-zero when some
+/// byte of `b` needs escaping (the same loads answer that).
+#[inline(always)]
+fn load_short<const N: usize>(buf: &mut [u8; N], at: usize, b: &[u8]) -> u64 {
+    let n = b.len();
+    let mut word = |i: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        buf[at + i..at + i + 8].copy_from_slice(&w);
+        escape_marks(u64::from_le_bytes(w))
+    };
+    if n > 16 {
+        // Sixteen bytes from each end.
+        word(0) | word(8) | word(n - 16) | word(n - 8)
+    } else if n >= 8 {
+        word(0) | word(n - 8)
+    } else if n >= 4 {
+        let (mut x, mut y) = ([0u8; 4], [0u8; 4]);
+        x.copy_from_slice(&b[..4]);
+        y.copy_from_slice(&b[n - 4..]);
+        buf[at..at + 4].copy_from_slice(&x);
+        buf[at + n - 4..at + n].copy_from_slice(&y);
+        escape_marks(u64::from(u32::from_le_bytes(x)) | u64::from(u32::from_le_bytes(y)) << 32)
+    } else if n > 0 {
+        // The first, middle and last bytes cover up to three; spaces fill the rest of the word.
+        const SPACES: u64 = 0x2020_2020_2020_2020;
+        let (c0, c1, c2) = (b[0], b[n / 2], b[n - 1]);
+        buf[at] = c0;
+        buf[at + n / 2] = c1;
+        buf[at + n - 1] = c2;
+        escape_marks(SPACES & !0xff_ffff | u64::from(c0) | u64::from(c1) << 8 | u64::from(c2) << 16)
+    } else {
+        0
+    }
+}
+
 /// A JSON string with serde_json's escapes (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, else
 /// `\u00XX`).
 #[inline]
 fn string(o: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if b.len() <= SHORT {
+        let mut buf = [0u8; SHORT + 8];
+        buf[0] = b'"';
+        if load_short(&mut buf, 1, b) == 0 {
+            buf[b.len() + 1] = b'"';
+            return put(o, &buf, b.len() + 2);
+        }
+    }
     o.push(b'"');
-    string_body(o, s);
+    long_body(o, b);
     o.push(b'"');
 }
 
 /// A JSON string without its quotes (written with the keys around it).
 #[inline]
 fn string_body(o: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    if any_needs_escape(bytes) {
-        return escaped(o, bytes);
+    let b = s.as_bytes();
+    if b.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
+        if load_short(&mut buf, 0, b) == 0 {
+            return put(o, &buf, b.len());
+        }
     }
-    o.extend_from_slice(bytes);
+    long_body(o, b);
+}
+
+/// A string's body the general way: checked for escapes, then copied or escaped.
+#[inline(never)]
+fn long_body(o: &mut Vec<u8>, b: &[u8]) {
+    if any_needs_escape(b) {
+        return escaped(o, b);
+    }
+    o.extend_from_slice(b);
 }
 
 /// Whether any byte of `b` needs escaping: whole words, the tail as one overlapping word, short
@@ -481,8 +678,9 @@ fn escaped(o: &mut Vec<u8>, bytes: &[u8]) {
 mod tests {
     use super::*;
     use crate::record::{DocRecord, EntityRecord, FigureRecord, QuoteRecord, TimeRecord};
-    use crate::{EntityKind, Granularity, Measure, Stance};
+    use crate::{EntityKind, Granularity, Measure, Stance, Value};
     use proptest::prelude::*;
+    use std::borrow::Cow;
 
     fn by_serde(records: &[Record]) -> String {
         records.iter().map(|r| serde_json::to_string(r).unwrap_or_default() + "\n").collect()
@@ -494,11 +692,12 @@ mod tests {
         String::from_utf8(out).unwrap_or_default()
     }
 
-    fn text() -> impl Strategy<Value = String> {
+    fn text() -> impl Strategy<Value = Cow<'static, str>> {
         prop_oneof!["[a-zA-Z0-9 ,.'-]{0,40}", "[\\x00-\\x1f\"\\\\a-z é–“”\\u{7f}\\u{2028}😀]{0,40}", any::<String>(),]
+            .prop_map(Cow::Owned)
     }
 
-    fn opt_text() -> impl Strategy<Value = Option<String>> {
+    fn opt_text() -> impl Strategy<Value = Option<Cow<'static, str>>> {
         prop::option::of(text())
     }
 
@@ -521,19 +720,29 @@ mod tests {
         ])
     }
 
+    /// A figure's low and high, the same number half of the time (an exact figure).
+    fn low_high() -> impl Strategy<Value = (Option<f64>, Option<f64>)> {
+        prop_oneof![(number(), number()), number().prop_map(|n| (n, n))]
+    }
+
     fn span() -> impl Strategy<Value = Span> {
         (0usize..1_000_000, 0usize..1000).prop_map(|(a, l)| Span::new(a, a + l))
     }
 
-    fn name() -> impl Strategy<Value = Option<NameRef>> {
+    fn name() -> impl Strategy<Value = Option<NameRef<'static>>> {
         prop::option::of((text(), opt_text()).prop_map(|(text, name)| NameRef { text, name }))
     }
 
-    fn time() -> impl Strategy<Value = Option<TimeRef>> {
-        prop::option::of((text(), date(), date()).prop_map(|(text, start, end)| TimeRef { text, start, end }))
+    /// A start and an end, the same day half of the time (a time's most common interval).
+    fn interval() -> impl Strategy<Value = (Option<NaiveDate>, Option<NaiveDate>)> {
+        prop_oneof![(date(), date()), date().prop_map(|d| (d, d))]
     }
 
-    fn record() -> impl Strategy<Value = Record> {
+    fn time() -> impl Strategy<Value = Option<TimeRef<'static>>> {
+        prop::option::of((text(), interval()).prop_map(|(text, (start, end))| TimeRef { text, start, end }))
+    }
+
+    fn record() -> impl Strategy<Value = Record<'static>> {
         let doc = (text(), opt_text(), date(), opt_text(), opt_text(), 0usize..500, opt_text(), any::<bool>())
             .prop_map(|(doc, title, published, url, outlet, sentences, text, summary_only)| {
                 Record::Doc(DocRecord { doc, title, published, url, outlet, sentences, text, summary_only })
@@ -546,13 +755,13 @@ mod tests {
         )
             .prop_map(|(text, name, cue, stance)| Source { text, name, cue, stance });
         let figure = (
-            (text(), span(), text(), number(), number(), any::<bool>(), opt_text()),
+            (text(), span(), text(), low_high(), any::<bool>(), opt_text()),
             (prop::sample::select(Measure::ALL.to_vec()), any::<bool>(), name(), name(), time()),
             (prop::collection::vec(source, 0..3), time(), name(), any::<bool>(), span()),
         )
             .prop_map(
                 |(
-                    (doc, span, text, low, high, approx, unit),
+                    (doc, span, text, (low, high), approx, unit),
                     (measure, increment, subject, location, time),
                     (source, stated, via, unverified, evidence),
                 )| {
@@ -591,8 +800,8 @@ mod tests {
             Granularity::Decade,
             Granularity::Range,
         ];
-        let time_rec = (text(), span(), text(), date(), date(), prop::sample::select(granularities)).prop_map(
-            |(doc, span, text, start, end, granularity)| {
+        let time_rec = (text(), span(), text(), interval(), prop::sample::select(granularities)).prop_map(
+            |(doc, span, text, (start, end), granularity)| {
                 Record::Time(TimeRecord { doc, span, text, start, end, granularity })
             },
         );
@@ -607,6 +816,21 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
         fn writes_the_bytes_serde_json_writes(records in prop::collection::vec(record(), 1..4)) {
+            prop_assert_eq!(ours(&records), by_serde(&records));
+        }
+
+        #[test]
+        fn figures_sharing_a_location_are_written_alike(mut records in prop::collection::vec(record(), 1..8)) {
+            // Every figure takes the location of the first, some of them an owned copy of it.
+            let shared = records.iter().find_map(|r| match r {
+                Record::Figure(f) => Some(f.location.clone()),
+                _ => None,
+            });
+            for (i, r) in records.iter_mut().enumerate() {
+                if let (Record::Figure(f), Some(loc)) = (r, &shared) {
+                    f.location = if i % 3 == 2 { None } else { loc.clone() };
+                }
+            }
             prop_assert_eq!(ours(&records), by_serde(&records));
         }
     }
@@ -642,6 +866,59 @@ mod tests {
             }
         }
         assert!(!any_needs_escape(b""));
+    }
+
+    #[test]
+    fn short_strings_are_copied_and_checked_at_every_position() {
+        let mut cases: Vec<String> = Vec::new();
+        for len in 0..=SHORT + 3 {
+            for pos in 0..len.max(1) {
+                for b in 0..0x80u8 {
+                    for fill in ['a', ' ', '~'] {
+                        let mut s: Vec<char> = vec![fill; len];
+                        if let Some(c) = s.get_mut(pos) {
+                            *c = char::from(b);
+                        }
+                        cases.push(s.into_iter().collect());
+                    }
+                }
+            }
+        }
+        for fill in ["é", "😀", "–a", "\u{7f}"] {
+            for n in 0..=SHORT {
+                cases.push(fill.repeat(n));
+                cases.push(format!("{}\"", fill.repeat(n)));
+            }
+        }
+        for s in &cases {
+            let (mut quoted, mut body) = (Vec::new(), vec![b'"']);
+            string(&mut quoted, s);
+            string_body(&mut body, s);
+            body.push(b'"');
+            let want = serde_json::to_string(s).unwrap_or_default();
+            assert_eq!(String::from_utf8_lossy(&quoted), want, "{s:?}");
+            assert_eq!(String::from_utf8_lossy(&body), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn integers_at_every_digit_count() {
+        let mut n = 1u64;
+        let mut edges = vec![0, u64::MAX];
+        while let Some(m) = n.checked_mul(10) {
+            edges.extend([n - 1, n, n + 1, m - 1]);
+            n = m;
+        }
+        for &a in &edges {
+            let mut out = Vec::new();
+            integer(&mut out, a);
+            assert_eq!(String::from_utf8(out).unwrap_or_default(), a.to_string());
+            for x in [a as i64, (a as i64).wrapping_neg(), i64::MIN, i64::MAX] {
+                let mut out = Vec::new();
+                signed(&mut out, x);
+                assert_eq!(String::from_utf8(out).unwrap_or_default(), x.to_string());
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use crate::{Granularity, Interval, Measure, NaiveDate, Span, Value};
 use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
 
 /// A date as chrono's `Display` writes it, `YYYY-MM-DD`, for years 0-9999 (`None` outside).
 pub(crate) fn date_text(d: NaiveDate) -> Option<[u8; 10]> {
@@ -8,20 +9,12 @@ pub(crate) fn date_text(d: NaiveDate) -> Option<[u8; 10]> {
     if !(0..=9999).contains(&y) {
         return None;
     }
-    let digit = |n: u32| b'0' + (n % 10) as u8;
     let y = y as u32;
-    Some([
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(day / 10),
-        digit(day),
-    ])
+    let [y0, y1] = crate::jsonl::two_digits(y / 100);
+    let [y2, y3] = crate::jsonl::two_digits(y);
+    let [m0, m1] = crate::jsonl::two_digits(m);
+    let [d0, d1] = crate::jsonl::two_digits(day);
+    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
 }
 
 /// Writes an optional date from a stack buffer: the same text as chrono's `Display`, which it
@@ -35,10 +28,14 @@ fn date_out<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Erro
 }
 
 /// A mention of something with its canonical name: `{"text": "Pyongyang", "name": "North Korea"}`.
+///
+/// Records borrow their text from the document (`'a`) where they can: a record of extraction
+/// copies nothing out of the body. Records built or read elsewhere own their text
+/// (`Record<'static>`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct NameRef {
-    pub text: String,
-    pub name: Option<String>,
+pub struct NameRef<'a> {
+    pub text: Cow<'a, str>,
+    pub name: Option<Cow<'a, str>>,
 }
 
 /// A mention inside the body with the canonical name it refers to, before it becomes a
@@ -53,12 +50,13 @@ impl Anchor {
     pub fn new(span: Span, name: Option<String>) -> Self {
         Anchor { span, name }
     }
-    pub fn to_name_ref(&self, body: &str) -> NameRef {
-        NameRef { text: self.span.text(body).to_string(), name: self.name.clone() }
+    /// The mention as output names it: its text borrowed from `body`, its name copied.
+    pub fn to_name_ref<'a>(&self, body: &'a str) -> NameRef<'a> {
+        NameRef { text: Cow::Borrowed(self.span.text(body)), name: self.name.clone().map(Cow::Owned) }
     }
     /// As [`Anchor::to_name_ref`], moving the name instead of copying it.
-    pub fn into_name_ref(self, body: &str) -> NameRef {
-        NameRef { text: self.span.text(body).to_string(), name: self.name }
+    pub fn into_name_ref(self, body: &str) -> NameRef<'_> {
+        NameRef { text: Cow::Borrowed(self.span.text(body)), name: self.name.map(Cow::Owned) }
     }
 }
 
@@ -75,40 +73,40 @@ pub enum Stance {
 
 /// One attributed source of a figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct Source {
-    pub text: String,
-    pub name: Option<String>,
-    pub cue: String,
+pub struct Source<'a> {
+    pub text: Cow<'a, str>,
+    pub name: Option<Cow<'a, str>>,
+    pub cue: Cow<'a, str>,
     pub stance: Stance,
 }
 
 /// A resolved time attached to a figure (`time` or `stated`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimeRef {
-    pub text: String,
+pub struct TimeRef<'a> {
+    pub text: Cow<'a, str>,
     #[serde(serialize_with = "date_out")]
     pub start: Option<NaiveDate>,
     #[serde(serialize_with = "date_out")]
     pub end: Option<NaiveDate>,
 }
 
-impl TimeRef {
-    pub fn new(text: impl Into<String>, iv: Interval) -> Self {
+impl<'a> TimeRef<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>, iv: Interval) -> Self {
         TimeRef { text: text.into(), start: iv.start, end: iv.end }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocRecord {
-    pub doc: String,
-    pub title: Option<String>,
+pub struct DocRecord<'a> {
+    pub doc: Cow<'a, str>,
+    pub title: Option<Cow<'a, str>>,
     #[serde(serialize_with = "date_out")]
     pub published: Option<NaiveDate>,
-    pub url: Option<String>,
-    pub outlet: Option<String>,
+    pub url: Option<Cow<'a, str>>,
+    pub outlet: Option<Cow<'a, str>>,
     pub sentences: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<Cow<'a, str>>,
     /// The body is only the summary of a feed item that had no full content. Written only when
     /// true, so other documents' records are unchanged.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -116,20 +114,20 @@ pub struct DocRecord {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FigureRecord {
-    pub doc: String,
+pub struct FigureRecord<'a> {
+    pub doc: Cow<'a, str>,
     pub span: Span,
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub value: Value,
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'a, str>>,
     pub measure: Measure,
     pub increment: bool,
-    pub subject: Option<NameRef>,
-    pub location: Option<NameRef>,
-    pub time: Option<TimeRef>,
-    pub source: Vec<Source>,
-    pub stated: Option<TimeRef>,
-    pub via: Option<NameRef>,
+    pub subject: Option<NameRef<'a>>,
+    pub location: Option<NameRef<'a>>,
+    pub time: Option<TimeRef<'a>>,
+    pub source: Vec<Source<'a>>,
+    pub stated: Option<TimeRef<'a>>,
+    pub via: Option<NameRef<'a>>,
     /// The report says the figure could not be independently verified.
     #[serde(default)]
     pub unverified: bool,
@@ -139,21 +137,21 @@ pub struct FigureRecord {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuoteRecord {
-    pub doc: String,
+pub struct QuoteRecord<'a> {
+    pub doc: Cow<'a, str>,
     pub span: Span,
-    pub text: String,
-    pub speaker: Option<NameRef>,
+    pub text: Cow<'a, str>,
+    pub speaker: Option<NameRef<'a>>,
     pub direct: bool,
-    pub cue: Option<String>,
-    pub via: Option<NameRef>,
+    pub cue: Option<Cow<'a, str>>,
+    pub via: Option<NameRef<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TimeRecord {
-    pub doc: String,
+pub struct TimeRecord<'a> {
+    pub doc: Cow<'a, str>,
     pub span: Span,
-    pub text: String,
+    pub text: Cow<'a, str>,
     #[serde(serialize_with = "date_out")]
     pub start: Option<NaiveDate>,
     #[serde(serialize_with = "date_out")]
@@ -172,23 +170,24 @@ pub enum EntityKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EntityRecord {
-    pub doc: String,
+pub struct EntityRecord<'a> {
+    pub doc: Cow<'a, str>,
     pub span: Span,
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub kind: EntityKind,
-    pub name: Option<String>,
+    pub name: Option<Cow<'a, str>>,
 }
 
-/// One line of Tally's JSON Lines output.
+/// One line of Tally's JSON Lines output. Its strings are borrowed for `'a` (the document's
+/// body and metadata) or owned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum Record {
-    Doc(DocRecord),
-    Figure(FigureRecord),
-    Quote(QuoteRecord),
-    Time(TimeRecord),
-    Entity(EntityRecord),
+pub enum Record<'a> {
+    Doc(DocRecord<'a>),
+    Figure(FigureRecord<'a>),
+    Quote(QuoteRecord<'a>),
+    Time(TimeRecord<'a>),
+    Entity(EntityRecord<'a>),
 }
 
 #[cfg(test)]

@@ -35,14 +35,14 @@ fn build(db: &std::path::Path, claims: usize) {
             let r = next();
             let series = (r % 1000) as usize;
             recs.push(Record::Figure(FigureRecord {
-                doc: format!("d{d}"),
+                doc: format!("d{d}").into(),
                 span: Span::new(0, 6),
                 text: "Report".into(),
                 value: Value::exact((next() % 5000) as f64),
                 unit: Some(UNITS[series % 4].into()),
                 measure: MEASURES[(series / 4) % 5],
                 increment: false,
-                subject: Some(NameRef { text: format!("group {}", series / 20), name: None }),
+                subject: Some(NameRef { text: format!("group {}", series / 20).into(), name: None }),
                 location: Some(NameRef {
                     text: COUNTRIES[series % 10].into(),
                     name: Some(COUNTRIES[series % 10].into()),

@@ -8,12 +8,12 @@ use tower::ServiceExt;
 
 const HOSTILE: &str = "Officials said <script>alert(1)</script> 12 people \"><img src=x onerror=alert(2)> died.";
 
-fn figure(doc: &str, body: &str, number: &str, low: f64, source: &str) -> Record {
+fn figure(doc: &str, body: &str, number: &str, low: f64, source: &str) -> Record<'static> {
     let start = body.find(number).unwrap();
     Record::Figure(FigureRecord {
-        doc: doc.into(),
+        doc: doc.to_string().into(),
         span: Span::new(start, start + number.len()),
-        text: number.into(),
+        text: number.to_string().into(),
         value: Value::exact(low),
         unit: Some("person".into()),
         measure: Measure::Killed,
@@ -22,8 +22,8 @@ fn figure(doc: &str, body: &str, number: &str, low: f64, source: &str) -> Record
         location: Some(NameRef { text: "Sudan".into(), name: Some("Sudan".into()) }),
         time: None,
         source: vec![Source {
-            text: source.into(),
-            name: Some(source.into()),
+            text: source.to_string().into(),
+            name: Some(source.to_string().into()),
             cue: "said".into(),
             stance: Stance::Asserted,
         }],
