@@ -77,8 +77,10 @@ pub(crate) struct Lexicon {
     pub place_words: usize,
     /// The leading run of letters and digits of every city name ("San" for "San Jose"): a run
     /// of tokens can only be a city when its first token begins with one of these.
-    /// With each, the length in bytes of the longest city name it begins.
-    pub place_first: StrTable<u32>,
+    /// With each, the length in bytes of the longest city name it begins, and a bit set of
+    /// the lengths of the city names it begins (bit `len % 64`): a run of tokens whose length
+    /// has no bit is no city, told without hashing it.
+    pub place_first: StrTable<(u32, u64)>,
     /// Which of the word lists `notname`, `function`, `time`, `orghead`, `placehead` and
     /// `placeprefix` of `data/person_words.tsv` hold a word (flags in [`word`]): one look-up
     /// per token answers them all.
@@ -452,7 +454,7 @@ pub(crate) fn build() -> Lexicon {
     // claimed above keep their meaning (a hash probe per line, no allocation unless new).
     let mut places: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(48_000, Default::default());
     let mut place_words = 1;
-    let mut place_first: StrTable<u32> = StrTable::with_capacity(32_000);
+    let mut place_first: StrTable<(u32, u64)> = StrTable::with_capacity(32_000);
     let mut lower = String::with_capacity(64);
     for line in byte_split(PLACES, b'\n') {
         if line.starts_with('#') {
@@ -467,7 +469,7 @@ pub(crate) fn build() -> Lexicon {
             continue;
         }
         place_words = place_words.max(p.split(' ').count());
-        place_first.upsert(leading_run(p), p.len() as u32, u32::max);
+        place_first.upsert(leading_run(p), (p.len() as u32, 1 << (p.len() % 64)), |a, b| (a.0.max(b.0), a.1 | b.1));
         places.insert(p, entries.len() as u32);
         entries.push(Entry {
             cat: Cat::Place,

@@ -351,12 +351,14 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
         // A token ends before a character that is not a letter or digit, so every run of
         // tokens from here begins with this token's leading run: one look-up rules most out.
         // A run longer than the longest city name it could begin is none.
-        let max_len = if found.is_none() { lx.place_first.get(lexicon::leading_run(word)) } else { None };
-        let mut j = if max_len.is_some() { (i + lx.place_words).min(toks.len()) } else { i };
-        let max_end = t.span.start.saturating_add(max_len.map_or(0, |m| m as usize));
+        // Runs of lengths no city name it begins has are ruled out by a bit test.
+        let first = if found.is_none() { lx.place_first.get(lexicon::leading_run(word)) } else { None };
+        let mut j = if first.is_some() { (i + lx.place_words).min(toks.len()) } else { i };
+        let (max_len, lens) = first.unwrap_or((0, 0));
+        let max_end = t.span.start.saturating_add(max_len as usize);
         while j > i {
             let end = toks[j - 1].span.end;
-            if end <= limit && end <= max_end {
+            if end <= limit && end <= max_end && lens & (1 << (end.wrapping_sub(t.span.start) % 64)) != 0 {
                 if let Some(&e) = body.get(t.span.start..end).and_then(|key| lx.places.get(key)) {
                     found = Some((j, e as usize));
                     break;
@@ -683,7 +685,8 @@ impl AnaphorIndex {
     /// Organizations (and groups) whose name holds a word that lower-cases to `key`, as (end,
     /// candidate index), in order.
     fn orgs(&mut self, cands: &[Cand], key: &str) -> &[(usize, usize)] {
-        self.orgs_by_word.entry(key.to_string()).or_insert_with(|| {
+        // The key is copied only the first time it is asked for.
+        if !self.orgs_by_word.contains_key(key) {
             let mut list: Vec<(usize, usize)> = cands
                 .iter()
                 .enumerate()
@@ -692,8 +695,9 @@ impl AnaphorIndex {
                 .map(|(i, c)| (c.span.end, i))
                 .collect();
             list.sort_unstable();
-            list
-        })
+            self.orgs_by_word.insert(key.to_string(), list);
+        }
+        self.orgs_by_word.get(key).map_or(&[], Vec::as_slice)
     }
 }
 
