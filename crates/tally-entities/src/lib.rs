@@ -97,6 +97,8 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
     let words = Words::new(an);
     let hits = dictionary_hits(an, &words);
     let mut cands: Vec<Cand> = Vec::with_capacity(hits.len() + 8);
+    // The tokens each dictionary candidate covers (its hit's), for the people pass.
+    let mut dict_tokens: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
 
     // Dictionary hits become mentions (roles and titles only feed the later passes).
     for h in &hits {
@@ -112,11 +114,12 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
         };
         let name = Name::Borrowed(if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern } else { e.name });
         cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank: 1 });
+        dict_tokens.push((h.t0, h.t1));
     }
 
     let dict_len = cands.len();
     names::find_names(an, &words, &hits, &mut cands);
-    people::find_people(an, &words, &hits, &mut cands, dict_len);
+    people::find_people(an, &words, &hits, &mut cands, &dict_tokens);
     // A town a person's name runs through ("Kim" is also a town) is no place here.
     let mut persons: Vec<Span> = cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.span).collect();
     persons.sort_unstable();

@@ -34,7 +34,8 @@ struct Person {
 
 /// For each token: covered by a dictionary mention that a name may not run through (countries,
 /// demonyms, organizations); places may be overridden ("Kim" is also a town).
-fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit]) -> Vec<bool> {
+/// `dict_tokens`: the token range of each of the first candidates (the dictionary's).
+fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit], dict_tokens: &[(usize, usize)]) -> Vec<bool> {
     let lx = &*LEXICON;
     let mut b = vec![false; an.tokens.len()];
     // Titles and role nouns are never part of a name ("Supreme Leader", "Police Chief").
@@ -45,8 +46,12 @@ fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit]) -> Vec<bool> {
             }
         }
     }
-    for c in cands.iter().filter(|c| c.kind != EntityKind::Place) {
-        let (t0, t1) = (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end));
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind != EntityKind::Place) {
+        // A hit's token range is the tokens at or after its start up to those at or after its end.
+        let (t0, t1) = match dict_tokens.get(i) {
+            Some(&r) => r,
+            None => (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end)),
+        };
         if let Some(s) = b.get_mut(t0..t1) {
             s.fill(true);
         }
@@ -127,11 +132,18 @@ fn title_of(an: &Analysis, hits: &[Hit], t1: usize) -> Option<(usize, u16)> {
 }
 
 /// Finds people and unnamed organizations; appends candidates.
-pub(crate) fn find_people(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
+pub(crate) fn find_people(
+    an: &Analysis,
+    wd: &Words,
+    hits: &[Hit],
+    cands: &mut Vec<Cand>,
+    dict_tokens: &[(usize, usize)],
+) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
-    let blocked = blocked_tokens(an, &cands[..base], hits);
+    let dict_len = dict_tokens.len();
+    let blocked = blocked_tokens(an, &cands[..base], hits, dict_tokens);
     let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
     let mut people: Vec<Person> = Vec::new();
     // Tokens before `i` are settled; runs begin at name tokens.
@@ -429,15 +441,17 @@ fn resolve_short(
         .collect();
     let mut unnamed = unnamed;
     unnamed.sort_unstable();
-    // Antecedents in order of their end; pronouns resolved so far carry the person on.
-    let mut named: Vec<(usize, Name, Option<u16>)> = cands
+    // Antecedents in order of their end (names borrowed, copied only for a pronoun that takes
+    // one); pronouns resolved so far carry the person on.
+    let mut named: Vec<(usize, &Name, Option<u16>)> = cands
         .iter()
         .chain(extra.iter())
         .filter(|c| c.kind == EntityKind::Person)
-        .map(|c| (c.span.end, c.name.clone(), c.country))
+        .map(|c| (c.span.end, &c.name, c.country))
         .collect();
     named.sort_by_key(|n| n.0);
-    let mut resolved: Option<(usize, Name, Option<u16>)> = None;
+    let mut pronouns = Vec::new();
+    let mut resolved: Option<(usize, &Name, Option<u16>)> = None;
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
@@ -452,9 +466,9 @@ fn resolve_short(
             let u = unnamed.partition_point(|&u| u < *end);
             unnamed.get(u).is_none_or(|&u| u >= start)
         })
-        .cloned();
+        .copied();
         if let Some((_, name, country)) = last {
-            extra.push(Cand {
+            pronouns.push(Cand {
                 span: t.span,
                 kind: EntityKind::Person,
                 form: Form::Pronoun,
@@ -465,7 +479,9 @@ fn resolve_short(
             resolved = Some((t.span.end, name, country));
         }
     }
+    drop(named);
     cands.extend(extra);
+    cands.extend(pronouns);
 }
 
 /// How far back (bytes) a pronoun looks for its person: about three sentences.
