@@ -643,10 +643,7 @@ fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
             continue;
         }
         let index = index.get_or_insert_with(|| AnaphorIndex::new(cands));
-        let live = &index.live;
-        let a = live.partition_point(|s| s.start + index.max_live < t.span.start);
-        let b = live.partition_point(|s| s.start < t.span.end);
-        if live[a..b.max(a)].iter().any(|s| s.overlaps(t.span)) {
+        if index.overlaps_live(cands, t.span) {
             continue;
         }
         // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
@@ -669,20 +666,42 @@ fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
     cands.extend(found);
 }
 
-/// For [`org_anaphors`]: live candidate spans by start, and, per lower-cased word asked for,
-/// the organizations whose name holds that word, in order of end.
+/// For [`org_anaphors`]: live candidate spans by start (sorted once a document asks often
+/// enough to pay for it), the live organizations and groups, and, per lower-cased word asked
+/// for, the organizations whose name holds that word, in order of end.
 struct AnaphorIndex {
-    live: Vec<Span>,
-    max_live: usize,
+    live: Option<(Vec<Span>, usize)>,
+    asked: usize,
+    orgs: Vec<usize>,
     orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>>,
 }
 
+/// Overlap questions answered by a scan of the candidates before they are sorted.
+const ANAPHOR_SCANS: usize = 8;
+
 impl AnaphorIndex {
     fn new(cands: &[Cand]) -> Self {
-        let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
-        live.sort_unstable();
-        let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
-        AnaphorIndex { live, max_live, orgs_by_word: Default::default() }
+        let orgs = (0..cands.len())
+            .filter(|&i| cands[i].rank > 0 && matches!(cands[i].kind, EntityKind::Org | EntityKind::Group))
+            .collect();
+        AnaphorIndex { live: None, asked: 0, orgs, orgs_by_word: Default::default() }
+    }
+
+    /// Whether a live candidate (rank above 0) overlaps `span`.
+    fn overlaps_live(&mut self, cands: &[Cand], span: Span) -> bool {
+        if self.live.is_none() && self.asked < ANAPHOR_SCANS {
+            self.asked += 1;
+            return cands.iter().any(|c| c.rank > 0 && c.span.overlaps(span));
+        }
+        let (live, max_live) = self.live.get_or_insert_with(|| {
+            let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
+            live.sort_unstable();
+            let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
+            (live, max_live)
+        });
+        let a = live.partition_point(|s| s.start + *max_live < span.start);
+        let b = live.partition_point(|s| s.start < span.end);
+        live[a..b.max(a)].iter().any(|s| s.overlaps(span))
     }
 
     /// Organizations (and groups) whose name holds a word that lower-cases to `key`, as (end,
@@ -690,10 +709,10 @@ impl AnaphorIndex {
     fn orgs(&mut self, cands: &[Cand], key: &str) -> &[(usize, usize)] {
         // The key is copied only the first time it is asked for.
         if !self.orgs_by_word.contains_key(key) {
-            let mut list: Vec<(usize, usize)> = cands
+            let mut list: Vec<(usize, usize)> = self
+                .orgs
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group))
+                .filter_map(|&i| cands.get(i).map(|c| (i, c)))
                 .filter(|(_, c)| name_has_word(&c.name, key))
                 .map(|(i, c)| (c.span.end, i))
                 .collect();
