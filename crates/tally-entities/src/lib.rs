@@ -377,7 +377,11 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
             None => i += 1,
         }
     }
-    out.sort_by_key(|h| h.span.start);
+    // The automaton's hits and the city hits are each in text order: most often there is
+    // nothing to sort (a stable sort of sorted hits leaves them as they are).
+    if !out.is_sorted_by_key(|h| h.span.start) {
+        out.sort_by_key(|h| h.span.start);
+    }
 }
 
 fn next_auto_start(out: &[Hit], k: usize, n: usize) -> usize {
