@@ -28,10 +28,12 @@ impl Words {
         let n = an.tokens.len();
         let mut w = Words {
             flags: vec![0; n],
-            caps: Vec::with_capacity(n / 8),
-            names: Vec::with_capacity(n / 16),
-            after_the: Vec::with_capacity(n / 16),
-            pronouns: Vec::new(),
+            // About one token in five is capitalised, one in eight can be part of a name, one
+            // in twenty follows "the": sized to grow rarely.
+            caps: Vec::with_capacity(n / 4),
+            names: Vec::with_capacity(n / 6),
+            after_the: Vec::with_capacity(n / 12),
+            pronouns: Vec::with_capacity(n / 64),
         };
         // All list words are capitalised unless `lower_list_words`.
         let lower_lists = lx.lower_list_words;
