@@ -109,12 +109,10 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
 /// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
 fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
-    let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k)).collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return [None, None] };
+    let mut words = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k));
+    let Some(first) = words.next() else { return [None, None] };
     let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
-    if words.len() == 1 {
-        return [span(first), None];
-    }
+    let Some(last) = words.last() else { return [span(first), None] };
     // Family name first ("Kim Jong-un", "Xi Jinping") or not, the first word is a weaker key:
     // a bare word matches it only when no surname does.
     [span(last), span(first)]
