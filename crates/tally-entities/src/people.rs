@@ -17,7 +17,8 @@ const PARTICLES: [&str; 14] =
 /// Token `k` is one of [`PARTICLES`] (all begin in lower case, so a capitalised token never is).
 #[inline]
 fn is_particle(an: &Analysis, k: usize) -> bool {
-    an.tokens.get(k).is_some_and(|t| !t.cap) && PARTICLES.contains(&an.tok(k))
+    // All are two or three bytes long.
+    an.tokens.get(k).is_some_and(|t| !t.cap && matches!(t.span.len(), 2 | 3)) && PARTICLES.contains(&an.tok(k))
 }
 
 /// A person found with a full (or titled) name.
@@ -491,5 +492,7 @@ mod tests {
     fn particles_begin_in_lower_case() {
         // `is_particle` skips capitalised tokens on this ground.
         assert!(super::PARTICLES.iter().all(|p| p.starts_with(|c: char| c.is_lowercase())));
+        // `is_particle` skips tokens of other lengths.
+        assert!(super::PARTICLES.iter().all(|p| matches!(p.len(), 2 | 3)));
     }
 }
