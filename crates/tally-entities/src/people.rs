@@ -113,7 +113,7 @@ fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
     let mut words = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k));
     let Some(first) = words.next() else { return [None, None] };
     let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
-    let Some(last) = words.last() else { return [span(first), None] };
+    let Some(last) = words.next_back() else { return [span(first), None] };
     // Family name first ("Kim Jong-un", "Xi Jinping") or not, the first word is a weaker key:
     // a bare word matches it only when no surname does.
     [span(last), span(first)]
