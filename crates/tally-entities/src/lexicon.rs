@@ -332,6 +332,9 @@ pub(crate) mod word {
     pub const ORG_HEAD: u8 = 8;
     pub const PLACE_HEAD: u8 = 16;
     pub const PLACE_PREFIX: u8 = 32;
+    /// Not the leading run of any city name (`Lexicon::place_first`): set on the listed words
+    /// only, so that a function word opening a sentence skips that table.
+    pub const NO_PLACE: u8 = 64;
 }
 
 /// The text up to the first character that is not a letter or digit.
@@ -531,6 +534,12 @@ pub(crate) fn build() -> Lexicon {
     ] {
         for w in set.iter() {
             word_flags.upsert(w, flag, |a, b| a | b);
+        }
+    }
+    let listed: Vec<&'static str> = word_flags.iter().map(|(w, _)| w).collect();
+    for w in listed {
+        if place_first.get(leading_run(w)).is_none() {
+            word_flags.upsert(w, word::NO_PLACE, |a, b| a | b);
         }
     }
     let lower_list_words = word_flags.iter().any(|(w, _)| !w.chars().next().is_some_and(char::is_uppercase));

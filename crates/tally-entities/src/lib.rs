@@ -355,7 +355,11 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
         // tokens from here begins with this token's leading run: one look-up rules most out.
         // A run longer than the longest city name it could begin is none.
         // Runs of lengths no city name it begins has are ruled out by a bit test.
-        let first = if found.is_none() { lx.place_first.get(lexicon::leading_run(word)) } else { None };
+        let first = if found.is_none() && !wd.has(i, lexicon::word::NO_PLACE) {
+            lx.place_first.get(lexicon::leading_run(word))
+        } else {
+            None
+        };
         let mut j = if first.is_some() { (i + lx.place_words).min(toks.len()) } else { i };
         let (max_len, lens) = first.unwrap_or((0, 0));
         let max_end = t.span.start.saturating_add(max_len as usize);
