@@ -349,7 +349,9 @@ fn resolve_short(
     // Capitalised tokens come in text order: the spans starting before each one's end are a
     // growing prefix.
     let mut upto = 0;
-    for &k in &wd.caps {
+    // No key (no full name of two words or more): no surname alone to find.
+    let caps: &[usize] = if key_bits == 0 { &[] } else { &wd.caps };
+    for &k in caps {
         let Some(t) = an.tokens.get(k) else { continue };
         if t.kind != TokenKind::Word || !t.cap || blocked.get(k).copied().unwrap_or(true) {
             continue;
