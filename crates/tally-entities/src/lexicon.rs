@@ -77,8 +77,10 @@ pub(crate) struct Lexicon {
     pub place_words: usize,
     /// The leading run of letters and digits of every city name ("San" for "San Jose"): a run
     /// of tokens can only be a city when its first token begins with one of these.
-    /// With each, the length in bytes of the longest city name it begins.
-    pub place_first: StrTable<u32>,
+    /// With each, the length in bytes of the longest city name it begins, and a bit set of
+    /// the lengths of the city names it begins (bit `len % 64`): a run of tokens whose length
+    /// has no bit is no city, told without hashing it.
+    pub place_first: StrTable<(u32, u64)>,
     /// Which of the word lists `notname`, `function`, `time`, `orghead`, `placehead` and
     /// `placeprefix` of `data/person_words.tsv` hold a word (flags in [`word`]): one look-up
     /// per token answers them all.
@@ -330,6 +332,9 @@ pub(crate) mod word {
     pub const ORG_HEAD: u8 = 8;
     pub const PLACE_HEAD: u8 = 16;
     pub const PLACE_PREFIX: u8 = 32;
+    /// Not the leading run of any city name (`Lexicon::place_first`): set on the listed words
+    /// only, so that a function word opening a sentence skips that table.
+    pub const NO_PLACE: u8 = 64;
 }
 
 /// The text up to the first character that is not a letter or digit.
@@ -452,7 +457,7 @@ pub(crate) fn build() -> Lexicon {
     // claimed above keep their meaning (a hash probe per line, no allocation unless new).
     let mut places: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(48_000, Default::default());
     let mut place_words = 1;
-    let mut place_first: StrTable<u32> = StrTable::with_capacity(32_000);
+    let mut place_first: StrTable<(u32, u64)> = StrTable::with_capacity(32_000);
     let mut lower = String::with_capacity(64);
     for line in byte_split(PLACES, b'\n') {
         if line.starts_with('#') {
@@ -467,7 +472,7 @@ pub(crate) fn build() -> Lexicon {
             continue;
         }
         place_words = place_words.max(p.split(' ').count());
-        place_first.upsert(leading_run(p), p.len() as u32, u32::max);
+        place_first.upsert(leading_run(p), (p.len() as u32, 1 << (p.len() % 64)), |a, b| (a.0.max(b.0), a.1 | b.1));
         places.insert(p, entries.len() as u32);
         entries.push(Entry {
             cat: Cat::Place,
@@ -529,6 +534,12 @@ pub(crate) fn build() -> Lexicon {
     ] {
         for w in set.iter() {
             word_flags.upsert(w, flag, |a, b| a | b);
+        }
+    }
+    let listed: Vec<&'static str> = word_flags.iter().map(|(w, _)| w).collect();
+    for w in listed {
+        if place_first.get(leading_run(w)).is_none() {
+            word_flags.upsert(w, word::NO_PLACE, |a, b| a | b);
         }
     }
     let lower_list_words = word_flags.iter().any(|(w, _)| !w.chars().next().is_some_and(char::is_uppercase));

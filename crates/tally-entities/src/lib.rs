@@ -97,6 +97,8 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
     let words = Words::new(an);
     let hits = dictionary_hits(an, &words);
     let mut cands: Vec<Cand> = Vec::with_capacity(hits.len() + 8);
+    // The tokens each dictionary candidate covers (its hit's), for the people pass.
+    let mut dict_tokens: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
 
     // Dictionary hits become mentions (roles and titles only feed the later passes).
     for h in &hits {
@@ -112,11 +114,12 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
         };
         let name = Name::Borrowed(if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern } else { e.name });
         cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank: 1 });
+        dict_tokens.push((h.t0, h.t1));
     }
 
     let dict_len = cands.len();
     names::find_names(an, &words, &hits, &mut cands);
-    people::find_people(an, &words, &hits, &mut cands, dict_len);
+    people::find_people(an, &words, &hits, &mut cands, &dict_tokens);
     // A town a person's name runs through ("Kim" is also a town) is no place here.
     let mut persons: Vec<Span> = cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.span).collect();
     persons.sort_unstable();
@@ -351,12 +354,18 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
         // A token ends before a character that is not a letter or digit, so every run of
         // tokens from here begins with this token's leading run: one look-up rules most out.
         // A run longer than the longest city name it could begin is none.
-        let max_len = if found.is_none() { lx.place_first.get(lexicon::leading_run(word)) } else { None };
-        let mut j = if max_len.is_some() { (i + lx.place_words).min(toks.len()) } else { i };
-        let max_end = t.span.start.saturating_add(max_len.map_or(0, |m| m as usize));
+        // Runs of lengths no city name it begins has are ruled out by a bit test.
+        let first = if found.is_none() && !wd.has(i, lexicon::word::NO_PLACE) {
+            lx.place_first.get(lexicon::leading_run(word))
+        } else {
+            None
+        };
+        let mut j = if first.is_some() { (i + lx.place_words).min(toks.len()) } else { i };
+        let (max_len, lens) = first.unwrap_or((0, 0));
+        let max_end = t.span.start.saturating_add(max_len as usize);
         while j > i {
             let end = toks[j - 1].span.end;
-            if end <= limit && end <= max_end {
+            if end <= limit && end <= max_end && lens & (1 << (end.wrapping_sub(t.span.start) % 64)) != 0 {
                 if let Some(&e) = body.get(t.span.start..end).and_then(|key| lx.places.get(key)) {
                     found = Some((j, e as usize));
                     break;
@@ -372,7 +381,11 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
             None => i += 1,
         }
     }
-    out.sort_by_key(|h| h.span.start);
+    // The automaton's hits and the city hits are each in text order: most often there is
+    // nothing to sort (a stable sort of sorted hits leaves them as they are).
+    if !out.is_sorted_by_key(|h| h.span.start) {
+        out.sort_by_key(|h| h.span.start);
+    }
 }
 
 fn next_auto_start(out: &[Hit], k: usize, n: usize) -> usize {
@@ -638,10 +651,7 @@ fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
             continue;
         }
         let index = index.get_or_insert_with(|| AnaphorIndex::new(cands));
-        let live = &index.live;
-        let a = live.partition_point(|s| s.start + index.max_live < t.span.start);
-        let b = live.partition_point(|s| s.start < t.span.end);
-        if live[a..b.max(a)].iter().any(|s| s.overlaps(t.span)) {
+        if index.overlaps_live(cands, t.span) {
             continue;
         }
         // The body's ASCII lower-casing is the full lower-casing of an ASCII word.
@@ -664,36 +674,60 @@ fn org_anaphors(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>) {
     cands.extend(found);
 }
 
-/// For [`org_anaphors`]: live candidate spans by start, and, per lower-cased word asked for,
-/// the organizations whose name holds that word, in order of end.
+/// For [`org_anaphors`]: live candidate spans by start (sorted once a document asks often
+/// enough to pay for it), the live organizations and groups, and, per lower-cased word asked
+/// for, the organizations whose name holds that word, in order of end.
 struct AnaphorIndex {
-    live: Vec<Span>,
-    max_live: usize,
+    live: Option<(Vec<Span>, usize)>,
+    asked: usize,
+    orgs: Vec<usize>,
     orgs_by_word: crate::lexicon::FastMap<String, Vec<(usize, usize)>>,
 }
 
+/// Overlap questions answered by a scan of the candidates before they are sorted.
+const ANAPHOR_SCANS: usize = 8;
+
 impl AnaphorIndex {
     fn new(cands: &[Cand]) -> Self {
-        let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
-        live.sort_unstable();
-        let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
-        AnaphorIndex { live, max_live, orgs_by_word: Default::default() }
+        let orgs = (0..cands.len())
+            .filter(|&i| cands[i].rank > 0 && matches!(cands[i].kind, EntityKind::Org | EntityKind::Group))
+            .collect();
+        AnaphorIndex { live: None, asked: 0, orgs, orgs_by_word: Default::default() }
+    }
+
+    /// Whether a live candidate (rank above 0) overlaps `span`.
+    fn overlaps_live(&mut self, cands: &[Cand], span: Span) -> bool {
+        if self.live.is_none() && self.asked < ANAPHOR_SCANS {
+            self.asked += 1;
+            return cands.iter().any(|c| c.rank > 0 && c.span.overlaps(span));
+        }
+        let (live, max_live) = self.live.get_or_insert_with(|| {
+            let mut live: Vec<Span> = cands.iter().filter(|c| c.rank > 0).map(|c| c.span).collect();
+            live.sort_unstable();
+            let max_live = live.iter().map(|s| s.len()).max().unwrap_or(0);
+            (live, max_live)
+        });
+        let a = live.partition_point(|s| s.start + *max_live < span.start);
+        let b = live.partition_point(|s| s.start < span.end);
+        live[a..b.max(a)].iter().any(|s| s.overlaps(span))
     }
 
     /// Organizations (and groups) whose name holds a word that lower-cases to `key`, as (end,
     /// candidate index), in order.
     fn orgs(&mut self, cands: &[Cand], key: &str) -> &[(usize, usize)] {
-        self.orgs_by_word.entry(key.to_string()).or_insert_with(|| {
-            let mut list: Vec<(usize, usize)> = cands
+        // The key is copied only the first time it is asked for.
+        if !self.orgs_by_word.contains_key(key) {
+            let mut list: Vec<(usize, usize)> = self
+                .orgs
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| c.rank > 0 && matches!(c.kind, EntityKind::Org | EntityKind::Group))
+                .filter_map(|&i| cands.get(i).map(|c| (i, c)))
                 .filter(|(_, c)| name_has_word(&c.name, key))
                 .map(|(i, c)| (c.span.end, i))
                 .collect();
             list.sort_unstable();
-            list
-        })
+            self.orgs_by_word.insert(key.to_string(), list);
+        }
+        self.orgs_by_word.get(key).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -10,10 +10,16 @@ use tally_model::{EntityKind, Span};
 use tally_text::{Analysis, TokenKind};
 
 /// Lower-case words that may join the capitalised words of one name.
-const CONNECTORS: [&str; 7] = ["of", "for", "and", "on", "the", "&", "de"];
+#[inline]
+fn connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "on" | "the" | "&" | "de")
+}
 
 /// Prepositions after which an unknown capitalised name is a place.
-const LOCATIVE: [&str; 8] = ["in", "near", "outside", "at", "from", "into", "around", "across"];
+#[inline]
+fn locative(w: &str) -> bool {
+    matches!(w, "in" | "near" | "outside" | "at" | "from" | "into" | "around" | "across")
+}
 
 fn cap_word(an: &Analysis, k: usize) -> bool {
     let Some(t) = an.tokens.get(k) else { return false };
@@ -114,7 +120,8 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
             }
             // "and" joins two names into one only after a head ("Department of Hydrology and
             // Meteorology"), not two places ("Omdurman and Port Sudan").
-            let joins = CONNECTORS.contains(&an.tok(k)) && (an.tok(k) != "and" || head.is_some());
+            let w = an.tok(k);
+            let joins = connector(w) && (w != "and" || head.is_some());
             if caps > 0 && joins && cap_word(an, k + 1) {
                 k += 1;
                 continue;
@@ -179,7 +186,7 @@ fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize)
         let len = an.tokens[p].span.len();
         // The lower-cased token equals a (lower-case) preposition: the same test as
         // `lower_eq` against the token.
-        if !(2..=6).contains(&len) || !LOCATIVE.contains(&an.low(p)) {
+        if !(2..=6).contains(&len) || !locative(an.low(p)) {
             continue;
         }
         let i = p + 1;

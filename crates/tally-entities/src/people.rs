@@ -17,7 +17,8 @@ const PARTICLES: [&str; 14] =
 /// Token `k` is one of [`PARTICLES`] (all begin in lower case, so a capitalised token never is).
 #[inline]
 fn is_particle(an: &Analysis, k: usize) -> bool {
-    an.tokens.get(k).is_some_and(|t| !t.cap) && PARTICLES.contains(&an.tok(k))
+    // All are two or three bytes long.
+    an.tokens.get(k).is_some_and(|t| !t.cap && matches!(t.span.len(), 2 | 3)) && PARTICLES.contains(&an.tok(k))
 }
 
 /// A person found with a full (or titled) name.
@@ -34,7 +35,8 @@ struct Person {
 
 /// For each token: covered by a dictionary mention that a name may not run through (countries,
 /// demonyms, organizations); places may be overridden ("Kim" is also a town).
-fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit]) -> Vec<bool> {
+/// `dict_tokens`: the token range of each of the first candidates (the dictionary's).
+fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit], dict_tokens: &[(usize, usize)]) -> Vec<bool> {
     let lx = &*LEXICON;
     let mut b = vec![false; an.tokens.len()];
     // Titles and role nouns are never part of a name ("Supreme Leader", "Police Chief").
@@ -45,8 +47,12 @@ fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit]) -> Vec<bool> {
             }
         }
     }
-    for c in cands.iter().filter(|c| c.kind != EntityKind::Place) {
-        let (t0, t1) = (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end));
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind != EntityKind::Place) {
+        // A hit's token range is the tokens at or after its start up to those at or after its end.
+        let (t0, t1) = match dict_tokens.get(i) {
+            Some(&r) => r,
+            None => (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end)),
+        };
         if let Some(s) = b.get_mut(t0..t1) {
             s.fill(true);
         }
@@ -104,12 +110,10 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
 /// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
 fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
-    let words: Vec<usize> = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k)).collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return [None, None] };
+    let mut words = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k));
+    let Some(first) = words.next() else { return [None, None] };
     let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
-    if words.len() == 1 {
-        return [span(first), None];
-    }
+    let Some(last) = words.next_back() else { return [span(first), None] };
     // Family name first ("Kim Jong-un", "Xi Jinping") or not, the first word is a weaker key:
     // a bare word matches it only when no surname does.
     [span(last), span(first)]
@@ -127,11 +131,18 @@ fn title_of(an: &Analysis, hits: &[Hit], t1: usize) -> Option<(usize, u16)> {
 }
 
 /// Finds people and unnamed organizations; appends candidates.
-pub(crate) fn find_people(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Vec<Cand>, dict_len: usize) {
+pub(crate) fn find_people(
+    an: &Analysis,
+    wd: &Words,
+    hits: &[Hit],
+    cands: &mut Vec<Cand>,
+    dict_tokens: &[(usize, usize)],
+) {
     let lx = &*LEXICON;
     let body = an.body;
     let base = cands.len();
-    let blocked = blocked_tokens(an, &cands[..base], hits);
+    let dict_len = dict_tokens.len();
+    let blocked = blocked_tokens(an, &cands[..base], hits, dict_tokens);
     let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
     let mut people: Vec<Person> = Vec::new();
     // Tokens before `i` are settled; runs begin at name tokens.
@@ -338,7 +349,9 @@ fn resolve_short(
     // Capitalised tokens come in text order: the spans starting before each one's end are a
     // growing prefix.
     let mut upto = 0;
-    for &k in &wd.caps {
+    // No key (no full name of two words or more): no surname alone to find.
+    let caps: &[usize] = if key_bits == 0 { &[] } else { &wd.caps };
+    for &k in caps {
         let Some(t) = an.tokens.get(k) else { continue };
         if t.kind != TokenKind::Word || !t.cap || blocked.get(k).copied().unwrap_or(true) {
             continue;
@@ -429,15 +442,17 @@ fn resolve_short(
         .collect();
     let mut unnamed = unnamed;
     unnamed.sort_unstable();
-    // Antecedents in order of their end; pronouns resolved so far carry the person on.
-    let mut named: Vec<(usize, Name, Option<u16>)> = cands
+    // Antecedents in order of their end (names borrowed, copied only for a pronoun that takes
+    // one); pronouns resolved so far carry the person on.
+    let mut named: Vec<(usize, &Name, Option<u16>)> = cands
         .iter()
         .chain(extra.iter())
         .filter(|c| c.kind == EntityKind::Person)
-        .map(|c| (c.span.end, c.name.clone(), c.country))
+        .map(|c| (c.span.end, &c.name, c.country))
         .collect();
     named.sort_by_key(|n| n.0);
-    let mut resolved: Option<(usize, Name, Option<u16>)> = None;
+    let mut pronouns = Vec::new();
+    let mut resolved: Option<(usize, &Name, Option<u16>)> = None;
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
@@ -452,9 +467,9 @@ fn resolve_short(
             let u = unnamed.partition_point(|&u| u < *end);
             unnamed.get(u).is_none_or(|&u| u >= start)
         })
-        .cloned();
+        .copied();
         if let Some((_, name, country)) = last {
-            extra.push(Cand {
+            pronouns.push(Cand {
                 span: t.span,
                 kind: EntityKind::Person,
                 form: Form::Pronoun,
@@ -465,7 +480,9 @@ fn resolve_short(
             resolved = Some((t.span.end, name, country));
         }
     }
+    drop(named);
     cands.extend(extra);
+    cands.extend(pronouns);
 }
 
 /// How far back (bytes) a pronoun looks for its person: about three sentences.
@@ -477,5 +494,7 @@ mod tests {
     fn particles_begin_in_lower_case() {
         // `is_particle` skips capitalised tokens on this ground.
         assert!(super::PARTICLES.iter().all(|p| p.starts_with(|c: char| c.is_lowercase())));
+        // `is_particle` skips tokens of other lengths.
+        assert!(super::PARTICLES.iter().all(|p| matches!(p.len(), 2 | 3)));
     }
 }

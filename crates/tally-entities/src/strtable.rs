@@ -13,6 +13,16 @@ pub(crate) struct StrTable<V: Copy> {
 #[inline]
 fn hash(w: &[u8]) -> usize {
     let n = w.len();
+    // Words of three or more bytes (most): the same value without the bounds tests.
+    if let ([a, b, c, ..], [.., y, z]) = (w, w) {
+        let x = *a as u64
+            | (*b as u64) << 8
+            | (*c as u64) << 16
+            | (*z as u64) << 24
+            | (*y as u64) << 32
+            | (n as u64 & 0xff) << 40;
+        return (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize;
+    }
     let at = |i: usize| w.get(i).copied().unwrap_or(0) as u64;
     let x = at(0)
         | at(1) << 8

@@ -4,7 +4,7 @@
 
 use crate::is_possessive;
 use crate::lexicon::{word, LEXICON};
-use tally_text::{Analysis, TokenKind};
+use tally_text::{Analysis, Token, TokenKind};
 
 /// The token can be part of a person's name.
 const NAME: u8 = 128;
@@ -28,10 +28,12 @@ impl Words {
         let n = an.tokens.len();
         let mut w = Words {
             flags: vec![0; n],
-            caps: Vec::with_capacity(n / 8),
-            names: Vec::with_capacity(n / 16),
-            after_the: Vec::with_capacity(n / 16),
-            pronouns: Vec::new(),
+            // About one token in five is capitalised, one in eight can be part of a name, one
+            // in twenty follows "the": sized to grow rarely.
+            caps: Vec::with_capacity(n / 4),
+            names: Vec::with_capacity(n / 6),
+            after_the: Vec::with_capacity(n / 12),
+            pronouns: Vec::with_capacity(n / 64),
         };
         // All list words are capitalised unless `lower_list_words`.
         let lower_lists = lx.lower_list_words;
@@ -57,7 +59,7 @@ impl Words {
                     && matches!(bytes.get(start..start.saturating_add(3)), Some([b'a' | b'e', b'l' | b'd', b'-']))
                     && bytes.len() >= t.span.end;
                 if t.cap || particle || lower_lists {
-                    w.listed(an, i, t.cap || particle);
+                    w.listed(an, i, t, t.cap || particle);
                 }
                 continue;
             }
@@ -83,7 +85,7 @@ impl Words {
                 }
             };
             if t.cap || particle || lower_lists {
-                w.listed(an, i, t.cap || particle);
+                w.listed(an, i, t, t.cap || particle);
             }
         }
         w
@@ -91,12 +93,11 @@ impl Words {
 
     /// List flags of word token `i`, and whether it can be part of a name (`maybe_name`: it is
     /// capitalised or a particle).
-    #[inline(never)]
-    fn listed(&mut self, an: &Analysis, i: usize, maybe_name: bool) {
-        let Some(t) = an.tokens.get(i) else { return };
+    #[inline]
+    fn listed(&mut self, an: &Analysis, i: usize, t: &Token, maybe_name: bool) {
         let word = t.span.text(an.body);
         let mut f = LEXICON.word_flags.get(word).unwrap_or(0);
-        if maybe_name && name_word(an, i, word, f) {
+        if maybe_name && name_word(an, i, t.cap, word, f) {
             f |= NAME;
             self.names.push(i);
         }
@@ -120,11 +121,10 @@ impl Words {
 
 /// Word token `i` (text `w`, list flags `f`) can be part of a person's name. Called for
 /// capitalised tokens and lower-case particles only, so never for a possessive "'s".
-fn name_word(an: &Analysis, i: usize, w: &str, f: u8) -> bool {
+fn name_word(an: &Analysis, i: usize, upper: bool, w: &str, f: u8) -> bool {
     if f & word::NOT_NAME != 0 {
         return false;
     }
-    let upper = an.tokens.get(i).is_some_and(|t| t.cap);
     if !upper {
         if is_possessive(w) {
             return false;
@@ -136,13 +136,18 @@ fn name_word(an: &Analysis, i: usize, w: &str, f: u8) -> bool {
     upper && (has_lower(w) || w.len() == 1) || roman(an, i, w)
 }
 
+#[inline]
 fn has_lower(w: &str) -> bool {
-    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(|c| c.is_lowercase()))
+    // Most names have a lower-case second letter ("Smith").
+    w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+        || w.bytes().any(|b| b.is_ascii_lowercase())
+        || (!w.is_ascii() && w.chars().any(|c| c.is_lowercase()))
 }
 
 /// A regnal number after a name ("Abdullah II", "Charles III").
 fn roman(an: &Analysis, i: usize, w: &str) -> bool {
     i > 0
+        && w.as_bytes().first().is_some_and(|&b| b == b'I' || b == b'V')
         && matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII")
         && an.tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
 }
