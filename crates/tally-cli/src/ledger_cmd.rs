@@ -4,7 +4,6 @@ use crate::input::for_each_batch;
 use crate::table::value_text;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,7 +42,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
     let start = Instant::now();
     let (mut new, mut copies, mut dupes) = (0usize, 0usize, 0usize);
     let counts = for_each_batch(paths, &opts, BATCH, |batch, counts| -> Result<()> {
-        let extractions: Vec<_> = batch.par_iter().map(tally_extract::extract).collect();
+        let extractions = crate::extract_cmd::extract_batch(batch);
         let docs: Vec<NewDocument> = batch
             .iter()
             .zip(&extractions)
