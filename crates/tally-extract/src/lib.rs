@@ -1,5 +1,6 @@
-//! The extraction pipeline for one document: analysis -> entities, times, figures, attribution
-//! -> linking -> records (spec/claims.md). Pure: a document in, records out.
+//! The extraction pipeline: analysis -> entities, times, figures, attribution -> linking ->
+//! records (spec/claims.md). Pure: a document in, records out; [`extract_many`] runs it over a
+//! run of documents stage by stage, with the same records.
 
 mod link;
 
