@@ -34,41 +34,42 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The most output buffer reserved for one document before writing it (64 MiB).
+/// The most output buffer reserved for one run of documents before writing it (64 MiB).
 const OUTPUT_RESERVE_CAP: usize = 1 << 26;
 
 /// How many documents of a batch one worker extracts together ([`tally_extract::extract_many`]
 /// runs each stage over them in turn): as many as keep every thread busy with two runs, between
 /// 8 and 128.
-pub fn run_len(batch: usize) -> usize {
+fn run_len(batch: usize) -> usize {
     (batch / (2 * rayon::current_num_threads().max(1))).clamp(8, 128)
+}
+
+/// `f` of each run of `batch` on the workers, in input order.
+fn map_runs<'a, T: Send>(batch: &'a [Document], f: impl Fn(&'a [Document]) -> T + Sync + Send) -> Vec<T> {
+    batch.par_chunks(run_len(batch.len())).map(f).collect()
 }
 
 /// Every document of `batch` extracted, in input order, runs of them on the workers.
 pub fn extract_batch(batch: &[Document]) -> Vec<tally_extract::Extraction<'_>> {
-    let runs: Vec<Vec<_>> = batch.par_chunks(run_len(batch.len())).map(tally_extract::extract_many).collect();
-    runs.into_iter().flatten().collect()
+    map_runs(batch, tally_extract::extract_many).into_iter().flatten().collect()
 }
 
 fn write_batch(batch: &[Document], out: &mut impl Write, jsonl: bool) -> std::io::Result<()> {
     if jsonl {
         // Extraction and serialization both run on the workers; this thread only writes bytes in
         // input order.
-        let chunks: Vec<Vec<u8>> = batch
-            .par_chunks(run_len(batch.len()))
-            .map(|run| {
-                // Records run to about eight times the body (more when the doc record carries the
-                // body itself); capacity that goes unused is never touched. Capped, so that a
-                // huge body does not ask for ten times its size up front: past the cap the
-                // buffer grows as it fills.
-                let text: usize = run.iter().map(|d| d.body.len()).sum();
-                let mut buf = Vec::with_capacity(text.saturating_mul(10).saturating_add(4096).min(OUTPUT_RESERVE_CAP));
-                for ex in tally_extract::extract_many(run) {
-                    tally_model::write_jsonl(&ex.records, &mut buf);
-                }
-                buf
-            })
-            .collect();
+        let chunks = map_runs(batch, |run| {
+            // Records run to about eight times the body (more when the doc record carries the
+            // body itself); capacity that goes unused is never touched. Capped, so that huge
+            // bodies do not ask for ten times their size up front: past the cap the buffer grows
+            // as it fills.
+            let text: usize = run.iter().map(|d| d.body.len()).sum();
+            let mut buf = Vec::with_capacity(text.saturating_mul(10).saturating_add(4096).min(OUTPUT_RESERVE_CAP));
+            for ex in tally_extract::extract_many(run) {
+                tally_model::write_jsonl(&ex.records, &mut buf);
+            }
+            buf
+        });
         for chunk in chunks {
             out.write_all(&chunk)?;
         }

@@ -72,6 +72,7 @@ pub fn extract_many(docs: &[Document]) -> Vec<Extraction<'_>> {
     let mut out = Vec::with_capacity(docs.len());
     let mut rest = docs;
     while !rest.is_empty() {
+        // The first document always, then more while the run stays within both limits.
         let mut bytes = 0;
         let n = rest
             .iter()
@@ -82,7 +83,7 @@ pub fn extract_many(docs: &[Document]) -> Vec<Extraction<'_>> {
                 first || bytes <= RUN_BYTES
             })
             .count();
-        let (run, tail) = rest.split_at(n.max(1).min(rest.len()));
+        let (run, tail) = rest.split_at(n);
         extract_run(run, &mut out);
         rest = tail;
     }
@@ -104,22 +105,27 @@ fn extract_run<'a>(run: &'a [Document], out: &mut Vec<Extraction<'a>>) {
             })
         })
         .collect();
-    let mut times: Vec<_> = run
+    let times: Vec<_> = run
         .iter()
         .zip(&ans)
         .zip(&published)
         .map(|((doc, an), &published)| {
             let opts = tally_times::Options::for_lang(doc.meta.lang.as_deref());
-            tally_times::find_with(an, published, opts)
+            let mut times = tally_times::find_with(an, published, opts);
+            times.retain(|t| !in_furniture(&doc.furniture, t.span));
+            times
         })
         .collect();
-    let mut figures: Vec<_> = ans.iter().zip(&entities).map(|(an, e)| tally_figures::find(an, e)).collect();
-    for ((doc, times), figures) in run.iter().zip(&mut times).zip(&mut figures) {
-        if !doc.furniture.is_empty() {
-            times.retain(|t| !in_furniture(&doc.furniture, t.span));
+    let figures: Vec<_> = run
+        .iter()
+        .zip(&ans)
+        .zip(&entities)
+        .map(|((doc, an), e)| {
+            let mut figures = tally_figures::find(an, e);
             figures.retain(|f| !in_furniture(&doc.furniture, f.span));
-        }
-    }
+            figures
+        })
+        .collect();
     let attributions: Vec<_> = ans.iter().zip(&entities).map(|(an, e)| tally_attrib::find(an, e)).collect();
 
     let first = out.len();
