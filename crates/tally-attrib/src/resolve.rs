@@ -6,7 +6,7 @@ use crate::frames::R;
 use crate::lexicon::class;
 use crate::{Text, CURLY_S};
 use std::borrow::Cow;
-use tally_model::{Anchor, EntityKind, NameRef, Span};
+use tally_model::{EntityKind, NameRef, Span};
 
 /// A phrase that later pronouns, descriptions and surnames can refer back to.
 #[derive(Debug, Clone)]
@@ -43,10 +43,6 @@ pub struct Ref<'a> {
 }
 
 impl Ref<'_> {
-    /// As an owned [`Anchor`].
-    pub fn anchor(&self) -> Anchor {
-        Anchor::new(self.span, self.name.map(str::to_string))
-    }
     /// The phrase as written in `body` with the name it refers to, as a record holds them.
     pub fn to_name_ref<'b>(&self, body: &'b str) -> NameRef<'b> {
         NameRef { text: Cow::Borrowed(self.span.text(body)), name: self.name.map(|n| Cow::Owned(n.to_string())) }

@@ -27,11 +27,9 @@ pub fn sources<'a>(a: &Attribution, body: &'a str) -> (Vec<Source<'a>>, Option<N
     let source = a
         .sources
         .iter()
-        .map(|s| Source {
-            text: Cow::Borrowed(s.anchor.span.text(body)),
-            name: s.anchor.name.map(|n| Cow::Owned(n.to_string())),
-            cue: Cow::Owned(s.cue.to_string()),
-            stance: s.stance,
+        .map(|s| {
+            let NameRef { text, name } = s.anchor.to_name_ref(body);
+            Source { text, name, cue: Cow::Owned(s.cue.to_string()), stance: s.stance }
         })
         .collect();
     let via = a.via.as_ref().map(|v| v.to_name_ref(body));

@@ -736,9 +736,10 @@ impl Reading {
         self.sents.clear();
     }
 
-    /// The reading of sentence `si`, when it was read (the latest sentences are looked at first).
+    /// The reading of sentence `si`, when it was read. Sentences are read in text order, so the
+    /// look back from the latest stops at the first sentence before `si`.
     pub fn get(&self, si: usize) -> Option<SentLex<'_>> {
-        self.sents.iter().rev().find(|r| r.sentence == si).map(|r| self.view(r))
+        self.sents.iter().rev().take_while(|r| r.sentence >= si).find(|r| r.sentence == si).map(|r| self.view(r))
     }
 
     /// The reading of the sentence read last.
@@ -758,7 +759,7 @@ impl Reading {
         }
     }
 
-    /// Reads sentence `si` after the ones read before.
+    /// Reads sentence `si` after the ones read before (sentences in text order: see [`Reading::get`]).
     pub fn read(&mut self, an: &Analysis, si: usize) {
         let Some(sent) = an.sentences.get(si) else { return };
         let lex: &'static Lexicon = &LEXICON;

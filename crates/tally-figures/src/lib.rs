@@ -68,15 +68,9 @@ struct Cand {
 /// The possessive written with a typographic apostrophe ("’s").
 const POSSESSIVE_QUOTE: &[u8] = "’s".as_bytes();
 
-/// Token `i` starts with an upper-case letter (the tokenizer's flag: `is_cap` of its text).
-#[inline]
-fn cap(an: &Analysis, i: usize) -> bool {
-    an.tokens.get(i).is_some_and(|t| t.cap)
-}
-
 /// The bytes of token `i` as written, or none.
 #[inline]
-fn text_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
+pub(crate) fn text_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
     an.tokens.get(i).and_then(|t| an.body.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
 }
 
@@ -584,7 +578,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Addresses: "10 Downing Street".
     if plain && p.digits {
         let mut k = p.end;
-        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && cap(an, k) {
+        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && an.is_cap(k) {
             if lex.has(k, role::ADDRESS) {
                 return None;
             }
@@ -594,7 +588,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Identifiers written with an abbreviation: "No. 10".
     if plain
         && prevw.is_some_and(|x| text_bytes(an, x) == b".")
-        && prev2.is_some_and(|y| lex.has(y, role::ID) && cap(an, y))
+        && prev2.is_some_and(|y| lex.has(y, role::ID) && an.is_cap(y))
     {
         return None;
     }
@@ -604,16 +598,16 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         if let Some(x) = k.filter(|&x| text_bytes(an, x) == b".") {
             k = if x > base { Some(x - 1) } else { None };
         }
-        if k.is_some_and(|x| lex.has(x, role::MONTH) && cap(an, x)) {
+        if k.is_some_and(|x| lex.has(x, role::MONTH) && an.is_cap(x)) {
             return None;
         }
-        if p.end < lex.end && lex.has(p.end, role::MONTH) && cap(an, p.end) {
+        if p.end < lex.end && lex.has(p.end, role::MONTH) && an.is_cap(p.end) {
             return None;
         }
         // Identifiers, ages, measurements named before the number.
         if let Some(x) = prevw {
             if qual.is_none() && lex.has(x, role::ID | role::AGE | role::MEASUREMENT) && !lex.has(x, role::STOP) {
-                let id_ok = !lex.has(x, role::ID) || cap(an, x) || unit.is_none();
+                let id_ok = !lex.has(x, role::ID) || an.is_cap(x) || unit.is_none();
                 if id_ok {
                     return None;
                 }
@@ -637,7 +631,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         if let (Some(x), Some(y)) = (prevw, prev2) {
             let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".") || p.end >= lex.end;
             if text_bytes(an, x) == b","
-                && cap(an, y)
+                && an.is_cap(y)
                 && kind_at(an, y) == Some(TokenKind::Word)
                 && after_comma
                 && unit.is_none()
@@ -1007,8 +1001,8 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if location.is_none() && c.class == Some(UnitClass::Percent) && word_is(an, c.npend, "of") {
         // "90 percent of Gaza's population": the possessor is the place.
         let x = c.npend + 1;
-        let possessed = matches!(an.tok(x + 1), "'s" | "’s");
-        if possessed && kind_at(an, x) == Some(TokenKind::Word) && cap(an, x) {
+        let possessed = is_possessive(an, x + 1);
+        if possessed && kind_at(an, x) == Some(TokenKind::Word) && an.is_cap(x) {
             if let Some(t) = an.tokens.get(x) {
                 let name = near(entities, t.span.start, t.span.start + 1).first().map(|m| m.name.clone());
                 location = Some(Anchor::new(t.span, name));
@@ -1144,7 +1138,7 @@ fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
     let head = c.head?;
     for x in c.nend..=head {
         if kind_at(an, x) != Some(TokenKind::Word)
-            || !cap(an, x)
+            || !an.is_cap(x)
             || x == lex.base
             || lex.has(x, role::MONTH | role::WEEKDAY)
         {
@@ -1159,7 +1153,7 @@ fn owner_word(an: &Analysis, lex: &SentLex, c: &Cand) -> Option<Anchor> {
         }
         // "South African": take a capitalised word before it too.
         let mut s = x;
-        if s > c.nend && cap(an, s - 1) && kind_at(an, s - 1) == Some(TokenKind::Word) {
+        if s > c.nend && an.is_cap(s - 1) && kind_at(an, s - 1) == Some(TokenKind::Word) {
             s -= 1;
         }
         let span = an.tokens.get(s)?.span.join(an.tokens.get(x)?.span);
@@ -1204,7 +1198,6 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
     let mut n = 0;
     while lo > base && n < 6 {
         let y = lo - 1;
-        let t = text_bytes(an, y);
         let kind = kind_at(an, y);
         if kind == Some(TokenKind::Punct)
             || kind == Some(TokenKind::Stop)
@@ -1213,7 +1206,7 @@ fn agent(an: &Analysis, lex: &SentLex, entities: &[Mention], v: usize) -> Option
         {
             break;
         }
-        if lex.has(y, role::STOP) && !word_is(an, y, "the") && t != b"'s" && t != POSSESSIVE_QUOTE {
+        if lex.has(y, role::STOP) && !word_is(an, y, "the") && !is_possessive(an, y) {
             break;
         }
         lo = y;
@@ -1275,7 +1268,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             // A capitalised name not in the entity tables: the run of capitalised words.
             let mut e = x;
             loop {
-                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && cap(an, e + 1) {
+                if e + 1 < lex.end && kind_at(an, e + 1) == Some(TokenKind::Word) && an.is_cap(e + 1) {
                     if lex.has(e + 1, role::MONTH | role::WEEKDAY) {
                         break;
                     }
@@ -1284,7 +1277,7 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
                     && e == x
                     && lex.has(e, role::FILLER)
                     && word_is(an, e + 1, "and")
-                    && cap(an, e + 2)
+                    && an.is_cap(e + 2)
                 {
                     // "North and South Kivu".
                     e += 2;
@@ -1313,11 +1306,8 @@ fn place_at(an: &Analysis, lex: &SentLex, entities: &[Mention], k: usize) -> Opt
             }
             return Some(Anchor::new(span, None));
         }
-        if t.kind == TokenKind::Word && lex.has(x, role::FILLER)
-            || matches!(text_bytes(an, x), b"'s" | POSSESSIVE_QUOTE)
-        {
-            filler_noun |= !matches!(low_bytes(an, x), b"the" | b"a" | b"an" | b"'s" | b"of")
-                && low_bytes(an, x) != POSSESSIVE_QUOTE;
+        if t.kind == TokenKind::Word && lex.has(x, role::FILLER) || is_possessive(an, x) {
+            filler_noun |= !is_possessive(an, x) && !matches!(low_bytes(an, x), b"the" | b"a" | b"an" | b"of");
             x += 1;
             continue;
         }
@@ -1380,7 +1370,7 @@ fn is_possessive(an: &Analysis, i: usize) -> bool {
 
 /// The bytes of token `i` (lower case), or none.
 #[inline]
-fn low_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
+pub(crate) fn low_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
     an.tokens.get(i).and_then(|t| an.low.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
 }
 

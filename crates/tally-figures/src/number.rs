@@ -3,6 +3,7 @@
 //! "tens of thousands") and ranges ("10,000–12,000", "2,800 to 3,000", "two or three").
 
 use crate::lexicon::{number_word, role, NumKind, SentLex, UnitClass};
+use crate::{low_bytes, text_bytes};
 use tally_text::{Analysis, TokenKind};
 
 /// A number as written, before qualifiers and the counted noun.
@@ -65,18 +66,6 @@ fn tok<'a>(an: &Analysis<'a>, i: usize) -> &'a str {
     an.tok(i)
 }
 
-/// The bytes of token `i` as written, or none.
-#[inline]
-fn tok_bytes<'a>(an: &Analysis<'a>, i: usize) -> &'a [u8] {
-    an.tokens.get(i).and_then(|t| an.body.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
-}
-
-/// The bytes of token `i` lower-cased, or none.
-#[inline]
-fn low_bytes<'a>(an: &'a Analysis, i: usize) -> &'a [u8] {
-    an.tokens.get(i).and_then(|t| an.low.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
-}
-
 /// The value of digits with optional thousands commas ("12,500"), when there are at most 15
 /// digits (read exactly, as parsing would); None for anything else.
 fn whole_number(text: &[u8]) -> Option<f64> {
@@ -105,7 +94,7 @@ fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize,
     if t.kind != TokenKind::Number || i >= lex.end {
         return None;
     }
-    let text = tok_bytes(an, i);
+    let text = text_bytes(an, i);
     let v = match whole_number(text) {
         Some(v) => v,
         None => {
@@ -315,7 +304,7 @@ fn single(an: &Analysis, lex: &SentLex, i: usize) -> Option<NumPhrase> {
 }
 
 fn percent_sign(an: &Analysis, lex: &SentLex, p: &mut NumPhrase) {
-    if p.end < lex.end && tok_bytes(an, p.end) == b"%" {
+    if p.end < lex.end && text_bytes(an, p.end) == b"%" {
         p.percent = true;
         p.end += 1;
     }

@@ -50,11 +50,7 @@ impl Anchor {
     pub fn new(span: Span, name: Option<String>) -> Self {
         Anchor { span, name }
     }
-    /// The mention as output names it: its text borrowed from `body`, its name copied.
-    pub fn to_name_ref<'a>(&self, body: &'a str) -> NameRef<'a> {
-        NameRef { text: Cow::Borrowed(self.span.text(body)), name: self.name.clone().map(Cow::Owned) }
-    }
-    /// As [`Anchor::to_name_ref`], moving the name instead of copying it.
+    /// The mention as output names it: its text borrowed from `body`, its name moved.
     pub fn into_name_ref(self, body: &str) -> NameRef<'_> {
         NameRef { text: Cow::Borrowed(self.span.text(body)), name: self.name.map(Cow::Owned) }
     }

@@ -35,8 +35,9 @@ struct ShortSlot {
     idx: u16,
 }
 
-/// Slots of the short-word table (a power of two, several times the number of short words).
-const SHORT_SLOTS: usize = 1024;
+/// Slots of the short-word table: a power of two, twice the most words the lexicon keeps, so
+/// the table is never full and every probe ends on an empty slot.
+const SHORT_SLOTS: usize = 2 * WORDS;
 
 /// For a length `n` of 0..=8, the mask of the low `n` bytes of an integer.
 static LOW_BYTES: [u64; 9] = {
@@ -96,7 +97,7 @@ impl Table {
 
     #[inline]
     fn short_slot(word: u64) -> usize {
-        (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize & (SHORT_SLOTS - 1)
+        (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize
     }
 
     /// The entry of the `n`-byte word at `start` of `text` (already lower-cased), for `n` in

@@ -227,6 +227,12 @@ struct Scan<'a, 'b> {
     opts: Options,
 }
 
+/// A word in no table (lower case) that still opens an expression: "mid-March", "Q3".
+#[inline]
+fn opens_unlisted(w: &[u8]) -> bool {
+    w.starts_with(b"mid-") || (w.len() == 2 && w.first() == Some(&b'q'))
+}
+
 impl<'a, 'b> Scan<'a, 'b> {
     fn new(an: &'b Analysis<'a>, opts: Options) -> Self {
         let low = an.low.as_bytes();
@@ -243,8 +249,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                             Some(en) => en,
                             // One test of the first byte settles most misses.
                             None if matches!(word as u8, b'm' | b'q')
-                                && ((n >= 4 && word & 0xffff_ffff == u64::from(u32::from_le_bytes(*b"mid-")))
-                                    || (n == 2 && word & 0xff == u64::from(b'q'))) =>
+                                && opens_unlisted(low.get(t.span.range()).unwrap_or(&[])) =>
                             {
                                 &OPENS
                             }
@@ -254,8 +259,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                     let w = low.get(t.span.range()).unwrap_or(&[]);
                     match lex.get(w) {
                         Some(en) => en,
-                        // Words in no table open nothing, but "mid-March" and "Q3" do.
-                        None if w.starts_with(b"mid-") || (w.len() == 2 && w.first() == Some(&b'q')) => &OPENS,
+                        None if opens_unlisted(w) => &OPENS,
                         None => &NO_ENTRY,
                     }
                 }

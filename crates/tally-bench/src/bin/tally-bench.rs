@@ -45,10 +45,8 @@ fn best<F: FnMut()>(reps: usize, mut f: F) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-/// Documents read before extracting, and documents extracted stage by stage together: what
-/// `tally extract --threads 1` uses.
+/// Documents read before extracting them, as `tally extract` reads them.
 const BATCH: usize = 256;
-const RUN: usize = 128;
 
 fn main() {
     // SAFETY: sets a plain integer option of the allocator.
@@ -151,16 +149,10 @@ fn main() {
     report(
         "extract (all)",
         best(reps("extract (all)"), || {
-            for run in docs.chunks(RUN) {
-                black_box(tally_extract::extract_many(run));
-            }
+            black_box(tally_extract::extract_many(&docs));
         }),
     );
-    let extractions: Vec<_> = if reps("json output") > 0 {
-        docs.chunks(RUN).flat_map(tally_extract::extract_many).collect()
-    } else {
-        Vec::new()
-    };
+    let extractions: Vec<_> = if reps("json output") > 0 { tally_extract::extract_many(&docs) } else { Vec::new() };
     report(
         "json output",
         best(reps("json output"), || {
@@ -180,12 +172,10 @@ fn main() {
             let mut out = Vec::new();
             let mut batch = Vec::with_capacity(BATCH);
             let mut flush = |batch: &mut Vec<tally_read::Document>| {
-                for run in batch.chunks(RUN) {
-                    for ex in tally_extract::extract_many(run) {
-                        out.clear();
-                        tally_model::write_jsonl(&ex.records, &mut out);
-                        black_box(&out);
-                    }
+                for ex in tally_extract::extract_many(batch) {
+                    out.clear();
+                    tally_model::write_jsonl(&ex.records, &mut out);
+                    black_box(&out);
                 }
                 batch.clear();
             };
