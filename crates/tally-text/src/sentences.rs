@@ -270,6 +270,18 @@ mod tests {
     use crate::Analysis;
     use proptest::prelude::*;
 
+    /// The abbreviation table keys a word by its packed bytes: every listed word must fit.
+    #[test]
+    fn every_abbreviation_is_loaded() {
+        let listed = include_str!("../data/abbreviations.tsv")
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count();
+        assert!(listed > 20, "{listed}");
+        assert_eq!(super::TABLES.abbrev.len(), listed);
+    }
+
     fn sents(s: &str) -> Vec<&str> {
         let a = Analysis::new(s);
         a.sentences.iter().map(|x| x.span.text(s)).collect()

@@ -263,13 +263,9 @@ pub(crate) fn tokenize_marking(body: &str, marks: &mut Vec<usize>) -> Vec<Token>
                 i += 1;
                 continue;
             }
-            Class::Lower => {
-                // Read above; kept for a complete dispatch.
-                i = word_end(body, start, i + 1);
-                kind = TokenKind::Word;
-            }
-            Class::Upper => {
-                cap = true;
+            // (A lower-case letter was read above.)
+            Class::Upper | Class::Lower => {
+                cap = b.is_ascii_uppercase();
                 i = word_end(body, start, i + 1);
                 kind = TokenKind::Word;
             }
