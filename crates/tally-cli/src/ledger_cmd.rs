@@ -4,11 +4,12 @@ use crate::input::for_each_batch;
 use crate::table::value_text;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-use tally_ledger::{ClaimRow, ExportFormat, Ledger, NewDocument, Stored};
+use tally_ledger::{ClaimRow, ExportFormat, Ledger, NewDocument, PreparedDocument, Stored};
 use tally_read::ReadOptions;
 
 /// How a query prints.
@@ -43,21 +44,26 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
     let (mut new, mut copies, mut dupes) = (0usize, 0usize, 0usize);
     let counts = for_each_batch(paths, &opts, BATCH, |batch, counts| -> Result<()> {
         let extractions = crate::extract_cmd::extract_batch(batch);
-        let docs: Vec<NewDocument> = batch
-            .iter()
+        // Fingerprints and packed records need no store: they are computed on the workers, and
+        // the store's transaction only writes.
+        let docs: Vec<PreparedDocument> = batch
+            .par_iter()
             .zip(&extractions)
-            .map(|(d, ex)| NewDocument {
-                doc: &d.id,
-                origin: &d.origin,
-                title: d.meta.title.as_deref(),
-                url: d.meta.url.as_deref(),
-                outlet: d.meta.outlet.as_deref(),
-                published: d.meta.published,
-                body: &d.body,
-                records: &ex.records,
+            .map(|(d, ex)| {
+                NewDocument {
+                    doc: &d.id,
+                    origin: &d.origin,
+                    title: d.meta.title.as_deref(),
+                    url: d.meta.url.as_deref(),
+                    outlet: d.meta.outlet.as_deref(),
+                    published: d.meta.published,
+                    body: &d.body,
+                    records: &ex.records,
+                }
+                .prepare()
             })
             .collect();
-        for s in ledger.ingest(&docs)? {
+        for s in ledger.ingest_prepared(&docs)? {
             match s {
                 Stored::New(_) => new += 1,
                 Stored::Syndicated { .. } => copies += 1,

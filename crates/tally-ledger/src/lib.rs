@@ -32,6 +32,7 @@ pub enum LedgerError {
 }
 
 /// One document to store, with every record extracted from it.
+#[derive(Clone, Copy)]
 pub struct NewDocument<'a> {
     pub doc: &'a str,
     pub origin: &'a str,
@@ -41,6 +42,34 @@ pub struct NewDocument<'a> {
     pub published: Option<NaiveDate>,
     pub body: &'a str,
     pub records: &'a [Record<'a>],
+}
+
+impl<'a> NewDocument<'a> {
+    /// Computes what storing the document needs from the document alone: its fingerprints and
+    /// its records packed for storage. It needs no store, so a caller may prepare a batch on
+    /// several threads and hand it to [`Ledger::ingest_prepared`].
+    pub fn prepare(self) -> PreparedDocument<'a> {
+        let mut jsonl = Vec::with_capacity(self.body.len() * 4);
+        tally_model::write_jsonl(self.records, &mut jsonl);
+        // Stored as lines joined by line breaks, without a final one.
+        if jsonl.last() == Some(&b'\n') {
+            jsonl.pop();
+        }
+        PreparedDocument {
+            hash: content_hash(self.body),
+            sketch: sketch(self.body),
+            records_blob: fingerprint::pack(&jsonl),
+            doc: self,
+        }
+    }
+}
+
+/// A document ready to store: see [`NewDocument::prepare`].
+pub struct PreparedDocument<'a> {
+    pub doc: NewDocument<'a>,
+    hash: String,
+    sketch: Vec<u64>,
+    records_blob: Vec<u8>,
 }
 
 /// What storing one document did.
@@ -146,6 +175,12 @@ impl Ledger {
 
     /// Stores a batch of documents in one transaction: all of them or none.
     pub fn ingest(&mut self, batch: &[NewDocument]) -> Result<Vec<Stored>, LedgerError> {
+        let prepared: Vec<PreparedDocument> = batch.iter().map(|d| d.prepare()).collect();
+        self.ingest_prepared(&prepared)
+    }
+
+    /// Stores a batch of prepared documents in one transaction: all of them or none.
+    pub fn ingest_prepared(&mut self, batch: &[PreparedDocument]) -> Result<Vec<Stored>, LedgerError> {
         let out = self.ingest_batch(batch);
         if out.is_err() {
             self.conflicts.clear();
@@ -153,7 +188,7 @@ impl Ledger {
         out
     }
 
-    fn ingest_batch(&mut self, batch: &[NewDocument]) -> Result<Vec<Stored>, LedgerError> {
+    fn ingest_batch(&mut self, batch: &[PreparedDocument]) -> Result<Vec<Stored>, LedgerError> {
         let path = self.path.clone();
         let sql = |source| LedgerError::Sql { path: path.clone(), source };
         // Immediate: no other writer commits between the check of the conflict index and the end.
@@ -161,8 +196,7 @@ impl Ledger {
         self.conflicts.begin(&tx).map_err(sql)?;
         let mut out = Vec::with_capacity(batch.len());
         let mut pending = fingerprint::CopyIndex::default();
-        for d in batch {
-            let hash = content_hash(d.body);
+        for PreparedDocument { doc: d, hash, sketch, records_blob } in batch {
             let existing: Option<i64> = tx
                 .query_row("SELECT id FROM documents WHERE content_hash = ?1", params![hash], |r| r.get(0))
                 .optional()
@@ -171,8 +205,7 @@ impl Ledger {
                 out.push(Stored::Duplicate(id));
                 continue;
             }
-            let sketch = sketch(d.body);
-            let mut original = self.copies.original_of(&sketch).or_else(|| pending.original_of(&sketch));
+            let mut original = self.copies.original_of(sketch).or_else(|| pending.original_of(sketch));
             // A copy stored before its original hands the role over: the new document becomes
             // the original when it was published earlier, or on the same day when the other
             // credits its outlet (a republished wire story names the wire).
@@ -197,9 +230,6 @@ impl Ledger {
                     original = None;
                 }
             }
-            let records_jsonl = fingerprint::pack(
-                &d.records.iter().filter_map(|r| serde_json::to_string(r).ok()).collect::<Vec<_>>().join("\n"),
-            );
             tx.execute(
                 "INSERT INTO documents (doc, origin, content_hash, sketch, title, url, outlet, published, body, records, syndicated_of)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -207,13 +237,13 @@ impl Ledger {
                     d.doc,
                     d.origin,
                     hash,
-                    fingerprint::to_blob(&sketch),
+                    fingerprint::to_blob(sketch),
                     d.title,
                     d.url,
                     d.outlet,
                     d.published.map(|p| p.to_string()),
                     d.body,
-                    records_jsonl,
+                    records_blob,
                     original
                 ],
             )
@@ -238,7 +268,7 @@ impl Ledger {
             match original {
                 Some(of) => out.push(Stored::Syndicated { id, of }),
                 None => {
-                    pending.add(id, sketch, d.published);
+                    pending.add(id, sketch.clone(), d.published);
                     out.push(Stored::New(id));
                 }
             }
@@ -294,6 +324,29 @@ mod tests {
             unverified: false,
             evidence: Span::new(0, 3),
         })
+    }
+
+    #[test]
+    fn prepared_records_are_stored_as_serde_json_lines() {
+        let recs = [
+            figure("a", 5.0, "soldier", Measure::Killed, "Russia", "Ukraine"),
+            figure("a", 7.5, "tank", Measure::Captured, "Ukraine \"Kyiv\"", "Russia"),
+        ];
+        let doc = NewDocument {
+            doc: "a",
+            origin: "a.txt",
+            title: None,
+            url: None,
+            outlet: None,
+            published: None,
+            body: "Five soldiers were killed, Ukraine said.",
+            records: &recs,
+        };
+        let p = doc.prepare();
+        let expect: Vec<String> = recs.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
+        assert_eq!(fingerprint::unpack(&p.records_blob), expect.join("\n"));
+        assert_eq!(p.hash, content_hash(doc.body));
+        assert_eq!(p.sketch, sketch(doc.body));
     }
 
     #[test]
