@@ -108,6 +108,10 @@ impl Ledger {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+        // One plan per statement: the writes' statements are prepared once and kept, and without
+        // this SQLite would plan a cached statement again whenever a bound value might change
+        // its plan (once per new series, for the conflict index's read of a series).
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map_err(sql)?;
         schema::migrate(&mut conn, &p)?;
         let mut ledger = Ledger {
             conn,
@@ -198,7 +202,8 @@ impl Ledger {
         let mut pending = fingerprint::CopyIndex::default();
         for PreparedDocument { doc: d, hash, sketch, records_blob } in batch {
             let existing: Option<i64> = tx
-                .query_row("SELECT id FROM documents WHERE content_hash = ?1", params![hash], |r| r.get(0))
+                .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")
+                .and_then(|mut s| s.query_row(params![hash], |r| r.get(0)))
                 .optional()
                 .map_err(sql)?;
             if let Some(id) = existing {
@@ -230,10 +235,12 @@ impl Ledger {
                     original = None;
                 }
             }
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO documents (doc, origin, content_hash, sketch, title, url, outlet, published, body, records, syndicated_of)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
+            )
+            .and_then(|mut s| {
+                s.execute(params![
                     d.doc,
                     d.origin,
                     hash,
@@ -245,8 +252,8 @@ impl Ledger {
                     d.body,
                     records_blob,
                     original
-                ],
-            )
+                ])
+            })
             .map_err(sql)?;
             let id = tx.last_insert_rowid();
             let reporter = d.outlet.unwrap_or(d.doc);

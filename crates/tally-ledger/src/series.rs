@@ -120,16 +120,17 @@ pub fn series_key(f: &FigureRecord, doc: &DocCountries) -> SeriesKey {
 fn series_id(tx: &Transaction, key: &SeriesKey) -> rusqlite::Result<i64> {
     let k = key.key();
     if let Some(id) = tx
-        .query_row("SELECT id FROM series WHERE key = ?1", params![k], |r| r.get(0))
+        .prepare_cached("SELECT id FROM series WHERE key = ?1")?
+        .query_row(params![k], |r| r.get(0))
         .map(Some)
         .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?
     {
         return Ok(id);
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO series (key, subject, measure, unit_class, theater, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![k, key.subject, key.measure.as_str(), key.unit_class, key.theater, key.label()],
-    )?;
+    )?
+    .execute(params![k, key.subject, key.measure.as_str(), key.unit_class, key.theater, key.label()])?;
     Ok(tx.last_insert_rowid())
 }
 
