@@ -189,7 +189,10 @@ fn records_before_entities<'a>(
         let linked = linker.link(&f);
         let (source, via) = match linked.frame.and_then(|k| attributions.frames.get(k)) {
             Some(a) => link::sources(a, body),
-            None => (Vec::new(), None),
+            None => match linked.quote.and_then(|k| attributions.quotes.get(k)) {
+                Some(q) => link::quote_sources(q, body),
+                None => (Vec::new(), None),
+            },
         };
         // Only a figure without a subject needs to know whether its unit is the country's own forces.
         let own_forces = f.subject.is_none() && f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));

@@ -3,9 +3,9 @@
 //! and the event time (a time expression in the figure's own clause, outside every frame).
 
 use std::borrow::Cow;
-use tally_attrib::{Attribution, Attributions};
+use tally_attrib::{Attribution, Attributions, Quote};
 use tally_figures::Figure;
-use tally_model::{NameRef, Source, Span, TimeRef};
+use tally_model::{NameRef, Source, Span, Stance, TimeRef};
 use tally_text::{Analysis, Token, TokenKind};
 use tally_times::TimeExpr;
 
@@ -17,6 +17,9 @@ pub struct Linked<'a> {
     pub stated: Option<TimeRef<'a>>,
     /// The index of the frame that governs the figure.
     pub frame: Option<usize>,
+    /// With no frame: the index of the quote with a speaker that holds the figure (the first
+    /// sentences of a quote whose frame stands after its last).
+    pub quote: Option<usize>,
     pub unverified: bool,
 }
 
@@ -34,6 +37,19 @@ pub fn sources<'a>(a: &Attribution, body: &'a str) -> (Vec<Source<'a>>, Option<N
         .collect();
     let via = a.via.as_ref().map(|v| v.to_name_ref(body));
     (source, via)
+}
+
+/// The speaker of quote `q` as a figure's source, with the quote's cue and channel.
+pub fn quote_sources<'a>(q: &Quote, body: &'a str) -> (Vec<Source<'a>>, Option<NameRef<'a>>) {
+    let source = q
+        .speaker
+        .iter()
+        .map(|s| {
+            let NameRef { text, name } = s.to_name_ref(body);
+            Source { text, name, cue: Cow::Owned(q.cue.unwrap_or_default().to_string()), stance: Stance::Asserted }
+        })
+        .collect();
+    (source, q.via.as_ref().map(|v| v.to_name_ref(body)))
 }
 
 fn time_ref<'a>(an: &Analysis<'a>, t: &TimeExpr) -> TimeRef<'a> {
@@ -70,6 +86,70 @@ fn segment(an: &Analysis, sentence: Span, first: Option<usize>, pos: usize) -> S
         }
     }
     Span::new(start, end)
+}
+
+/// Words that open a clause of concession, contrast, cause or condition ("Although he joined
+/// in 2003, ..."): a time inside such a clause dates that clause, not the one after it.
+const SUBORDINATE_OPENERS: [&str; 7] = ["although", "though", "because", "if", "unless", "whereas", "while"];
+/// Words that, after a comma, open a coordinate clause of contrast (", but investors were
+/// told ..."): a time before them dates the first clause only.
+const CONTRAST_OPENERS: [&str; 6] = ["but", "while", "whereas", "although", "though", "yet"];
+/// Prepositions that open a fronted adverbial ("At last week's hearing, ...").
+const FRONTED_PREPOSITIONS: [&str; 12] =
+    ["at", "in", "on", "during", "after", "before", "by", "since", "until", "from", "following", "over"];
+
+/// Whether the lower-case text of token `i` is one of `words`.
+#[inline]
+fn token_in(an: &Analysis, i: usize, words: &[&str]) -> bool {
+    let w = an.low(i);
+    words.contains(&w)
+}
+
+/// Whether a time at `time`, in an earlier comma-bounded stretch of the sentence than the
+/// figure starting at `fig`, still dates the figure's clause: the figure's stretch goes on
+/// the same clause ("Shelling hit the port on Sunday, killing 12") or follows a fronted
+/// adverbial ("Last week, 80 homes burned"). It does not when the time stands in a clause of
+/// concession or condition before it ("Although he joined in 2003, he ..."), when a contrast
+/// clause or a semicolon comes between ("..., but ..."), or when the time is a possessive
+/// inside a noun phrase that is no fronted adverbial ("X's appearance at Monday's hearing,
+/// ..., pushing ...").
+fn dates_later_clause(an: &Analysis, sentence: Span, first: Option<usize>, time: Span, fig: usize) -> bool {
+    let body = an.body.as_bytes();
+    // Between the time and the figure: no semicolon, no comma that opens a contrast clause.
+    let from = an.token_at_or_after(time.end);
+    let to = an.token_at_or_after(fig);
+    for i in from..to {
+        let Some(t) = an.tokens.get(i) else { break };
+        if t.kind != TokenKind::Punct || t.span.len() != 1 {
+            continue;
+        }
+        match body.get(t.span.start) {
+            Some(b';') => return false,
+            // "..., while lowering wages by ..." goes on the same clause.
+            Some(b',') if token_in(an, i + 1, &CONTRAST_OPENERS) && !an.low(i + 2).ends_with("ing") => return false,
+            _ => {}
+        }
+    }
+    // The stretch that holds the time, and its first token: a subordinate clause opens it,
+    // or follows a colon or dash in it ("There is a reason: although ...").
+    let seg = segment(an, sentence, first, time.start);
+    let seg_first = an.token_at_or_after(seg.start);
+    let time_first = an.token_at_or_after(time.start);
+    let opens_clause = |k: usize| {
+        k == seg_first
+            || an.tokens.get(k.wrapping_sub(1)).is_some_and(|p| {
+                p.kind == TokenKind::Dash || (p.kind == TokenKind::Punct && body.get(p.span.start) == Some(&b':'))
+            })
+    };
+    if (seg_first..time_first).any(|k| opens_clause(k) && token_in(an, k, &SUBORDINATE_OPENERS)) {
+        return false;
+    }
+    let rest = body.get(time.end..).unwrap_or(&[]);
+    if rest.starts_with(b"'s") || rest.starts_with("\u{2019}s".as_bytes()) {
+        // A fronted adverbial starts the sentence with a preposition.
+        return seg.start == sentence.start && token_in(an, seg_first, &FRONTED_PREPOSITIONS);
+    }
+    true
 }
 
 /// The time expressions inside `span` (times are in text order).
@@ -143,10 +223,26 @@ impl<'l, 'a> Linker<'l, 'a> {
         best.map(|(_, k)| k)
     }
 
+    /// The index of the innermost quote with a speaker that holds `span` (quotes are in order
+    /// of their start and seldom nest: a few before `span` are looked at).
+    fn quote_holding(&self, span: Span) -> Option<usize> {
+        let quotes = &self.attributions.quotes;
+        let upto = quotes.partition_point(|q| q.span.start <= span.start);
+        (upto.saturating_sub(4)..upto)
+            .rev()
+            .filter_map(|k| quotes.get(k).map(|q| (k, q)))
+            .filter(|(_, q)| q.speaker.is_some() && q.span.contains(span))
+            .min_by_key(|(_, q)| q.span.len())
+            .map(|(k, _)| k)
+    }
+
     pub fn link(&self, f: &Figure) -> Linked<'a> {
         let (an, times) = (self.an, self.times);
         // The number itself always lies inside the governed stretch, whatever the figure span covers.
         let mut out = Linked { frame: self.governing_index(f.number), ..Linked::default() };
+        if out.frame.is_none() {
+            out.quote = self.quote_holding(f.number);
+        }
         let own_sentence = an.sentences.get(f.sentence);
         let sentence = own_sentence.map(|s| s.span).unwrap_or(f.span);
         if let Some(a) = out.frame.and_then(|k| self.attributions.frames.get(k)) {
@@ -177,10 +273,16 @@ impl<'l, 'a> Linker<'l, 'a> {
                 f.span.start.saturating_sub(t.span.end)
             }
         };
-        let seg = segment(an, sentence, own_sentence.map(|s| s.tokens.start), f.span.start);
+        let first_token = own_sentence.map(|s| s.tokens.start);
+        let seg = segment(an, sentence, first_token, f.span.start);
         let pick =
             within.iter().filter(candidate).filter(|t| seg.contains(t.span)).min_by_key(|t| dist(t)).or_else(|| {
-                within.iter().filter(candidate).filter(|t| t.span.end <= f.span.start).max_by_key(|t| t.span.end)
+                within
+                    .iter()
+                    .filter(candidate)
+                    .filter(|t| t.span.end <= f.span.start)
+                    .max_by_key(|t| t.span.end)
+                    .filter(|t| dates_later_clause(an, sentence, first_token, t.span, f.span.start))
             });
         out.time = pick.map(|t| time_ref(an, t));
         out
@@ -236,7 +338,10 @@ mod tests {
         let l = Linker::new(&an, &ts, &attrib).link(&f);
         let (source, via) = match l.frame.and_then(|k| attrib.frames.get(k)) {
             Some(a) => sources(a, text),
-            None => (Vec::new(), None),
+            None => match l.quote.and_then(|k| attrib.quotes.get(k)) {
+                Some(q) => quote_sources(q, text),
+                None => (Vec::new(), None),
+            },
         };
         (Full { time: l.time, stated: l.stated, source, via }, ts)
     }
@@ -326,5 +431,46 @@ mod tests {
         assert_eq!(l.source[0].text, "the provincial fire department");
         assert_eq!(l.via.unwrap().text, "the state agency");
         assert_eq!(l.stated.unwrap().text, "Friday");
+    }
+
+    #[test]
+    fn a_time_in_a_concessive_clause_does_not_date_the_main_clause() {
+        let text = "Although the club was founded in 1990, it now counts 400 members.";
+        let (l, _) = link(text, "400 members", &[("in 1990", 1)]);
+        assert!(l.time.is_none());
+        let text = "The choir has a reason to sing: although it was founded in 1990, it now counts 400 members.";
+        let (l, _) = link(text, "400 members", &[("in 1990", 1)]);
+        assert!(l.time.is_none());
+    }
+
+    #[test]
+    fn a_time_before_a_contrast_clause_stays_in_it() {
+        let text = "The board will vote on the plan on Friday, but staff were told that 30 jobs would go.";
+        let (l, _) = link(text, "30 jobs", &[("Friday", 7)]);
+        assert!(l.time.is_none());
+        // A participle after "while" goes on the same clause.
+        let text = "The storm hit the coast on Friday, while leaving 30 homes without power.";
+        let (l, _) = link(text, "30 homes", &[("Friday", 7)]);
+        assert_eq!(l.time.unwrap().text, "Friday");
+    }
+
+    #[test]
+    fn a_possessive_time_dates_its_noun_unless_fronted() {
+        let text =
+            "The mayor's speech at Monday's rally, and the march after it, drew crowds, keeping 50 officers on duty.";
+        let (l, _) = link(text, "50 officers", &[("Monday", 3)]);
+        assert!(l.time.is_none());
+        let text = "At last week's hearing, 12 witnesses spoke for the plan.";
+        let (l, _) = link(text, "12 witnesses", &[("last week", 3)]);
+        assert_eq!(l.time.unwrap().text, "last week");
+    }
+
+    #[test]
+    fn a_quote_whose_frame_follows_its_last_sentence_gives_its_speaker() {
+        let text = "\"We lost 20 men in the first hour. Then the rest of the unit pulled back,\" the commander told reporters.";
+        let (l, _) = link(text, "20 men", &[]);
+        assert_eq!(l.source.len(), 1);
+        assert_eq!(l.source[0].text, "the commander");
+        assert_eq!(l.source[0].cue, "told");
     }
 }
