@@ -262,8 +262,12 @@ impl<'l, 'a> Linker<'l, 'a> {
         let first = near.partition_point(|a| a.frame.start < sentence.start);
         let upto = near.partition_point(|a| a.frame.start <= sentence.end).max(first);
         let own = near.get(first..upto).unwrap_or(&[]);
+        // A time in a frame's region dates the statement, unless the figure stands in that
+        // region too ("In addition to the three deaths on Tuesday, the office said ...").
         let in_frame = |t: &TimeExpr| {
-            own.iter().any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)))
+            own.iter().any(|a| {
+                sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span) && !r.contains(f.span))
+            })
         };
         let candidate = |t: &&TimeExpr| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t);
         let dist = |t: &TimeExpr| {
@@ -274,9 +278,11 @@ impl<'l, 'a> Linker<'l, 'a> {
             }
         };
         let first_token = own_sentence.map(|s| s.tokens.start);
+        // A time overlapping the figure's stretch belongs to it, even when a comma inside the
+        // time ("through June 30, 2019") bounds the stretch.
         let seg = segment(an, sentence, first_token, f.span.start);
         let pick =
-            within.iter().filter(candidate).filter(|t| seg.contains(t.span)).min_by_key(|t| dist(t)).or_else(|| {
+            within.iter().filter(candidate).filter(|t| seg.overlaps(t.span)).min_by_key(|t| dist(t)).or_else(|| {
                 within
                     .iter()
                     .filter(candidate)
@@ -472,5 +478,19 @@ mod tests {
         assert_eq!(l.source.len(), 1);
         assert_eq!(l.source[0].text, "the commander");
         assert_eq!(l.source[0].cue, "told");
+    }
+
+    #[test]
+    fn a_date_with_a_comma_inside_still_dates_the_figure() {
+        let text = "Sales of the new bikes reached 4,000 units through June 30, 2024.";
+        let (l, _) = link(text, "4,000 units", &[("June 30, 2024", 30)]);
+        assert_eq!(l.time.unwrap().text, "June 30, 2024");
+    }
+
+    #[test]
+    fn a_figure_in_a_fronted_adverbial_takes_the_time_beside_it() {
+        let text = "In addition to the two deaths at the mill on Tuesday, the county office said 30 workers were hurt.";
+        let (l, _) = link(text, "two deaths", &[("Tuesday", 4)]);
+        assert_eq!(l.time.unwrap().text, "Tuesday");
     }
 }
