@@ -236,6 +236,39 @@ impl<'l, 'a> Linker<'l, 'a> {
             .map(|(k, _)| k)
     }
 
+    /// A time that dates the statement of frame `a` though its regions miss it: a bare date
+    /// between the cue and "that" ("NASA announced Nov. 18 that ..."), or, with no fronted
+    /// adverbial found, a time that makes up the first stretch of the frame's sentence right
+    /// before its source ("A year ago, the agency announced that ...").
+    fn loose_statement_time(&self, a: &Attribution) -> Option<&'l TimeExpr> {
+        let (an, times) = (self.an, self.times);
+        let body = an.body.as_bytes();
+        for c in a.contents.iter() {
+            let Some(tok) = an.tokens.get(an.token_at_or_after(c.start)) else { continue };
+            let opens = times_within(times, *c).first().filter(|t| t.span.start == tok.span.start);
+            if let Some(t) = opens.filter(|t| an.low(an.token_at_or_after(t.span.end)) == "that") {
+                return Some(t);
+            }
+        }
+        if a.pre.is_some() {
+            return None;
+        }
+        let s = an.sentences.get(a.sentence)?;
+        let comma_at = an.token_at_or_after(a.frame.start).checked_sub(1)?;
+        let comma = an.tokens.get(comma_at)?;
+        if comma.kind != TokenKind::Punct
+            || body.get(comma.span.start) != Some(&b',')
+            || comma.span.start < s.span.start
+        {
+            return None;
+        }
+        let t = times_within(times, Span::new(s.span.start, comma.span.start)).last()?;
+        // At most two words ("In", "As of") before the time, and no comma.
+        let lead = s.tokens.start..an.token_at_or_after(t.span.start);
+        let plain = lead.len() <= 2 && lead.clone().all(|k| an.tokens.get(k).is_some_and(|x| x.is_word()));
+        (plain && t.span.end == comma.span.start).then_some(t)
+    }
+
     pub fn link(&self, f: &Figure) -> Linked<'a> {
         let (an, times) = (self.an, self.times);
         // The number itself always lies inside the governed stretch, whatever the figure span covers.
@@ -245,12 +278,17 @@ impl<'l, 'a> Linker<'l, 'a> {
         }
         let own_sentence = an.sentences.get(f.sentence);
         let sentence = own_sentence.map(|s| s.span).unwrap_or(f.span);
+        // A statement time outside the frame's regions, kept out of the event time.
+        let mut loose: Option<Span> = None;
         if let Some(a) = out.frame.and_then(|k| self.attributions.frames.get(k)) {
             out.unverified = a.unverified;
-            out.stated = a
-                .stated_regions()
-                .find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)))
-                .map(|t| time_ref(an, t));
+            let stated = a.stated_regions().find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)));
+            let stated = stated.or_else(|| {
+                let t = self.loose_statement_time(a);
+                loose = t.map(|t| t.span);
+                t
+            });
+            out.stated = stated.map(|t| time_ref(an, t));
         }
         // Event time: in the figure's sentence, outside every frame region of that sentence.
         let within = times_within(times, sentence);
@@ -269,7 +307,9 @@ impl<'l, 'a> Linker<'l, 'a> {
                 sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span) && !r.contains(f.span))
             })
         };
-        let candidate = |t: &&TimeExpr| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t);
+        let candidate = |t: &&TimeExpr| {
+            sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t) && loose != Some(t.span)
+        };
         let dist = |t: &TimeExpr| {
             if t.span.start >= f.span.end {
                 t.span.start - f.span.end
@@ -492,5 +532,21 @@ mod tests {
         let text = "In addition to the two deaths at the mill on Tuesday, the county office said 30 workers were hurt.";
         let (l, _) = link(text, "two deaths", &[("Tuesday", 4)]);
         assert_eq!(l.time.unwrap().text, "Tuesday");
+    }
+
+    #[test]
+    fn a_bare_date_between_cue_and_that_dates_the_statement() {
+        let text = "The ministry announced Nov. 18 that it had hired 300 nurses.";
+        let (l, _) = link(text, "300 nurses", &[("Nov. 18", 18)]);
+        assert_eq!(l.stated.unwrap().text, "Nov. 18");
+        assert!(l.time.is_none());
+    }
+
+    #[test]
+    fn a_fronted_time_right_before_the_source_dates_the_statement() {
+        let text = "A year ago, the ministry announced that 300 nurses had been hired.";
+        let (l, _) = link(text, "300 nurses", &[("A year ago", 1)]);
+        assert_eq!(l.stated.unwrap().text, "A year ago");
+        assert!(l.time.is_none());
     }
 }
