@@ -152,6 +152,22 @@ fn dates_later_clause(an: &Analysis, sentence: Span, first: Option<usize>, time:
     true
 }
 
+/// Words that open a clause of their own inside a comma-bounded stretch ("reported its third
+/// case on Sunday after two other cases were revealed last week").
+const CLAUSE_LINKS: [&str; 9] = ["after", "before", "when", "while", "because", "that", "which", "who", "where"];
+
+/// Whether a clause-opening word stands between the time at `time` and the figure at `fig`
+/// (the time's own preposition, just before a time after the figure, does not count): of two
+/// times in the figure's stretch, the one in its own clause dates it.
+fn crosses_clause(an: &Analysis, time: Span, fig: Span) -> bool {
+    let (from, to) = if time.end <= fig.start {
+        (an.token_at_or_after(time.end), an.token_at_or_after(fig.start))
+    } else {
+        (an.token_at_or_after(fig.end), an.token_at_or_after(time.start).saturating_sub(1))
+    };
+    (from..to).any(|k| token_in(an, k, &CLAUSE_LINKS))
+}
+
 /// The time expressions inside `span` (times are in text order).
 fn times_within(times: &[TimeExpr], span: Span) -> &[TimeExpr] {
     let a = times.partition_point(|t| t.span.start < span.start);
@@ -321,8 +337,12 @@ impl<'l, 'a> Linker<'l, 'a> {
         // A time overlapping the figure's stretch belongs to it, even when a comma inside the
         // time ("through June 30, 2019") bounds the stretch.
         let seg = segment(an, sentence, first_token, f.span.start);
-        let pick =
-            within.iter().filter(candidate).filter(|t| seg.overlaps(t.span)).min_by_key(|t| dist(t)).or_else(|| {
+        let pick = within
+            .iter()
+            .filter(candidate)
+            .filter(|t| seg.overlaps(t.span))
+            .min_by_key(|t| (crosses_clause(an, t.span, f.span), dist(t)))
+            .or_else(|| {
                 within
                     .iter()
                     .filter(candidate)
@@ -548,5 +568,12 @@ mod tests {
         let (l, _) = link(text, "300 nurses", &[("A year ago", 1)]);
         assert_eq!(l.stated.unwrap().text, "A year ago");
         assert!(l.time.is_none());
+    }
+
+    #[test]
+    fn of_two_times_in_a_stretch_the_one_in_the_figure_clause_dates_it() {
+        let text = "The clinic logged a new case on Friday after three earlier cases were confirmed last month.";
+        let (l, _) = link(text, "three earlier cases", &[("Friday", 7), ("last month", 1)]);
+        assert_eq!(l.time.unwrap().text, "last month");
     }
 }
