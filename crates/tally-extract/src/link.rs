@@ -152,6 +152,28 @@ fn dates_later_clause(an: &Analysis, sentence: Span, first: Option<usize>, time:
     true
 }
 
+/// Openers of a fronted adverbial that adds another event ("In addition to its order of 30
+/// jets on Wednesday, it announced ..."): a time there dates that event, not the statement.
+const ADDITIVE_OPENERS: [&[&str]; 7] = [
+    &["in", "addition", "to"],
+    &["besides"],
+    &["apart", "from"],
+    &["aside", "from"],
+    &["on", "top", "of"],
+    &["along", "with"],
+    &["alongside"],
+];
+
+/// Where a time dates the statement of frame `a`: the frame itself, and its fronted adverbial
+/// unless that adds another event.
+fn statement_regions<'s>(an: &'s Analysis, a: &'s Attribution) -> impl Iterator<Item = Span> + 's {
+    let additive = |pre: &Span| {
+        let k = an.token_at_or_after(pre.start);
+        ADDITIVE_OPENERS.iter().any(|words| words.iter().enumerate().all(|(j, w)| an.low(k + j) == *w))
+    };
+    std::iter::once(a.frame).chain(a.pre.filter(|p| !additive(p)))
+}
+
 /// Words that open a clause of their own inside a comma-bounded stretch ("reported its third
 /// case on Sunday after two other cases were revealed last week").
 const CLAUSE_LINKS: [&str; 9] = ["after", "before", "when", "while", "because", "that", "which", "who", "where"];
@@ -298,7 +320,8 @@ impl<'l, 'a> Linker<'l, 'a> {
         let mut loose: Option<Span> = None;
         if let Some(a) = out.frame.and_then(|k| self.attributions.frames.get(k)) {
             out.unverified = a.unverified;
-            let stated = a.stated_regions().find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)));
+            let stated =
+                statement_regions(an, a).find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)));
             let stated = stated.or_else(|| {
                 let t = self.loose_statement_time(a);
                 loose = t.map(|t| t.span);
@@ -320,7 +343,8 @@ impl<'l, 'a> Linker<'l, 'a> {
         // region too ("In addition to the three deaths on Tuesday, the office said ...").
         let in_frame = |t: &TimeExpr| {
             own.iter().any(|a| {
-                sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span) && !r.contains(f.span))
+                sentence.contains(a.frame)
+                    && statement_regions(an, a).any(|r| r.contains(t.span) && !r.contains(f.span))
             })
         };
         let candidate = |t: &&TimeExpr| {
@@ -575,5 +599,15 @@ mod tests {
         let text = "The clinic logged a new case on Friday after three earlier cases were confirmed last month.";
         let (l, _) = link(text, "three earlier cases", &[("Friday", 7), ("last month", 1)]);
         assert_eq!(l.time.unwrap().text, "last month");
+    }
+
+    #[test]
+    fn an_additive_fronted_adverbial_does_not_date_the_statement() {
+        let text = "In addition to its order of 12 trains on Tuesday, the railway announced an order of 40 buses.";
+        let (l, _) = link(text, "40 buses", &[("Tuesday", 4)]);
+        assert!(l.stated.is_none());
+        let text = "On Tuesday, the railway announced an order of 40 buses.";
+        let (l, _) = link(text, "40 buses", &[("Tuesday", 4)]);
+        assert_eq!(l.stated.unwrap().text, "Tuesday");
     }
 }
