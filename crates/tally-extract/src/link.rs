@@ -174,6 +174,31 @@ fn statement_regions<'s>(an: &'s Analysis, a: &'s Attribution) -> impl Iterator<
     std::iter::once(a.frame).chain(a.pre.filter(|p| !additive(p)))
 }
 
+/// Participles of speech that, after a comma, open the statement of the clause before them
+/// ("..., telling lawmakers that ...", "..., adding that ...").
+const SPEECH_PARTICIPLES: [&str; 10] = [
+    "saying",
+    "adding",
+    "telling",
+    "noting",
+    "claiming",
+    "warning",
+    "stating",
+    "explaining",
+    "insisting",
+    "announcing",
+];
+
+/// Whether a comma and a participle of speech stand between a time and the figure after it:
+/// the time then dates the speech, not the counted event.
+fn speech_between(an: &Analysis, time: Span, fig: usize) -> bool {
+    let body = an.body.as_bytes();
+    (an.token_at_or_after(time.end)..an.token_at_or_after(fig)).any(|i| {
+        an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && body.get(t.span.start) == Some(&b','))
+            && token_in(an, i + 1, &SPEECH_PARTICIPLES)
+    })
+}
+
 /// Words that open a clause of their own inside a comma-bounded stretch ("reported its third
 /// case on Sunday after two other cases were revealed last week").
 const CLAUSE_LINKS: [&str; 9] = ["after", "before", "when", "while", "because", "that", "which", "who", "where"];
@@ -361,20 +386,30 @@ impl<'l, 'a> Linker<'l, 'a> {
         // A time overlapping the figure's stretch belongs to it, even when a comma inside the
         // time ("through June 30, 2019") bounds the stretch.
         let seg = segment(an, sentence, first_token, f.span.start);
-        let pick = within
+        let own_stretch = within
             .iter()
             .filter(candidate)
             .filter(|t| seg.overlaps(t.span))
-            .min_by_key(|t| (crosses_clause(an, t.span, f.span), dist(t)))
-            .or_else(|| {
-                within
-                    .iter()
-                    .filter(candidate)
-                    .filter(|t| t.span.end <= f.span.start)
-                    .max_by_key(|t| t.span.end)
-                    .filter(|t| dates_later_clause(an, sentence, first_token, t.span, f.span.start))
-            });
-        out.time = pick.map(|t| time_ref(an, t));
+            .min_by_key(|t| (crosses_clause(an, t.span, f.span), dist(t)));
+        if own_stretch.is_some() {
+            out.time = own_stretch.map(|t| time_ref(an, t));
+            return out;
+        }
+        // Else the last time before the figure, in an earlier stretch that goes on its clause.
+        let Some(earlier) =
+            within.iter().filter(candidate).filter(|t| t.span.end <= f.span.start).max_by_key(|t| t.span.end)
+        else {
+            return out;
+        };
+        if speech_between(an, earlier.span, f.span.start) {
+            // "X acknowledged shortages Tuesday, telling lawmakers that ...": the time dates
+            // the speech.
+            if out.frame.is_some() && out.stated.is_none() {
+                out.stated = Some(time_ref(an, earlier));
+            }
+        } else if dates_later_clause(an, sentence, first_token, earlier.span, f.span.start) {
+            out.time = Some(time_ref(an, earlier));
+        }
         out
     }
 }
@@ -609,5 +644,14 @@ mod tests {
         let text = "On Tuesday, the railway announced an order of 40 buses.";
         let (l, _) = link(text, "40 buses", &[("Tuesday", 4)]);
         assert_eq!(l.stated.unwrap().text, "Tuesday");
+    }
+
+    #[test]
+    fn a_time_before_a_speech_participle_dates_the_speech() {
+        let text =
+            "The director admitted long delays on Friday, telling the council that 600 permits were still pending.";
+        let (l, _) = link(text, "600 permits", &[("Friday", 7)]);
+        assert!(l.time.is_none());
+        assert_eq!(l.stated.unwrap().text, "Friday");
     }
 }
