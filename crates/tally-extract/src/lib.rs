@@ -41,6 +41,46 @@ fn document_country<'a>(entities: &[tally_entities::Mention], body: &'a str) -> 
     Some(NameRef { text: Cow::Borrowed(first.text(body)), name: Some(Cow::Owned(name.to_string())) })
 }
 
+/// Where a figure whose clause names no place happened, when its subject says so: people of
+/// a country who were killed, hurt or arrested ("more than 2,500 Afghan civilians have been
+/// killed") were so in that country, whatever country the report mentions most. Soldiers and
+/// other forces are left out (they fall abroad as often as at home), and so are the displaced
+/// (refugees are counted where they fled to) and counts of other kinds (money, things,
+/// deployments).
+fn home_of_subject<'a>(
+    entities: &[tally_entities::Mention],
+    subject: Option<&tally_model::Anchor>,
+    measure: tally_model::Measure,
+    forces: bool,
+    body: &'a str,
+) -> Option<NameRef<'a>> {
+    use tally_model::Measure as M;
+    let subject = subject?;
+    let counts_people_at_home = matches!(
+        measure,
+        M::Killed
+            | M::Wounded
+            | M::KilledOrWounded
+            | M::Casualties
+            | M::Missing
+            | M::Affected
+            | M::Injured
+            | M::Protesters
+            | M::Arrested
+            | M::Detained
+            | M::Evacuated
+    );
+    if forces || !counts_people_at_home {
+        return None;
+    }
+    let k = entities.partition_point(|m| m.span.start < subject.span.start);
+    let m = entities.get(k).filter(|m| {
+        m.span == subject.span && (m.kind == EntityKind::Country || m.form == tally_entities::Form::Demonym)
+    })?;
+    let country = m.country.as_deref().unwrap_or(m.name.as_str());
+    Some(NameRef { text: Cow::Borrowed(subject.span.text(body)), name: Some(Cow::Owned(country.to_string())) })
+}
+
 /// Units counted as the report's own country's forces when no owner is named.
 static OWN_FORCES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
     include_str!("../data/own_forces_units.txt")
@@ -189,10 +229,21 @@ fn records_before_entities<'a>(
         let linked = linker.link(&f);
         let (source, via) = match linked.frame.and_then(|k| attributions.frames.get(k)) {
             Some(a) => link::sources(a, body),
-            None => (Vec::new(), None),
+            None => match linked.quote.and_then(|k| attributions.quotes.get(k)) {
+                Some(q) => link::quote_sources(q, body),
+                None => (Vec::new(), None),
+            },
         };
+        let own_forces_unit = f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
         // Only a figure without a subject needs to know whether its unit is the country's own forces.
-        let own_forces = f.subject.is_none() && f.unit.as_deref().is_some_and(|u| OWN_FORCES.contains(&u));
+        let own_forces = f.subject.is_none() && own_forces_unit;
+        let location = match f.location {
+            Some(a) => Some(a.into_name_ref(body)),
+            None => match home_of_subject(entities, f.subject.as_ref(), f.measure, own_forces_unit, body) {
+                Some(home) => Some(home),
+                None => main_country.clone(),
+            },
+        };
         records.push(Record::Figure(FigureRecord {
             doc: Cow::Borrowed(id),
             span: f.span,
@@ -206,10 +257,7 @@ fn records_before_entities<'a>(
                 None if own_forces => main_country.clone(),
                 None => None,
             },
-            location: match f.location {
-                Some(a) => Some(a.into_name_ref(body)),
-                None => main_country.clone(),
-            },
+            location,
             time: linked.time,
             source,
             stated: linked.stated,

@@ -3,9 +3,9 @@
 //! and the event time (a time expression in the figure's own clause, outside every frame).
 
 use std::borrow::Cow;
-use tally_attrib::{Attribution, Attributions};
+use tally_attrib::{Attribution, Attributions, Quote};
 use tally_figures::Figure;
-use tally_model::{NameRef, Source, Span, TimeRef};
+use tally_model::{NameRef, Source, Span, Stance, TimeRef};
 use tally_text::{Analysis, Token, TokenKind};
 use tally_times::TimeExpr;
 
@@ -17,6 +17,9 @@ pub struct Linked<'a> {
     pub stated: Option<TimeRef<'a>>,
     /// The index of the frame that governs the figure.
     pub frame: Option<usize>,
+    /// With no frame: the index of the quote with a speaker that holds the figure (the first
+    /// sentences of a quote whose frame stands after its last).
+    pub quote: Option<usize>,
     pub unverified: bool,
 }
 
@@ -34,6 +37,19 @@ pub fn sources<'a>(a: &Attribution, body: &'a str) -> (Vec<Source<'a>>, Option<N
         .collect();
     let via = a.via.as_ref().map(|v| v.to_name_ref(body));
     (source, via)
+}
+
+/// The speaker of quote `q` as a figure's source, with the quote's cue and channel.
+pub fn quote_sources<'a>(q: &Quote, body: &'a str) -> (Vec<Source<'a>>, Option<NameRef<'a>>) {
+    let source = q
+        .speaker
+        .iter()
+        .map(|s| {
+            let NameRef { text, name } = s.to_name_ref(body);
+            Source { text, name, cue: Cow::Owned(q.cue.unwrap_or_default().to_string()), stance: Stance::Asserted }
+        })
+        .collect();
+    (source, q.via.as_ref().map(|v| v.to_name_ref(body)))
 }
 
 fn time_ref<'a>(an: &Analysis<'a>, t: &TimeExpr) -> TimeRef<'a> {
@@ -70,6 +86,133 @@ fn segment(an: &Analysis, sentence: Span, first: Option<usize>, pos: usize) -> S
         }
     }
     Span::new(start, end)
+}
+
+/// Words that open a clause of concession, contrast, cause or condition ("Although he joined
+/// in 2003, ..."): a time inside such a clause dates that clause, not the one after it.
+const SUBORDINATE_OPENERS: [&str; 7] = ["although", "though", "because", "if", "unless", "whereas", "while"];
+/// Words that, after a comma, open a coordinate clause of contrast (", but investors were
+/// told ..."): a time before them dates the first clause only.
+const CONTRAST_OPENERS: [&str; 6] = ["but", "while", "whereas", "although", "though", "yet"];
+/// Prepositions that open a fronted adverbial ("At last week's hearing, ...").
+const FRONTED_PREPOSITIONS: [&str; 12] =
+    ["at", "in", "on", "during", "after", "before", "by", "since", "until", "from", "following", "over"];
+
+/// Whether the lower-case text of token `i` is one of `words`.
+#[inline]
+fn token_in(an: &Analysis, i: usize, words: &[&str]) -> bool {
+    let w = an.low(i);
+    words.contains(&w)
+}
+
+/// Whether a time at `time`, in an earlier comma-bounded stretch of the sentence than the
+/// figure starting at `fig`, still dates the figure's clause: the figure's stretch goes on
+/// the same clause ("Shelling hit the port on Sunday, killing 12") or follows a fronted
+/// adverbial ("Last week, 80 homes burned"). It does not when the time stands in a clause of
+/// concession or condition before it ("Although he joined in 2003, he ..."), when a contrast
+/// clause or a semicolon comes between ("..., but ..."), or when the time is a possessive
+/// inside a noun phrase that is no fronted adverbial ("X's appearance at Monday's hearing,
+/// ..., pushing ...").
+fn dates_later_clause(an: &Analysis, sentence: Span, first: Option<usize>, time: Span, fig: usize) -> bool {
+    let body = an.body.as_bytes();
+    // Between the time and the figure: no semicolon, no comma that opens a contrast clause.
+    let from = an.token_at_or_after(time.end);
+    let to = an.token_at_or_after(fig);
+    for i in from..to {
+        let Some(t) = an.tokens.get(i) else { break };
+        if t.kind != TokenKind::Punct || t.span.len() != 1 {
+            continue;
+        }
+        match body.get(t.span.start) {
+            Some(b';') => return false,
+            // "..., while lowering wages by ..." goes on the same clause.
+            Some(b',') if token_in(an, i + 1, &CONTRAST_OPENERS) && !an.low(i + 2).ends_with("ing") => return false,
+            _ => {}
+        }
+    }
+    // The stretch that holds the time, and its first token: a subordinate clause opens it,
+    // or follows a colon or dash in it ("There is a reason: although ...").
+    let seg = segment(an, sentence, first, time.start);
+    let seg_first = an.token_at_or_after(seg.start);
+    let time_first = an.token_at_or_after(time.start);
+    let opens_clause = |k: usize| {
+        k == seg_first
+            || an.tokens.get(k.wrapping_sub(1)).is_some_and(|p| {
+                p.kind == TokenKind::Dash || (p.kind == TokenKind::Punct && body.get(p.span.start) == Some(&b':'))
+            })
+    };
+    if (seg_first..time_first).any(|k| opens_clause(k) && token_in(an, k, &SUBORDINATE_OPENERS)) {
+        return false;
+    }
+    let rest = body.get(time.end..).unwrap_or(&[]);
+    if rest.starts_with(b"'s") || rest.starts_with("\u{2019}s".as_bytes()) {
+        // A fronted adverbial starts the sentence with a preposition.
+        return seg.start == sentence.start && token_in(an, seg_first, &FRONTED_PREPOSITIONS);
+    }
+    true
+}
+
+/// Openers of a fronted adverbial that adds another event ("In addition to its order of 30
+/// jets on Wednesday, it announced ..."): a time there dates that event, not the statement.
+const ADDITIVE_OPENERS: [&[&str]; 7] = [
+    &["in", "addition", "to"],
+    &["besides"],
+    &["apart", "from"],
+    &["aside", "from"],
+    &["on", "top", "of"],
+    &["along", "with"],
+    &["alongside"],
+];
+
+/// Where a time dates the statement of frame `a`: the frame itself, and its fronted adverbial
+/// unless that adds another event.
+fn statement_regions<'s>(an: &'s Analysis, a: &'s Attribution) -> impl Iterator<Item = Span> + 's {
+    let additive = |pre: &Span| {
+        let k = an.token_at_or_after(pre.start);
+        ADDITIVE_OPENERS.iter().any(|words| words.iter().enumerate().all(|(j, w)| an.low(k + j) == *w))
+    };
+    std::iter::once(a.frame).chain(a.pre.filter(|p| !additive(p)))
+}
+
+/// Participles of speech that, after a comma, open the statement of the clause before them
+/// ("..., telling lawmakers that ...", "..., adding that ...").
+const SPEECH_PARTICIPLES: [&str; 10] = [
+    "saying",
+    "adding",
+    "telling",
+    "noting",
+    "claiming",
+    "warning",
+    "stating",
+    "explaining",
+    "insisting",
+    "announcing",
+];
+
+/// Whether a comma and a participle of speech stand between a time and the figure after it:
+/// the time then dates the speech, not the counted event.
+fn speech_between(an: &Analysis, time: Span, fig: usize) -> bool {
+    let body = an.body.as_bytes();
+    (an.token_at_or_after(time.end)..an.token_at_or_after(fig)).any(|i| {
+        an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && body.get(t.span.start) == Some(&b','))
+            && token_in(an, i + 1, &SPEECH_PARTICIPLES)
+    })
+}
+
+/// Words that open a clause of their own inside a comma-bounded stretch ("reported its third
+/// case on Sunday after two other cases were revealed last week").
+const CLAUSE_LINKS: [&str; 9] = ["after", "before", "when", "while", "because", "that", "which", "who", "where"];
+
+/// Whether a clause-opening word stands between the time at `time` and the figure at `fig`
+/// (the time's own preposition, just before a time after the figure, does not count): of two
+/// times in the figure's stretch, the one in its own clause dates it.
+fn crosses_clause(an: &Analysis, time: Span, fig: Span) -> bool {
+    let (from, to) = if time.end <= fig.start {
+        (an.token_at_or_after(time.end), an.token_at_or_after(fig.start))
+    } else {
+        (an.token_at_or_after(fig.end), an.token_at_or_after(time.start).saturating_sub(1))
+    };
+    (from..to).any(|k| token_in(an, k, &CLAUSE_LINKS))
 }
 
 /// The time expressions inside `span` (times are in text order).
@@ -143,18 +286,73 @@ impl<'l, 'a> Linker<'l, 'a> {
         best.map(|(_, k)| k)
     }
 
+    /// The index of the innermost quote with a speaker that holds `span` (quotes are in order
+    /// of their start and seldom nest: a few before `span` are looked at).
+    fn quote_holding(&self, span: Span) -> Option<usize> {
+        let quotes = &self.attributions.quotes;
+        let upto = quotes.partition_point(|q| q.span.start <= span.start);
+        (upto.saturating_sub(4)..upto)
+            .rev()
+            .filter_map(|k| quotes.get(k).map(|q| (k, q)))
+            .filter(|(_, q)| q.speaker.is_some() && q.span.contains(span))
+            .min_by_key(|(_, q)| q.span.len())
+            .map(|(k, _)| k)
+    }
+
+    /// A time that dates the statement of frame `a` though its regions miss it: a bare date
+    /// between the cue and "that" ("NASA announced Nov. 18 that ..."), or, with no fronted
+    /// adverbial found, a time that makes up the first stretch of the frame's sentence right
+    /// before its source ("A year ago, the agency announced that ...").
+    fn loose_statement_time(&self, a: &Attribution) -> Option<&'l TimeExpr> {
+        let (an, times) = (self.an, self.times);
+        let body = an.body.as_bytes();
+        for c in a.contents.iter() {
+            let Some(tok) = an.tokens.get(an.token_at_or_after(c.start)) else { continue };
+            let opens = times_within(times, *c).first().filter(|t| t.span.start == tok.span.start);
+            if let Some(t) = opens.filter(|t| an.low(an.token_at_or_after(t.span.end)) == "that") {
+                return Some(t);
+            }
+        }
+        if a.pre.is_some() {
+            return None;
+        }
+        let s = an.sentences.get(a.sentence)?;
+        let comma_at = an.token_at_or_after(a.frame.start).checked_sub(1)?;
+        let comma = an.tokens.get(comma_at)?;
+        if comma.kind != TokenKind::Punct
+            || body.get(comma.span.start) != Some(&b',')
+            || comma.span.start < s.span.start
+        {
+            return None;
+        }
+        let t = times_within(times, Span::new(s.span.start, comma.span.start)).last()?;
+        // At most two words ("In", "As of") before the time, and no comma.
+        let lead = s.tokens.start..an.token_at_or_after(t.span.start);
+        let plain = lead.len() <= 2 && lead.clone().all(|k| an.tokens.get(k).is_some_and(|x| x.is_word()));
+        (plain && t.span.end == comma.span.start).then_some(t)
+    }
+
     pub fn link(&self, f: &Figure) -> Linked<'a> {
         let (an, times) = (self.an, self.times);
         // The number itself always lies inside the governed stretch, whatever the figure span covers.
         let mut out = Linked { frame: self.governing_index(f.number), ..Linked::default() };
+        if out.frame.is_none() {
+            out.quote = self.quote_holding(f.number);
+        }
         let own_sentence = an.sentences.get(f.sentence);
         let sentence = own_sentence.map(|s| s.span).unwrap_or(f.span);
+        // A statement time outside the frame's regions, kept out of the event time.
+        let mut loose: Option<Span> = None;
         if let Some(a) = out.frame.and_then(|k| self.attributions.frames.get(k)) {
             out.unverified = a.unverified;
-            out.stated = a
-                .stated_regions()
-                .find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)))
-                .map(|t| time_ref(an, t));
+            let stated =
+                statement_regions(an, a).find_map(|r| times_within(times, r).iter().find(|t| r.contains(t.span)));
+            let stated = stated.or_else(|| {
+                let t = self.loose_statement_time(a);
+                loose = t.map(|t| t.span);
+                t
+            });
+            out.stated = stated.map(|t| time_ref(an, t));
         }
         // Event time: in the figure's sentence, outside every frame region of that sentence.
         let within = times_within(times, sentence);
@@ -166,10 +364,17 @@ impl<'l, 'a> Linker<'l, 'a> {
         let first = near.partition_point(|a| a.frame.start < sentence.start);
         let upto = near.partition_point(|a| a.frame.start <= sentence.end).max(first);
         let own = near.get(first..upto).unwrap_or(&[]);
+        // A time in a frame's region dates the statement, unless the figure stands in that
+        // region too ("In addition to the three deaths on Tuesday, the office said ...").
         let in_frame = |t: &TimeExpr| {
-            own.iter().any(|a| sentence.contains(a.frame) && a.stated_regions().any(|r| r.contains(t.span)))
+            own.iter().any(|a| {
+                sentence.contains(a.frame)
+                    && statement_regions(an, a).any(|r| r.contains(t.span) && !r.contains(f.span))
+            })
         };
-        let candidate = |t: &&TimeExpr| sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t);
+        let candidate = |t: &&TimeExpr| {
+            sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t) && loose != Some(t.span)
+        };
         let dist = |t: &TimeExpr| {
             if t.span.start >= f.span.end {
                 t.span.start - f.span.end
@@ -177,12 +382,34 @@ impl<'l, 'a> Linker<'l, 'a> {
                 f.span.start.saturating_sub(t.span.end)
             }
         };
-        let seg = segment(an, sentence, own_sentence.map(|s| s.tokens.start), f.span.start);
-        let pick =
-            within.iter().filter(candidate).filter(|t| seg.contains(t.span)).min_by_key(|t| dist(t)).or_else(|| {
-                within.iter().filter(candidate).filter(|t| t.span.end <= f.span.start).max_by_key(|t| t.span.end)
-            });
-        out.time = pick.map(|t| time_ref(an, t));
+        let first_token = own_sentence.map(|s| s.tokens.start);
+        // A time overlapping the figure's stretch belongs to it, even when a comma inside the
+        // time ("through June 30, 2019") bounds the stretch.
+        let seg = segment(an, sentence, first_token, f.span.start);
+        let own_stretch = within
+            .iter()
+            .filter(candidate)
+            .filter(|t| seg.overlaps(t.span))
+            .min_by_key(|t| (crosses_clause(an, t.span, f.span), dist(t)));
+        if own_stretch.is_some() {
+            out.time = own_stretch.map(|t| time_ref(an, t));
+            return out;
+        }
+        // Else the last time before the figure, in an earlier stretch that goes on its clause.
+        let Some(earlier) =
+            within.iter().filter(candidate).filter(|t| t.span.end <= f.span.start).max_by_key(|t| t.span.end)
+        else {
+            return out;
+        };
+        if speech_between(an, earlier.span, f.span.start) {
+            // "X acknowledged shortages Tuesday, telling lawmakers that ...": the time dates
+            // the speech.
+            if out.frame.is_some() && out.stated.is_none() {
+                out.stated = Some(time_ref(an, earlier));
+            }
+        } else if dates_later_clause(an, sentence, first_token, earlier.span, f.span.start) {
+            out.time = Some(time_ref(an, earlier));
+        }
         out
     }
 }
@@ -236,7 +463,10 @@ mod tests {
         let l = Linker::new(&an, &ts, &attrib).link(&f);
         let (source, via) = match l.frame.and_then(|k| attrib.frames.get(k)) {
             Some(a) => sources(a, text),
-            None => (Vec::new(), None),
+            None => match l.quote.and_then(|k| attrib.quotes.get(k)) {
+                Some(q) => quote_sources(q, text),
+                None => (Vec::new(), None),
+            },
         };
         (Full { time: l.time, stated: l.stated, source, via }, ts)
     }
@@ -325,6 +555,103 @@ mod tests {
         assert_eq!(l.source.len(), 1);
         assert_eq!(l.source[0].text, "the provincial fire department");
         assert_eq!(l.via.unwrap().text, "the state agency");
+        assert_eq!(l.stated.unwrap().text, "Friday");
+    }
+
+    #[test]
+    fn a_time_in_a_concessive_clause_does_not_date_the_main_clause() {
+        let text = "Although the club was founded in 1990, it now counts 400 members.";
+        let (l, _) = link(text, "400 members", &[("in 1990", 1)]);
+        assert!(l.time.is_none());
+        let text = "The choir has a reason to sing: although it was founded in 1990, it now counts 400 members.";
+        let (l, _) = link(text, "400 members", &[("in 1990", 1)]);
+        assert!(l.time.is_none());
+    }
+
+    #[test]
+    fn a_time_before_a_contrast_clause_stays_in_it() {
+        let text = "The board will vote on the plan on Friday, but staff were told that 30 jobs would go.";
+        let (l, _) = link(text, "30 jobs", &[("Friday", 7)]);
+        assert!(l.time.is_none());
+        // A participle after "while" goes on the same clause.
+        let text = "The storm hit the coast on Friday, while leaving 30 homes without power.";
+        let (l, _) = link(text, "30 homes", &[("Friday", 7)]);
+        assert_eq!(l.time.unwrap().text, "Friday");
+    }
+
+    #[test]
+    fn a_possessive_time_dates_its_noun_unless_fronted() {
+        let text =
+            "The mayor's speech at Monday's rally, and the march after it, drew crowds, keeping 50 officers on duty.";
+        let (l, _) = link(text, "50 officers", &[("Monday", 3)]);
+        assert!(l.time.is_none());
+        let text = "At last week's hearing, 12 witnesses spoke for the plan.";
+        let (l, _) = link(text, "12 witnesses", &[("last week", 3)]);
+        assert_eq!(l.time.unwrap().text, "last week");
+    }
+
+    #[test]
+    fn a_quote_whose_frame_follows_its_last_sentence_gives_its_speaker() {
+        let text = "\"We lost 20 men in the first hour. Then the rest of the unit pulled back,\" the commander told reporters.";
+        let (l, _) = link(text, "20 men", &[]);
+        assert_eq!(l.source.len(), 1);
+        assert_eq!(l.source[0].text, "the commander");
+        assert_eq!(l.source[0].cue, "told");
+    }
+
+    #[test]
+    fn a_date_with_a_comma_inside_still_dates_the_figure() {
+        let text = "Sales of the new bikes reached 4,000 units through June 30, 2024.";
+        let (l, _) = link(text, "4,000 units", &[("June 30, 2024", 30)]);
+        assert_eq!(l.time.unwrap().text, "June 30, 2024");
+    }
+
+    #[test]
+    fn a_figure_in_a_fronted_adverbial_takes_the_time_beside_it() {
+        let text = "In addition to the two deaths at the mill on Tuesday, the county office said 30 workers were hurt.";
+        let (l, _) = link(text, "two deaths", &[("Tuesday", 4)]);
+        assert_eq!(l.time.unwrap().text, "Tuesday");
+    }
+
+    #[test]
+    fn a_bare_date_between_cue_and_that_dates_the_statement() {
+        let text = "The ministry announced Nov. 18 that it had hired 300 nurses.";
+        let (l, _) = link(text, "300 nurses", &[("Nov. 18", 18)]);
+        assert_eq!(l.stated.unwrap().text, "Nov. 18");
+        assert!(l.time.is_none());
+    }
+
+    #[test]
+    fn a_fronted_time_right_before_the_source_dates_the_statement() {
+        let text = "A year ago, the ministry announced that 300 nurses had been hired.";
+        let (l, _) = link(text, "300 nurses", &[("A year ago", 1)]);
+        assert_eq!(l.stated.unwrap().text, "A year ago");
+        assert!(l.time.is_none());
+    }
+
+    #[test]
+    fn of_two_times_in_a_stretch_the_one_in_the_figure_clause_dates_it() {
+        let text = "The clinic logged a new case on Friday after three earlier cases were confirmed last month.";
+        let (l, _) = link(text, "three earlier cases", &[("Friday", 7), ("last month", 1)]);
+        assert_eq!(l.time.unwrap().text, "last month");
+    }
+
+    #[test]
+    fn an_additive_fronted_adverbial_does_not_date_the_statement() {
+        let text = "In addition to its order of 12 trains on Tuesday, the railway announced an order of 40 buses.";
+        let (l, _) = link(text, "40 buses", &[("Tuesday", 4)]);
+        assert!(l.stated.is_none());
+        let text = "On Tuesday, the railway announced an order of 40 buses.";
+        let (l, _) = link(text, "40 buses", &[("Tuesday", 4)]);
+        assert_eq!(l.stated.unwrap().text, "Tuesday");
+    }
+
+    #[test]
+    fn a_time_before_a_speech_participle_dates_the_speech() {
+        let text =
+            "The director admitted long delays on Friday, telling the council that 600 permits were still pending.";
+        let (l, _) = link(text, "600 permits", &[("Friday", 7)]);
+        assert!(l.time.is_none());
         assert_eq!(l.stated.unwrap().text, "Friday");
     }
 }
