@@ -88,15 +88,41 @@ fn segment(an: &Analysis, sentence: Span, first: Option<usize>, pos: usize) -> S
     Span::new(start, end)
 }
 
-/// Words that open a clause of concession, contrast, cause or condition ("Although he joined
-/// in 2003, ..."): a time inside such a clause dates that clause, not the one after it.
-const SUBORDINATE_OPENERS: [&str; 7] = ["although", "though", "because", "if", "unless", "whereas", "while"];
-/// Words that, after a comma, open a coordinate clause of contrast (", but investors were
-/// told ..."): a time before them dates the first clause only.
-const CONTRAST_OPENERS: [&str; 6] = ["but", "while", "whereas", "although", "though", "yet"];
-/// Prepositions that open a fronted adverbial ("At last week's hearing, ...").
-const FRONTED_PREPOSITIONS: [&str; 12] =
-    ["at", "in", "on", "during", "after", "before", "by", "since", "until", "from", "following", "over"];
+/// The words the linker reads clause structure by (`data/clause_words.tsv`, where each role
+/// is described).
+struct ClauseWords {
+    subordinate: Vec<&'static str>,
+    contrast: Vec<&'static str>,
+    fronted: Vec<&'static str>,
+    additive: Vec<Vec<&'static str>>,
+    speech: Vec<&'static str>,
+    link: Vec<&'static str>,
+}
+
+static CLAUSE_WORDS: std::sync::LazyLock<ClauseWords> = std::sync::LazyLock::new(|| {
+    let mut w = ClauseWords {
+        subordinate: Vec::new(),
+        contrast: Vec::new(),
+        fronted: Vec::new(),
+        additive: Vec::new(),
+        speech: Vec::new(),
+        link: Vec::new(),
+    };
+    for line in include_str!("../data/clause_words.tsv").lines() {
+        let Some((role, words)) = line.split_once('\t') else { continue };
+        let words = words.trim();
+        match role {
+            "subordinate" => w.subordinate.push(words),
+            "contrast" => w.contrast.push(words),
+            "fronted" => w.fronted.push(words),
+            "additive" => w.additive.push(words.split(' ').collect()),
+            "speech" => w.speech.push(words),
+            "link" => w.link.push(words),
+            _ => {}
+        }
+    }
+    w
+});
 
 /// Whether the lower-case text of token `i` is one of `words`.
 #[inline]
@@ -126,7 +152,9 @@ fn dates_later_clause(an: &Analysis, sentence: Span, first: Option<usize>, time:
         match body.get(t.span.start) {
             Some(b';') => return false,
             // "..., while lowering wages by ..." goes on the same clause.
-            Some(b',') if token_in(an, i + 1, &CONTRAST_OPENERS) && !an.low(i + 2).ends_with("ing") => return false,
+            Some(b',') if token_in(an, i + 1, &CLAUSE_WORDS.contrast) && !an.low(i + 2).ends_with("ing") => {
+                return false
+            }
             _ => {}
         }
     }
@@ -141,53 +169,26 @@ fn dates_later_clause(an: &Analysis, sentence: Span, first: Option<usize>, time:
                 p.kind == TokenKind::Dash || (p.kind == TokenKind::Punct && body.get(p.span.start) == Some(&b':'))
             })
     };
-    if (seg_first..time_first).any(|k| opens_clause(k) && token_in(an, k, &SUBORDINATE_OPENERS)) {
+    if (seg_first..time_first).any(|k| opens_clause(k) && token_in(an, k, &CLAUSE_WORDS.subordinate)) {
         return false;
     }
     let rest = body.get(time.end..).unwrap_or(&[]);
     if rest.starts_with(b"'s") || rest.starts_with("\u{2019}s".as_bytes()) {
         // A fronted adverbial starts the sentence with a preposition.
-        return seg.start == sentence.start && token_in(an, seg_first, &FRONTED_PREPOSITIONS);
+        return seg.start == sentence.start && token_in(an, seg_first, &CLAUSE_WORDS.fronted);
     }
     true
 }
-
-/// Openers of a fronted adverbial that adds another event ("In addition to its order of 30
-/// jets on Wednesday, it announced ..."): a time there dates that event, not the statement.
-const ADDITIVE_OPENERS: [&[&str]; 7] = [
-    &["in", "addition", "to"],
-    &["besides"],
-    &["apart", "from"],
-    &["aside", "from"],
-    &["on", "top", "of"],
-    &["along", "with"],
-    &["alongside"],
-];
 
 /// Where a time dates the statement of frame `a`: the frame itself, and its fronted adverbial
 /// unless that adds another event.
 fn statement_regions<'s>(an: &'s Analysis, a: &'s Attribution) -> impl Iterator<Item = Span> + 's {
     let additive = |pre: &Span| {
         let k = an.token_at_or_after(pre.start);
-        ADDITIVE_OPENERS.iter().any(|words| words.iter().enumerate().all(|(j, w)| an.low(k + j) == *w))
+        CLAUSE_WORDS.additive.iter().any(|words| words.iter().enumerate().all(|(j, w)| an.low(k + j) == *w))
     };
     std::iter::once(a.frame).chain(a.pre.filter(|p| !additive(p)))
 }
-
-/// Participles of speech that, after a comma, open the statement of the clause before them
-/// ("..., telling lawmakers that ...", "..., adding that ...").
-const SPEECH_PARTICIPLES: [&str; 10] = [
-    "saying",
-    "adding",
-    "telling",
-    "noting",
-    "claiming",
-    "warning",
-    "stating",
-    "explaining",
-    "insisting",
-    "announcing",
-];
 
 /// Whether a comma and a participle of speech stand between a time and the figure after it:
 /// the time then dates the speech, not the counted event.
@@ -195,13 +196,9 @@ fn speech_between(an: &Analysis, time: Span, fig: usize) -> bool {
     let body = an.body.as_bytes();
     (an.token_at_or_after(time.end)..an.token_at_or_after(fig)).any(|i| {
         an.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && body.get(t.span.start) == Some(&b','))
-            && token_in(an, i + 1, &SPEECH_PARTICIPLES)
+            && token_in(an, i + 1, &CLAUSE_WORDS.speech)
     })
 }
-
-/// Words that open a clause of their own inside a comma-bounded stretch ("reported its third
-/// case on Sunday after two other cases were revealed last week").
-const CLAUSE_LINKS: [&str; 9] = ["after", "before", "when", "while", "because", "that", "which", "who", "where"];
 
 /// Whether a clause-opening word stands between the time at `time` and the figure at `fig`
 /// (the time's own preposition, just before a time after the figure, does not count): of two
@@ -212,7 +209,7 @@ fn crosses_clause(an: &Analysis, time: Span, fig: Span) -> bool {
     } else {
         (an.token_at_or_after(fig.end), an.token_at_or_after(time.start).saturating_sub(1))
     };
-    (from..to).any(|k| token_in(an, k, &CLAUSE_LINKS))
+    (from..to).any(|k| token_in(an, k, &CLAUSE_WORDS.link))
 }
 
 /// The time expressions inside `span` (times are in text order).
@@ -556,6 +553,15 @@ mod tests {
         assert_eq!(l.source[0].text, "the provincial fire department");
         assert_eq!(l.via.unwrap().text, "the state agency");
         assert_eq!(l.stated.unwrap().text, "Friday");
+    }
+
+    #[test]
+    fn every_clause_word_role_is_filled_and_lower_case() {
+        let w = &*CLAUSE_WORDS;
+        let single = [&w.subordinate, &w.contrast, &w.fronted, &w.speech, &w.link];
+        assert!(single.iter().all(|l| !l.is_empty()) && !w.additive.is_empty());
+        let all = single.iter().flat_map(|l| l.iter()).chain(w.additive.iter().flatten());
+        assert!(all.into_iter().all(|x| !x.is_empty() && !x.contains(' ') && *x == x.to_lowercase()));
     }
 
     #[test]
