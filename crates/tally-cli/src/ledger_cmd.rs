@@ -1,6 +1,6 @@
 //! Ledger commands: ingest, series, show, docs, doc, stats, export.
 
-use crate::input::for_each_batch;
+use crate::input::{for_each_batch, ReadCounts};
 use crate::table::value_text;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 use tally_ledger::{ClaimRow, ExportFormat, Ledger, NewDocument, PreparedDocument, Stored};
-use tally_read::ReadOptions;
+use tally_read::{Document, ReadOptions};
 
 /// How a query prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,6 +27,49 @@ pub fn output_format(f: Option<OutputFormat>) -> OutputFormat {
 /// Documents per write transaction.
 const BATCH: usize = 256;
 
+/// What the store did with the documents of an ingest.
+#[derive(Default)]
+struct StoreCounts {
+    new: usize,
+    copies: usize,
+    dupes: usize,
+}
+
+impl StoreCounts {
+    fn add(&mut self, outcomes: &[Stored]) {
+        for s in outcomes {
+            match s {
+                Stored::New(_) => self.new += 1,
+                Stored::Syndicated { .. } => self.copies += 1,
+                Stored::Duplicate(_) => self.dupes += 1,
+            }
+        }
+    }
+}
+
+/// Extracts a batch and prepares it for the store on the workers: records, fingerprints,
+/// packed records and claims need no store.
+fn prepare(batch: &[Document]) -> Vec<PreparedDocument> {
+    let extractions = crate::extract_cmd::extract_batch(batch);
+    batch
+        .par_iter()
+        .zip(&extractions)
+        .map(|(d, ex)| {
+            NewDocument {
+                doc: &d.id,
+                origin: &d.origin,
+                title: d.meta.title.as_deref(),
+                url: d.meta.url.as_deref(),
+                outlet: d.meta.outlet.as_deref(),
+                published: d.meta.published,
+                body: &d.body,
+                records: &ex.records,
+            }
+            .prepare()
+        })
+        .collect()
+}
+
 pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<usize>) -> Result<ExitCode> {
     crate::set_threads(threads)?;
     let mut ledger = Ledger::open(db)?;
@@ -41,35 +84,8 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
         None
     };
     let start = Instant::now();
-    let (mut new, mut copies, mut dupes) = (0usize, 0usize, 0usize);
-    let counts = for_each_batch(paths, &opts, BATCH, |batch, counts| -> Result<()> {
-        let extractions = crate::extract_cmd::extract_batch(batch);
-        // Fingerprints and packed records need no store: they are computed on the workers, and
-        // the store's transaction only writes.
-        let docs: Vec<PreparedDocument> = batch
-            .par_iter()
-            .zip(&extractions)
-            .map(|(d, ex)| {
-                NewDocument {
-                    doc: &d.id,
-                    origin: &d.origin,
-                    title: d.meta.title.as_deref(),
-                    url: d.meta.url.as_deref(),
-                    outlet: d.meta.outlet.as_deref(),
-                    published: d.meta.published,
-                    body: &d.body,
-                    records: &ex.records,
-                }
-                .prepare()
-            })
-            .collect();
-        for s in ledger.ingest_prepared(&docs)? {
-            match s {
-                Stored::New(_) => new += 1,
-                Stored::Syndicated { .. } => copies += 1,
-                Stored::Duplicate(_) => dupes += 1,
-            }
-        }
+    let mut stored = StoreCounts::default();
+    let progress = |counts: &ReadCounts| {
         if let Some(b) = &bar {
             let secs = start.elapsed().as_secs_f64().max(1e-3);
             b.set_message(format!(
@@ -79,8 +95,41 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
                 counts.errors
             ));
         }
-        Ok(())
-    })?;
+    };
+    let counts = if rayon::current_num_threads() <= 1 {
+        for_each_batch(paths, &opts, BATCH, |batch, counts| -> Result<()> {
+            stored.add(&ledger.ingest_prepared(&prepare(batch))?);
+            progress(counts);
+            Ok(())
+        })?
+    } else {
+        // The store's transaction is the one part of ingest that runs on one core: it writes a
+        // batch on a thread of its own while the workers extract and prepare the next.
+        std::thread::scope(|scope| -> Result<ReadCounts> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<PreparedDocument>>(1);
+            let (ledger, stored) = (&mut ledger, &mut stored);
+            let writer = scope.spawn(move || -> Result<()> {
+                for docs in rx {
+                    stored.add(&ledger.ingest_prepared(&docs)?);
+                }
+                Ok(())
+            });
+            let read = for_each_batch(paths, &opts, BATCH, |batch, counts| -> Result<()> {
+                // A closed channel means the store stopped on an error, which `writer` returns.
+                if tx.send(prepare(batch)).is_err() {
+                    bail!("the store stopped");
+                }
+                progress(counts);
+                Ok(())
+            });
+            drop(tx);
+            match writer.join() {
+                // The store's error first: it is why reading stopped.
+                Ok(written) => written.and(read),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })?
+    };
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -89,8 +138,11 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
         eprintln!("{line}");
     }
     eprintln!(
-        "tally: {} read: {new} new, {copies} syndicated copies, {dupes} already stored, {} errors; {:.1} MB in {secs:.1} s ({:.1} MB/s) into {}",
+        "tally: {} read: {} new, {} syndicated copies, {} already stored, {} errors; {:.1} MB in {secs:.1} s ({:.1} MB/s) into {}",
         counts.docs,
+        stored.new,
+        stored.copies,
+        stored.dupes,
         counts.errors,
         counts.bytes as f64 / 1e6,
         counts.bytes as f64 / 1e6 / secs,

@@ -44,32 +44,48 @@ pub struct NewDocument<'a> {
     pub records: &'a [Record<'a>],
 }
 
-impl<'a> NewDocument<'a> {
-    /// Computes what storing the document needs from the document alone: its fingerprints and
-    /// its records packed for storage. It needs no store, so a caller may prepare a batch on
-    /// several threads and hand it to [`Ledger::ingest_prepared`].
-    pub fn prepare(self) -> PreparedDocument<'a> {
+impl NewDocument<'_> {
+    /// Computes everything storing the document needs from the document alone: its
+    /// fingerprints, its records packed for storage and its figures as claims. It needs no
+    /// store, and owns what it holds, so a caller may prepare batches on worker threads and
+    /// hand them to [`Ledger::ingest_prepared`] on another.
+    pub fn prepare(&self) -> PreparedDocument {
         let mut jsonl = Vec::with_capacity(self.body.len() * 4);
         tally_model::write_jsonl(self.records, &mut jsonl);
         // Stored as lines joined by line breaks, without a final one.
         if jsonl.last() == Some(&b'\n') {
             jsonl.pop();
         }
+        let owned = |s: Option<&str>| s.map(str::to_string);
         PreparedDocument {
+            doc: self.doc.to_string(),
+            origin: self.origin.to_string(),
+            title: owned(self.title),
+            url: owned(self.url),
+            outlet: owned(self.outlet),
+            published: self.published,
             hash: content_hash(self.body),
             sketch: sketch(self.body),
             records_blob: fingerprint::pack(&jsonl),
-            doc: self,
+            claims: series::new_claims(self.records, self.body),
+            body: self.body.to_string(),
         }
     }
 }
 
 /// A document ready to store: see [`NewDocument::prepare`].
-pub struct PreparedDocument<'a> {
-    pub doc: NewDocument<'a>,
+pub struct PreparedDocument {
+    doc: String,
+    origin: String,
+    title: Option<String>,
+    url: Option<String>,
+    outlet: Option<String>,
+    published: Option<NaiveDate>,
+    body: String,
     hash: String,
     sketch: Vec<u64>,
     records_blob: Vec<u8>,
+    claims: Vec<series::NewClaim>,
 }
 
 /// What storing one document did.
@@ -200,7 +216,8 @@ impl Ledger {
         self.conflicts.begin(&tx).map_err(sql)?;
         let mut out = Vec::with_capacity(batch.len());
         let mut pending = fingerprint::CopyIndex::default();
-        for PreparedDocument { doc: d, hash, sketch, records_blob } in batch {
+        for d in batch {
+            let (hash, sketch) = (&d.hash, &d.sketch);
             let existing: Option<i64> = tx
                 .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")
                 .and_then(|mut s| s.query_row(params![hash], |r| r.get(0)))
@@ -230,7 +247,9 @@ impl Ledger {
                     _ => false,
                 };
                 let same_day = d.published == o_published;
-                if earlier || same_day && credits(&o_body, d.outlet) && !credits(d.body, o_outlet.as_deref()) {
+                if earlier
+                    || same_day && credits(&o_body, d.outlet.as_deref()) && !credits(&d.body, o_outlet.as_deref())
+                {
                     replaces = Some(o);
                     original = None;
                 }
@@ -250,14 +269,14 @@ impl Ledger {
                     d.outlet,
                     d.published.map(|p| p.to_string()),
                     d.body,
-                    records_blob,
+                    d.records_blob,
                     original
                 ])
             })
             .map_err(sql)?;
             let id = tx.last_insert_rowid();
-            let reporter = d.outlet.unwrap_or(d.doc);
-            let claims = series::insert_claims(&tx, id, d.records, d.body, reporter, d.published).map_err(sql)?;
+            let reporter = d.outlet.as_deref().unwrap_or(&d.doc);
+            let claims = series::insert_claims(&tx, id, &d.claims, reporter, d.published).map_err(sql)?;
             if original.is_none() {
                 self.conflicts.add_claims(&tx, id, &claims).map_err(sql)?;
             }

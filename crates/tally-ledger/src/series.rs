@@ -117,20 +117,20 @@ pub fn series_key(f: &FigureRecord, doc: &DocCountries) -> SeriesKey {
     }
 }
 
-fn series_id(tx: &Transaction, key: &SeriesKey) -> rusqlite::Result<i64> {
-    let k = key.key();
+fn series_id(tx: &Transaction, c: &NewClaim) -> rusqlite::Result<i64> {
     if let Some(id) = tx
         .prepare_cached("SELECT id FROM series WHERE key = ?1")?
-        .query_row(params![k], |r| r.get(0))
+        .query_row(params![c.key_text], |r| r.get(0))
         .map(Some)
         .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?
     {
         return Ok(id);
     }
+    let key = &c.key;
     tx.prepare_cached(
         "INSERT INTO series (key, subject, measure, unit_class, theater, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![k, key.subject, key.measure.as_str(), key.unit_class, key.theater, key.label()])?;
+    .execute(params![c.key_text, key.subject, key.measure.as_str(), key.unit_class, key.theater, c.label])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -142,72 +142,132 @@ fn source_name(s: &tally_model::Source) -> String {
     t.to_lowercase()
 }
 
-/// Inserts the figures of one stored document as claims, and returns what the conflict marks
-/// need of them. `reporter` names the document's own voice (its outlet, else its doc id).
+/// A figure ready to be stored as a claim: every column but the ids the store assigns. It owns
+/// its text, so documents can be prepared on one thread and stored on another.
+#[derive(Debug, Clone)]
+pub(crate) struct NewClaim {
+    key: SeriesKey,
+    key_text: String,
+    label: String,
+    span: (i64, i64),
+    text: String,
+    low: Option<f64>,
+    high: Option<f64>,
+    approx: bool,
+    unit: Option<String>,
+    measure: Measure,
+    increment: bool,
+    subject: Option<String>,
+    location: Option<String>,
+    time_text: Option<String>,
+    time_start: Option<NaiveDate>,
+    time_end: Option<NaiveDate>,
+    stated_text: Option<String>,
+    stated_start: Option<NaiveDate>,
+    stated_end: Option<NaiveDate>,
+    sources: String,
+    source_key: String,
+    via: Option<String>,
+    unverified: bool,
+    evidence: String,
+}
+
+/// The claims of one document's figures, computed from its records alone.
+pub(crate) fn new_claims(records: &[Record], body: &str) -> Vec<NewClaim> {
+    let countries = DocCountries::from_records(records);
+    records
+        .iter()
+        .filter_map(|r| if let Record::Figure(f) = r { Some(f) } else { None })
+        .map(|f| {
+            let key = series_key(f, &countries);
+            let mut names: Vec<String> = f.source.iter().map(source_name).collect();
+            names.sort();
+            names.dedup();
+            NewClaim {
+                key_text: key.key(),
+                label: key.label(),
+                key,
+                span: (f.span.start as i64, f.span.end as i64),
+                text: f.text.to_string(),
+                low: f.value.low.map(tally_model::clean_number),
+                high: f.value.high.map(tally_model::clean_number),
+                approx: f.value.approx,
+                unit: f.unit.as_deref().map(str::to_string),
+                measure: f.measure,
+                increment: f.increment,
+                subject: name_of(&f.subject),
+                location: name_of(&f.location),
+                time_text: f.time.as_ref().map(|t| t.text.to_string()),
+                time_start: f.time.as_ref().and_then(|t| t.start),
+                time_end: f.time.as_ref().and_then(|t| t.end),
+                stated_text: f.stated.as_ref().map(|t| t.text.to_string()),
+                stated_start: f.stated.as_ref().and_then(|t| t.start),
+                stated_end: f.stated.as_ref().and_then(|t| t.end),
+                sources: serde_json::to_string(&f.source).unwrap_or_else(|_| "[]".into()),
+                source_key: names.join("; "),
+                via: f.via.as_ref().map(|v| v.name.as_deref().unwrap_or(&v.text).to_string()),
+                unverified: f.unverified,
+                evidence: f.evidence.text(body).trim().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Inserts the claims of one stored document, and returns what the conflict marks need of
+/// them. `reporter` names the document's own voice (its outlet, else its doc id).
 pub(crate) fn insert_claims<'a>(
     tx: &Transaction,
     document_id: i64,
-    records: &[Record],
-    body: &str,
+    claims: &[NewClaim],
     reporter: &'a str,
     published: Option<NaiveDate>,
 ) -> rusqlite::Result<Vec<StoredClaim<'a>>> {
-    let figures: Vec<&FigureRecord> =
-        records.iter().filter_map(|r| if let Record::Figure(f) = r { Some(f) } else { None }).collect();
     let mut stmt = tx.prepare_cached(
         "INSERT INTO claims (document_id, series_id, span_start, span_end, text, low, high, approx, unit, measure,
             increment, subject, location, time_text, time_start, time_end, stated_text, stated_start, stated_end,
             sources, source_key, via, unverified, evidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
-    let countries = DocCountries::from_records(records);
-    let mut stored = Vec::with_capacity(figures.len());
-    for f in figures {
-        let key = series_key(f, &countries);
-        let sid = series_id(tx, &key)?;
-        let mut names: Vec<String> = f.source.iter().map(source_name).collect();
-        names.sort();
-        names.dedup();
-        let sources = serde_json::to_string(&f.source).unwrap_or_else(|_| "[]".into());
-        let source_key = names.join("; ");
-        let low = f.value.low.map(tally_model::clean_number);
-        let high = f.value.high.map(tally_model::clean_number);
+    let mut stored = Vec::with_capacity(claims.len());
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    for c in claims {
+        let sid = series_id(tx, c)?;
         stmt.execute(params![
             document_id,
             sid,
-            f.span.start as i64,
-            f.span.end as i64,
-            f.text,
-            low,
-            high,
-            f.value.approx,
-            f.unit,
-            f.measure.as_str(),
-            f.increment,
-            name_of(&f.subject),
-            name_of(&f.location),
-            f.time.as_ref().map(|t| t.text.clone()),
-            f.time.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
-            f.time.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
-            f.stated.as_ref().map(|t| t.text.clone()),
-            f.stated.as_ref().and_then(|t| t.start).map(|d| d.to_string()),
-            f.stated.as_ref().and_then(|t| t.end).map(|d| d.to_string()),
-            sources,
-            source_key,
-            f.via.as_ref().map(|v| v.name.clone().unwrap_or_else(|| v.text.clone())),
-            f.unverified,
-            f.evidence.text(body).trim(),
+            c.span.0,
+            c.span.1,
+            c.text,
+            c.low,
+            c.high,
+            c.approx,
+            c.unit,
+            c.measure.as_str(),
+            c.increment,
+            c.subject,
+            c.location,
+            c.time_text,
+            day(c.time_start),
+            day(c.time_end),
+            c.stated_text,
+            day(c.stated_start),
+            day(c.stated_end),
+            c.sources,
+            c.source_key,
+            c.via,
+            c.unverified,
+            c.evidence,
         ])?;
         stored.push(StoredClaim {
             id: tx.last_insert_rowid(),
             series_id: sid,
-            source_key,
+            source_key: c.source_key.clone(),
             reporter,
-            low,
-            high,
-            time_start: f.time.as_ref().and_then(|t| t.start),
-            time_end: f.time.as_ref().and_then(|t| t.end),
-            said: f.stated.as_ref().and_then(|t| t.start).or(published),
+            low: c.low,
+            high: c.high,
+            time_start: c.time_start,
+            time_end: c.time_end,
+            said: c.stated_start.or(published),
         });
     }
     Ok(stored)
