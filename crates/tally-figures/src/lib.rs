@@ -63,6 +63,9 @@ struct Cand {
     location: Option<Anchor>,
     /// Reads its measure, subject and place from the figure before it.
     inherits: bool,
+    /// "one" before a noun: a count only when its measure is clear ("one civilian was
+    /// killed", not "one official said").
+    weak: bool,
 }
 
 /// The possessive written with a typographic apostrophe ("’s").
@@ -134,6 +137,14 @@ fn singular(w: &str) -> String {
     l
 }
 
+/// An acronym in the plural: "MPs", "NGOs", "IDPs".
+fn acronym_plural(w: &str) -> bool {
+    let b = w.as_bytes();
+    (3..=7).contains(&b.len())
+        && b.last() == Some(&b's')
+        && b.get(..b.len() - 1).is_some_and(|a| a.iter().all(u8::is_ascii_uppercase))
+}
+
 /// A word shaped like a plural count noun.
 fn plural_shaped(w: &str) -> bool {
     w.len() > 3
@@ -197,6 +208,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
                 c.location = home.clone();
             }
+        }
+        // "one" with a noun whose measure stayed unclear is not a count ("one official said").
+        if done.iter().any(|c| c.weak) {
+            done.retain(|c| !c.weak || c.measure.is_some_and(|m| m != Measure::Other));
         }
         let figure = |c: &mut Cand, keep: bool| {
             let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
@@ -342,6 +357,47 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
+    // A list item's number: "2. The second point".
+    if p.start == base
+        && p.digits
+        && !p.range
+        && p.currency.is_none()
+        && !p.percent
+        && matches!(text_bytes(an, p.end), b"." | b")")
+    {
+        return None;
+    }
+    // A bare number in brackets right after another: a tie-break ("7-6 (5)") or a number
+    // restated in digits ("four (4)").
+    if p.digits
+        && !p.range
+        && p.currency.is_none()
+        && !p.percent
+        && p.start > base + 1
+        && text_bytes(an, p.start - 1) == b"("
+        && text_bytes(an, p.end) == b")"
+    {
+        let before = p.start - 2;
+        if kind_at(an, before) == Some(TokenKind::Number) || lex.number_word(an, before).is_some() {
+            return None;
+        }
+    }
+    // Set scores in a row: "6-4, 3-6, 7-6".
+    if p.range && p.digits && p.currency.is_none() && !p.percent && score_pair(an, lex, p.start) {
+        let next = text_bytes(an, p.end) == b"," && score_pair(an, lex, p.end + 1);
+        let prev = p.start >= base + 4 && text_bytes(an, p.start - 1) == b"," && score_pair(an, lex, p.start - 4);
+        if next || prev {
+            return None;
+        }
+    }
+    // A decimal or version number broken by a space: "3. 5mm", "802. 11ac".
+    if p.digits && text_bytes(an, p.end) == b"." {
+        let dot_end = an.tokens.get(p.end).map_or(0, |t| t.span.end);
+        let rest = an.body.as_bytes().get(dot_end..dot_end + 2).unwrap_or(&[]);
+        if rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+    }
     // Ratios: "4 in 10 children", "one in five".
     if !p.range
         && word_is(an, p.end, "in")
@@ -404,6 +460,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     } else if p.start > base && lex.has(p.start - 1, role::BETWEEN) {
         qstart = p.start - 1;
     }
+    let pre_qual = qual;
     // "at least a dozen", "about a dozen": the article belongs to the number already.
     let mut increment = false;
     if qstart > base
@@ -456,8 +513,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     }
     let mut npend = p.end;
     if class.is_none() {
-        // Increment words between number and noun: "3,000 more personnel".
-        while j < lex.end && lex.has(j, role::INCREMENT) && !word_is(an, j, "another") {
+        // A number restated in brackets: "four (4) size options".
+        if text_bytes(an, j) == b"(" && kind_at(an, j + 1) == Some(TokenKind::Number) && text_bytes(an, j + 2) == b")" {
+            j += 3;
+        }
+        // Increment words between number and noun: "3,000 more personnel"; not a comparison
+        // ("four more than last year").
+        while j < lex.end && lex.has(j, role::INCREMENT) && !word_is(an, j, "another") && !word_is(an, j + 1, "than") {
             increment = true;
             j += 1;
             npend = j;
@@ -502,6 +564,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                         anaphoric = w == "the";
                         j = k + 1;
                     }
+                    // "seven of the team's assists".
+                    _ if an.is_cap(k) && is_possessive(an, k + 1) => {
+                        partitive = true;
+                        j = k + 2;
+                    }
                     _ => {
                         j = lex.end;
                     }
@@ -517,6 +584,14 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 head = Some(h);
                 class = Some(c);
                 unit = u;
+            } else if let Some(h) =
+                (p.low == 1.0 && p.high == 1.0 && !p.scaled && !partitive).then(|| singular_head(an, lex, j)).flatten()
+            {
+                // "one civilian", "1 tackle": a singular head.
+                npend = h + 1;
+                head = Some(h);
+                class = Some(UnitClass::Thing);
+                unit = Some(Cow::Owned(an.low(h).to_string()));
             } else if partitive {
                 npend = npend.max(j);
             }
@@ -592,6 +667,17 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     {
         return None;
     }
+    // Day ranges: "Oct. 5–7", "18–21 June".
+    if p.range && p.digits && p.currency.is_none() && !p.percent && !p.scaled && p.high <= 31.0 {
+        let mut k = prevw;
+        if let Some(x) = k.filter(|&x| text_bytes(an, x) == b".") {
+            k = if x > base { Some(x - 1) } else { None };
+        }
+        let month_before = k.is_some_and(|x| lex.has(x, role::MONTH) && an.is_cap(x));
+        if month_before || p.end < lex.end && lex.has(p.end, role::MONTH) && an.is_cap(p.end) {
+            return None;
+        }
+    }
     if plain {
         // Dates: "March 3", "Jan. 5", "3 March".
         let mut k = prevw;
@@ -612,10 +698,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                     return None;
                 }
             }
-            // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2".
-            if qual.is_none()
+            // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2"; a
+            // name with an inner capital also at the start of a sentence ("AirPods 2").
+            if pre_qual.is_none()
                 && kind_at(an, x) == Some(TokenKind::Word)
-                && x > base
+                && (x > base || inner_capital(an.tok(x)))
                 && !lex.has(x, role::STOP)
                 && an.tok(x).chars().any(char::is_uppercase)
                 && !an.tokens.get(x).is_some_and(|t| {
@@ -629,7 +716,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // Ages in apposition: "Sita Chaudhary, 52, a farmer".
         if let (Some(x), Some(y)) = (prevw, prev2) {
-            let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".") || p.end >= lex.end;
+            let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".")
+                || kind_at(an, p.end) == Some(TokenKind::Dash)
+                || p.end >= lex.end;
             if text_bytes(an, x) == b","
                 && an.is_cap(y)
                 && kind_at(an, y) == Some(TokenKind::Word)
@@ -647,11 +736,17 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // "at least once" etc. are not numbers; a bare "one" anywhere is too weak.
     }
-    // "one" counts only with a listed noun: "one soldier", not "one knows", "no one".
+    // "one" counts only with a noun, and with a person's noun or one not listed only when
+    // its measure is clear: "one soldier was killed", not "one knows", "no one", "one
+    // official said".
+    let mut weak = false;
     if !p.digits && p.low == 1.0 && p.high == 1.0 && !p.scaled && !p.vague {
-        let listed = head.is_some_and(|h| lex.unit(h).is_some_and(|u| u.0 == h + 1 && u.2 != UnitClass::Noncount));
-        if !listed {
-            return None;
+        let listed = head.and_then(|h| lex.unit(h).filter(|u| u.0 == h + 1 && u.2 != UnitClass::Noncount));
+        match listed {
+            Some((_, _, UnitClass::Person | UnitClass::Force)) => weak = true,
+            Some(_) => {}
+            None if head.is_some() && class == Some(UnitClass::Thing) => weak = true,
+            None => return None,
         }
     }
 
@@ -672,6 +767,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         subject: None,
         location: None,
         inherits: false,
+        weak,
     })
 }
 
@@ -704,7 +800,8 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
                 }
                 break;
             }
-            if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && k == j {
+            // A duration or measurement, also behind lower-case modifiers ("four straight years").
+            if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && (k == j || modifiers == k - j) {
                 return Some((e, k, Some(Cow::Borrowed(s)), c));
             }
             if !matches!(c, UnitClass::Time | UnitClass::Physical) {
@@ -739,6 +836,12 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             continue;
         }
         let nationality = ["ans", "ians", "ese", "is"].iter().any(|suf| text.ends_with(suf));
+        if acronym_plural(text) && best.is_none() && modifiers <= 2 {
+            // "12 MPs", "300 NGOs".
+            best = Some((k + 1, k, None, UnitClass::Thing));
+            k += 1;
+            continue;
+        }
         if plural_shaped(text) && (!is_cap(text) || nationality) && modifiers <= 2 {
             best = Some((k + 1, k, None, UnitClass::Thing));
         } else if best.is_some() && !is_cap(text) {
@@ -757,6 +860,52 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         };
         (e, h, Some(unit), c)
     })
+}
+
+/// Digits, a dash and digits written together at `i`: a score ("6-4").
+fn score_pair(an: &Analysis, lex: &SentLex, i: usize) -> bool {
+    i + 2 < lex.end
+        && kind_at(an, i) == Some(TokenKind::Number)
+        && kind_at(an, i + 1) == Some(TokenKind::Dash)
+        && kind_at(an, i + 2) == Some(TokenKind::Number)
+        && an.tokens.get(i + 1).is_some_and(|t| !t.space_before)
+        && an.tokens.get(i + 2).is_some_and(|t| !t.space_before)
+}
+
+/// A word with a capital after its first letter: a product or brand name ("iPhone", "AirPods").
+fn inner_capital(w: &str) -> bool {
+    let mut lower_seen = false;
+    for (k, ch) in w.char_indices() {
+        if ch.is_lowercase() {
+            lower_seen = true;
+        } else if ch.is_uppercase() && k > 0 && lower_seen {
+            return true;
+        }
+    }
+    false
+}
+
+/// The head of a singular noun phrase at `j` after "one" or "1": up to three lower-case words,
+/// the last of them the head ("one late arrival", "1 bag of nuts").
+fn singular_head(an: &Analysis, lex: &SentLex, j: usize) -> Option<usize> {
+    let mut head = None;
+    let mut k = j;
+    while k < lex.end && k < j + 3 {
+        let t = an.tokens.get(k)?;
+        if t.kind != TokenKind::Word || t.cap || lex.has(k, role::STOP | role::AUX) || lex.cue(k, POS_POST).is_some() {
+            break;
+        }
+        let w = low_bytes(an, k);
+        if w.len() < 3 || w.ends_with(b"ly") || w.ends_with(b"ing") || w.ends_with(b"ed") || w.contains(&b'\'') {
+            break;
+        }
+        if lex.unit(k).is_some() || lex.number_word(an, k).is_some() {
+            break;
+        }
+        head = Some(k);
+        k += 1;
+    }
+    head
 }
 
 /// Measure, subject, location and increment of one figure, given the figure before it.

@@ -307,6 +307,59 @@ fn later_rules() {
     assert!(!one("The ministry hired 10,000 new teachers.").increment);
 }
 
+#[test]
+fn singular_heads_after_one() {
+    // A singular noun after "one" or "1"; "one" needs a clear measure.
+    let f = figs("One courier was killed and 1 engineer was hurt when the crane fell.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!((f[0].4.as_deref(), f[0].5), (Some("courier"), Measure::Killed));
+    assert_eq!((f[1].4.as_deref(), f[1].5), (Some("engineer"), Measure::Injured));
+    assert!(figs("One spokesman told us the plan had changed.").is_empty());
+    assert_eq!(one("The keeper made 1 save in the match.").unit.as_deref(), Some("save"));
+}
+
+#[test]
+fn acronym_plurals_are_units() {
+    let f = figs("The camp holds 4,000 IDPs and 35 NGOs work there.");
+    assert_eq!((f[0].4.as_deref(), f[0].5), (Some("idp"), Measure::Displaced));
+    assert_eq!(f[1].4.as_deref(), Some("ngo"));
+}
+
+#[test]
+fn page_and_sport_furniture() {
+    let none = [
+        "3. Keep the receipts",
+        "She won 6-2, 4-6, 7-6 (4) in the final.",
+        "The fair runs Sept. 12–14 at the showground.",
+        "Jones, 41 – who owns the mill – stayed home.",
+        "The new TV streams 8K video and the old one 4K.",
+        "GalaxyBook 3 costs less. The kit has a 2. 5mm plug.",
+        "Sales were flat for three straight years.",
+    ];
+    for t in none {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+    // A number restated in brackets is one figure, its noun after the brackets.
+    let f = one("The box holds six (6) spare filters.");
+    assert_eq!(f.unit.as_deref(), Some("filter"));
+}
+
+#[test]
+fn later_nouns_and_signs() {
+    // "more than" after a number compares; it does not add.
+    let f = one("He averages nearly three more than last season.");
+    assert!(!f.increment);
+    // A currency sign after the amount.
+    let f = one("A seat costs 45,000 ₩ at the door.");
+    assert_eq!((f.unit.as_deref(), f.measure), (Some("won"), Measure::Money));
+    // A partitive with a possessive name.
+    assert_eq!(one("Nine of Rivera's passes were cut out.").unit.as_deref(), Some("pass"));
+    // A time noun ends the phrase.
+    assert_eq!(one("She dropped two plates moments later.").unit.as_deref(), Some("plate"));
+    // "serving" deploys only a force.
+    assert_eq!(one("The app has over 50 clients serving ads.").measure, Measure::Other);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
