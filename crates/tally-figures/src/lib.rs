@@ -357,44 +357,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
-    // A list item's number: "2. The second point".
-    if p.start == base
-        && p.digits
-        && !p.range
-        && p.currency.is_none()
-        && !p.percent
-        && matches!(text_bytes(an, p.end), b"." | b")")
-    {
-        return None;
-    }
-    // A bare number in brackets right after another: a tie-break ("7-6 (5)") or a number
-    // restated in digits ("four (4)").
-    if p.digits
-        && !p.range
-        && p.currency.is_none()
-        && !p.percent
-        && p.start > base + 1
-        && text_bytes(an, p.start - 1) == b"("
-        && text_bytes(an, p.end) == b")"
-    {
-        let before = p.start - 2;
-        if kind_at(an, before) == Some(TokenKind::Number) || lex.number_word(an, before).is_some() {
-            return None;
-        }
-    }
-    // Set scores in a row: "6-4, 3-6, 7-6".
-    if p.range && p.digits && p.currency.is_none() && !p.percent && score_pair(an, lex, p.start) {
-        let next = text_bytes(an, p.end) == b"," && score_pair(an, lex, p.end + 1);
-        let prev = p.start >= base + 4 && text_bytes(an, p.start - 1) == b"," && score_pair(an, lex, p.start - 4);
-        if next || prev {
-            return None;
-        }
-    }
-    // A decimal or version number broken by a space: "3. 5mm", "802. 11ac".
-    if p.digits && text_bytes(an, p.end) == b"." {
-        let dot_end = an.tokens.get(p.end).map_or(0, |t| t.span.end);
-        let rest = an.body.as_bytes().get(dot_end..dot_end + 2).unwrap_or(&[]);
-        if rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit) {
+    // Numbers next to brackets, commas and full stops: list items, scores, references.
+    if p.digits && p.currency.is_none() && !p.percent {
+        let after = text_bytes(an, p.end);
+        let before = if p.start > base { text_bytes(an, p.start - 1) } else { b"" };
+        if (matches!(after, b"." | b")" | b",") || matches!(before, b"(" | b","))
+            && furniture_number(an, lex, p, before, after)
+        {
             return None;
         }
     }
@@ -428,7 +397,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 return None;
             }
             let glued_percent = lex.unit(p.end).is_some_and(|u| u.2 == UnitClass::Percent && u.0 == p.end + 1);
-            if matches!(t, ":" | "/" | "-")
+            if matches!(t, ":" | "/" | "-" | "(")
                 || nt.kind == TokenKind::Word && !glued_percent
                 || nt.kind == TokenKind::Number
             {
@@ -479,7 +448,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     let mut j = p.end;
     if let Some((e, k)) = lex.post_qualifier(j) {
         // "about 500 or more": the bound wins over the softener.
-        if qual.is_none() || qual == Some(QualKind::Approx) && k != QualKind::Approx {
+        if qual.is_none() || matches!(qual, Some(QualKind::Approx | QualKind::Exact)) && k != QualKind::Approx {
             qual = Some(k);
         }
         j = e;
@@ -495,7 +464,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             value.low = None;
         }
         Some(QualKind::Approx) => value.approx = true,
-        None => {}
+        Some(QualKind::Exact) | None => {}
     }
 
     let mut unit: Option<Cow<'static, str>> = None;
@@ -612,7 +581,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 match k {
                     QualKind::Low => value.high = None,
                     QualKind::High => value.low = None,
-                    QualKind::Approx => {}
+                    QualKind::Approx | QualKind::Exact => {}
                 }
                 value.approx = false;
                 npend = e;
@@ -862,6 +831,55 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
     })
 }
 
+/// A number in digits (no currency, no percent) that punctuation shows is no count: a list
+/// item's number ("2. The second point"), a tie-break or a number restated in brackets ("7-6
+/// (5)", "four (4)"), set scores in a row ("6-4, 3-6"), a decimal broken by a space ("3. 5mm"),
+/// references and records in brackets ("(27, 28)", "(1-2)"). `before` and `after` are the
+/// tokens around it.
+#[inline(never)]
+fn furniture_number(an: &Analysis, lex: &SentLex, p: &NumPhrase, before: &[u8], after: &[u8]) -> bool {
+    let base = lex.base;
+    if p.start == base && !p.range && matches!(after, b"." | b")") {
+        return true;
+    }
+    if !p.range && p.start > base + 1 && before == b"(" && after == b")" {
+        let k = p.start - 2;
+        if kind_at(an, k) == Some(TokenKind::Number) || lex.number_word(an, k).is_some() {
+            return true;
+        }
+    }
+    if p.range && score_pair(an, lex, p.start) {
+        let next = after == b"," && score_pair(an, lex, p.end + 1);
+        let prev = p.start >= base + 4 && before == b"," && score_pair(an, lex, p.start - 4);
+        if next || prev {
+            return true;
+        }
+    }
+    if after == b"." {
+        let dot_end = an.tokens.get(p.end).map_or(0, |t| t.span.end);
+        let rest = an.body.as_bytes().get(dot_end..dot_end + 2).unwrap_or(&[]);
+        if rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+    }
+    !p.scaled && bracket_list(an, lex, p.start, p.end)
+}
+
+/// Tokens `s..e` (a number) stand in brackets that hold only bare numbers, commas and dashes.
+fn bracket_list(an: &Analysis, lex: &SentLex, s: usize, e: usize) -> bool {
+    let bare =
+        |k: usize| matches!(kind_at(an, k), Some(TokenKind::Number | TokenKind::Dash)) || text_bytes(an, k) == b",";
+    let mut a = s;
+    while a > lex.base && a + 8 > s && bare(a - 1) {
+        a -= 1;
+    }
+    let mut b = e;
+    while b < lex.end && b < e + 8 && bare(b) {
+        b += 1;
+    }
+    a > lex.base && text_bytes(an, a - 1) == b"(" && text_bytes(an, b) == b")"
+}
+
 /// Digits, a dash and digits written together at `i`: a score ("6-4").
 fn score_pair(an: &Analysis, lex: &SentLex, i: usize) -> bool {
     i + 2 < lex.end
@@ -979,7 +997,10 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     } else if coordinated {
         c.verb = same_sentence_prev.and_then(|p| p.verb);
     }
-    if measure.is_none() {
+    // The object of a place preposition is not the subject of the predicate after it ("in 21
+    // cities have been killed").
+    let object = prevw.is_some_and(|x| lex.has(x, role::LOCATIVE) && lex.has(x, role::STOP) && !word_is(an, x, "to"));
+    if measure.is_none() && !object {
         let (m, loose) = post_measure(an, lex, c);
         // A counted noun that names its measure ("three deaths of detained children") outranks
         // a predicate reached only by skipping words.
@@ -1049,8 +1070,9 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if measure == Some(Measure::Injured) && lex.any(role::COMBAT) {
         measure = Some(Measure::Wounded);
     }
-    // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks").
-    if measure == Some(Measure::Deployed)
+    // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks"), and
+    // so are things needed or faced ("two things you need to know").
+    if matches!(measure, Some(Measure::Deployed | Measure::Affected))
         && matches!(c.class, Some(UnitClass::Thing | UnitClass::Currency | UnitClass::Percent))
     {
         measure = Some(Measure::Other);
@@ -1269,6 +1291,9 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
                 }
                 break;
             }
+            // The object of a preposition inside the subject: "106 protesters in 21 cities
+            // have been killed".
+            TokenKind::Number if k > c.npend && lex.has(k - 1, role::LOCATIVE) => {}
             _ => break,
         }
         skipped += 1;

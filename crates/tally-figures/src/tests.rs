@@ -360,6 +360,28 @@ fn later_nouns_and_signs() {
     assert_eq!(one("The app has over 50 clients serving ads.").measure, Measure::Other);
 }
 
+#[test]
+fn prepositions_totals_and_measurements() {
+    // A count inside a place phrase is not the subject of the predicate after it.
+    let f = figs("Twelve marchers in 4 towns were detained overnight.");
+    assert_eq!((f[0].5, f[1].5), (Measure::Detained, Measure::Other));
+    // "a total of" belongs to the figure; the verb before it still gives the measure.
+    let (an, f) = run("The flood killed a total of 57 people.");
+    assert_eq!((an.text(f[0].span), f[0].measure), ("a total of 57 people", Measure::Killed));
+    assert_eq!(f[0].value, Value { low: Some(57.0), high: Some(57.0), approx: false });
+    // Things needed are not people affected.
+    assert_eq!(one("Here are three things you need to pack.").measure, Measure::Other);
+    // References in brackets, identifiers glued to a bracket, power and energy.
+    for t in [
+        "Sleep helps (14, 15) and so does diet (3).",
+        "Save in a 529(c) plan.",
+        "The engine makes 300 horsepower and 250 kW.",
+    ] {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+    assert_eq!(one("She ate 300 calories.").unit.as_deref(), Some("calorie"));
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
