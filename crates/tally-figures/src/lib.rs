@@ -348,8 +348,10 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     if p.start > base {
         let prev = toks.get(p.start - 1)?;
         let pt = text_bytes(an, p.start - 1);
+        // An em dash is a break between words, not part of a name: "in recent years—26 cases".
+        let em_dash = pt == "—".as_bytes();
         if !first.space_before
-            && (prev.kind == TokenKind::Dash || matches!(pt, b":" | b"/" | b"." | b"-" | b"+" | b"#"))
+            && (prev.kind == TokenKind::Dash && !em_dash || matches!(pt, b":" | b"/" | b"." | b"-" | b"+" | b"#"))
         {
             return None;
         }
@@ -750,6 +752,11 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
     let limit = (j + 6).min(lex.end);
     while k < limit {
         let t = an.tokens.get(k)?;
+        // The full stop of an abbreviation inside the phrase: "200 U.S. military personnel".
+        if k > j && !t.space_before && text_bytes(an, k) == b"." && text_bytes(an, k - 1).contains(&b'.') {
+            k += 1;
+            continue;
+        }
         if t.kind != TokenKind::Word {
             // "%" is a unit too.
             if let Some((e, s, c)) = lex.unit(k) {
@@ -784,10 +791,30 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             }
             break;
         }
+        // Coordinated modifiers before the head: "1,000 maintenance and cleaning workers".
+        if best.is_none() && k == j + 1 && k + 2 < limit && matches!(an.low(k), "and" | "or") {
+            let modifier = an.tokens.get(k + 1).is_some_and(|t2| {
+                t2.kind == TokenKind::Word
+                    && (t2.cap || !plural_shaped(an.tok(k + 1)))
+                    && !lex.has(k + 1, role::STOP | role::AUX)
+                    && lex.cue(k + 1, POS_PRE | POS_POST).is_none()
+            });
+            let head = lex.unit(k + 2).is_some_and(|u| u.0 == k + 3) || plural_shaped(an.tok(k + 2));
+            // The word before "and" is a modifier too, not a plural head ("Uighurs and others").
+            if modifier && head && !plural_shaped(an.tok(j)) {
+                k += 1;
+                continue;
+            }
+        }
         if lex.has(k, role::STOP) && !is_cap(text) {
             break;
         }
-        if lex.has(k, role::STOP) && is_cap(text) && k == j {
+        // A stop word in capitals is an acronym: "13,000 US troops".
+        if k == j
+            && lex.has(k, role::STOP)
+            && is_cap(text)
+            && !(text.len() >= 2 && text.bytes().all(|b| b.is_ascii_uppercase()))
+        {
             break;
         }
         let lowered = an.low(k);

@@ -382,6 +382,20 @@ fn prepositions_totals_and_measurements() {
     assert_eq!(one("She ate 300 calories.").unit.as_deref(), Some("calorie"));
 }
 
+#[test]
+fn acronyms_and_coordinated_modifiers() {
+    // "US" in capitals is no pronoun; an abbreviation's full stop stays inside the phrase.
+    assert_eq!(one("About 4,000 US sailors left port.").unit.as_deref(), Some("sailor"));
+    assert_eq!(one("Nearly 90 U.S. naval officers met.").unit.as_deref(), Some("officer"));
+    // "X and Y heads": both words modify the head.
+    assert_eq!(one("The yard stacked 300 steel and glass panels.").unit.as_deref(), Some("panel"));
+    // An em dash glued to a number is punctuation, not part of a name.
+    assert_eq!(numbers("Floods hit the valley again\u{2014}40 homes were lost."), ["40"]);
+    // Phone numbers called, noise levels.
+    assert!(figs("A neighbour called 999 at once.").is_empty());
+    assert!(figs("The fan peaked at 44 dBA.").is_empty());
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
