@@ -396,6 +396,13 @@ fn acronyms_and_coordinated_modifiers() {
     assert!(figs("The fan peaked at 44 dBA.").is_empty());
 }
 
+#[test]
+fn staying_forces_hospital_and_custody() {
+    assert_eq!(one("Some 900 Dutch marines remain in the region.").measure, Measure::Deployed);
+    assert_eq!(one("Eleven hikers remained in hospital on Sunday.").measure, Measure::Injured);
+    assert_eq!(one("Three brothers remain in custody.").measure, Measure::Detained);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
