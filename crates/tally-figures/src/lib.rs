@@ -363,7 +363,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     if p.digits && p.currency.is_none() && !p.percent {
         let after = text_bytes(an, p.end);
         let before = if p.start > base { text_bytes(an, p.start - 1) } else { b"" };
-        if (matches!(after, b"." | b")" | b",") || matches!(before, b"(" | b","))
+        if (matches!(after, b"." | b")" | b"," | b"(") || matches!(before, b"(" | b","))
             && furniture_number(an, lex, p, before, after)
         {
             return None;
@@ -876,7 +876,10 @@ fn furniture_number(an: &Analysis, lex: &SentLex, p: &NumPhrase, before: &[u8], 
         }
     }
     if p.range && score_pair(an, lex, p.start) {
-        let next = after == b"," && score_pair(an, lex, p.end + 1);
+        // Followed by another set or by its tie-break: "6-7 (4), 6-4".
+        let tie_break =
+            after == b"(" && kind_at(an, p.end + 1) == Some(TokenKind::Number) && text_bytes(an, p.end + 2) == b")";
+        let next = tie_break || after == b"," && score_pair(an, lex, p.end + 1);
         let prev = p.start >= base + 4 && before == b"," && score_pair(an, lex, p.start - 4);
         if next || prev {
             return true;

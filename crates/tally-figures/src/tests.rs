@@ -330,6 +330,7 @@ fn page_and_sport_furniture() {
     let none = [
         "3. Keep the receipts",
         "She won 6-2, 4-6, 7-6 (4) in the final.",
+        "They lost 6-7 (3) in the decider.",
         "The fair runs Sept. 12–14 at the showground.",
         "Jones, 41 – who owns the mill – stayed home.",
         "The new TV streams 8K video and the old one 4K.",
