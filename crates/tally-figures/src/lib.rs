@@ -1101,8 +1101,10 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         measure = Some(Measure::Wounded);
     }
     // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks"), and
-    // so are things needed or faced ("two things you need to know").
-    if matches!(measure, Some(Measure::Deployed | Measure::Affected))
+    // so are things needed or faced ("two things you need to know"), though not what a verb
+    // before them affected ("affected nearly 40 immigrants").
+    let affected_after = measure == Some(Measure::Affected) && pre.is_none();
+    if (measure == Some(Measure::Deployed) || affected_after)
         && matches!(c.class, Some(UnitClass::Thing | UnitClass::Currency | UnitClass::Percent))
     {
         measure = Some(Measure::Other);

@@ -372,6 +372,7 @@ fn prepositions_totals_and_measurements() {
     assert_eq!(f[0].value, Value { low: Some(57.0), high: Some(57.0), approx: false });
     // Things needed are not people affected.
     assert_eq!(one("Here are three things you need to pack.").measure, Measure::Other);
+    assert_eq!(one("The outbreak affected nearly 40 tenants.").measure, Measure::Affected);
     // References in brackets, identifiers glued to a bracket, power and energy.
     for t in [
         "Sleep helps (14, 15) and so does diet (3).",
