@@ -706,6 +706,15 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
         // "at least once" etc. are not numbers; a bare "one" anywhere is too weak.
+        // A fraction with nothing counted is a rating or a measure, not a count: "a 93.2
+        // grade", "5.1 surround sound".
+        if p.digits && unit.is_none() && p.low.fract() != 0.0 {
+            return None;
+        }
+        // A number opening a title-case line: a headline or a link ("15 Amazing Images of Stars").
+        if unit.is_none() && p.start <= base + 1 && headline(an, lex) {
+            return None;
+        }
     }
     // "one" counts only with a noun, and with a person's noun or one not listed only when
     // its measure is clear: "one soldier was killed", not "one knows", "no one", "one
@@ -908,6 +917,25 @@ fn bracket_list(an: &Analysis, lex: &SentLex, s: usize, e: usize) -> bool {
         b += 1;
     }
     a > lex.base && text_bytes(an, a - 1) == b"(" && text_bytes(an, b) == b")"
+}
+
+/// The sentence is a short title-case line with no closing stop: every word of four letters or
+/// more capitalised, at least two of them.
+#[inline(never)]
+fn headline(an: &Analysis, lex: &SentLex) -> bool {
+    if lex.end <= lex.base || lex.end - lex.base > 14 || kind_at(an, lex.end - 1) == Some(TokenKind::Stop) {
+        return false;
+    }
+    let mut capitalised = 0;
+    for k in lex.base..lex.end {
+        if kind_at(an, k) == Some(TokenKind::Word) && text_bytes(an, k).len() >= 4 {
+            if !an.is_cap(k) {
+                return false;
+            }
+            capitalised += 1;
+        }
+    }
+    capitalised >= 2
 }
 
 /// Digits, a dash and digits written together at `i`: a score ("6-4").

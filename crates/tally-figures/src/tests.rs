@@ -405,6 +405,16 @@ fn staying_forces_hospital_and_custody() {
     assert_eq!(one("Three brothers remain in custody.").measure, Measure::Detained);
 }
 
+#[test]
+fn ratings_and_headline_lines() {
+    // A fraction with nothing counted is a rating or a level, not a count.
+    assert!(figs("The critic gave it an 8.5 and the index closed at 1,204.37.").is_empty());
+    assert_eq!(one("He averaged 7.5 rebounds.").unit.as_deref(), Some("rebound"));
+    // A number opening a title-case line with no full stop is a headline or a link.
+    assert!(figs("12 Curious Facts About Desert Frogs").is_empty());
+    assert_eq!(numbers("12 frogs were found in the desert."), ["12"]);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
