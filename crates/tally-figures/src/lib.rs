@@ -847,7 +847,10 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             k += 1;
             continue;
         }
-        if plural_shaped(text) && (!is_cap(text) || nationality) && modifiers <= 2 {
+        // A capitalised plural right after the number counts people or things too ("40
+        // Democrats", "five Purge Troopers"), unless a name goes on after it.
+        let cap_head = k == j + modifiers && is_cap(text) && best.is_none() && !an.is_cap(k + 1);
+        if plural_shaped(text) && (!is_cap(text) || nationality || cap_head) && modifiers <= 2 {
             best = Some((k + 1, k, None, UnitClass::Thing));
         } else if best.is_some() && !is_cap(text) {
             // A singular word after the head: the phrase is over ("drones overnight").

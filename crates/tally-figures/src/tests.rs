@@ -415,6 +415,13 @@ fn ratings_and_headline_lines() {
     assert_eq!(numbers("12 frogs were found in the desert."), ["12"]);
 }
 
+#[test]
+fn capitalised_plural_heads() {
+    assert_eq!(one("Only 12 Republicans voted for it.").unit.as_deref(), Some("republican"));
+    // A name that goes on after the plural is not a head.
+    assert!(one("About 30 Rangers Club members came.").unit.as_deref() != Some("ranger"));
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
