@@ -417,7 +417,7 @@ fn ratings_and_headline_lines() {
 
 #[test]
 fn capitalised_plural_heads() {
-    assert_eq!(one("Only 12 Republicans voted for it.").unit.as_deref(), Some("republican"));
+    assert_eq!(one("Only 12 Democrats voted for it.").unit.as_deref(), Some("democrat"));
     // A name that goes on after the plural is not a head.
     assert!(one("About 30 Rangers Club members came.").unit.as_deref() != Some("ranger"));
 }
