@@ -39,6 +39,8 @@ pub(crate) enum QualKind {
     Low,
     High,
     Approx,
+    /// Leaves the value as it is: "a total of".
+    Exact,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -462,6 +464,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let kind = match k {
             "low" => QualKind::Low,
             "high" => QualKind::High,
+            "exact" => QualKind::Exact,
             _ => QualKind::Approx,
         };
         add(p, Entry::Qual(kind, pos == "post"));

@@ -63,6 +63,9 @@ struct Cand {
     location: Option<Anchor>,
     /// Reads its measure, subject and place from the figure before it.
     inherits: bool,
+    /// "one" before a noun: a count only when its measure is clear ("one civilian was
+    /// killed", not "one official said").
+    weak: bool,
 }
 
 /// The possessive written with a typographic apostrophe ("’s").
@@ -134,6 +137,14 @@ fn singular(w: &str) -> String {
     l
 }
 
+/// An acronym in the plural: "MPs", "NGOs", "IDPs".
+fn acronym_plural(w: &str) -> bool {
+    let b = w.as_bytes();
+    (3..=7).contains(&b.len())
+        && b.last() == Some(&b's')
+        && b.get(..b.len() - 1).is_some_and(|a| a.iter().all(u8::is_ascii_uppercase))
+}
+
 /// A word shaped like a plural count noun.
 fn plural_shaped(w: &str) -> bool {
     w.len() > 3
@@ -197,6 +208,10 @@ pub fn find(an: &Analysis, entities: &[Mention]) -> Vec<Figure> {
             if c.location.is_none() && matches!(c.class, Some(UnitClass::Currency | UnitClass::Percent)) {
                 c.location = home.clone();
             }
+        }
+        // "one" with a noun whose measure stayed unclear is not a count ("one official said").
+        if done.iter().any(|c| c.weak) {
+            done.retain(|c| !c.weak || c.measure.is_some_and(|m| m != Measure::Other));
         }
         let figure = |c: &mut Cand, keep: bool| {
             let start = an.tokens.get(c.qstart).map(|t| t.span.start).unwrap_or(0);
@@ -333,12 +348,24 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     if p.start > base {
         let prev = toks.get(p.start - 1)?;
         let pt = text_bytes(an, p.start - 1);
+        // An em dash is a break between words, not part of a name: "in recent years—26 cases".
+        let em_dash = pt == "—".as_bytes();
         if !first.space_before
-            && (prev.kind == TokenKind::Dash || matches!(pt, b":" | b"/" | b"." | b"-" | b"+" | b"#"))
+            && (prev.kind == TokenKind::Dash && !em_dash || matches!(pt, b":" | b"/" | b"." | b"-" | b"+" | b"#"))
         {
             return None;
         }
         if !first.space_before && prev.kind == TokenKind::Word && p.currency.is_none() {
+            return None;
+        }
+    }
+    // Numbers next to brackets, commas and full stops: list items, scores, references.
+    if p.digits && p.currency.is_none() && !p.percent {
+        let after = text_bytes(an, p.end);
+        let before = if p.start > base { text_bytes(an, p.start - 1) } else { b"" };
+        if (matches!(after, b"." | b")" | b"," | b"(") || matches!(before, b"(" | b","))
+            && furniture_number(an, lex, p, before, after)
+        {
             return None;
         }
     }
@@ -372,7 +399,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 return None;
             }
             let glued_percent = lex.unit(p.end).is_some_and(|u| u.2 == UnitClass::Percent && u.0 == p.end + 1);
-            if matches!(t, ":" | "/" | "-")
+            if matches!(t, ":" | "/" | "-" | "(")
                 || nt.kind == TokenKind::Word && !glued_percent
                 || nt.kind == TokenKind::Number
             {
@@ -404,6 +431,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     } else if p.start > base && lex.has(p.start - 1, role::BETWEEN) {
         qstart = p.start - 1;
     }
+    let pre_qual = qual;
     // "at least a dozen", "about a dozen": the article belongs to the number already.
     let mut increment = false;
     if qstart > base
@@ -422,7 +450,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     let mut j = p.end;
     if let Some((e, k)) = lex.post_qualifier(j) {
         // "about 500 or more": the bound wins over the softener.
-        if qual.is_none() || qual == Some(QualKind::Approx) && k != QualKind::Approx {
+        if qual.is_none() || matches!(qual, Some(QualKind::Approx | QualKind::Exact)) && k != QualKind::Approx {
             qual = Some(k);
         }
         j = e;
@@ -438,7 +466,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             value.low = None;
         }
         Some(QualKind::Approx) => value.approx = true,
-        None => {}
+        Some(QualKind::Exact) | None => {}
     }
 
     let mut unit: Option<Cow<'static, str>> = None;
@@ -456,8 +484,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     }
     let mut npend = p.end;
     if class.is_none() {
-        // Increment words between number and noun: "3,000 more personnel".
-        while j < lex.end && lex.has(j, role::INCREMENT) && !word_is(an, j, "another") {
+        // A number restated in brackets: "four (4) size options".
+        if text_bytes(an, j) == b"(" && kind_at(an, j + 1) == Some(TokenKind::Number) && text_bytes(an, j + 2) == b")" {
+            j += 3;
+        }
+        // Increment words between number and noun: "3,000 more personnel"; not a comparison
+        // ("four more than last year").
+        while j < lex.end && lex.has(j, role::INCREMENT) && !word_is(an, j, "another") && !word_is(an, j + 1, "than") {
             increment = true;
             j += 1;
             npend = j;
@@ -502,6 +535,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                         anaphoric = w == "the";
                         j = k + 1;
                     }
+                    // "seven of the team's assists".
+                    _ if an.is_cap(k) && is_possessive(an, k + 1) => {
+                        partitive = true;
+                        j = k + 2;
+                    }
                     _ => {
                         j = lex.end;
                     }
@@ -517,6 +555,14 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 head = Some(h);
                 class = Some(c);
                 unit = u;
+            } else if let Some(h) =
+                (p.low == 1.0 && p.high == 1.0 && !p.scaled && !partitive).then(|| singular_head(an, lex, j)).flatten()
+            {
+                // "one civilian", "1 tackle": a singular head.
+                npend = h + 1;
+                head = Some(h);
+                class = Some(UnitClass::Thing);
+                unit = Some(Cow::Owned(an.low(h).to_string()));
             } else if partitive {
                 npend = npend.max(j);
             }
@@ -537,7 +583,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                 match k {
                     QualKind::Low => value.high = None,
                     QualKind::High => value.low = None,
-                    QualKind::Approx => {}
+                    QualKind::Approx | QualKind::Exact => {}
                 }
                 value.approx = false;
                 npend = e;
@@ -592,6 +638,17 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     {
         return None;
     }
+    // Day ranges: "Oct. 5–7", "18–21 June".
+    if p.range && p.digits && p.currency.is_none() && !p.percent && !p.scaled && p.high <= 31.0 {
+        let mut k = prevw;
+        if let Some(x) = k.filter(|&x| text_bytes(an, x) == b".") {
+            k = if x > base { Some(x - 1) } else { None };
+        }
+        let month_before = k.is_some_and(|x| lex.has(x, role::MONTH) && an.is_cap(x));
+        if month_before || p.end < lex.end && lex.has(p.end, role::MONTH) && an.is_cap(p.end) {
+            return None;
+        }
+    }
     if plain {
         // Dates: "March 3", "Jan. 5", "3 March".
         let mut k = prevw;
@@ -612,10 +669,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                     return None;
                 }
             }
-            // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2".
-            if qual.is_none()
+            // A proper name before a bare number: "Boeing 737", "iPhone 15", "World War 2"; a
+            // name with an inner capital also at the start of a sentence ("AirPods 2").
+            if pre_qual.is_none()
                 && kind_at(an, x) == Some(TokenKind::Word)
-                && x > base
+                && (x > base || inner_capital(an.tok(x)))
                 && !lex.has(x, role::STOP)
                 && an.tok(x).chars().any(char::is_uppercase)
                 && !an.tokens.get(x).is_some_and(|t| {
@@ -629,7 +687,9 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // Ages in apposition: "Sita Chaudhary, 52, a farmer".
         if let (Some(x), Some(y)) = (prevw, prev2) {
-            let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".") || p.end >= lex.end;
+            let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".")
+                || kind_at(an, p.end) == Some(TokenKind::Dash)
+                || p.end >= lex.end;
             if text_bytes(an, x) == b","
                 && an.is_cap(y)
                 && kind_at(an, y) == Some(TokenKind::Word)
@@ -646,12 +706,27 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
         // "at least once" etc. are not numbers; a bare "one" anywhere is too weak.
-    }
-    // "one" counts only with a listed noun: "one soldier", not "one knows", "no one".
-    if !p.digits && p.low == 1.0 && p.high == 1.0 && !p.scaled && !p.vague {
-        let listed = head.is_some_and(|h| lex.unit(h).is_some_and(|u| u.0 == h + 1 && u.2 != UnitClass::Noncount));
-        if !listed {
+        // A fraction with nothing counted is a rating or a measure, not a count: "a 93.2
+        // grade", "5.1 surround sound".
+        if p.digits && unit.is_none() && p.low.fract() != 0.0 {
             return None;
+        }
+        // A number opening a title-case line: a headline or a link ("15 Amazing Images of Stars").
+        if unit.is_none() && p.start <= base + 1 && headline(an, lex) {
+            return None;
+        }
+    }
+    // "one" counts only with a noun, and with a person's noun or one not listed only when
+    // its measure is clear: "one soldier was killed", not "one knows", "no one", "one
+    // official said".
+    let mut weak = false;
+    if !p.digits && p.low == 1.0 && p.high == 1.0 && !p.scaled && !p.vague {
+        let listed = head.and_then(|h| lex.unit(h).filter(|u| u.0 == h + 1 && u.2 != UnitClass::Noncount));
+        match listed {
+            Some((_, _, UnitClass::Person | UnitClass::Force)) => weak = true,
+            Some(_) => {}
+            None if head.is_some() && class == Some(UnitClass::Thing) => weak = true,
+            None => return None,
         }
     }
 
@@ -672,6 +747,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         subject: None,
         location: None,
         inherits: false,
+        weak,
     })
 }
 
@@ -685,6 +761,11 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
     let limit = (j + 6).min(lex.end);
     while k < limit {
         let t = an.tokens.get(k)?;
+        // The full stop of an abbreviation inside the phrase: "200 U.S. military personnel".
+        if k > j && !t.space_before && text_bytes(an, k) == b"." && text_bytes(an, k - 1).contains(&b'.') {
+            k += 1;
+            continue;
+        }
         if t.kind != TokenKind::Word {
             // "%" is a unit too.
             if let Some((e, s, c)) = lex.unit(k) {
@@ -704,7 +785,8 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
                 }
                 break;
             }
-            if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && k == j {
+            // A duration or measurement, also behind lower-case modifiers ("four straight years").
+            if matches!(c, UnitClass::Time | UnitClass::Physical) && best.is_none() && (k == j || modifiers == k - j) {
                 return Some((e, k, Some(Cow::Borrowed(s)), c));
             }
             if !matches!(c, UnitClass::Time | UnitClass::Physical) {
@@ -718,10 +800,30 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             }
             break;
         }
+        // Coordinated modifiers before the head: "1,000 maintenance and cleaning workers".
+        if best.is_none() && k == j + 1 && k + 2 < limit && matches!(an.low(k), "and" | "or") {
+            let modifier = an.tokens.get(k + 1).is_some_and(|t2| {
+                t2.kind == TokenKind::Word
+                    && (t2.cap || !plural_shaped(an.tok(k + 1)))
+                    && !lex.has(k + 1, role::STOP | role::AUX)
+                    && lex.cue(k + 1, POS_PRE | POS_POST).is_none()
+            });
+            let head = lex.unit(k + 2).is_some_and(|u| u.0 == k + 3) || plural_shaped(an.tok(k + 2));
+            // The word before "and" is a modifier too, not a plural head ("Uighurs and others").
+            if modifier && head && !plural_shaped(an.tok(j)) {
+                k += 1;
+                continue;
+            }
+        }
         if lex.has(k, role::STOP) && !is_cap(text) {
             break;
         }
-        if lex.has(k, role::STOP) && is_cap(text) && k == j {
+        // A stop word in capitals is an acronym: "13,000 US troops".
+        if k == j
+            && lex.has(k, role::STOP)
+            && is_cap(text)
+            && !(text.len() >= 2 && text.bytes().all(|b| b.is_ascii_uppercase()))
+        {
             break;
         }
         let lowered = an.low(k);
@@ -739,7 +841,16 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
             continue;
         }
         let nationality = ["ans", "ians", "ese", "is"].iter().any(|suf| text.ends_with(suf));
-        if plural_shaped(text) && (!is_cap(text) || nationality) && modifiers <= 2 {
+        if acronym_plural(text) && best.is_none() && modifiers <= 2 {
+            // "12 MPs", "300 NGOs".
+            best = Some((k + 1, k, None, UnitClass::Thing));
+            k += 1;
+            continue;
+        }
+        // A capitalised plural right after the number counts people or things too ("40
+        // Democrats", "five Purge Troopers"), unless a name goes on after it.
+        let cap_head = k == j + modifiers && is_cap(text) && best.is_none() && !an.is_cap(k + 1);
+        if plural_shaped(text) && (!is_cap(text) || nationality || cap_head) && modifiers <= 2 {
             best = Some((k + 1, k, None, UnitClass::Thing));
         } else if best.is_some() && !is_cap(text) {
             // A singular word after the head: the phrase is over ("drones overnight").
@@ -757,6 +868,123 @@ fn noun_phrase(an: &Analysis, lex: &SentLex, j: usize) -> Option<(usize, usize, 
         };
         (e, h, Some(unit), c)
     })
+}
+
+/// A number in digits (no currency, no percent) that punctuation shows is no count: a list
+/// item's number ("2. The second point"), a tie-break or a number restated in brackets ("7-6
+/// (5)", "four (4)"), set scores in a row ("6-4, 3-6"), a decimal broken by a space ("3. 5mm"),
+/// references and records in brackets ("(27, 28)", "(1-2)"). `before` and `after` are the
+/// tokens around it.
+#[inline(never)]
+fn furniture_number(an: &Analysis, lex: &SentLex, p: &NumPhrase, before: &[u8], after: &[u8]) -> bool {
+    let base = lex.base;
+    if p.start == base && !p.range && matches!(after, b"." | b")") {
+        return true;
+    }
+    if !p.range && p.start > base + 1 && before == b"(" && after == b")" {
+        let k = p.start - 2;
+        if kind_at(an, k) == Some(TokenKind::Number) || lex.number_word(an, k).is_some() {
+            return true;
+        }
+    }
+    if p.range && score_pair(an, lex, p.start) {
+        // Followed by another set or by its tie-break: "6-7 (4), 6-4".
+        let tie_break =
+            after == b"(" && kind_at(an, p.end + 1) == Some(TokenKind::Number) && text_bytes(an, p.end + 2) == b")";
+        let next = tie_break || after == b"," && score_pair(an, lex, p.end + 1);
+        let prev = p.start >= base + 4 && before == b"," && score_pair(an, lex, p.start - 4);
+        if next || prev {
+            return true;
+        }
+    }
+    if after == b"." {
+        let dot_end = an.tokens.get(p.end).map_or(0, |t| t.span.end);
+        let rest = an.body.as_bytes().get(dot_end..dot_end + 2).unwrap_or(&[]);
+        if rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+    }
+    !p.scaled && bracket_list(an, lex, p.start, p.end)
+}
+
+/// Tokens `s..e` (a number) stand in brackets that hold only bare numbers, commas and dashes.
+fn bracket_list(an: &Analysis, lex: &SentLex, s: usize, e: usize) -> bool {
+    let bare =
+        |k: usize| matches!(kind_at(an, k), Some(TokenKind::Number | TokenKind::Dash)) || text_bytes(an, k) == b",";
+    let mut a = s;
+    while a > lex.base && a + 8 > s && bare(a - 1) {
+        a -= 1;
+    }
+    let mut b = e;
+    while b < lex.end && b < e + 8 && bare(b) {
+        b += 1;
+    }
+    a > lex.base && text_bytes(an, a - 1) == b"(" && text_bytes(an, b) == b")"
+}
+
+/// The sentence is a short title-case line with no closing stop: every word of four letters or
+/// more capitalised, at least two of them.
+#[inline(never)]
+fn headline(an: &Analysis, lex: &SentLex) -> bool {
+    if lex.end <= lex.base || lex.end - lex.base > 14 || kind_at(an, lex.end - 1) == Some(TokenKind::Stop) {
+        return false;
+    }
+    let mut capitalised = 0;
+    for k in lex.base..lex.end {
+        if kind_at(an, k) == Some(TokenKind::Word) && text_bytes(an, k).len() >= 4 {
+            if !an.is_cap(k) {
+                return false;
+            }
+            capitalised += 1;
+        }
+    }
+    capitalised >= 2
+}
+
+/// Digits, a dash and digits written together at `i`: a score ("6-4").
+fn score_pair(an: &Analysis, lex: &SentLex, i: usize) -> bool {
+    i + 2 < lex.end
+        && kind_at(an, i) == Some(TokenKind::Number)
+        && kind_at(an, i + 1) == Some(TokenKind::Dash)
+        && kind_at(an, i + 2) == Some(TokenKind::Number)
+        && an.tokens.get(i + 1).is_some_and(|t| !t.space_before)
+        && an.tokens.get(i + 2).is_some_and(|t| !t.space_before)
+}
+
+/// A word with a capital after its first letter: a product or brand name ("iPhone", "AirPods").
+fn inner_capital(w: &str) -> bool {
+    let mut lower_seen = false;
+    for (k, ch) in w.char_indices() {
+        if ch.is_lowercase() {
+            lower_seen = true;
+        } else if ch.is_uppercase() && k > 0 && lower_seen {
+            return true;
+        }
+    }
+    false
+}
+
+/// The head of a singular noun phrase at `j` after "one" or "1": up to three lower-case words,
+/// the last of them the head ("one late arrival", "1 bag of nuts").
+fn singular_head(an: &Analysis, lex: &SentLex, j: usize) -> Option<usize> {
+    let mut head = None;
+    let mut k = j;
+    while k < lex.end && k < j + 3 {
+        let t = an.tokens.get(k)?;
+        if t.kind != TokenKind::Word || t.cap || lex.has(k, role::STOP | role::AUX) || lex.cue(k, POS_POST).is_some() {
+            break;
+        }
+        let w = low_bytes(an, k);
+        if w.len() < 3 || w.ends_with(b"ly") || w.ends_with(b"ing") || w.ends_with(b"ed") || w.contains(&b'\'') {
+            break;
+        }
+        if lex.unit(k).is_some() || lex.number_word(an, k).is_some() {
+            break;
+        }
+        head = Some(k);
+        k += 1;
+    }
+    head
 }
 
 /// Measure, subject, location and increment of one figure, given the figure before it.
@@ -830,7 +1058,10 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     } else if coordinated {
         c.verb = same_sentence_prev.and_then(|p| p.verb);
     }
-    if measure.is_none() {
+    // The object of a place preposition is not the subject of the predicate after it ("in 21
+    // cities have been killed").
+    let object = prevw.is_some_and(|x| lex.has(x, role::LOCATIVE) && lex.has(x, role::STOP) && !word_is(an, x, "to"));
+    if measure.is_none() && !object {
         let (m, loose) = post_measure(an, lex, c);
         // A counted noun that names its measure ("three deaths of detained children") outranks
         // a predicate reached only by skipping words.
@@ -900,8 +1131,11 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     if measure == Some(Measure::Injured) && lex.any(role::COMBAT) {
         measure = Some(Measure::Wounded);
     }
-    // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks").
-    if measure == Some(Measure::Deployed)
+    // Deployment counts people; weapons and goods sent are plain counts ("sent 31 tanks"), and
+    // so are things needed or faced ("two things you need to know"), though not what a verb
+    // before them affected ("affected nearly 40 immigrants").
+    let affected_after = measure == Some(Measure::Affected) && pre.is_none();
+    if (measure == Some(Measure::Deployed) || affected_after)
         && matches!(c.class, Some(UnitClass::Thing | UnitClass::Currency | UnitClass::Percent))
     {
         measure = Some(Measure::Other);
@@ -1120,6 +1354,9 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
                 }
                 break;
             }
+            // The object of a preposition inside the subject: "106 protesters in 21 cities
+            // have been killed".
+            TokenKind::Number if k > c.npend && lex.has(k - 1, role::LOCATIVE) => {}
             _ => break,
         }
         skipped += 1;

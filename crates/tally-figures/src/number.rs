@@ -114,8 +114,10 @@ fn digits(an: &Analysis, lex: &SentLex, i: usize, money: bool) -> Option<(usize,
     let mut scale = 1.0;
     if an.tokens.get(j).is_some_and(|nt| j < lex.end && nt.kind == TokenKind::Word && !nt.space_before) {
         if let Some(w) = lex.number_word(an, j) {
+            // "4K" after a single digit is a screen resolution, not four thousand.
+            let resolution = v < 10.0 && v.fract() == 0.0 && matches!(tok(an, j), "K" | "k");
             let ok = match w.kind {
-                NumKind::Abbr => money || !matches!(tok(an, j), "m" | "b" | "M" | "B"),
+                NumKind::Abbr => money || !matches!(tok(an, j), "m" | "b" | "M" | "B") && !resolution,
                 NumKind::Scale => true,
                 _ => false,
             };

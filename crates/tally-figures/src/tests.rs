@@ -307,6 +307,121 @@ fn later_rules() {
     assert!(!one("The ministry hired 10,000 new teachers.").increment);
 }
 
+#[test]
+fn singular_heads_after_one() {
+    // A singular noun after "one" or "1"; "one" needs a clear measure.
+    let f = figs("One courier was killed and 1 engineer was hurt when the crane fell.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!((f[0].4.as_deref(), f[0].5), (Some("courier"), Measure::Killed));
+    assert_eq!((f[1].4.as_deref(), f[1].5), (Some("engineer"), Measure::Injured));
+    assert!(figs("One spokesman told us the plan had changed.").is_empty());
+    assert_eq!(one("The keeper made 1 save in the match.").unit.as_deref(), Some("save"));
+}
+
+#[test]
+fn acronym_plurals_are_units() {
+    let f = figs("The camp holds 4,000 IDPs and 35 NGOs work there.");
+    assert_eq!((f[0].4.as_deref(), f[0].5), (Some("idp"), Measure::Displaced));
+    assert_eq!(f[1].4.as_deref(), Some("ngo"));
+}
+
+#[test]
+fn page_and_sport_furniture() {
+    let none = [
+        "3. Keep the receipts",
+        "She won 6-2, 4-6, 7-6 (4) in the final.",
+        "They lost 6-7 (3) in the decider.",
+        "The fair runs Sept. 12–14 at the showground.",
+        "Jones, 41 – who owns the mill – stayed home.",
+        "The new TV streams 8K video and the old one 4K.",
+        "GalaxyBook 3 costs less. The kit has a 2. 5mm plug.",
+        "Sales were flat for three straight years.",
+    ];
+    for t in none {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+    // A number restated in brackets is one figure, its noun after the brackets.
+    let f = one("The box holds six (6) spare filters.");
+    assert_eq!(f.unit.as_deref(), Some("filter"));
+}
+
+#[test]
+fn later_nouns_and_signs() {
+    // "more than" after a number compares; it does not add.
+    let f = one("He averages nearly three more than last season.");
+    assert!(!f.increment);
+    // A currency sign after the amount.
+    let f = one("A seat costs 45,000 ₩ at the door.");
+    assert_eq!((f.unit.as_deref(), f.measure), (Some("won"), Measure::Money));
+    // A partitive with a possessive name.
+    assert_eq!(one("Nine of Rivera's passes were cut out.").unit.as_deref(), Some("pass"));
+    // A time noun ends the phrase.
+    assert_eq!(one("She dropped two plates moments later.").unit.as_deref(), Some("plate"));
+    // "serving" deploys only a force.
+    assert_eq!(one("The app has over 50 clients serving ads.").measure, Measure::Other);
+}
+
+#[test]
+fn prepositions_totals_and_measurements() {
+    // A count inside a place phrase is not the subject of the predicate after it.
+    let f = figs("Twelve marchers in 4 towns were detained overnight.");
+    assert_eq!((f[0].5, f[1].5), (Measure::Detained, Measure::Other));
+    // "a total of" belongs to the figure; the verb before it still gives the measure.
+    let (an, f) = run("The flood killed a total of 57 people.");
+    assert_eq!((an.text(f[0].span), f[0].measure), ("a total of 57 people", Measure::Killed));
+    assert_eq!(f[0].value, Value { low: Some(57.0), high: Some(57.0), approx: false });
+    // Things needed are not people affected.
+    assert_eq!(one("Here are three things you need to pack.").measure, Measure::Other);
+    assert_eq!(one("The outbreak affected nearly 40 tenants.").measure, Measure::Affected);
+    // References in brackets, identifiers glued to a bracket, power and energy.
+    for t in [
+        "Sleep helps (14, 15) and so does diet (3).",
+        "Save in a 529(c) plan.",
+        "The engine makes 300 horsepower and 250 kW.",
+    ] {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+    assert_eq!(one("She ate 300 calories.").unit.as_deref(), Some("calorie"));
+}
+
+#[test]
+fn acronyms_and_coordinated_modifiers() {
+    // "US" in capitals is no pronoun; an abbreviation's full stop stays inside the phrase.
+    assert_eq!(one("About 4,000 US sailors left port.").unit.as_deref(), Some("sailor"));
+    assert_eq!(one("Nearly 90 U.S. naval officers met.").unit.as_deref(), Some("officer"));
+    // "X and Y heads": both words modify the head.
+    assert_eq!(one("The yard stacked 300 steel and glass panels.").unit.as_deref(), Some("panel"));
+    // An em dash glued to a number is punctuation, not part of a name.
+    assert_eq!(numbers("Floods hit the valley again\u{2014}40 homes were lost."), ["40"]);
+    // Phone numbers called, noise levels.
+    assert!(figs("A neighbour called 999 at once.").is_empty());
+    assert!(figs("The fan peaked at 44 dBA.").is_empty());
+}
+
+#[test]
+fn staying_forces_hospital_and_custody() {
+    assert_eq!(one("Some 900 Dutch marines remain in the region.").measure, Measure::Deployed);
+    assert_eq!(one("Eleven hikers remained in hospital on Sunday.").measure, Measure::Injured);
+    assert_eq!(one("Three brothers remain in custody.").measure, Measure::Detained);
+}
+
+#[test]
+fn ratings_and_headline_lines() {
+    // A fraction with nothing counted is a rating or a level, not a count.
+    assert!(figs("The critic gave it an 8.5 and the index closed at 1,204.37.").is_empty());
+    assert_eq!(one("He averaged 7.5 rebounds.").unit.as_deref(), Some("rebound"));
+    // A number opening a title-case line with no full stop is a headline or a link.
+    assert!(figs("12 Curious Facts About Desert Frogs").is_empty());
+    assert_eq!(numbers("12 frogs were found in the desert."), ["12"]);
+}
+
+#[test]
+fn capitalised_plural_heads() {
+    assert_eq!(one("Only 12 Democrats voted for it.").unit.as_deref(), Some("democrat"));
+    // A name that goes on after the plural is not a head.
+    assert!(one("About 30 Rangers Club members came.").unit.as_deref() != Some("ranger"));
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
