@@ -60,7 +60,7 @@ pub fn year_in_url(url: &str) -> Option<i32> {
 }
 
 /// After the date: an optional "(Agency)" and then a dash.
-fn closes_dateline(scan: &Scan, mut i: usize) -> bool {
+pub(crate) fn closes_dateline(scan: &Scan, mut i: usize) -> bool {
     if scan.t(i) == "(" {
         let mut j = i + 1;
         while j < i + 8 && scan.t(j) != ")" && !scan.t(j).is_empty() {

@@ -70,6 +70,37 @@ enum Part {
     Late,
 }
 
+/// The tense of the clause around an expression, which picks the side of the publication date
+/// that a year-less date, month or weekday falls on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// No cue: a year-less date or month is the most recent one unless the next one is much
+    /// nearer ("the December debate" said in late November).
+    Unmarked,
+    Past,
+    /// "will", "is scheduled for": ahead.
+    Future,
+    /// A future seen from the past ("would", "was due to", "a vote scheduled for"): ahead unless
+    /// the most recent one is much nearer.
+    WeakFuture,
+}
+
+impl Tense {
+    fn ahead(self) -> bool {
+        matches!(self, Tense::Future | Tense::WeakFuture)
+    }
+
+    /// The side for a year-less date or month.
+    fn side(self) -> cal::Side {
+        match self {
+            Tense::Unmarked => cal::Side::Near,
+            Tense::Past => cal::Side::Back,
+            Tense::Future => cal::Side::Ahead,
+            Tense::WeakFuture => cal::Side::NearAhead,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum WdRel {
     Auto,
@@ -1121,9 +1152,9 @@ impl<'a, 'b> Scan<'a, 'b> {
 
     // ---- tense ----
 
-    /// Whether the clause around tokens `start..end` speaks of the future: the nearest verb cue
-    /// before the expression, or after it when none precedes.
-    fn future(&self, start: usize, end: usize, s: usize, e: usize) -> bool {
+    /// The tense of the clause around tokens `start..end`: the nearest verb cue before the
+    /// expression, or after it when none precedes.
+    fn tense(&self, start: usize, end: usize, s: usize, e: usize) -> Tense {
         let lo = s.max(start.saturating_sub(20));
         for k in (lo..start).rev() {
             if matches!(self.punct(k), ";" | ":") || self.kind(k) == Some(TokenKind::Quote) {
@@ -1131,14 +1162,21 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             // "is on June 15", "are due Sunday": a present copula right before the time
             if start - k <= 2 && (self.is_kw(k, Kw::Is) || self.is_kw(k, Kw::Are)) {
-                return true;
+                return Tense::Future;
             }
-            // "is to be held", "expected to be signed"
+            // "is to be held", "expected to be signed"; "was expected to be signed" looked ahead
+            // from the past
             if self.is_kw(k, Kw::Be) && k > 0 && self.is_kw(k - 1, Kw::To) {
-                return true;
+                let head = k.saturating_sub(2);
+                let en = self.e(head);
+                return if k >= 2 && en.future && self.weak_future(head, en) {
+                    Tense::WeakFuture
+                } else {
+                    Tense::Future
+                };
             }
             // "will be reviewed": a participle after "be" leaves the tense to the auxiliary
-            if k > 0 && self.is_kw(k - 1, Kw::Be) && self.cue(k, start) == Some(false) {
+            if k > 0 && self.is_kw(k - 1, Kw::Be) && self.cue(k, start) == Some(Tense::Past) {
                 continue;
             }
             if let Some(v) = self.cue(k, start) {
@@ -1156,11 +1194,11 @@ impl<'a, 'b> Scan<'a, 'b> {
                 return v;
             }
         }
-        false
+        Tense::Unmarked
     }
 
-    /// Some(true) for a future cue, Some(false) for a past-tense verb, None otherwise.
-    fn cue(&self, k: usize, start: usize) -> Option<bool> {
+    /// A future cue, a past-tense verb, or None.
+    fn cue(&self, k: usize, start: usize) -> Option<Tense> {
         let en = self.e(k);
         if en.future {
             // "its plans", "the hopes": nouns; "a scheduled vote" keeps its participle
@@ -1169,11 +1207,11 @@ impl<'a, 'b> Scan<'a, 'b> {
                 .future_needs
                 .is_none_or(|ws| ws.split('|').any(|w| if w == "@" { k + 1 == start } else { self.is(k + 1, w) }));
             if needs_met && !noun {
-                return Some(true);
+                return Some(if self.weak_future(k, en) { Tense::WeakFuture } else { Tense::Future });
             }
         }
         if en.past {
-            return Some(false);
+            return Some(Tense::Past);
         }
         // A past participle or past tense: a lower-case word of five letters or more in "-ed".
         let tok = self.an.tokens.get(k)?;
@@ -1182,9 +1220,27 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         let w = self.t(k);
         if w.len() >= 5 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase) {
-            return Some(false);
+            return Some(Tense::Past);
         }
         None
+    }
+
+    /// A future cue at `k` that may look ahead from the past: "would", or a schedule word
+    /// ("scheduled for", "expected to", "due on") with no present "is" / "are" / "be" before it
+    /// ("a vote scheduled for", "was due to").
+    fn weak_future(&self, k: usize, en: &Entry) -> bool {
+        if self.is(k, "would") {
+            return true;
+        }
+        en.future_needs.is_some() && !(1..=2).any(|b| k >= b && self.present_be(k - b))
+    }
+
+    /// A present form of "be" (or "remain"): "is", "are", "am", "'s", "be", "been".
+    fn present_be(&self, k: usize) -> bool {
+        self.is_kw(k, Kw::Is)
+            || self.is_kw(k, Kw::Are)
+            || self.is_kw(k, Kw::Be)
+            || matches!(self.lw(k), "am" | "'s" | "’s" | "been" | "remains" | "remain")
     }
 }
 
@@ -1277,7 +1333,10 @@ fn unit_days(unit: Unit, n: i64) -> Option<i64> {
 #[derive(Clone, Copy)]
 struct Ctx {
     published: Option<NaiveDate>,
-    future: bool,
+    tense: Tense,
+    /// The weekday written with a year-less date ("Friday, Dec. 6"), 0 when none: it names the
+    /// year.
+    weekday: u32,
     /// The nearest day stated before the expression in its sentence, or the publication date.
     anchor: Option<NaiveDate>,
     /// The start of the nearest month, quarter or year stated before it, or the anchor day.
@@ -1315,7 +1374,7 @@ fn year_of(y: YearRef, m: u32, ctx: &Ctx) -> Option<i32> {
     Some(match y {
         YearRef::Abs(y) => y,
         YearRef::Rel(off) => p?.year() + off,
-        YearRef::Infer => cal::month_year_near(p?, m, ctx.future),
+        YearRef::Infer => cal::month_year_pick(p?, m, ctx.tense.side()),
         YearRef::Last => {
             let p = p?;
             if m < p.month() {
@@ -1357,7 +1416,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
         Sem::Date { y: None, m, d } => {
             // An impossible day ("February 30") is no date at all.
             cal::ymd(2024, m, d)?;
-            day(p.and_then(|p| cal::date_near(p, m, d, ctx.future)))
+            day(p.and_then(|p| cal::date_pick(p, m, d, ctx.weekday, ctx.tense.side())))
         }
         Sem::Month { y, m, part } => {
             let x = year_of(y, m, ctx).and_then(|y| cal::month(y, m)).and_then(|x| apply_part(x, part, p));
@@ -1372,11 +1431,11 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
         Sem::Quarter { y: YearRef::Infer, q } => {
             let x = p.and_then(|p| {
                 let this = cal::quarter(p.year(), q)?;
-                let ok = if ctx.future { this.1 >= p } else { this.0 <= p };
+                let ok = if ctx.tense.ahead() { this.1 >= p } else { this.0 <= p };
                 if ok {
                     Some(this)
                 } else {
-                    cal::quarter(p.year() + if ctx.future { 1 } else { -1 }, q)
+                    cal::quarter(p.year() + if ctx.tense.ahead() { 1 } else { -1 }, q)
                 }
             });
             (x, Granularity::Quarter)
@@ -1420,7 +1479,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 let back = (cur - wd).rem_euclid(7);
                 let fwd = (wd - cur).rem_euclid(7);
                 let off = match rel {
-                    WdRel::Auto if ctx.future => fwd,
+                    WdRel::Auto if ctx.tense.ahead() => fwd,
                     WdRel::Auto => -back,
                     WdRel::Last => -(if back == 0 { 7 } else { back }),
                     WdRel::Next => {
@@ -1463,7 +1522,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 let sat = cal::shift(mon, 5)?;
                 let sat = match off {
                     Some(o) => cal::shift(sat, 7 * o)?,
-                    None if ctx.future || sat <= p => sat,
+                    None if ctx.tense.ahead() || sat <= p => sat,
                     None => cal::shift(sat, -7)?,
                 };
                 Some((sat, cal::shift(sat, 1)?))
@@ -1493,7 +1552,8 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
         }
         Sem::Range(ref a, ref b) => (resolve_range(a, b, ctx)?, Granularity::Range),
         Sem::Since(ref inner) => {
-            let (x, _) = resolve(inner, ctx)?;
+            // "since June" looks back, whatever the tense of the clause.
+            let (x, _) = resolve(inner, &Ctx { tense: Tense::Past, ..*ctx })?;
             // A start after publication (a wrong date) keeps the period itself.
             let x = x.and_then(|(s, e)| Some((s, if s <= p? { p? } else { e })));
             (x, Granularity::Range)
@@ -1591,8 +1651,22 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                 i += 1;
                 continue;
             };
-            let future = needs_tense(&m.sem) && scan.future(m.start, m.end, s, e);
-            let ctx = Ctx { published, future, anchor, anchor_period, anchor_is_month };
+            let tense = if !needs_tense(&m.sem) {
+                Tense::Unmarked
+            } else if dateline::closes_dateline(&scan, m.end) && m.start > 0 && scan.t(m.start - 1) == "," {
+                // A wire dateline ("DHAKA, May 16 -") dates the report: never ahead of it.
+                Tense::Past
+            } else {
+                scan.tense(m.start, m.end, s, e)
+            };
+            let weekday = match m.sem {
+                Sem::Date { y: None, .. } => {
+                    let at = |k: usize| u32::from(scan.e(k).weekday);
+                    at(m.start).max(at(m.start + 1))
+                }
+                _ => 0,
+            };
+            let ctx = Ctx { published, tense, weekday, anchor, anchor_period, anchor_is_month };
             let next = m.end.max(i + 1);
             if let Some((x, granularity)) = resolve(&m.sem, &ctx) {
                 let (Some(first), Some(last)) = (an.tokens.get(m.start), an.tokens.get(m.end - 1)) else {

@@ -330,3 +330,28 @@ fn deadlines_with_modals() {
     check("Aid must arrive by Wednesday, the agency said.", p, "Wednesday", "2025-07-02", "2025-07-02");
     check("The convoy should have left on Friday.", p, "Friday", "2025-06-27", "2025-06-27");
 }
+
+#[test]
+fn year_less_dates_near_publication_by_weekday_distance_and_tense() {
+    let p = d(2025, 11, 18);
+    // The weekday names the year.
+    check("Seats go on sale Friday, Dec. 5 at noon.", p, "Friday, Dec. 5", "2025-12-05", "2025-12-05");
+    // No tense cue: the next one when it is much nearer than the last one.
+    check("Delegates prepare for the December summit.", p, "December", "2025-12-01", "2025-12-31");
+    check("The fair comes to town on December 3.", p, "on December 3", "2025-12-03", "2025-12-03");
+    check("Seed prices are lower than the March peak.", p, "March", "2025-03-01", "2025-03-31");
+    // A future seen from the past: the last one when it is much nearer.
+    check("Officials vowed the bridge would reopen on Oct. 31.", p, "on Oct. 31", "2025-10-31", "2025-10-31");
+    check("A levy planned for Oct. 15 was dropped.", p, "Oct. 15", "2025-10-15", "2025-10-15");
+    check("The prisoner was due to leave jail in September.", p, "in September", "2025-09-01", "2025-09-30");
+    // A plain future still looks ahead, however far.
+    check("The band will play Oslo on Sept. 12.", p, "on Sept. 12", "2026-09-12", "2026-09-12");
+    // "since" always looks back.
+    check(
+        "Rents have risen since January, a survey showed.",
+        d(2025, 12, 20),
+        "since January",
+        "2025-01-01",
+        "2025-12-20",
+    );
+}
