@@ -516,6 +516,17 @@ impl<'a, 'b> Scan<'a, 'b> {
         let en = self.e(i);
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
         if let Some(off) = en.relday {
+            // "USA Today", "Florida Today": the name of a paper or a show
+            if self.capitalized(i)
+                && i > 0
+                && self.an.tokens.get(i).is_some_and(|t| t.newlines_before == 0)
+                && self.kind(i - 1) == Some(TokenKind::Word)
+                && self.capitalized(i - 1)
+                && self.e(i - 1).month == 0
+                && self.e(i - 1).weekday == 0
+            {
+                return None;
+            }
             let mut j = i + 1;
             if self.e(j).day_part {
                 j += 1;

@@ -355,3 +355,27 @@ fn year_less_dates_near_publication_by_weekday_distance_and_tense() {
         "2025-12-20",
     );
 }
+
+#[test]
+fn byline_dates_date_the_report() {
+    let an =
+        Analysis::new("Valley Courier\n\nPublished 6:05 AM CST Mar 4, 2024\n\nFARGO – Snow closed roads on Sunday.");
+    assert_eq!(dateline(&an, None), Some(d(2024, 3, 4)));
+    let an = Analysis::new("BY A WRITER\n\n07 FEB 2023\n\nFerries stopped on Monday.");
+    assert_eq!(dateline(&an, None), Some(d(2023, 2, 7)));
+    let an = Analysis::new("April 2, 2022 - 10:15 GMT\n\nText.");
+    assert_eq!(dateline(&an, None), Some(d(2022, 4, 2)));
+    // A sentence that holds a date is no byline.
+    let an = Analysis::new("The dam burst on Mar 4, 2024 after rain.\n\nText.");
+    assert_eq!(dateline(&an, None), None);
+}
+
+#[test]
+fn a_relative_day_in_a_name_is_no_time() {
+    let p = sat();
+    assert!(run("Readers of Harbor Today wrote in. Critics told Valley TODAY so.", Some(p)).is_empty());
+    let all = run("Talks ended in Oslo. Today the envoys fly home.\n\nA Heading\n\nToday, more.", Some(p));
+    assert_eq!(all.len(), 2);
+    let all = run("Talks ended in Oslo. Today the envoys fly home.", Some(p));
+    assert_eq!(all, [("Today".to_string(), "2025-08-30".to_string(), "2025-08-30".to_string())]);
+}
