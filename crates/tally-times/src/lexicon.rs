@@ -246,6 +246,7 @@ pub enum Kw {
     Beginning,
     End,
     Middle,
+    Century,
 }
 
 /// The spelling of every [`Kw`].
@@ -290,6 +291,7 @@ const KWS: &[(Kw, &str)] = &[
     (Kw::Beginning, "beginning"),
     (Kw::End, "end"),
     (Kw::Middle, "middle"),
+    (Kw::Century, "century"),
 ];
 
 /// Every role one lower-case word plays in time expressions.
@@ -336,8 +338,8 @@ pub struct Entry {
     pub opens: bool,
     /// The word as the grammar names it, [`Kw::None`] for most words.
     pub kw: Kw,
-    /// The word can carry a time expression: a month, weekday, season, relative day, unit or
-    /// holiday word. Every expression holds such a word or a number, so that the openers of a
+    /// The word can carry a time expression: a month, weekday, season, relative day, unit,
+    /// holiday, part-of-day ("last night") or century word. Every expression holds such a word or a number, so that the openers of a
     /// sentence after its last one open nothing. Set once the tables are read.
     pub core: bool,
 }
@@ -454,8 +456,14 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
         m.entry(w).or_default().kw = k;
     }
     for e in m.values_mut() {
-        e.core =
-            e.month > 0 || e.weekday > 0 || e.season.is_some() || e.relday.is_some() || e.unit.is_some() || e.holiday;
+        e.core = e.month > 0
+            || e.weekday > 0
+            || e.season.is_some()
+            || e.relday.is_some()
+            || e.unit.is_some()
+            || e.holiday
+            || e.day_part
+            || e.kw == Kw::Century;
         e.opens = e.grammar
             || e.holiday
             || e.month > 0

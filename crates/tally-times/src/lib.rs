@@ -569,6 +569,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                     Sem::Month { y, m, part: Part::Whole } => Sem::Month { y, m, part },
                     Sem::Year { y, part: Part::Whole } => Sem::Year { y, part },
                     Sem::RelMonth { off, part: Part::Whole } => Sem::RelMonth { off, part },
+                    sem @ (Sem::Decade(_) | Sem::YearSpan(..)) => decade_part(sem, part)?,
                     _ => return None,
                 };
                 return mk(inner.end, sem);
@@ -590,6 +591,12 @@ impl<'a, 'b> Scan<'a, 'b> {
                     if (1900..=2100).contains(&y) {
                         return mk(i + 1, Sem::Year { y: YearRef::Abs(y), part: Part::Mid });
                     }
+                }
+            }
+            // "mid-1990s"
+            if let Some(y) = rest.strip_suffix('s').filter(|r| r.len() == 4).and_then(|r| r.parse::<i32>().ok()) {
+                if (1000..=2100).contains(&y) && y % 10 == 0 {
+                    return mk(i + 1, decade_part(Sem::Decade(y), Part::Mid)?);
                 }
             }
             return None;
@@ -713,6 +720,15 @@ impl<'a, 'b> Scan<'a, 'b> {
             let (n, k) = self.count(j)?;
             let days = unit_days(self.e(k).unit?, n)?;
             return mk(k + 1, Sem::Coming { days });
+        }
+        // "last night" is the night before the publication day; "this morning" is on that day.
+        if en.day_part {
+            let off = match (lw, self.lw(j)) {
+                ("last", "night" | "evening") => -1,
+                ("this", "morning" | "afternoon" | "evening") => 0,
+                _ => return None,
+            };
+            return mk(j + 1, Sem::RelDay(off));
         }
         if let Some(unit) = en.unit {
             // "last week of July": the month's last week, never the week before publication.
@@ -838,6 +854,11 @@ impl<'a, 'b> Scan<'a, 'b> {
             let unit_word = self.lw(k);
             let has_of = self.is_kw(k + 1, Kw::Of);
             match (unit_word, ord) {
+                // "the fourteenth century"
+                ("century", 1..=21) if self.is_kw(k, Kw::Century) => {
+                    let c = i32::from(ord);
+                    return mk(k + 1, Sem::YearSpan((c - 1) * 100, (c - 1) * 100 + 99));
+                }
                 ("half", 1 | 2) if has_of => {
                     let (y, end) = self.year_expr(k + 2)?;
                     return mk(end, Sem::Half { y, h: ord as u32 });
@@ -1009,9 +1030,9 @@ impl<'a, 'b> Scan<'a, 'b> {
                     return mk(i + 5, Sem::Date { y: Some(y), m, d });
                 }
             }
-            // 1990s
+            // 1990s; "the 1900s" is the century
             if self.glued(i + 1) && self.t(i + 1) == "s" && y % 10 == 0 {
-                return mk(i + 2, Sem::Decade(y));
+                return mk(i + 2, decade_or_century(y));
             }
             // "2019 Q1", "2017-Q1"
             let qi = if self.t(i + 1) == "-" && self.glued(i + 1) { i + 2 } else { i + 1 };
@@ -1054,6 +1075,29 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             return mk(i + 1, Sem::Year { y: YearRef::Abs(y), part: Part::Whole });
         }
+        // "the 1300s", "the 1860s"
+        if s.len() == 4 && self.glued(i + 1) && self.t(i + 1) == "s" {
+            let y = self.int(i)? as i32;
+            if (1000..1900).contains(&y) && y % 10 == 0 {
+                return mk(i + 2, decade_or_century(y));
+            }
+            return None;
+        }
+        // 19.11.2019: dotted dates are day first
+        if (8..=10).contains(&s.len()) && s.bytes().filter(|&b| b == b'.').count() == 2 {
+            let mut it = s.split('.');
+            if let (Some(a), Some(b), Some(c)) = (it.next(), it.next(), it.next()) {
+                if a.len() <= 2 && b.len() <= 2 && c.len() == 4 {
+                    if let (Ok(d), Ok(m), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>(), c.parse::<i32>()) {
+                        if (1900..=2100).contains(&y) {
+                            cal::ymd(y, m, d)?;
+                            return mk(i + 1, Sem::Date { y: Some(y), m, d });
+                        }
+                    }
+                }
+            }
+            return None;
+        }
         // "the '90s", "the 80s"
         if s.len() == 2 && self.glued(i + 1) && self.t(i + 1) == "s" {
             let v = self.int(i)? as i32;
@@ -1070,7 +1114,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if s.len() <= 2
             && self.glued(i + 1)
             && matches!(self.t(i + 1), "st" | "nd" | "rd" | "th")
-            && self.is(i + 2, "century")
+            && self.is_kw(i + 2, Kw::Century)
         {
             let c = self.int(i)? as i32;
             if (1..=21).contains(&c) {
@@ -1258,6 +1302,31 @@ impl<'a, 'b> Scan<'a, 'b> {
 /// A lower-case month word that is no common English word.
 fn m_ok_lower(m: u8) -> bool {
     !matches!(m, 3 | 5 | 8)
+}
+
+/// "the 1990s" is a decade, "the 1800s" a century (but "the 2000s" a decade).
+fn decade_or_century(y: i32) -> Sem {
+    if y % 100 == 0 && y < 2000 {
+        Sem::YearSpan(y, y + 99)
+    } else {
+        Sem::Decade(y)
+    }
+}
+
+/// The early, middle or late years of a decade or a century ("the early 1990s": 1990-1993).
+fn decade_part(sem: Sem, part: Part) -> Option<Sem> {
+    let (a, len) = match sem {
+        Sem::Decade(y) => (y, 10),
+        Sem::YearSpan(a, b) if b - a == 99 => (a, 100),
+        _ => return None,
+    };
+    let third = len / 3;
+    Some(match part {
+        Part::Early => Sem::YearSpan(a, a + third),
+        Part::Mid => Sem::YearSpan(a + third, a + len - 1 - third),
+        Part::Late => Sem::YearSpan(a + len - 1 - third, a + len - 1),
+        _ => return None,
+    })
 }
 
 /// "q1".."q4" as a quarter number.

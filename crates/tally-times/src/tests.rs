@@ -379,3 +379,23 @@ fn a_relative_day_in_a_name_is_no_time() {
     let all = run("Talks ended in Oslo. Today the envoys fly home.", Some(p));
     assert_eq!(all, [("Today".to_string(), "2025-08-30".to_string(), "2025-08-30".to_string())]);
 }
+
+#[test]
+fn last_night_and_this_morning() {
+    let p = sat();
+    check("Shelling resumed last night near the port.", p, "last night", "2025-08-29", "2025-08-29");
+    check("The minister resigned this morning.", p, "this morning", "2025-08-30", "2025-08-30");
+    assert!(run("The last morning train was full.", Some(p)).is_empty());
+}
+
+#[test]
+fn decades_centuries_and_their_parts() {
+    let p = sat();
+    check("The mill closed in the 1860s.", p, "1860s", "1860-01-01", "1869-12-31");
+    check("Plague swept the region in the 1300s.", p, "1300s", "1300-01-01", "1399-12-31");
+    check("Trams ran here in the early 1900s.", p, "early 1900s", "1900-01-01", "1933-12-31");
+    check("The probe should fly in the mid-2030s.", p, "mid-2030s", "2033-01-01", "2036-12-31");
+    check("Rents soared in the late 1990s.", p, "late 1990s", "1996-01-01", "1999-12-31");
+    check("The abbey dates from the fourteenth century.", p, "the fourteenth century", "1300-01-01", "1399-12-31");
+    check("Posted 03.02.2021 by the council.", p, "03.02.2021", "2021-02-03", "2021-02-03");
+}
