@@ -323,6 +323,8 @@ pub struct Entry {
     pub month_context: bool,
     /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
     pub street: bool,
+    /// A make or product line that a year before it names a model of ("2020 Audi").
+    pub product: bool,
     /// A word after a weekday that makes the pair a name ("Sunday Times").
     pub weekday_name: bool,
     /// A function word that may open an expression ("since", "the").
@@ -445,6 +447,9 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
     }
     for w in lines(include_str!("../data/grammar_words.txt")) {
         m.entry(w).or_default().grammar = true;
+    }
+    for w in lines(include_str!("../data/product_names.txt")) {
+        m.entry(w).or_default().product = true;
     }
     for w in lines(include_str!("../data/street_words.txt")) {
         m.entry(w).or_default().street = true;

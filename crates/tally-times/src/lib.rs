@@ -214,6 +214,7 @@ const NO_ENTRY: Entry = Entry {
     count_qualifier: false,
     month_context: false,
     street: false,
+    product: false,
     weekday_name: false,
     grammar: false,
     weekday_holiday: false,
@@ -1188,6 +1189,18 @@ impl<'a, 'b> Scan<'a, 'b> {
             && !matches!(self.t(next), "," | "." | ")" | ";" | ":" | "'s" | "’s" | "-" | "–")
         {
             return false;
+        }
+        // "the 2020 Audi e-tron", "a 2021 RAV4": a model year (but "in 2020 Audi sold more")
+        let time_prep = i > 0 && self.e(i - 1).month_context && !self.weak_prev(i);
+        if !time_prep && self.capitalized(next) && self.kind(next) == Some(TokenKind::Word) && !self.glued(next) {
+            if self.e(next).product {
+                return false;
+            }
+            let w = self.t(next);
+            let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+            if letters >= 2 && w.bytes().any(|b| b.is_ascii_digit()) && self.e(next).month == 0 {
+                return false;
+            }
         }
         // "1909 Jolinda Drive": a street address
         if self.capitalized(next) && (self.e(next + 1).street || self.e(next + 2).street) {

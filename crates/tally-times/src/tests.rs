@@ -399,3 +399,11 @@ fn decades_centuries_and_their_parts() {
     check("The abbey dates from the fourteenth century.", p, "the fourteenth century", "1300-01-01", "1399-12-31");
     check("Posted 03.02.2021 by the council.", p, "03.02.2021", "2021-02-03", "2021-02-03");
 }
+
+#[test]
+fn model_years_are_no_times() {
+    let p = sat();
+    assert!(run("The 2021 Toyota and a 2019 MacBook Pro sat beside the 2020 KX300 coupe.", Some(p)).is_empty());
+    check("In 2020 Toyota sold fewer cars.", p, "In 2020", "2020-01-01", "2020-12-31");
+    check("Fans recall the 2008 Beijing Olympics.", p, "2008", "2008-01-01", "2008-12-31");
+}
