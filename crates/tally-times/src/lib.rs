@@ -141,6 +141,12 @@ enum Sem {
         first: u32,
         last: u32,
     },
+    /// Months `first..=last` of one year: "the first nine months of 2019".
+    Months {
+        y: YearRef,
+        first: u32,
+        last: u32,
+    },
     /// "the first week of July" (n = 1), "the last week of June" (n = -1).
     WeekOfMonth {
         y: YearRef,
@@ -848,8 +854,24 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             _ => {}
         }
-        // "the first half of this year", "the second quarter", "the first week of July"
+        // "the first nine months of the year", "the last six months of 2017"
         let ord = self.e(j).ordinal;
+        if ord == 1 || ord == -1 {
+            if let Some((n, k)) = self.count(j + 1) {
+                let per = match self.e(k).unit {
+                    Some(Unit::Month) => 1,
+                    Some(Unit::Quarter) => 3,
+                    _ => 0,
+                };
+                let months = u32::try_from(n * per).unwrap_or(0);
+                if (1..=12).contains(&months) && self.is_kw(k + 1, Kw::Of) {
+                    let (y, end) = self.year_expr(k + 2)?;
+                    let (first, last) = if ord == 1 { (1, months) } else { (13 - months, 12) };
+                    return mk(end, Sem::Months { y, first, last });
+                }
+            }
+        }
+        // "the first half of this year", "the second quarter", "the first week of July"
         if ord != 0 {
             let k = j + 1;
             let unit_word = self.lw(k);
@@ -1162,7 +1184,8 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn year_ok(&self, i: usize) -> bool {
         if i > 0 {
             let prev = self.e(i - 1);
-            if prev.year_blocker || prev.count_qualifier {
+            // "about 2000", but "until at least 2021"
+            if prev.year_blocker || (prev.count_qualifier && !self.after_time_prep(i - 1)) {
                 return false;
             }
             if self.glued(i) && matches!(self.kind(i - 1), Some(TokenKind::Punct | TokenKind::Dash)) {
@@ -1216,6 +1239,12 @@ impl<'a, 'b> Scan<'a, 'b> {
             return false;
         }
         true
+    }
+
+    /// The count qualifier at `q` ("least", "about") follows a preposition that only a time
+    /// takes: "until at least 2021", "since about 1990".
+    fn after_time_prep(&self, q: usize) -> bool {
+        (1..=2).any(|b| q >= b && matches!(self.lw(q - b), "until" | "till" | "since" | "through" | "before"))
     }
 
     // ---- tense ----
@@ -1300,7 +1329,9 @@ impl<'a, 'b> Scan<'a, 'b> {
         if self.is(k, "would") {
             return true;
         }
-        en.future_needs.is_some() && !(1..=2).any(|b| k >= b && self.present_be(k - b))
+        let w = self.lw(k);
+        let participle = en.future_needs.is_some() && (w.ends_with("ed") || matches!(w, "due" | "set"));
+        participle && !(1..=2).any(|b| k >= b && self.present_be(k - b))
     }
 
     /// A present form of "be" (or "remain"): "is", "are", "am", "'s", "be", "been".
@@ -1493,7 +1524,7 @@ fn is_relative(sem: &Sem) -> bool {
         Sem::Month { y, .. } | Sem::Year { y, .. } | Sem::Quarter { y, .. } | Sem::Half { y, .. } => {
             !matches!(y, YearRef::Abs(_))
         }
-        Sem::Season { y, .. } | Sem::WeekOfMonth { y, .. } => !matches!(y, YearRef::Abs(_)),
+        Sem::Season { y, .. } | Sem::WeekOfMonth { y, .. } | Sem::Months { y, .. } => !matches!(y, YearRef::Abs(_)),
         Sem::YearSpan(..) | Sem::Decade(_) => false,
         Sem::Range(a, b) => is_relative(a) || is_relative(b),
         _ => true,
@@ -1553,6 +1584,9 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 }),
             };
             (x, Granularity::Season)
+        }
+        Sem::Months { y, first, last } => {
+            (year_of(y, 1, ctx).and_then(|y| cal::months_span(y, first, last)), Granularity::Range)
         }
         Sem::WeekOfMonth { y, m, n } => {
             let x = year_of(y, m, ctx).and_then(|y| cal::month(y, m)).and_then(|(s, e)| {

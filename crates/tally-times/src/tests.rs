@@ -407,3 +407,32 @@ fn model_years_are_no_times() {
     check("In 2020 Toyota sold fewer cars.", p, "In 2020", "2020-01-01", "2020-12-31");
     check("Fans recall the 2008 Beijing Olympics.", p, "2008", "2008-01-01", "2008-12-31");
 }
+
+#[test]
+fn first_and_last_months_of_a_year() {
+    let p = sat();
+    check(
+        "Sales rose in the first nine months of the year.",
+        p,
+        "the first nine months of the year",
+        "2025-01-01",
+        "2025-09-30",
+    );
+    check("Data for the last 6 months of 2017 was lost.", p, "the last 6 months of 2017", "2017-07-01", "2017-12-31");
+    check(
+        "Output fell in the first three quarters of 2024.",
+        p,
+        "the first three quarters of 2024",
+        "2024-01-01",
+        "2024-09-30",
+    );
+}
+
+#[test]
+fn fixtures_hopes_and_qualified_years() {
+    let p = d(2025, 11, 19);
+    check("The two sides play Saturday in Leeds.", p, "Saturday", "2025-11-22", "2025-11-22");
+    check("Its title hopes faded after Monday's loss.", p, "Monday", "2025-11-17", "2025-11-17");
+    check("No deal is likely until at least 2027.", p, "2027", "2027-01-01", "2027-12-31");
+    assert!(run("The hall seats about 2000 and at least 1950 came.", Some(p)).is_empty());
+}
