@@ -172,6 +172,15 @@ pub fn third(iv: Iv, which: u8) -> Option<Iv> {
         };
         return Some((month(y, a)?.0, month(y, b)?.1));
     }
+    if days < 28 {
+        // A week: its first two days, the middle ones, its last two.
+        let a = days / 3;
+        return match which {
+            0 => Some((s, shift(s, a - 1)?)),
+            1 => Some((shift(s, a)?, shift(e, -a)?)),
+            _ => Some((shift(e, 1 - a)?, e)),
+        };
+    }
     match which {
         0 => Some((s, shift(s, 9)?.min(e))),
         1 => Some((shift(s, 10)?.min(e), shift(s, 19)?.min(e))),

@@ -843,8 +843,19 @@ impl<'a, 'b> Scan<'a, 'b> {
                 if let Some((y, end)) = self.year_expr(k) {
                     return mk(end, Sem::Year { y, part });
                 }
-                if (self.is_kw(k, Kw::This) || self.is_kw(k, Kw::The)) && self.e(k + 1).unit == Some(Unit::Month) {
-                    return mk(k + 2, Sem::RelMonth { off: 0, part });
+                // "the end of this month", "the beginning of the week", "the start of next week"
+                let off = match self.lw(k) {
+                    "this" | "the" => Some(0),
+                    "next" => Some(1),
+                    "last" => Some(-1),
+                    _ => None,
+                };
+                if let Some(off) = off.filter(|_| !self.t(k + 1).ends_with('s')) {
+                    match self.e(k + 1).unit {
+                        Some(Unit::Month) => return mk(k + 2, Sem::RelMonth { off, part }),
+                        Some(Unit::Week) => return mk(k + 2, Sem::RelWeek { off, part }),
+                        _ => {}
+                    }
                 }
                 let inner = self.month(k)?;
                 if let Sem::Month { y, m, part: Part::Whole } = inner.sem {

@@ -436,3 +436,17 @@ fn fixtures_hopes_and_qualified_years() {
     check("No deal is likely until at least 2027.", p, "2027", "2027-01-01", "2027-12-31");
     assert!(run("The hall seats about 2000 and at least 1950 came.", Some(p)).is_empty());
 }
+
+#[test]
+fn start_and_end_of_weeks_and_months() {
+    let p = d(2025, 11, 19);
+    check(
+        "A deal was struck at the beginning of the week.",
+        p,
+        "the beginning of the week",
+        "2025-11-17",
+        "2025-11-18",
+    );
+    check("Talks resume at the end of next week.", p, "the end of next week", "2025-11-29", "2025-11-30");
+    check("Rates were cut at the end of last month.", p, "the end of last month", "2025-10-21", "2025-10-31");
+}
