@@ -110,7 +110,7 @@ pub enum Side {
 }
 
 /// Of the most recent interval and the next one, the one `side` asks for.
-fn pick(p: NaiveDate, back: Iv, ahead: Iv, side: Side) -> Iv {
+pub fn pick(p: NaiveDate, back: Iv, ahead: Iv, side: Side) -> Iv {
     let back_days = (p - back.1).num_days().max(0);
     let ahead_days = (ahead.0 - p).num_days().max(0);
     match side {

@@ -323,6 +323,8 @@ pub struct Entry {
     pub month_context: bool,
     /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
     pub street: bool,
+    /// A word of a match report ("halftime", "touchdown"): a game's quarters, not a year's.
+    pub game: bool,
     /// A make or product line that a year before it names a model of ("2020 Audi").
     pub product: bool,
     /// A word after a weekday that makes the pair a name ("Sunday Times").
@@ -447,6 +449,9 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
     }
     for w in lines(include_str!("../data/grammar_words.txt")) {
         m.entry(w).or_default().grammar = true;
+    }
+    for w in lines(include_str!("../data/game_words.txt")) {
+        m.entry(w).or_default().game = true;
     }
     for w in lines(include_str!("../data/product_names.txt")) {
         m.entry(w).or_default().product = true;

@@ -221,6 +221,7 @@ const NO_ENTRY: Entry = Entry {
     month_context: false,
     street: false,
     product: false,
+    game: false,
     weekday_name: false,
     grammar: false,
     weekday_holiday: false,
@@ -1566,12 +1567,9 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
         Sem::Quarter { y: YearRef::Infer, q } => {
             let x = p.and_then(|p| {
                 let this = cal::quarter(p.year(), q)?;
-                let ok = if ctx.tense.ahead() { this.1 >= p } else { this.0 <= p };
-                if ok {
-                    Some(this)
-                } else {
-                    cal::quarter(p.year() + if ctx.tense.ahead() { 1 } else { -1 }, q)
-                }
+                let back = if this.0 <= p { this } else { cal::quarter(p.year() - 1, q)? };
+                let ahead = if this.1 >= p { this } else { cal::quarter(p.year() + 1, q)? };
+                Some(cal::pick(p, back, ahead, ctx.tense.side()))
             });
             (x, Granularity::Quarter)
         }
@@ -1685,7 +1683,8 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 let x = base.and_then(|a| shifted_unit(a, Unit::Month, 12 * n));
                 return Some((x, Granularity::Month));
             }
-            let x = base.and_then(|a| shifted_unit(a, unit, n));
+            // "a decade later" counts from a date the sentence seldom gives
+            let x = base.filter(|_| unit != Unit::Decade).and_then(|a| shifted_unit(a, unit, n));
             (x, unit_gran(unit))
         }
         Sem::Range(ref a, ref b) => (resolve_range(a, b, ctx)?, Granularity::Range),
@@ -1740,7 +1739,8 @@ fn shifted_unit(d: NaiveDate, unit: Unit, n: i64) -> Option<cal::Iv> {
             cal::quarter(y, (m - 1) / 3 + 1)
         }
         Unit::Year => cal::year(d.year() + i32::try_from(n).ok()?),
-        Unit::Decade => None,
+        // "two decades ago": the year twenty years back
+        Unit::Decade => cal::year(d.year() + i32::try_from(n.checked_mul(10)?).ok()?),
     }
 }
 
@@ -1789,6 +1789,13 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                 i += 1;
                 continue;
             };
+            // "24 points in the third quarter": a game's quarter
+            if matches!(m.sem, Sem::Quarter { y: YearRef::Infer, .. })
+                && scan.ents.get(s..e).is_some_and(|ents| ents.iter().any(|en| en.game))
+            {
+                i = m.end.max(i + 1);
+                continue;
+            }
             let tense = if !needs_tense(&m.sem) {
                 Tense::Unmarked
             } else if dateline::closes_dateline(&scan, m.end) && m.start > 0 && scan.t(m.start - 1) == "," {

@@ -450,3 +450,12 @@ fn start_and_end_of_weeks_and_months() {
     check("Talks resume at the end of next week.", p, "the end of next week", "2025-11-29", "2025-11-30");
     check("Rates were cut at the end of last month.", p, "the end of last month", "2025-10-21", "2025-10-31");
 }
+
+#[test]
+fn game_quarters_decades_ago_and_quarters_seen_from_the_past() {
+    let p = d(2025, 11, 19);
+    assert!(run("The hosts scored 21 points in the third quarter.", Some(p)).is_empty());
+    check("Profit fell in the third quarter.", p, "the third quarter", "2025-07-01", "2025-09-30");
+    check("Without the storm, Q3 sales would have risen.", p, "Q3", "2025-07-01", "2025-09-30");
+    check("The dam was built two decades ago.", p, "two decades ago", "2005-01-01", "2005-12-31");
+}
