@@ -1201,8 +1201,11 @@ impl<'a, 'b> Scan<'a, 'b> {
                 return false;
             }
             if self.glued(i) && matches!(self.kind(i - 1), Some(TokenKind::Punct | TokenKind::Dash)) {
-                // "$2024", "#2024", "A-2024"
-                return false;
+                // "$2024", "#2024", "A-2024"; but "(1982)", "(2018, May 3)" are years
+                let bracketed = self.t(i - 1) == "(" && matches!(self.t(i + 1), ")" | ",");
+                if !bracketed {
+                    return false;
+                }
             }
             if self.glued(i) && self.kind(i - 1) == Some(TokenKind::Word) {
                 return false;
@@ -1221,7 +1224,10 @@ impl<'a, 'b> Scan<'a, 'b> {
         let possessive = matches!(self.t(next), "'" | "’") && self.glued(next + 1) && self.is(next + 1, "s");
         if self.glued(next)
             && !possessive
-            && !matches!(self.t(next), "," | "." | ")" | ";" | ":" | "'s" | "’s" | "-" | "–")
+            && !matches!(
+                self.t(next),
+                "," | "." | ")" | ";" | ":" | "'s" | "’s" | "-" | "–" | "—" | "?" | "!" | "\"" | "”"
+            )
         {
             return false;
         }

@@ -459,3 +459,12 @@ fn game_quarters_decades_ago_and_quarters_seen_from_the_past() {
     check("Without the storm, Q3 sales would have risen.", p, "Q3", "2025-07-01", "2025-09-30");
     check("The dam was built two decades ago.", p, "two decades ago", "2005-01-01", "2005-12-31");
 }
+
+#[test]
+fn years_before_marks_and_in_brackets() {
+    let p = sat();
+    check("He served in the Falklands War (1982) as a pilot.", p, "1982", "1982-01-01", "1982-12-31");
+    check("What happened in 2009? Nobody knows.", p, "in 2009", "2009-01-01", "2009-12-31");
+    check("Four states had done so by 2016—all in the west.", p, "2016", "2016-01-01", "2016-12-31");
+    assert!(run("The bill ($2024) and a (2000 km) trip.", Some(p)).is_empty());
+}
