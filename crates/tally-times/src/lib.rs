@@ -1467,6 +1467,7 @@ fn unit_days(unit: Unit, n: i64) -> Option<i64> {
         Unit::Fortnight => 14 * n,
         Unit::Month => 30 * n,
         Unit::Year => 365 * n,
+        Unit::Decade => 3652 * n,
         _ => return None,
     })
 }

@@ -468,3 +468,10 @@ fn years_before_marks_and_in_brackets() {
     check("Four states had done so by 2016—all in the west.", p, "2016", "2016-01-01", "2016-12-31");
     assert!(run("The bill ($2024) and a (2000 km) trip.", Some(p)).is_empty());
 }
+
+#[test]
+fn the_past_decade() {
+    let p = sat();
+    check("Rents doubled over the past decade.", p, "the past decade", "2015-08-31", "2025-08-30");
+    check("Two coups in the last two decades.", p, "the last two decades", "2005-08-31", "2025-08-30");
+}
