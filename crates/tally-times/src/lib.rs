@@ -1334,7 +1334,12 @@ impl<'a, 'b> Scan<'a, 'b> {
             return None;
         }
         let w = self.t(k);
-        if w.len() >= 5 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase) {
+        // ... but not an adjective after a determiner ("the expanded show", "a detailed plan")
+        if w.len() >= 5
+            && w.ends_with("ed")
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !(k > 0 && self.e(k - 1).determiner)
+        {
             return Some(Tense::Past);
         }
         None

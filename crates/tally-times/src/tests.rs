@@ -475,3 +475,10 @@ fn the_past_decade() {
     check("Rents doubled over the past decade.", p, "the past decade", "2015-08-31", "2025-08-30");
     check("Two coups in the last two decades.", p, "the last two decades", "2005-08-31", "2025-08-30");
 }
+
+#[test]
+fn adjectives_in_ed_are_no_past_tense() {
+    let p = d(2025, 11, 18);
+    check("Seats for the expanded show on December 3 sell fast.", p, "on December 3", "2025-12-03", "2025-12-03");
+    check("The show expanded on December 3.", p, "on December 3", "2024-12-03", "2024-12-03");
+}
