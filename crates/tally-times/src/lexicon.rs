@@ -323,6 +323,9 @@ pub struct Entry {
     pub month_context: bool,
     /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
     pub street: bool,
+    /// A one-word period: a quarter 1..=4 ("third-quarter"), [`YEAR_TO_DATE`] for
+    /// "year-to-date", 0 for none.
+    pub period: u8,
     /// A word of a match report ("halftime", "touchdown"): a game's quarters, not a year's.
     pub game: bool,
     /// A make or product line that a year before it names a model of ("2020 Audi").
@@ -450,6 +453,10 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
     for w in lines(include_str!("../data/grammar_words.txt")) {
         m.entry(w).or_default().grammar = true;
     }
+    for l in lines(include_str!("../data/period_words.tsv")) {
+        let (w, v, _) = fields(l);
+        m.entry(w).or_default().period = if v == "ytd" { YEAR_TO_DATE } else { v.parse().unwrap_or(0) };
+    }
     for w in lines(include_str!("../data/game_words.txt")) {
         m.entry(w).or_default().game = true;
     }
@@ -473,6 +480,7 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
             || e.unit.is_some()
             || e.holiday
             || e.day_part
+            || e.period > 0
             || e.kw == Kw::Century;
         e.opens = e.grammar
             || e.holiday
@@ -480,7 +488,9 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
             || e.weekday > 0
             || e.season.is_some()
             || e.relday.is_some()
-            || e.number > 0;
+            || e.number > 0
+            || e.period > 0
+            || (1..=4).contains(&e.ordinal);
     }
     Table::build(m)
 });
@@ -503,6 +513,9 @@ pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
     v.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
     v
 });
+
+/// [`Entry::period`] of "year-to-date".
+pub const YEAR_TO_DATE: u8 = 9;
 
 /// The longest word the lexicon holds; longer tokens are not looked up.
 const MAX_WORD: usize = 15;

@@ -222,6 +222,7 @@ const NO_ENTRY: Entry = Entry {
     street: false,
     product: false,
     game: false,
+    period: 0,
     weekday_name: false,
     grammar: false,
     weekday_holiday: false,
@@ -620,6 +621,17 @@ impl<'a, 'b> Scan<'a, 'b> {
         if en.month > 0 {
             return self.month(i);
         }
+        // "third-quarter results", "up 39 percent year-to-date"
+        if en.period == lexicon::YEAR_TO_DATE {
+            return mk(i + 1, Sem::Year { y: YearRef::Rel(0), part: Part::Earlier });
+        }
+        if en.period > 0 {
+            return mk(i + 1, Sem::Quarter { y: YearRef::Infer, q: u32::from(en.period) });
+        }
+        // "its third quarter" (with "the" it is read from "the")
+        if (1..=4).contains(&en.ordinal) && self.is(i + 1, "quarter") {
+            return mk(i + 2, Sem::Quarter { y: YearRef::Infer, q: en.ordinal as u32 });
+        }
         if let Some((first, last)) = en.season {
             // "summer 2024"
             let y = self.year_num(i + 1)?;
@@ -770,6 +782,12 @@ impl<'a, 'b> Scan<'a, 'b> {
             return mk(j + 1, Sem::Month { y: rel, m: u32::from(en.month), part: Part::Whole });
         }
         if en.weekday > 0 {
+            // "this Sunday, Nov. 10, 2019": the date says which day
+            if self.t(j + 1) == "," {
+                if let Some(m) = self.month(j + 2).filter(|m| matches!(m.sem, Sem::Date { .. })) {
+                    return Some(Match { start: i, ..m });
+                }
+            }
             let rel = match lw {
                 "this" => WdRel::This,
                 "next" => WdRel::Next,
@@ -1020,6 +1038,10 @@ impl<'a, 'b> Scan<'a, 'b> {
             en.month_abbr && self.capitalized(i) && i > 0 && self.e(i - 1).month_context && !self.weak_prev(i);
         if (en.month_abbr && !abbr_ok) || !self.month_word(i) || !self.bare_month_ok(i, m) {
             return None;
+        }
+        // "the September quarter": the quarter that ends with the month
+        if m % 3 == 0 && self.is(j, "quarter") {
+            return Some(Match { start: i, end: j + 1, sem: Sem::Quarter { y: YearRef::Infer, q: m / 3 } });
         }
         if let Some((YearRef::Rel(off), end)) = self.year_expr(j).filter(|_| !self.is_kw(j, Kw::The)) {
             return Some(Match { start: i, end, sem: Sem::Month { y: YearRef::Rel(off), m, part: Part::Whole } });

@@ -482,3 +482,21 @@ fn adjectives_in_ed_are_no_past_tense() {
     check("Seats for the expanded show on December 3 sell fast.", p, "on December 3", "2025-12-03", "2025-12-03");
     check("The show expanded on December 3.", p, "on December 3", "2024-12-03", "2024-12-03");
 }
+
+#[test]
+fn quarters_written_other_ways_and_captions() {
+    let p = d(2025, 11, 19);
+    check("The firm posted third-quarter profit.", p, "third-quarter", "2025-07-01", "2025-09-30");
+    check("Our second quarter results were strong.", p, "second quarter", "2025-04-01", "2025-06-30");
+    check("Earnings for the June quarter rose.", p, "June quarter", "2025-04-01", "2025-06-30");
+    check("Shares are up 12 percent year-to-date.", p, "year-to-date", "2025-01-01", "2025-11-19");
+    assert!(run("She came first in the race.", Some(p)).is_empty());
+    check(
+        "In this Sunday, Nov. 9, 2025, photo, crowds gather.",
+        p,
+        "In this Sunday, Nov. 9, 2025",
+        "2025-11-09",
+        "2025-11-09",
+    );
+    check("The festival kicks off June 9 in Leeds.", p, "June 9", "2026-06-09", "2026-06-09");
+}
