@@ -1801,11 +1801,15 @@ pub fn find(an: &Analysis, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> Vec<TimeExpr> {
     let scan = Scan::new(an, opts);
     let mut out = Vec::new();
+    // The last date stated in the paragraph so far: "On Monday, A won. The day before, B won."
+    let mut carried = (published, published, false);
     for sent in &an.sentences {
         let (s, e) = (sent.tokens.start, sent.tokens.end.min(an.tokens.len()));
-        let mut anchor = published;
-        let mut anchor_period = published;
-        let mut anchor_is_month = false;
+        let new_paragraph = an.tokens.get(s).is_none_or(|t| t.newlines_before > 0);
+        if new_paragraph {
+            carried = (published, published, false);
+        }
+        let (mut anchor, mut anchor_period, mut anchor_is_month) = carried;
         // Every expression holds a number or a word that carries time ("week", "March"), so
         // nothing opens after the sentence's last one, nor in a sentence without any.
         let Some(last_core) = scan.ents.get(s..e).and_then(|ents| ents.iter().rposition(|en| en.core)) else {
@@ -1875,10 +1879,15 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                     anchor_period = interval.start;
                     anchor_is_month = granularity == Granularity::Month;
                 }
+                // A period of the sentence's own ("last week") hides the day carried from earlier.
+                if kind != TimeKind::Anchored && granularity != Granularity::Day && anchor == carried.0 {
+                    anchor = published;
+                }
                 out.push(TimeExpr { span, interval, granularity, kind });
             }
             i = next;
         }
+        carried = (anchor, anchor_period, anchor_is_month);
     }
     out
 }

@@ -500,3 +500,11 @@ fn quarters_written_other_ways_and_captions() {
     );
     check("The festival kicks off June 9 in Leeds.", p, "June 9", "2026-06-09", "2026-06-09");
 }
+
+#[test]
+fn anchors_carry_through_a_paragraph() {
+    let p = d(2025, 11, 19);
+    let all = run("On Monday, the hosts won. The day before, the visitors lost.\n\nA day earlier, it rained.", Some(p));
+    let got: Vec<(&str, &str)> = all.iter().map(|t| (t.0.as_str(), t.1.as_str())).collect();
+    assert_eq!(got, [("Monday", "2025-11-17"), ("The day before", "2025-11-16"), ("A day earlier", "2025-11-18")]);
+}
