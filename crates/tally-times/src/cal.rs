@@ -135,13 +135,24 @@ pub fn date_pick(p: NaiveDate, m: u32, d: u32, weekday: u32, side: Side) -> Opti
             return fits;
         }
     }
-    let back = date_near(p, m, d, false)?;
-    let ahead = date_near(p, m, d, true)?;
-    Some(pick(p, (back, back), (ahead, ahead), side).0)
+    match side {
+        Side::Back => date_near(p, m, d, false),
+        Side::Ahead => date_near(p, m, d, true),
+        Side::Near | Side::NearAhead => {
+            let back = date_near(p, m, d, false)?;
+            let ahead = date_near(p, m, d, true)?;
+            Some(pick(p, (back, back), (ahead, ahead), side).0)
+        }
+    }
 }
 
 /// The year of month `m` for publication date `p`, on the side that `side` asks for.
 pub fn month_year_pick(p: NaiveDate, m: u32, side: Side) -> i32 {
+    match side {
+        Side::Back => return month_year_near(p, m, false),
+        Side::Ahead => return month_year_near(p, m, true),
+        Side::Near | Side::NearAhead => {}
+    }
     let (yb, ya) = (month_year_near(p, m, false), month_year_near(p, m, true));
     match (month(yb, m), month(ya, m)) {
         (Some(back), Some(ahead)) if yb != ya => {

@@ -326,10 +326,6 @@ pub struct Entry {
     /// A one-word period: a quarter 1..=4 ("third-quarter"), [`YEAR_TO_DATE`] for
     /// "year-to-date", 0 for none.
     pub period: u8,
-    /// A word of a match report ("halftime", "touchdown"): a game's quarters, not a year's.
-    pub game: bool,
-    /// A make or product line that a year before it names a model of ("2020 Audi").
-    pub product: bool,
     /// A word after a weekday that makes the pair a name ("Sunday Times").
     pub weekday_name: bool,
     /// A function word that may open an expression ("since", "the").
@@ -457,12 +453,6 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
         let (w, v, _) = fields(l);
         m.entry(w).or_default().period = if v == "ytd" { YEAR_TO_DATE } else { v.parse().unwrap_or(0) };
     }
-    for w in lines(include_str!("../data/game_words.txt")) {
-        m.entry(w).or_default().game = true;
-    }
-    for w in lines(include_str!("../data/product_names.txt")) {
-        m.entry(w).or_default().product = true;
-    }
     for w in lines(include_str!("../data/street_words.txt")) {
         m.entry(w).or_default().street = true;
     }
@@ -489,8 +479,11 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
             || e.season.is_some()
             || e.relday.is_some()
             || e.number > 0
-            || e.period > 0
-            || (1..=4).contains(&e.ordinal);
+            || e.period > 0;
+    }
+    // "its third quarter": the quarter looks back at its ordinal
+    if let Some(e) = m.get_mut("quarter") {
+        e.opens = true;
     }
     Table::build(m)
 });
@@ -513,6 +506,30 @@ pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
     v.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
     v
 });
+
+/// Words looked up only at a few rare points, kept out of the main table so that it stays
+/// sparse for the look-up of every token.
+fn word_set(text: &'static str) -> rustc_hash::FxHashSet<&'static str> {
+    lines(text).collect()
+}
+
+/// Makes and product lines that a year before them names a model of ("2020 Audi").
+static PRODUCTS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../data/product_names.txt")));
+
+/// Words of a match report ("halftime", "touchdown"): a game's quarters, not a year's.
+static GAME_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../data/game_words.txt")));
+
+/// A lower-case word names a make or product line.
+pub fn is_product(lower: &str) -> bool {
+    PRODUCTS.contains(lower)
+}
+
+/// A lower-case word belongs to a match report.
+pub fn is_game_word(lower: &str) -> bool {
+    GAME_WORDS.contains(lower)
+}
 
 /// [`Entry::period`] of "year-to-date".
 pub const YEAR_TO_DATE: u8 = 9;

@@ -220,8 +220,6 @@ const NO_ENTRY: Entry = Entry {
     count_qualifier: false,
     month_context: false,
     street: false,
-    product: false,
-    game: false,
     period: 0,
     weekday_name: false,
     grammar: false,
@@ -460,6 +458,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     // ---- the grammar ----
 
     /// The expression starting at token `i`, if any (`e` ends the sentence).
+    #[inline]
     fn at(&self, i: usize, e: usize) -> Option<Match> {
         // Most tokens open nothing: words in no table (but "mid-March", "Q3") and punctuation.
         if !self.may_open(i) {
@@ -492,6 +491,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         Some(m)
     }
 
+    #[inline]
     fn at_single(&self, i: usize, e: usize) -> Option<Match> {
         if self.is_kw(i, Kw::Since) {
             let m = self.core(i + 1, e)?;
@@ -628,9 +628,17 @@ impl<'a, 'b> Scan<'a, 'b> {
         if en.period > 0 {
             return mk(i + 1, Sem::Quarter { y: YearRef::Infer, q: u32::from(en.period) });
         }
-        // "its third quarter" (with "the" it is read from "the")
-        if (1..=4).contains(&en.ordinal) && self.is(i + 1, "quarter") {
-            return mk(i + 2, Sem::Quarter { y: YearRef::Infer, q: en.ordinal as u32 });
+        // "its third quarter" (with "the" it is read from "the"): the quarter looks back
+        if en.unit == Some(Unit::Quarter) && i > 0 {
+            let ord = self.e(i - 1).ordinal;
+            if (1..=4).contains(&ord) && !self.is_kw(i.saturating_sub(2), Kw::The) {
+                return Some(Match {
+                    start: i - 1,
+                    end: i + 1,
+                    sem: Sem::Quarter { y: YearRef::Infer, q: ord as u32 },
+                });
+            }
+            return None;
         }
         if let Some((first, last)) = en.season {
             // "summer 2024"
@@ -1256,7 +1264,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         // "the 2020 Audi e-tron", "a 2021 RAV4": a model year (but "in 2020 Audi sold more")
         let time_prep = i > 0 && self.e(i - 1).month_context && !self.weak_prev(i);
         if !time_prep && self.capitalized(next) && self.kind(next) == Some(TokenKind::Word) && !self.glued(next) {
-            if self.e(next).product {
+            if lexicon::is_product(self.an.low(next)) {
                 return false;
             }
             let w = self.t(next);
@@ -1829,14 +1837,14 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
             };
             // "24 points in the third quarter": a game's quarter
             if matches!(m.sem, Sem::Quarter { y: YearRef::Infer, .. })
-                && scan.ents.get(s..e).is_some_and(|ents| ents.iter().any(|en| en.game))
+                && (s..e).any(|k| scan.kind(k) == Some(TokenKind::Word) && lexicon::is_game_word(an.low(k)))
             {
                 i = m.end.max(i + 1);
                 continue;
             }
             let tense = if !needs_tense(&m.sem) {
                 Tense::Unmarked
-            } else if dateline::closes_dateline(&scan, m.end) && m.start > 0 && scan.t(m.start - 1) == "," {
+            } else if m.start > 0 && scan.punct(m.start - 1) == "," && dateline::closes_dateline(&scan, m.end) {
                 // A wire dateline ("DHAKA, May 16 -") dates the report: never ahead of it.
                 Tense::Past
             } else {
