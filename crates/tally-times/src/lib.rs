@@ -779,6 +779,16 @@ impl<'a, 'b> Scan<'a, 'b> {
             if self.t(j).ends_with('s') && unit != Unit::Weekend && !self.t(j).eq_ignore_ascii_case("weekends") {
                 return None;
             }
+            // "so far this year": from its start to publication
+            if lw == "this" && i >= 2 && self.lw(i - 1) == "far" && self.lw(i - 2) == "so" {
+                let sem = match sem {
+                    Sem::RelWeek { off, .. } => Sem::RelWeek { off, part: Part::Earlier },
+                    Sem::RelMonth { off, .. } => Sem::RelMonth { off, part: Part::Earlier },
+                    Sem::Year { y, .. } => Sem::Year { y, part: Part::Earlier },
+                    other => other,
+                };
+                return Some(Match { start: i - 2, end: j + 1, sem });
+            }
             return mk(j + 1, sem);
         }
         let rel = match lw {

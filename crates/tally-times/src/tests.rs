@@ -508,3 +508,10 @@ fn anchors_carry_through_a_paragraph() {
     let got: Vec<(&str, &str)> = all.iter().map(|t| (t.0.as_str(), t.1.as_str())).collect();
     assert_eq!(got, [("Monday", "2025-11-17"), ("The day before", "2025-11-16"), ("A day earlier", "2025-11-18")]);
 }
+
+#[test]
+fn so_far_this_year() {
+    let p = sat();
+    check("Exports rose 4% so far this year.", p, "so far this year", "2025-01-01", "2025-08-30");
+    check("Exports rose 4% this year.", p, "this year", "2025-01-01", "2025-12-31");
+}
