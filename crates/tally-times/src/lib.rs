@@ -1389,20 +1389,20 @@ impl<'a, 'b> Scan<'a, 'b> {
     /// ("scheduled for", "expected to", "due on") with no present "is" / "are" / "be" before it
     /// ("a vote scheduled for", "was due to").
     fn weak_future(&self, k: usize, en: &Entry) -> bool {
-        if self.is(k, "would") {
-            return true;
+        if en.future_needs.is_none() {
+            return self.is(k, "would");
         }
         let w = self.lw(k);
-        let participle = en.future_needs.is_some() && (w.ends_with("ed") || matches!(w, "due" | "set"));
+        let participle = w.ends_with("ed") || matches!(w, "due" | "set");
         participle && !(1..=2).any(|b| k >= b && self.present_be(k - b))
     }
 
     /// A present form of "be" (or "remain"): "is", "are", "am", "'s", "be", "been".
     fn present_be(&self, k: usize) -> bool {
-        self.is_kw(k, Kw::Is)
-            || self.is_kw(k, Kw::Are)
-            || self.is_kw(k, Kw::Be)
-            || matches!(self.lw(k), "am" | "'s" | "’s" | "been" | "remains" | "remain")
+        match self.e(k).kw {
+            Kw::Is | Kw::Are | Kw::Be => true,
+            _ => self.t(k).len() <= 7 && matches!(self.lw(k), "am" | "'s" | "’s" | "been" | "remains" | "remain"),
+        }
     }
 }
 
