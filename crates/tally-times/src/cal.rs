@@ -183,6 +183,9 @@ pub fn third(iv: Iv, which: u8) -> Option<Iv> {
         };
         return Some((month(y, a)?.0, month(y, b)?.1));
     }
+    if days < 3 {
+        return Some(iv);
+    }
     if days < 28 {
         // A week: its first two days, the middle ones, its last two.
         let a = days / 3;
