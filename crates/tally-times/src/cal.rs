@@ -96,6 +96,79 @@ pub fn month_year_near(p: NaiveDate, m: u32, future: bool) -> i32 {
     }
 }
 
+/// Which side of the publication date a year-less date or month is taken on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// On or before it.
+    Back,
+    /// On or after it.
+    Ahead,
+    /// The most recent one, unless the next one is more than three times nearer.
+    Near,
+    /// The next one, unless the most recent one is more than three times nearer.
+    NearAhead,
+}
+
+/// Of the most recent interval and the next one, the one `side` asks for.
+pub fn pick(p: NaiveDate, back: Iv, ahead: Iv, side: Side) -> Iv {
+    let back_days = (p - back.1).num_days().max(0);
+    let ahead_days = (ahead.0 - p).num_days().max(0);
+    match side {
+        Side::Back => back,
+        Side::Ahead => ahead,
+        Side::Near if ahead_days * 3 < back_days => ahead,
+        Side::Near => back,
+        Side::NearAhead if back_days * 3 < ahead_days => back,
+        Side::NearAhead => ahead,
+    }
+}
+
+/// The date `m/d` for publication date `p`: in the year whose `m/d` falls on `weekday` (ISO,
+/// 0 for none) nearest to `p`, else on the side that `side` asks for.
+pub fn date_pick(p: NaiveDate, m: u32, d: u32, weekday: u32, side: Side) -> Option<NaiveDate> {
+    if weekday > 0 {
+        let fits = (p.year() - 1..=p.year() + 1)
+            .filter_map(|y| ymd(y, m, d))
+            .filter(|x| x.weekday().number_from_monday() == weekday)
+            .min_by_key(|x| (*x - p).num_days().abs());
+        if fits.is_some() {
+            return fits;
+        }
+    }
+    match side {
+        Side::Back => date_near(p, m, d, false),
+        Side::Ahead => date_near(p, m, d, true),
+        Side::Near | Side::NearAhead => {
+            let back = date_near(p, m, d, false)?;
+            let ahead = date_near(p, m, d, true)?;
+            Some(pick(p, (back, back), (ahead, ahead), side).0)
+        }
+    }
+}
+
+/// The year of month `m` for publication date `p`, on the side that `side` asks for.
+pub fn month_year_pick(p: NaiveDate, m: u32, side: Side) -> i32 {
+    match side {
+        Side::Back => return month_year_near(p, m, false),
+        Side::Ahead => return month_year_near(p, m, true),
+        Side::Near | Side::NearAhead => {}
+    }
+    let (yb, ya) = (month_year_near(p, m, false), month_year_near(p, m, true));
+    match (month(yb, m), month(ya, m)) {
+        (Some(back), Some(ahead)) if yb != ya => {
+            if pick(p, back, ahead, side) == back {
+                yb
+            } else {
+                ya
+            }
+        }
+        _ => match side {
+            Side::Ahead | Side::NearAhead => ya,
+            Side::Back | Side::Near => yb,
+        },
+    }
+}
+
 /// The part of an interval: its first, middle or last third.
 pub fn third(iv: Iv, which: u8) -> Option<Iv> {
     let (s, e) = iv;
@@ -109,6 +182,18 @@ pub fn third(iv: Iv, which: u8) -> Option<Iv> {
             _ => (9, 12),
         };
         return Some((month(y, a)?.0, month(y, b)?.1));
+    }
+    if days < 3 {
+        return Some(iv);
+    }
+    if days < 28 {
+        // A week: its first two days, the middle ones, its last two.
+        let a = days / 3;
+        return match which {
+            0 => Some((s, shift(s, a - 1)?)),
+            1 => Some((shift(s, a)?, shift(e, -a)?)),
+            _ => Some((shift(e, 1 - a)?, e)),
+        };
     }
     match which {
         0 => Some((s, shift(s, 9)?.min(e))),

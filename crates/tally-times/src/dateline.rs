@@ -45,7 +45,66 @@ pub fn dateline(an: &Analysis, year_hint: Option<i32>) -> Option<NaiveDate> {
             return NaiveDate::from_ymd_opt(y.or(year_hint)?, month, d);
         }
     }
+    byline_date(an, &scan)
+}
+
+/// The most tokens a byline line with a date may have ("Published 11:34 PM EST Nov 19, 2019").
+const MAX_BYLINE: usize = 16;
+
+/// A date line near the top of the body: a full date with its year, alone on its line but for
+/// a clock time, a time zone, a weekday and words such as "Published" or "Updated"
+/// ("Published 11:34 PM EST Nov 19, 2019", "18 NOV 2019", "November 20, 2019 - 11:28 AMT").
+fn byline_date(an: &Analysis, scan: &Scan) -> Option<NaiveDate> {
+    let n = an.tokens.len();
+    let mut k = 0;
+    for _ in 0..MAX_LINES {
+        if k >= n {
+            break;
+        }
+        let mut end = k + 1;
+        while end < n && an.tokens.get(end).is_some_and(|t| t.newlines_before == 0) {
+            end += 1;
+        }
+        if end - k <= MAX_BYLINE {
+            if let Some(date) = date_line(an, scan, k, end) {
+                return Some(date);
+            }
+        }
+        k = end;
+    }
     None
+}
+
+/// The full date of line `k..end` when the line holds nothing else but byline words.
+fn date_line(an: &Analysis, scan: &Scan, k: usize, end: usize) -> Option<NaiveDate> {
+    let mut found = None;
+    let mut j = k;
+    while j < end {
+        if found.is_none() {
+            if let Some(m) = scan.at(j, end) {
+                if let Sem::Date { y: Some(y), m: month, d } = m.sem {
+                    found = NaiveDate::from_ymd_opt(y, month, d);
+                    j = m.end.max(j + 1);
+                    continue;
+                }
+            }
+        }
+        if an.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word) && !byline_word(an.tok(j), scan.e(j).weekday) {
+            return None;
+        }
+        j += 1;
+    }
+    found
+}
+
+/// A word that may stand next to the date of a byline: a clock or time-zone word in capitals
+/// ("PM", "EST"), a weekday, or one of a few words of publishing.
+fn byline_word(w: &str, weekday: u8) -> bool {
+    let caps = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase());
+    caps || weekday > 0
+        || ["published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m", "p.m", "a.m.", "p.m."]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// A year written as a path segment of a URL ("https://example.org/world/2025/03/03/story"),
@@ -60,7 +119,7 @@ pub fn year_in_url(url: &str) -> Option<i32> {
 }
 
 /// After the date: an optional "(Agency)" and then a dash.
-fn closes_dateline(scan: &Scan, mut i: usize) -> bool {
+pub(crate) fn closes_dateline(scan: &Scan, mut i: usize) -> bool {
     if scan.t(i) == "(" {
         let mut j = i + 1;
         while j < i + 8 && scan.t(j) != ")" && !scan.t(j).is_empty() {

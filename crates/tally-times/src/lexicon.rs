@@ -246,6 +246,7 @@ pub enum Kw {
     Beginning,
     End,
     Middle,
+    Century,
 }
 
 /// The spelling of every [`Kw`].
@@ -290,6 +291,7 @@ const KWS: &[(Kw, &str)] = &[
     (Kw::Beginning, "beginning"),
     (Kw::End, "end"),
     (Kw::Middle, "middle"),
+    (Kw::Century, "century"),
 ];
 
 /// Every role one lower-case word plays in time expressions.
@@ -321,6 +323,9 @@ pub struct Entry {
     pub month_context: bool,
     /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
     pub street: bool,
+    /// A one-word period: a quarter 1..=4 ("third-quarter"), [`YEAR_TO_DATE`] for
+    /// "year-to-date", 0 for none.
+    pub period: u8,
     /// A word after a weekday that makes the pair a name ("Sunday Times").
     pub weekday_name: bool,
     /// A function word that may open an expression ("since", "the").
@@ -336,8 +341,8 @@ pub struct Entry {
     pub opens: bool,
     /// The word as the grammar names it, [`Kw::None`] for most words.
     pub kw: Kw,
-    /// The word can carry a time expression: a month, weekday, season, relative day, unit or
-    /// holiday word. Every expression holds such a word or a number, so that the openers of a
+    /// The word can carry a time expression: a month, weekday, season, relative day, unit,
+    /// holiday, part-of-day ("last night") or century word. Every expression holds such a word or a number, so that the openers of a
     /// sentence after its last one open nothing. Set once the tables are read.
     pub core: bool,
 }
@@ -444,6 +449,10 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
     for w in lines(include_str!("../data/grammar_words.txt")) {
         m.entry(w).or_default().grammar = true;
     }
+    for l in lines(include_str!("../data/period_words.tsv")) {
+        let (w, v, _) = fields(l);
+        m.entry(w).or_default().period = if v == "ytd" { YEAR_TO_DATE } else { v.parse().unwrap_or(0) };
+    }
     for w in lines(include_str!("../data/street_words.txt")) {
         m.entry(w).or_default().street = true;
     }
@@ -454,15 +463,27 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
         m.entry(w).or_default().kw = k;
     }
     for e in m.values_mut() {
-        e.core =
-            e.month > 0 || e.weekday > 0 || e.season.is_some() || e.relday.is_some() || e.unit.is_some() || e.holiday;
+        e.core = e.month > 0
+            || e.weekday > 0
+            || e.season.is_some()
+            || e.relday.is_some()
+            || e.unit.is_some()
+            || e.holiday
+            || e.day_part
+            || e.period > 0
+            || e.kw == Kw::Century;
         e.opens = e.grammar
             || e.holiday
             || e.month > 0
             || e.weekday > 0
             || e.season.is_some()
             || e.relday.is_some()
-            || e.number > 0;
+            || e.number > 0
+            || e.period > 0;
+    }
+    // "its third quarter": the quarter looks back at its ordinal
+    if let Some(e) = m.get_mut("quarter") {
+        e.opens = true;
     }
     Table::build(m)
 });
@@ -485,6 +506,33 @@ pub static HOLIDAYS: LazyLock<Vec<Holiday>> = LazyLock::new(|| {
     v.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
     v
 });
+
+/// Words looked up only at a few rare points, kept out of the main table so that it stays
+/// sparse for the look-up of every token.
+fn word_set(text: &'static str) -> rustc_hash::FxHashSet<&'static str> {
+    lines(text).collect()
+}
+
+/// Makes and product lines that a year before them names a model of ("2020 Audi").
+static PRODUCTS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../data/product_names.txt")));
+
+/// Words of a match report ("halftime", "touchdown"): a game's quarters, not a year's.
+static GAME_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../data/game_words.txt")));
+
+/// A lower-case word names a make or product line.
+pub fn is_product(lower: &str) -> bool {
+    PRODUCTS.contains(lower)
+}
+
+/// A lower-case word belongs to a match report.
+pub fn is_game_word(lower: &str) -> bool {
+    GAME_WORDS.contains(lower)
+}
+
+/// [`Entry::period`] of "year-to-date".
+pub const YEAR_TO_DATE: u8 = 9;
 
 /// The longest word the lexicon holds; longer tokens are not looked up.
 const MAX_WORD: usize = 15;

@@ -70,6 +70,37 @@ enum Part {
     Late,
 }
 
+/// The tense of the clause around an expression, which picks the side of the publication date
+/// that a year-less date, month or weekday falls on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// No cue: a year-less date or month is the most recent one unless the next one is much
+    /// nearer ("the December debate" said in late November).
+    Unmarked,
+    Past,
+    /// "will", "is scheduled for": ahead.
+    Future,
+    /// A future seen from the past ("would", "was due to", "a vote scheduled for"): ahead unless
+    /// the most recent one is much nearer.
+    WeakFuture,
+}
+
+impl Tense {
+    fn ahead(self) -> bool {
+        matches!(self, Tense::Future | Tense::WeakFuture)
+    }
+
+    /// The side for a year-less date or month.
+    fn side(self) -> cal::Side {
+        match self {
+            Tense::Unmarked => cal::Side::Near,
+            Tense::Past => cal::Side::Back,
+            Tense::Future => cal::Side::Ahead,
+            Tense::WeakFuture => cal::Side::NearAhead,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum WdRel {
     Auto,
@@ -106,6 +137,12 @@ enum Sem {
         h: u32,
     },
     Season {
+        y: YearRef,
+        first: u32,
+        last: u32,
+    },
+    /// Months `first..=last` of one year: "the first nine months of 2019".
+    Months {
         y: YearRef,
         first: u32,
         last: u32,
@@ -183,6 +220,7 @@ const NO_ENTRY: Entry = Entry {
     count_qualifier: false,
     month_context: false,
     street: false,
+    period: 0,
     weekday_name: false,
     grammar: false,
     weekday_holiday: false,
@@ -420,6 +458,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     // ---- the grammar ----
 
     /// The expression starting at token `i`, if any (`e` ends the sentence).
+    #[inline]
     fn at(&self, i: usize, e: usize) -> Option<Match> {
         // Most tokens open nothing: words in no table (but "mid-March", "Q3") and punctuation.
         if !self.may_open(i) {
@@ -452,6 +491,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         Some(m)
     }
 
+    #[inline]
     fn at_single(&self, i: usize, e: usize) -> Option<Match> {
         if self.is_kw(i, Kw::Since) {
             let m = self.core(i + 1, e)?;
@@ -485,6 +525,17 @@ impl<'a, 'b> Scan<'a, 'b> {
         let en = self.e(i);
         let mk = |end: usize, sem: Sem| Some(Match { start: i, end, sem });
         if let Some(off) = en.relday {
+            // "USA Today", "Florida Today": the name of a paper or a show
+            if self.capitalized(i)
+                && i > 0
+                && self.an.tokens.get(i).is_some_and(|t| t.newlines_before == 0)
+                && self.kind(i - 1) == Some(TokenKind::Word)
+                && self.capitalized(i - 1)
+                && self.e(i - 1).month == 0
+                && self.e(i - 1).weekday == 0
+            {
+                return None;
+            }
             let mut j = i + 1;
             if self.e(j).day_part {
                 j += 1;
@@ -527,6 +578,7 @@ impl<'a, 'b> Scan<'a, 'b> {
                     Sem::Month { y, m, part: Part::Whole } => Sem::Month { y, m, part },
                     Sem::Year { y, part: Part::Whole } => Sem::Year { y, part },
                     Sem::RelMonth { off, part: Part::Whole } => Sem::RelMonth { off, part },
+                    sem @ (Sem::Decade(_) | Sem::YearSpan(..)) => decade_part(sem, part)?,
                     _ => return None,
                 };
                 return mk(inner.end, sem);
@@ -550,6 +602,12 @@ impl<'a, 'b> Scan<'a, 'b> {
                     }
                 }
             }
+            // "mid-1990s"
+            if let Some(y) = rest.strip_suffix('s').filter(|r| r.len() == 4).and_then(|r| r.parse::<i32>().ok()) {
+                if (1000..=2100).contains(&y) && y % 10 == 0 {
+                    return mk(i + 1, decade_part(Sem::Decade(y), Part::Mid)?);
+                }
+            }
             return None;
         }
         if en.holiday && self.capitalized(i) {
@@ -562,6 +620,25 @@ impl<'a, 'b> Scan<'a, 'b> {
         }
         if en.month > 0 {
             return self.month(i);
+        }
+        // "third-quarter results", "up 39 percent year-to-date"
+        if en.period == lexicon::YEAR_TO_DATE {
+            return mk(i + 1, Sem::Year { y: YearRef::Rel(0), part: Part::Earlier });
+        }
+        if en.period > 0 {
+            return mk(i + 1, Sem::Quarter { y: YearRef::Infer, q: u32::from(en.period) });
+        }
+        // "its third quarter" (with "the" it is read from "the"): the quarter looks back
+        if en.unit == Some(Unit::Quarter) && i > 0 {
+            let ord = self.e(i - 1).ordinal;
+            if (1..=4).contains(&ord) && !self.is_kw(i.saturating_sub(2), Kw::The) {
+                return Some(Match {
+                    start: i - 1,
+                    end: i + 1,
+                    sem: Sem::Quarter { y: YearRef::Infer, q: ord as u32 },
+                });
+            }
+            return None;
         }
         if let Some((first, last)) = en.season {
             // "summer 2024"
@@ -672,6 +749,15 @@ impl<'a, 'b> Scan<'a, 'b> {
             let days = unit_days(self.e(k).unit?, n)?;
             return mk(k + 1, Sem::Coming { days });
         }
+        // "last night" is the night before the publication day; "this morning" is on that day.
+        if en.day_part {
+            let off = match (lw, self.lw(j)) {
+                ("last", "night" | "evening") => -1,
+                ("this", "morning" | "afternoon" | "evening") => 0,
+                _ => return None,
+            };
+            return mk(j + 1, Sem::RelDay(off));
+        }
         if let Some(unit) = en.unit {
             // "last week of July": the month's last week, never the week before publication.
             if unit == Unit::Week && self.is_kw(j + 1, Kw::Of) {
@@ -693,6 +779,16 @@ impl<'a, 'b> Scan<'a, 'b> {
             if self.t(j).ends_with('s') && unit != Unit::Weekend && !self.t(j).eq_ignore_ascii_case("weekends") {
                 return None;
             }
+            // "so far this year": from its start to publication
+            if lw == "this" && i >= 2 && self.lw(i - 1) == "far" && self.lw(i - 2) == "so" {
+                let sem = match sem {
+                    Sem::RelWeek { off, .. } => Sem::RelWeek { off, part: Part::Earlier },
+                    Sem::RelMonth { off, .. } => Sem::RelMonth { off, part: Part::Earlier },
+                    Sem::Year { y, .. } => Sem::Year { y, part: Part::Earlier },
+                    other => other,
+                };
+                return Some(Match { start: i - 2, end: j + 1, sem });
+            }
             return mk(j + 1, sem);
         }
         let rel = match lw {
@@ -704,6 +800,12 @@ impl<'a, 'b> Scan<'a, 'b> {
             return mk(j + 1, Sem::Month { y: rel, m: u32::from(en.month), part: Part::Whole });
         }
         if en.weekday > 0 {
+            // "this Sunday, Nov. 10, 2019": the date says which day
+            if self.t(j + 1) == "," {
+                if let Some(m) = self.month(j + 2).filter(|m| matches!(m.sem, Sem::Date { .. })) {
+                    return Some(Match { start: i, ..m });
+                }
+            }
             let rel = match lw {
                 "this" => WdRel::This,
                 "next" => WdRel::Next,
@@ -778,8 +880,19 @@ impl<'a, 'b> Scan<'a, 'b> {
                 if let Some((y, end)) = self.year_expr(k) {
                     return mk(end, Sem::Year { y, part });
                 }
-                if (self.is_kw(k, Kw::This) || self.is_kw(k, Kw::The)) && self.e(k + 1).unit == Some(Unit::Month) {
-                    return mk(k + 2, Sem::RelMonth { off: 0, part });
+                // "the end of this month", "the beginning of the week", "the start of next week"
+                let off = match self.lw(k) {
+                    "this" | "the" => Some(0),
+                    "next" => Some(1),
+                    "last" => Some(-1),
+                    _ => None,
+                };
+                if let Some(off) = off.filter(|_| !self.t(k + 1).ends_with('s')) {
+                    match self.e(k + 1).unit {
+                        Some(Unit::Month) => return mk(k + 2, Sem::RelMonth { off, part }),
+                        Some(Unit::Week) => return mk(k + 2, Sem::RelWeek { off, part }),
+                        _ => {}
+                    }
                 }
                 let inner = self.month(k)?;
                 if let Sem::Month { y, m, part: Part::Whole } = inner.sem {
@@ -789,13 +902,34 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             _ => {}
         }
-        // "the first half of this year", "the second quarter", "the first week of July"
+        // "the first nine months of the year", "the last six months of 2017"
         let ord = self.e(j).ordinal;
+        if ord == 1 || ord == -1 {
+            if let Some((n, k)) = self.count(j + 1) {
+                let per = match self.e(k).unit {
+                    Some(Unit::Month) => 1,
+                    Some(Unit::Quarter) => 3,
+                    _ => 0,
+                };
+                let months = u32::try_from(n * per).unwrap_or(0);
+                if (1..=12).contains(&months) && self.is_kw(k + 1, Kw::Of) {
+                    let (y, end) = self.year_expr(k + 2)?;
+                    let (first, last) = if ord == 1 { (1, months) } else { (13 - months, 12) };
+                    return mk(end, Sem::Months { y, first, last });
+                }
+            }
+        }
+        // "the first half of this year", "the second quarter", "the first week of July"
         if ord != 0 {
             let k = j + 1;
             let unit_word = self.lw(k);
             let has_of = self.is_kw(k + 1, Kw::Of);
             match (unit_word, ord) {
+                // "the fourteenth century"
+                ("century", 1..=21) if self.is_kw(k, Kw::Century) => {
+                    let c = i32::from(ord);
+                    return mk(k + 1, Sem::YearSpan((c - 1) * 100, (c - 1) * 100 + 99));
+                }
                 ("half", 1 | 2) if has_of => {
                     let (y, end) = self.year_expr(k + 2)?;
                     return mk(end, Sem::Half { y, h: ord as u32 });
@@ -923,6 +1057,10 @@ impl<'a, 'b> Scan<'a, 'b> {
         if (en.month_abbr && !abbr_ok) || !self.month_word(i) || !self.bare_month_ok(i, m) {
             return None;
         }
+        // "the September quarter": the quarter that ends with the month
+        if m % 3 == 0 && self.is(j, "quarter") {
+            return Some(Match { start: i, end: j + 1, sem: Sem::Quarter { y: YearRef::Infer, q: m / 3 } });
+        }
         if let Some((YearRef::Rel(off), end)) = self.year_expr(j).filter(|_| !self.is_kw(j, Kw::The)) {
             return Some(Match { start: i, end, sem: Sem::Month { y: YearRef::Rel(off), m, part: Part::Whole } });
         }
@@ -967,9 +1105,9 @@ impl<'a, 'b> Scan<'a, 'b> {
                     return mk(i + 5, Sem::Date { y: Some(y), m, d });
                 }
             }
-            // 1990s
+            // 1990s; "the 1900s" is the century
             if self.glued(i + 1) && self.t(i + 1) == "s" && y % 10 == 0 {
-                return mk(i + 2, Sem::Decade(y));
+                return mk(i + 2, decade_or_century(y));
             }
             // "2019 Q1", "2017-Q1"
             let qi = if self.t(i + 1) == "-" && self.glued(i + 1) { i + 2 } else { i + 1 };
@@ -1012,6 +1150,29 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             return mk(i + 1, Sem::Year { y: YearRef::Abs(y), part: Part::Whole });
         }
+        // "the 1300s", "the 1860s"
+        if s.len() == 4 && self.glued(i + 1) && self.t(i + 1) == "s" {
+            let y = self.int(i)? as i32;
+            if (1000..1900).contains(&y) && y % 10 == 0 {
+                return mk(i + 2, decade_or_century(y));
+            }
+            return None;
+        }
+        // 19.11.2019: dotted dates are day first
+        if (8..=10).contains(&s.len()) && s.bytes().filter(|&b| b == b'.').count() == 2 {
+            let mut it = s.split('.');
+            if let (Some(a), Some(b), Some(c)) = (it.next(), it.next(), it.next()) {
+                if a.len() <= 2 && b.len() <= 2 && c.len() == 4 {
+                    if let (Ok(d), Ok(m), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>(), c.parse::<i32>()) {
+                        if (1900..=2100).contains(&y) {
+                            cal::ymd(y, m, d)?;
+                            return mk(i + 1, Sem::Date { y: Some(y), m, d });
+                        }
+                    }
+                }
+            }
+            return None;
+        }
         // "the '90s", "the 80s"
         if s.len() == 2 && self.glued(i + 1) && self.t(i + 1) == "s" {
             let v = self.int(i)? as i32;
@@ -1028,7 +1189,7 @@ impl<'a, 'b> Scan<'a, 'b> {
         if s.len() <= 2
             && self.glued(i + 1)
             && matches!(self.t(i + 1), "st" | "nd" | "rd" | "th")
-            && self.is(i + 2, "century")
+            && self.is_kw(i + 2, Kw::Century)
         {
             let c = self.int(i)? as i32;
             if (1..=21).contains(&c) {
@@ -1075,12 +1236,16 @@ impl<'a, 'b> Scan<'a, 'b> {
     fn year_ok(&self, i: usize) -> bool {
         if i > 0 {
             let prev = self.e(i - 1);
-            if prev.year_blocker || prev.count_qualifier {
+            // "about 2000", but "until at least 2021"
+            if prev.year_blocker || (prev.count_qualifier && !self.after_time_prep(i - 1)) {
                 return false;
             }
             if self.glued(i) && matches!(self.kind(i - 1), Some(TokenKind::Punct | TokenKind::Dash)) {
-                // "$2024", "#2024", "A-2024"
-                return false;
+                // "$2024", "#2024", "A-2024"; but "(1982)", "(2018, May 3)" are years
+                let bracketed = self.t(i - 1) == "(" && matches!(self.t(i + 1), ")" | ",");
+                if !bracketed {
+                    return false;
+                }
             }
             if self.glued(i) && self.kind(i - 1) == Some(TokenKind::Word) {
                 return false;
@@ -1099,9 +1264,24 @@ impl<'a, 'b> Scan<'a, 'b> {
         let possessive = matches!(self.t(next), "'" | "’") && self.glued(next + 1) && self.is(next + 1, "s");
         if self.glued(next)
             && !possessive
-            && !matches!(self.t(next), "," | "." | ")" | ";" | ":" | "'s" | "’s" | "-" | "–")
+            && !matches!(
+                self.t(next),
+                "," | "." | ")" | ";" | ":" | "'s" | "’s" | "-" | "–" | "—" | "?" | "!" | "\"" | "”"
+            )
         {
             return false;
+        }
+        // "the 2020 Audi e-tron", "a 2021 RAV4": a model year (but "in 2020 Audi sold more")
+        let time_prep = i > 0 && self.e(i - 1).month_context && !self.weak_prev(i);
+        if !time_prep && self.capitalized(next) && self.kind(next) == Some(TokenKind::Word) && !self.glued(next) {
+            if lexicon::is_product(self.an.low(next)) {
+                return false;
+            }
+            let w = self.t(next);
+            let letters = w.bytes().filter(u8::is_ascii_alphabetic).count();
+            if letters >= 2 && w.bytes().any(|b| b.is_ascii_digit()) && self.e(next).month == 0 {
+                return false;
+            }
         }
         // "1909 Jolinda Drive": a street address
         if self.capitalized(next) && (self.e(next + 1).street || self.e(next + 2).street) {
@@ -1119,11 +1299,17 @@ impl<'a, 'b> Scan<'a, 'b> {
         true
     }
 
+    /// The count qualifier at `q` ("least", "about") follows a preposition that only a time
+    /// takes: "until at least 2021", "since about 1990".
+    fn after_time_prep(&self, q: usize) -> bool {
+        (1..=2).any(|b| q >= b && matches!(self.lw(q - b), "until" | "till" | "since" | "through" | "before"))
+    }
+
     // ---- tense ----
 
-    /// Whether the clause around tokens `start..end` speaks of the future: the nearest verb cue
-    /// before the expression, or after it when none precedes.
-    fn future(&self, start: usize, end: usize, s: usize, e: usize) -> bool {
+    /// The tense of the clause around tokens `start..end`: the nearest verb cue before the
+    /// expression, or after it when none precedes.
+    fn tense(&self, start: usize, end: usize, s: usize, e: usize) -> Tense {
         let lo = s.max(start.saturating_sub(20));
         for k in (lo..start).rev() {
             if matches!(self.punct(k), ";" | ":") || self.kind(k) == Some(TokenKind::Quote) {
@@ -1131,14 +1317,21 @@ impl<'a, 'b> Scan<'a, 'b> {
             }
             // "is on June 15", "are due Sunday": a present copula right before the time
             if start - k <= 2 && (self.is_kw(k, Kw::Is) || self.is_kw(k, Kw::Are)) {
-                return true;
+                return Tense::Future;
             }
-            // "is to be held", "expected to be signed"
+            // "is to be held", "expected to be signed"; "was expected to be signed" looked ahead
+            // from the past
             if self.is_kw(k, Kw::Be) && k > 0 && self.is_kw(k - 1, Kw::To) {
-                return true;
+                let head = k.saturating_sub(2);
+                let en = self.e(head);
+                return if k >= 2 && en.future && self.weak_future(head, en) {
+                    Tense::WeakFuture
+                } else {
+                    Tense::Future
+                };
             }
             // "will be reviewed": a participle after "be" leaves the tense to the auxiliary
-            if k > 0 && self.is_kw(k - 1, Kw::Be) && self.cue(k, start) == Some(false) {
+            if k > 0 && self.is_kw(k - 1, Kw::Be) && self.cue(k, start) == Some(Tense::Past) {
                 continue;
             }
             if let Some(v) = self.cue(k, start) {
@@ -1156,11 +1349,11 @@ impl<'a, 'b> Scan<'a, 'b> {
                 return v;
             }
         }
-        false
+        Tense::Unmarked
     }
 
-    /// Some(true) for a future cue, Some(false) for a past-tense verb, None otherwise.
-    fn cue(&self, k: usize, start: usize) -> Option<bool> {
+    /// A future cue, a past-tense verb, or None.
+    fn cue(&self, k: usize, start: usize) -> Option<Tense> {
         let en = self.e(k);
         if en.future {
             // "its plans", "the hopes": nouns; "a scheduled vote" keeps its participle
@@ -1169,11 +1362,11 @@ impl<'a, 'b> Scan<'a, 'b> {
                 .future_needs
                 .is_none_or(|ws| ws.split('|').any(|w| if w == "@" { k + 1 == start } else { self.is(k + 1, w) }));
             if needs_met && !noun {
-                return Some(true);
+                return Some(if self.weak_future(k, en) { Tense::WeakFuture } else { Tense::Future });
             }
         }
         if en.past {
-            return Some(false);
+            return Some(Tense::Past);
         }
         // A past participle or past tense: a lower-case word of five letters or more in "-ed".
         let tok = self.an.tokens.get(k)?;
@@ -1181,16 +1374,66 @@ impl<'a, 'b> Scan<'a, 'b> {
             return None;
         }
         let w = self.t(k);
-        if w.len() >= 5 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase) {
-            return Some(false);
+        // ... but not an adjective after a determiner ("the expanded show", "a detailed plan")
+        if w.len() >= 5
+            && w.ends_with("ed")
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !(k > 0 && self.e(k - 1).determiner)
+        {
+            return Some(Tense::Past);
         }
         None
+    }
+
+    /// A future cue at `k` that may look ahead from the past: "would", or a schedule word
+    /// ("scheduled for", "expected to", "due on") with no present "is" / "are" / "be" before it
+    /// ("a vote scheduled for", "was due to").
+    fn weak_future(&self, k: usize, en: &Entry) -> bool {
+        if en.future_needs.is_none() {
+            return self.is(k, "would");
+        }
+        let w = self.lw(k);
+        let participle = w.ends_with("ed") || matches!(w, "due" | "set");
+        participle && !(1..=2).any(|b| k >= b && self.present_be(k - b))
+    }
+
+    /// A present form of "be" (or "remain"): "is", "are", "am", "'s", "be", "been".
+    fn present_be(&self, k: usize) -> bool {
+        match self.e(k).kw {
+            Kw::Is | Kw::Are | Kw::Be => true,
+            _ => self.t(k).len() <= 7 && matches!(self.lw(k), "am" | "'s" | "’s" | "been" | "remains" | "remain"),
+        }
     }
 }
 
 /// A lower-case month word that is no common English word.
 fn m_ok_lower(m: u8) -> bool {
     !matches!(m, 3 | 5 | 8)
+}
+
+/// "the 1990s" is a decade, "the 1800s" a century (but "the 2000s" a decade).
+fn decade_or_century(y: i32) -> Sem {
+    if y % 100 == 0 && y < 2000 {
+        Sem::YearSpan(y, y + 99)
+    } else {
+        Sem::Decade(y)
+    }
+}
+
+/// The early, middle or late years of a decade or a century ("the early 1990s": 1990-1993).
+fn decade_part(sem: Sem, part: Part) -> Option<Sem> {
+    let (a, len) = match sem {
+        Sem::Decade(y) => (y, 10),
+        Sem::YearSpan(a, b) if b - a == 99 => (a, 100),
+        _ => return None,
+    };
+    let third = len / 3;
+    Some(match part {
+        Part::Early => Sem::YearSpan(a, a + third),
+        Part::Mid => Sem::YearSpan(a + third, a + len - 1 - third),
+        Part::Late => Sem::YearSpan(a + len - 1 - third, a + len - 1),
+        _ => return None,
+    })
 }
 
 /// "q1".."q4" as a quarter number.
@@ -1269,6 +1512,7 @@ fn unit_days(unit: Unit, n: i64) -> Option<i64> {
         Unit::Fortnight => 14 * n,
         Unit::Month => 30 * n,
         Unit::Year => 365 * n,
+        Unit::Decade => 3652 * n,
         _ => return None,
     })
 }
@@ -1277,7 +1521,10 @@ fn unit_days(unit: Unit, n: i64) -> Option<i64> {
 #[derive(Clone, Copy)]
 struct Ctx {
     published: Option<NaiveDate>,
-    future: bool,
+    tense: Tense,
+    /// The weekday written with a year-less date ("Friday, Dec. 6"), 0 when none: it names the
+    /// year.
+    weekday: u32,
     /// The nearest day stated before the expression in its sentence, or the publication date.
     anchor: Option<NaiveDate>,
     /// The start of the nearest month, quarter or year stated before it, or the anchor day.
@@ -1315,7 +1562,7 @@ fn year_of(y: YearRef, m: u32, ctx: &Ctx) -> Option<i32> {
     Some(match y {
         YearRef::Abs(y) => y,
         YearRef::Rel(off) => p?.year() + off,
-        YearRef::Infer => cal::month_year_near(p?, m, ctx.future),
+        YearRef::Infer => cal::month_year_pick(p?, m, ctx.tense.side()),
         YearRef::Last => {
             let p = p?;
             if m < p.month() {
@@ -1341,7 +1588,7 @@ fn is_relative(sem: &Sem) -> bool {
         Sem::Month { y, .. } | Sem::Year { y, .. } | Sem::Quarter { y, .. } | Sem::Half { y, .. } => {
             !matches!(y, YearRef::Abs(_))
         }
-        Sem::Season { y, .. } | Sem::WeekOfMonth { y, .. } => !matches!(y, YearRef::Abs(_)),
+        Sem::Season { y, .. } | Sem::WeekOfMonth { y, .. } | Sem::Months { y, .. } => !matches!(y, YearRef::Abs(_)),
         Sem::YearSpan(..) | Sem::Decade(_) => false,
         Sem::Range(a, b) => is_relative(a) || is_relative(b),
         _ => true,
@@ -1357,7 +1604,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
         Sem::Date { y: None, m, d } => {
             // An impossible day ("February 30") is no date at all.
             cal::ymd(2024, m, d)?;
-            day(p.and_then(|p| cal::date_near(p, m, d, ctx.future)))
+            day(p.and_then(|p| cal::date_pick(p, m, d, ctx.weekday, ctx.tense.side())))
         }
         Sem::Month { y, m, part } => {
             let x = year_of(y, m, ctx).and_then(|y| cal::month(y, m)).and_then(|x| apply_part(x, part, p));
@@ -1372,12 +1619,9 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
         Sem::Quarter { y: YearRef::Infer, q } => {
             let x = p.and_then(|p| {
                 let this = cal::quarter(p.year(), q)?;
-                let ok = if ctx.future { this.1 >= p } else { this.0 <= p };
-                if ok {
-                    Some(this)
-                } else {
-                    cal::quarter(p.year() + if ctx.future { 1 } else { -1 }, q)
-                }
+                let back = if this.0 <= p { this } else { cal::quarter(p.year() - 1, q)? };
+                let ahead = if this.1 >= p { this } else { cal::quarter(p.year() + 1, q)? };
+                Some(cal::pick(p, back, ahead, ctx.tense.side()))
             });
             (x, Granularity::Quarter)
         }
@@ -1402,6 +1646,9 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
             };
             (x, Granularity::Season)
         }
+        Sem::Months { y, first, last } => {
+            (year_of(y, 1, ctx).and_then(|y| cal::months_span(y, first, last)), Granularity::Range)
+        }
         Sem::WeekOfMonth { y, m, n } => {
             let x = year_of(y, m, ctx).and_then(|y| cal::month(y, m)).and_then(|(s, e)| {
                 if n < 0 {
@@ -1420,7 +1667,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 let back = (cur - wd).rem_euclid(7);
                 let fwd = (wd - cur).rem_euclid(7);
                 let off = match rel {
-                    WdRel::Auto if ctx.future => fwd,
+                    WdRel::Auto if ctx.tense.ahead() => fwd,
                     WdRel::Auto => -back,
                     WdRel::Last => -(if back == 0 { 7 } else { back }),
                     WdRel::Next => {
@@ -1463,7 +1710,7 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 let sat = cal::shift(mon, 5)?;
                 let sat = match off {
                     Some(o) => cal::shift(sat, 7 * o)?,
-                    None if ctx.future || sat <= p => sat,
+                    None if ctx.tense.ahead() || sat <= p => sat,
                     None => cal::shift(sat, -7)?,
                 };
                 Some((sat, cal::shift(sat, 1)?))
@@ -1488,12 +1735,14 @@ fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(Option<cal::Iv>, Granularity)> {
                 let x = base.and_then(|a| shifted_unit(a, Unit::Month, 12 * n));
                 return Some((x, Granularity::Month));
             }
-            let x = base.and_then(|a| shifted_unit(a, unit, n));
+            // "a decade later" counts from a date the sentence seldom gives
+            let x = base.filter(|_| unit != Unit::Decade).and_then(|a| shifted_unit(a, unit, n));
             (x, unit_gran(unit))
         }
         Sem::Range(ref a, ref b) => (resolve_range(a, b, ctx)?, Granularity::Range),
         Sem::Since(ref inner) => {
-            let (x, _) = resolve(inner, ctx)?;
+            // "since June" looks back, whatever the tense of the clause.
+            let (x, _) = resolve(inner, &Ctx { tense: Tense::Past, ..*ctx })?;
             // A start after publication (a wrong date) keeps the period itself.
             let x = x.and_then(|(s, e)| Some((s, if s <= p? { p? } else { e })));
             (x, Granularity::Range)
@@ -1542,7 +1791,8 @@ fn shifted_unit(d: NaiveDate, unit: Unit, n: i64) -> Option<cal::Iv> {
             cal::quarter(y, (m - 1) / 3 + 1)
         }
         Unit::Year => cal::year(d.year() + i32::try_from(n).ok()?),
-        Unit::Decade => None,
+        // "two decades ago": the year twenty years back
+        Unit::Decade => cal::year(d.year() + i32::try_from(n.checked_mul(10)?).ok()?),
     }
 }
 
@@ -1569,11 +1819,15 @@ pub fn find(an: &Analysis, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> Vec<TimeExpr> {
     let scan = Scan::new(an, opts);
     let mut out = Vec::new();
+    // The last date stated in the paragraph so far: "On Monday, A won. The day before, B won."
+    let mut carried = (published, published, false);
     for sent in &an.sentences {
         let (s, e) = (sent.tokens.start, sent.tokens.end.min(an.tokens.len()));
-        let mut anchor = published;
-        let mut anchor_period = published;
-        let mut anchor_is_month = false;
+        let new_paragraph = an.tokens.get(s).is_none_or(|t| t.newlines_before > 0);
+        if new_paragraph {
+            carried = (published, published, false);
+        }
+        let (mut anchor, mut anchor_period, mut anchor_is_month) = carried;
         // Every expression holds a number or a word that carries time ("week", "March"), so
         // nothing opens after the sentence's last one, nor in a sentence without any.
         let Some(last_core) = scan.ents.get(s..e).and_then(|ents| ents.iter().rposition(|en| en.core)) else {
@@ -1591,8 +1845,29 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                 i += 1;
                 continue;
             };
-            let future = needs_tense(&m.sem) && scan.future(m.start, m.end, s, e);
-            let ctx = Ctx { published, future, anchor, anchor_period, anchor_is_month };
+            // "24 points in the third quarter": a game's quarter
+            if matches!(m.sem, Sem::Quarter { y: YearRef::Infer, .. })
+                && (s..e).any(|k| scan.kind(k) == Some(TokenKind::Word) && lexicon::is_game_word(an.low(k)))
+            {
+                i = m.end.max(i + 1);
+                continue;
+            }
+            let tense = if !needs_tense(&m.sem) {
+                Tense::Unmarked
+            } else if m.start > 0 && scan.punct(m.start - 1) == "," && dateline::closes_dateline(&scan, m.end) {
+                // A wire dateline ("DHAKA, May 16 -") dates the report: never ahead of it.
+                Tense::Past
+            } else {
+                scan.tense(m.start, m.end, s, e)
+            };
+            let weekday = match m.sem {
+                Sem::Date { y: None, .. } => {
+                    let at = |k: usize| u32::from(scan.e(k).weekday);
+                    at(m.start).max(at(m.start + 1))
+                }
+                _ => 0,
+            };
+            let ctx = Ctx { published, tense, weekday, anchor, anchor_period, anchor_is_month };
             let next = m.end.max(i + 1);
             if let Some((x, granularity)) = resolve(&m.sem, &ctx) {
                 let (Some(first), Some(last)) = (an.tokens.get(m.start), an.tokens.get(m.end - 1)) else {
@@ -1622,10 +1897,15 @@ pub fn find_with(an: &Analysis, published: Option<NaiveDate>, opts: Options) -> 
                     anchor_period = interval.start;
                     anchor_is_month = granularity == Granularity::Month;
                 }
+                // A period of the sentence's own ("last week") hides the day carried from earlier.
+                if kind != TimeKind::Anchored && granularity != Granularity::Day && anchor == carried.0 {
+                    anchor = published;
+                }
                 out.push(TimeExpr { span, interval, granularity, kind });
             }
             i = next;
         }
+        carried = (anchor, anchor_period, anchor_is_month);
     }
     out
 }

@@ -330,3 +330,188 @@ fn deadlines_with_modals() {
     check("Aid must arrive by Wednesday, the agency said.", p, "Wednesday", "2025-07-02", "2025-07-02");
     check("The convoy should have left on Friday.", p, "Friday", "2025-06-27", "2025-06-27");
 }
+
+#[test]
+fn year_less_dates_near_publication_by_weekday_distance_and_tense() {
+    let p = d(2025, 11, 18);
+    // The weekday names the year.
+    check("Seats go on sale Friday, Dec. 5 at noon.", p, "Friday, Dec. 5", "2025-12-05", "2025-12-05");
+    // No tense cue: the next one when it is much nearer than the last one.
+    check("Delegates prepare for the December summit.", p, "December", "2025-12-01", "2025-12-31");
+    check("The fair comes to town on December 3.", p, "on December 3", "2025-12-03", "2025-12-03");
+    check("Seed prices are lower than the March peak.", p, "March", "2025-03-01", "2025-03-31");
+    // A future seen from the past: the last one when it is much nearer.
+    check("Officials vowed the bridge would reopen on Oct. 31.", p, "on Oct. 31", "2025-10-31", "2025-10-31");
+    check("A levy planned for Oct. 15 was dropped.", p, "Oct. 15", "2025-10-15", "2025-10-15");
+    check("The prisoner was due to leave jail in September.", p, "in September", "2025-09-01", "2025-09-30");
+    // A plain future still looks ahead, however far.
+    check("The band will play Oslo on Sept. 12.", p, "on Sept. 12", "2026-09-12", "2026-09-12");
+    // "since" always looks back.
+    check(
+        "Rents have risen since January, a survey showed.",
+        d(2025, 12, 20),
+        "since January",
+        "2025-01-01",
+        "2025-12-20",
+    );
+}
+
+#[test]
+fn byline_dates_date_the_report() {
+    let an =
+        Analysis::new("Valley Courier\n\nPublished 6:05 AM CST Mar 4, 2024\n\nFARGO – Snow closed roads on Sunday.");
+    assert_eq!(dateline(&an, None), Some(d(2024, 3, 4)));
+    let an = Analysis::new("BY A WRITER\n\n07 FEB 2023\n\nFerries stopped on Monday.");
+    assert_eq!(dateline(&an, None), Some(d(2023, 2, 7)));
+    let an = Analysis::new("April 2, 2022 - 10:15 GMT\n\nText.");
+    assert_eq!(dateline(&an, None), Some(d(2022, 4, 2)));
+    // A sentence that holds a date is no byline.
+    let an = Analysis::new("The dam burst on Mar 4, 2024 after rain.\n\nText.");
+    assert_eq!(dateline(&an, None), None);
+}
+
+#[test]
+fn a_relative_day_in_a_name_is_no_time() {
+    let p = sat();
+    assert!(run("Readers of Harbor Today wrote in. Critics told Valley TODAY so.", Some(p)).is_empty());
+    let all = run("Talks ended in Oslo. Today the envoys fly home.\n\nA Heading\n\nToday, more.", Some(p));
+    assert_eq!(all.len(), 2);
+    let all = run("Talks ended in Oslo. Today the envoys fly home.", Some(p));
+    assert_eq!(all, [("Today".to_string(), "2025-08-30".to_string(), "2025-08-30".to_string())]);
+}
+
+#[test]
+fn last_night_and_this_morning() {
+    let p = sat();
+    check("Shelling resumed last night near the port.", p, "last night", "2025-08-29", "2025-08-29");
+    check("The minister resigned this morning.", p, "this morning", "2025-08-30", "2025-08-30");
+    assert!(run("The last morning train was full.", Some(p)).is_empty());
+}
+
+#[test]
+fn decades_centuries_and_their_parts() {
+    let p = sat();
+    check("The mill closed in the 1860s.", p, "1860s", "1860-01-01", "1869-12-31");
+    check("Plague swept the region in the 1300s.", p, "1300s", "1300-01-01", "1399-12-31");
+    check("Trams ran here in the early 1900s.", p, "early 1900s", "1900-01-01", "1933-12-31");
+    check("The probe should fly in the mid-2030s.", p, "mid-2030s", "2033-01-01", "2036-12-31");
+    check("Rents soared in the late 1990s.", p, "late 1990s", "1996-01-01", "1999-12-31");
+    check("The abbey dates from the fourteenth century.", p, "the fourteenth century", "1300-01-01", "1399-12-31");
+    check("Posted 03.02.2021 by the council.", p, "03.02.2021", "2021-02-03", "2021-02-03");
+}
+
+#[test]
+fn model_years_are_no_times() {
+    let p = sat();
+    assert!(run("The 2021 Toyota and a 2019 MacBook Pro sat beside the 2020 KX300 coupe.", Some(p)).is_empty());
+    check("In 2020 Toyota sold fewer cars.", p, "In 2020", "2020-01-01", "2020-12-31");
+    check("Fans recall the 2008 Beijing Olympics.", p, "2008", "2008-01-01", "2008-12-31");
+}
+
+#[test]
+fn first_and_last_months_of_a_year() {
+    let p = sat();
+    check(
+        "Sales rose in the first nine months of the year.",
+        p,
+        "the first nine months of the year",
+        "2025-01-01",
+        "2025-09-30",
+    );
+    check("Data for the last 6 months of 2017 was lost.", p, "the last 6 months of 2017", "2017-07-01", "2017-12-31");
+    check(
+        "Output fell in the first three quarters of 2024.",
+        p,
+        "the first three quarters of 2024",
+        "2024-01-01",
+        "2024-09-30",
+    );
+}
+
+#[test]
+fn fixtures_hopes_and_qualified_years() {
+    let p = d(2025, 11, 19);
+    check("The two sides play Saturday in Leeds.", p, "Saturday", "2025-11-22", "2025-11-22");
+    check("Its title hopes faded after Monday's loss.", p, "Monday", "2025-11-17", "2025-11-17");
+    check("No deal is likely until at least 2027.", p, "2027", "2027-01-01", "2027-12-31");
+    assert!(run("The hall seats about 2000 and at least 1950 came.", Some(p)).is_empty());
+}
+
+#[test]
+fn start_and_end_of_weeks_and_months() {
+    let p = d(2025, 11, 19);
+    check(
+        "A deal was struck at the beginning of the week.",
+        p,
+        "the beginning of the week",
+        "2025-11-17",
+        "2025-11-18",
+    );
+    check("Talks resume at the end of next week.", p, "the end of next week", "2025-11-29", "2025-11-30");
+    check("Rates were cut at the end of last month.", p, "the end of last month", "2025-10-21", "2025-10-31");
+}
+
+#[test]
+fn game_quarters_decades_ago_and_quarters_seen_from_the_past() {
+    let p = d(2025, 11, 19);
+    assert!(run("The hosts scored 21 points in the third quarter.", Some(p)).is_empty());
+    check("Profit fell in the third quarter.", p, "the third quarter", "2025-07-01", "2025-09-30");
+    check("Without the storm, Q3 sales would have risen.", p, "Q3", "2025-07-01", "2025-09-30");
+    check("The dam was built two decades ago.", p, "two decades ago", "2005-01-01", "2005-12-31");
+}
+
+#[test]
+fn years_before_marks_and_in_brackets() {
+    let p = sat();
+    check("He served in the Falklands War (1982) as a pilot.", p, "1982", "1982-01-01", "1982-12-31");
+    check("What happened in 2009? Nobody knows.", p, "in 2009", "2009-01-01", "2009-12-31");
+    check("Four states had done so by 2016—all in the west.", p, "2016", "2016-01-01", "2016-12-31");
+    assert!(run("The bill ($2024) and a (2000 km) trip.", Some(p)).is_empty());
+}
+
+#[test]
+fn the_past_decade() {
+    let p = sat();
+    check("Rents doubled over the past decade.", p, "the past decade", "2015-08-31", "2025-08-30");
+    check("Two coups in the last two decades.", p, "the last two decades", "2005-08-31", "2025-08-30");
+}
+
+#[test]
+fn adjectives_in_ed_are_no_past_tense() {
+    let p = d(2025, 11, 18);
+    check("Seats for the expanded show on December 3 sell fast.", p, "on December 3", "2025-12-03", "2025-12-03");
+    check("The show expanded on December 3.", p, "on December 3", "2024-12-03", "2024-12-03");
+}
+
+#[test]
+fn quarters_written_other_ways_and_captions() {
+    let p = d(2025, 11, 19);
+    check("The firm posted third-quarter profit.", p, "third-quarter", "2025-07-01", "2025-09-30");
+    check("Our second quarter results were strong.", p, "second quarter", "2025-04-01", "2025-06-30");
+    check("Earnings for the June quarter rose.", p, "June quarter", "2025-04-01", "2025-06-30");
+    check("Shares are up 12 percent year-to-date.", p, "year-to-date", "2025-01-01", "2025-11-19");
+    assert!(run("She came first in the race.", Some(p)).is_empty());
+    check(
+        "In this Sunday, Nov. 9, 2025, photo, crowds gather.",
+        p,
+        "In this Sunday, Nov. 9, 2025",
+        "2025-11-09",
+        "2025-11-09",
+    );
+    check("The festival kicks off June 9 in Leeds.", p, "June 9", "2026-06-09", "2026-06-09");
+}
+
+#[test]
+fn anchors_carry_through_a_paragraph() {
+    let p = d(2025, 11, 19);
+    let all = run("On Monday, the hosts won. The day before, the visitors lost.\n\nA day earlier, it rained.", Some(p));
+    let got: Vec<(&str, &str)> = all.iter().map(|t| (t.0.as_str(), t.1.as_str())).collect();
+    assert_eq!(got, [("Monday", "2025-11-17"), ("The day before", "2025-11-16"), ("A day earlier", "2025-11-18")]);
+}
+
+#[test]
+fn so_far_this_year() {
+    let p = sat();
+    check("Exports rose 4% so far this year.", p, "so far this year", "2025-01-01", "2025-08-30");
+    check("Exports rose 4% this year.", p, "this year", "2025-01-01", "2025-12-31");
+}
