@@ -439,8 +439,13 @@ fn capital_is_place(an: &Analysis, h: &Hit) -> bool {
     // A dateline: "KYIV, March 3 -", "SEOUL —" at the start of a paragraph.
     let line_start = h.t0 == 0 || an.tokens.get(h.t0).is_some_and(|t| t.newlines_before > 0);
     if line_start
-        && (matches!(an.tok(h.t1), "," | "(") || an.tokens.get(h.t1).is_some_and(|t| t.kind == TokenKind::Dash))
+        && (matches!(an.tok(h.t1), "," | "(" | ":") || an.tokens.get(h.t1).is_some_and(|t| t.kind == TokenKind::Dash))
     {
+        return true;
+    }
+    // "Washington, D.C." / "Washington DC 20006": the city.
+    let next = if an.tok(h.t1) == "," { an.tok(h.t1 + 1) } else { an.tok(h.t1) };
+    if matches!(next, "DC" | "D.C" | "D.C.") {
         return true;
     }
     if h.t0 == 0 {

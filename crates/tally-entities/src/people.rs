@@ -47,12 +47,17 @@ fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit], dict_tokens: &[(u
             }
         }
     }
-    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind != EntityKind::Place) {
+    for (i, c) in cands.iter().enumerate() {
         // A hit's token range is the tokens at or after its start up to those at or after its end.
         let (t0, t1) = match dict_tokens.get(i) {
             Some(&r) => r,
             None => (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end)),
         };
+        // A one-word place may be a name's word ("Kim" is also a town); a longer one is not
+        // ("Inner Mongolia said").
+        if c.kind == EntityKind::Place && t1 <= t0 + 1 {
+            continue;
+        }
         if let Some(s) = b.get_mut(t0..t1) {
             s.fill(true);
         }
@@ -79,12 +84,16 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
     let mut words = 0;
     while k < an.tokens.len() && words < max {
         let tok_span = an.tokens[k].span;
+        // A name never runs across a line break ("CBS News" over "Kurt Volker said").
+        if k > i && an.tokens[k].newlines_before > 0 {
+            break;
+        }
         if wd.name(k) && !blocked.get(k).copied().unwrap_or(true) {
             // An initial must be followed directly by its full stop ("J. Smith").
             let w = an.tok(k);
             if w.len() == 1 {
                 let dot = an.tokens.get(k + 1).is_some_and(|t| t.span.start == tok_span.end && an.tok(k + 1) == ".");
-                if !dot || !wd.name(k + 2) {
+                if !dot || !wd.name(k + 2) || an.tokens.get(k + 2).is_some_and(|t| t.newlines_before > 0) {
                     break;
                 }
                 k += 2;
@@ -157,7 +166,12 @@ pub(crate) fn find_people(
             continue;
         }
         // Don't start a run in the middle of one.
-        if i > 0 && wd.name(i - 1) && an.tokens[i].space_before && !is_blocked(i - 1) {
+        if i > 0
+            && wd.name(i - 1)
+            && an.tokens[i].space_before
+            && an.tokens[i].newlines_before == 0
+            && !is_blocked(i - 1)
+        {
             let prev = an.tok(i - 1);
             if prev.len() != 1 {
                 i += 1;

@@ -411,3 +411,71 @@ proptest! {
         prop_assert_eq!(automaton_hits(&an), reference_hits(&an));
     }
 }
+
+#[test]
+fn names_do_not_run_across_line_breaks() {
+    // A credit line ending in a capitalised word, then a paragraph opening with a name.
+    let ms = mentions("Photos by Harbor Daily News\n\nMarta Oyelaran said the bridge had closed.");
+    assert_eq!(named(&ms, "Marta Oyelaran").map(|m| (m.1.as_str(), m.2)), Some(("Marta Oyelaran", EntityKind::Person)));
+    assert!(ms.iter().all(|m| !m.0.contains('\n')), "{ms:?}");
+}
+
+#[test]
+fn world_regions_and_provinces_are_places() {
+    let ms = mentions("Officials in Inner Mongolia said sales in North America and Europe fell, and Virginia voted.");
+    assert_eq!(named(&ms, "Inner Mongolia").map(|m| (m.1.as_str(), m.2)), Some(("Inner Mongolia", EntityKind::Place)));
+    assert_eq!(named(&ms, "North America").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert_eq!(named(&ms, "Europe").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    let a = Analysis::new("Virginia voted on Tuesday.");
+    let virginia = find(&a).into_iter().find(|m| m.span.text(a.body) == "Virginia").and_then(|m| m.country);
+    assert_eq!(virginia.as_deref(), Some("United States"));
+}
+
+#[test]
+fn well_known_agencies_companies_and_outlets() {
+    let ms = mentions(
+        "The FBI and NASA briefed reporters, Google said, and the Arab League told Business Insider it would meet in Cairo.",
+    );
+    for (t, n) in [
+        ("FBI", "Federal Bureau of Investigation"),
+        ("NASA", "NASA"),
+        ("Google", "Google"),
+        ("Arab League", "Arab League"),
+        ("Business Insider", "Business Insider"),
+    ] {
+        assert_eq!(named(&ms, t).map(|m| (m.1.as_str(), m.2)), Some((n, EntityKind::Org)), "{t} in {ms:?}");
+    }
+    // "Security Council" alone is the UN's; the national one is not.
+    let ms = mentions("A former National Security Council official testified.");
+    assert_eq!(named(&ms, "National Security Council").map(|m| m.1.as_str()), Some("National Security Council"));
+}
+
+#[test]
+fn datelines_with_a_colon_and_addresses_name_the_city() {
+    let ms = mentions("NEW DELHI: Flights resumed on Monday.\n\nThe office is at 10 K Street, Washington DC 20006.");
+    assert_eq!(named(&ms, "NEW DELHI").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert_eq!(named(&ms, "Washington").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+}
+
+#[test]
+fn unknown_brands_after_in_are_no_places() {
+    let ms = mentions("Keys fail in MacBook keyboards, and children died in CBX custody, a director at Zentrox said.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+}
+
+#[test]
+fn job_title_words_are_no_names() {
+    let ms = mentions("The firm hired Ivan Petrakis as Chief Strategy Officer. Olga Brandt, General Manager of the unit, said sales rose.");
+    assert!(named(&ms, "Strategy").is_none() && named(&ms, "Manager").is_none(), "{ms:?}");
+    assert_eq!(named(&ms, "Olga Brandt").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+    let ms = mentions("Agency Administrator Jim Calloway said the launch would slip.");
+    assert_eq!(named(&ms, "Jim Calloway").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn the_president_is_not_the_vice_president() {
+    let ms = mentions(
+        "President Lena Varga met Vice President Tomas Kell on Monday. Later the president said the talks went well.",
+    );
+    assert_eq!(named(&ms, "president").map(|m| m.1.as_str()), Some("Lena Varga"), "{ms:?}");
+}
