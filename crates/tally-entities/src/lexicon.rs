@@ -87,7 +87,7 @@ pub(crate) struct Lexicon {
     /// Which of the word lists `notname`, `function`, `time`, `orghead`, `placehead` and
     /// `placeprefix` of `data/person_words.tsv` hold a word (flags in [`word`]): one look-up
     /// per token answers them all.
-    pub word_flags: StrTable<u8>,
+    pub word_flags: StrTable<u16>,
     /// Some word of those lists does not begin with a capital letter.
     pub lower_list_words: bool,
     /// Canonical country names, indexed by `Entry::country`.
@@ -329,15 +329,22 @@ fn is_acronym(p: &str) -> bool {
 
 /// Flags of [`Lexicon::word_flags`]: which word lists hold a word (as written).
 pub(crate) mod word {
-    pub const NOT_NAME: u8 = 1;
-    pub const FUNCTION: u8 = 2;
-    pub const TIME: u8 = 4;
-    pub const ORG_HEAD: u8 = 8;
-    pub const PLACE_HEAD: u8 = 16;
-    pub const PLACE_PREFIX: u8 = 32;
+    pub const NOT_NAME: u16 = 1;
+    pub const FUNCTION: u16 = 2;
+    pub const TIME: u16 = 4;
+    pub const ORG_HEAD: u16 = 8;
+    pub const PLACE_HEAD: u16 = 16;
+    pub const PLACE_PREFIX: u16 = 32;
     /// Not the leading run of any city name (`Lexicon::place_first`): set on the listed words
     /// only, so that a function word opening a sentence skips that table.
-    pub const NO_PLACE: u8 = 64;
+    pub const NO_PLACE: u16 = 64;
+    // 128 is `words::NAME`.
+    /// A given name (or an East Asian family name) that begins a person's name.
+    pub const GIVEN: u16 = 256;
+    /// A man's given name.
+    pub const MALE: u16 = 512;
+    /// A woman's given name.
+    pub const FEMALE: u16 = 1024;
 }
 
 /// The text up to the first character that is not a letter or digit.
@@ -528,8 +535,12 @@ pub(crate) fn build() -> Lexicon {
     let mut anaphors = FastSet::default();
     let mut function_words = FastSet::default();
     let mut time_words = FastSet::default();
+    let (mut given_m, mut given_f, mut given) = (FastSet::default(), FastSet::default(), FastSet::default());
     for cols in data_lines(PERSON_WORDS) {
         let set = match col(&cols, 0) {
+            "given_m" => &mut given_m,
+            "given_f" => &mut given_f,
+            "given" => &mut given,
             "cue" => &mut cue_after,
             "before" => &mut cue_before,
             "orghead" => &mut org_heads,
@@ -548,7 +559,7 @@ pub(crate) fn build() -> Lexicon {
     // Function words never begin a name of any kind.
     not_name.extend(function_words.iter().copied());
     not_name.extend(time_words.iter().copied());
-    let mut word_flags: StrTable<u8> = StrTable::with_capacity(512);
+    let mut word_flags: StrTable<u16> = StrTable::with_capacity(2_048);
     let (cue_after, cue_before, anaphors) =
         (StrTable::set(cue_after), StrTable::set(cue_before), StrTable::set(anaphors));
     for (set, flag) in [
@@ -558,6 +569,9 @@ pub(crate) fn build() -> Lexicon {
         (&org_heads, word::ORG_HEAD),
         (&place_heads, word::PLACE_HEAD),
         (&place_prefixes, word::PLACE_PREFIX),
+        (&given_m, word::GIVEN | word::MALE),
+        (&given_f, word::GIVEN | word::FEMALE),
+        (&given, word::GIVEN),
     ] {
         for w in set.iter() {
             word_flags.upsert(w, flag, |a, b| a | b);

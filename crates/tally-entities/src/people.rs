@@ -119,7 +119,10 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
 /// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
 fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
-    let mut words = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k));
+    // Not a suffix ("Jr", "III"): the surname comes before it.
+    let mut words = (t0..t1).filter(|&k| {
+        an.tok(k).len() > 1 && !is_particle(an, k) && !matches!(an.tok(k), "Jr" | "Sr" | "II" | "III" | "IV")
+    });
     let Some(first) = words.next() else { return [None, None] };
     let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
     let Some(last) = words.next_back() else { return [span(first), None] };
@@ -204,7 +207,9 @@ pub(crate) fn find_people(
         let after_cue =
             byline || lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
         let before_cue = lx.cue_after.contains(an.low(end))
-            || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1));
+            || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1) || an.tok(end + 1) == "who");
+        // A run that begins with a given name ("Tom Avery", "Xi Jinping").
+        let given = wd.has(i, word::GIVEN);
         let owner = is_possessive(prev)
             && i >= 2
             && cand_ending_at(&cands[..dict_len], an.tokens[i - 2].span.end)
@@ -214,7 +219,9 @@ pub(crate) fn find_people(
 
         if is_org {
             // "... told Sahel Monitor": an outlet or body, not a person (see names.rs).
-        } else if title.is_some() && (strong_title || words >= 2) || words >= 2 && (after_cue || before_cue || owner) {
+        } else if title.is_some() && (strong_title || words >= 2)
+            || words >= 2 && (after_cue || before_cue || owner || given)
+        {
             let (head, country) = match title {
                 Some((hi, head)) => (Some(head), title_country(an, hits, &cands[..dict_len], hi)),
                 None => (None, None),
@@ -458,31 +465,41 @@ fn resolve_short(
     unnamed.sort_unstable();
     // Antecedents in order of their end (names borrowed, copied only for a pronoun that takes
     // one); pronouns resolved so far carry the person on.
-    let mut named: Vec<(usize, &Name, Option<u16>)> = cands
+    // Each antecedent's sex, from its given name (0 when unknown).
+    let sex = |name: &str| {
+        let first = name.split(' ').next().unwrap_or("");
+        lx.word_flags.get(first).unwrap_or(0) & (word::MALE | word::FEMALE)
+    };
+    let mut named: Vec<(usize, &Name, Option<u16>, u16)> = cands
         .iter()
         .chain(extra.iter())
         .filter(|c| c.kind == EntityKind::Person)
-        .map(|c| (c.span.end, &c.name, c.country))
+        .map(|c| (c.span.end, &c.name, c.country, sex(&c.name)))
         .collect();
     named.sort_by_key(|n| n.0);
     let mut pronouns = Vec::new();
-    let mut resolved: Option<(usize, &Name, Option<u16>)> = None;
+    // The latest "he" and the latest "she" resolved, each carrying its person on.
+    let mut resolved: [Option<(usize, &Name, Option<u16>, u16)>; 2] = [None, None];
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
+        // "he" and "she" skip a person known to be of the other sex.
+        let she = matches!(an.tok(k).as_bytes().first(), Some(b's' | b'S'));
+        let other = if she { word::MALE } else { word::FEMALE };
         let upto = named.partition_point(|n| n.0 <= start);
-        let last_named = upto.checked_sub(1).and_then(|i| named.get(i));
-        let last = match (last_named, resolved.as_ref()) {
+        let last_named =
+            named[..upto].iter().rev().take_while(|n| start - n.0 < PRONOUN_REACH).find(|n| n.3 & other == 0);
+        let last = match (last_named, resolved[usize::from(she)].as_ref()) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
         }
-        .filter(|(end, _, _)| start - end < PRONOUN_REACH)
-        .filter(|(end, _, _)| {
+        .filter(|(end, _, _, _)| start - end < PRONOUN_REACH)
+        .filter(|(end, _, _, _)| {
             let u = unnamed.partition_point(|&u| u < *end);
             unnamed.get(u).is_none_or(|&u| u >= start)
         })
         .copied();
-        if let Some((_, name, country)) = last {
+        if let Some((_, name, country, sex)) = last {
             pronouns.push(Cand {
                 span: t.span,
                 kind: EntityKind::Person,
@@ -491,7 +508,7 @@ fn resolve_short(
                 country,
                 rank: 3,
             });
-            resolved = Some((t.span.end, name, country));
+            resolved[usize::from(she)] = Some((t.span.end, name, country, sex));
         }
     }
     drop(named);

@@ -479,3 +479,31 @@ fn the_president_is_not_the_vice_president() {
     );
     assert_eq!(named(&ms, "president").map(|m| m.1.as_str()), Some("Lena Varga"), "{ms:?}");
 }
+
+#[test]
+fn a_given_name_starts_a_person_without_a_cue() {
+    // A list of names with no speech verb or title, one surname also a town name.
+    let ms = mentions("The tour features Tom Avery, Linda Ostrow and Patrick Bolton on stage in July.");
+    for n in ["Tom Avery", "Linda Ostrow", "Patrick Bolton"] {
+        assert_eq!(named(&ms, n).map(|m| m.2), Some(EntityKind::Person), "{n} in {ms:?}");
+    }
+    assert!(named(&ms, "Bolton").is_none(), "{ms:?}");
+    // Not a venue or a team.
+    let ms = mentions("Fans gathered at Grace Cathedral and cheered the Lincoln Tech team.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn he_and_she_skip_a_person_of_the_other_sex() {
+    let ms = mentions("Daniel Okafor met Maria Lindqvist on Monday. She said the deal was close, and he agreed.");
+    assert_eq!(named(&ms, "She").map(|m| m.1.as_str()), Some("Maria Lindqvist"), "{ms:?}");
+    assert_eq!(named(&ms, "he").map(|m| m.1.as_str()), Some("Daniel Okafor"), "{ms:?}");
+}
+
+#[test]
+fn apposition_with_who_and_name_suffixes() {
+    let ms = mentions("Dorin Maslak, who represents the driver, spoke first. Maslak said the trial would be long.");
+    assert_eq!(named(&ms, "Maslak").map(|m| m.1.as_str()), Some("Dorin Maslak"), "{ms:?}");
+    let ms = mentions("Officers arrested Patrick Velden Jr. on Friday. Velden was released later.");
+    assert_eq!(named(&ms, "Velden").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+}
