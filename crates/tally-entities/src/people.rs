@@ -470,7 +470,7 @@ fn resolve_short(
         let first = name.split(' ').next().unwrap_or("");
         lx.word_flags.get(first).unwrap_or(0) & (word::MALE | word::FEMALE)
     };
-    let mut named: Vec<(usize, &Name, Option<u16>, u16)> = cands
+    let mut named: Vec<Antecedent> = cands
         .iter()
         .chain(extra.iter())
         .filter(|c| c.kind == EntityKind::Person)
@@ -479,7 +479,7 @@ fn resolve_short(
     named.sort_by_key(|n| n.0);
     let mut pronouns = Vec::new();
     // The latest "he" and the latest "she" resolved, each carrying its person on.
-    let mut resolved: [Option<(usize, &Name, Option<u16>, u16)>; 2] = [None, None];
+    let mut resolved: [Option<Antecedent>; 2] = [None, None];
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
@@ -515,6 +515,9 @@ fn resolve_short(
     cands.extend(extra);
     cands.extend(pronouns);
 }
+
+/// A person a pronoun may stand for: (end, name, country, sex flags of [`word`]).
+type Antecedent<'a> = (usize, &'a Name, Option<u16>, u16);
 
 /// How far back (bytes) a pronoun looks for its person: about three sentences.
 const PRONOUN_REACH: usize = 500;
