@@ -480,6 +480,8 @@ fn resolve_short(
     let mut pronouns = Vec::new();
     // The latest "he" and the latest "she" resolved, each carrying its person on.
     let mut resolved: [Option<Antecedent>; 2] = [None, None];
+    // Every pronoun resolved so far, in text order.
+    let mut history: Vec<Antecedent> = Vec::new();
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
@@ -489,16 +491,18 @@ fn resolve_short(
         let upto = named.partition_point(|n| n.0 <= start);
         let last_named =
             named[..upto].iter().rev().take_while(|n| start - n.0 < PRONOUN_REACH).find(|n| n.3 & other == 0);
-        let last = match (last_named, resolved[usize::from(she)].as_ref()) {
+        let latest = match (last_named, resolved[usize::from(she)].as_ref()) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
-        }
-        .filter(|(end, _, _, _)| start - end < PRONOUN_REACH)
-        .filter(|(end, _, _, _)| {
-            let u = unnamed.partition_point(|&u| u < *end);
-            unnamed.get(u).is_none_or(|&u| u >= start)
-        })
-        .copied();
+        };
+        let last = subject_before(an, k, &named[..upto], &history, other)
+            .or(latest)
+            .filter(|(end, _, _, _)| start - end < PRONOUN_REACH)
+            .filter(|(end, _, _, _)| {
+                let u = unnamed.partition_point(|&u| u < *end);
+                unnamed.get(u).is_none_or(|&u| u >= start)
+            })
+            .copied();
         if let Some((_, name, country, sex)) = last {
             pronouns.push(Cand {
                 span: t.span,
@@ -509,11 +513,43 @@ fn resolve_short(
                 rank: 3,
             });
             resolved[usize::from(she)] = Some((t.span.end, name, country, sex));
+            history.push((t.span.end, name, country, sex));
         }
     }
+    drop(history);
     drop(named);
     cands.extend(extra);
     cands.extend(pronouns);
+}
+
+/// "He said ..." opening a sentence stands for the subject of the sentence before: its first
+/// person (named, or a pronoun already resolved) not of the other sex, unless that sentence
+/// quotes someone (the speaker of a quote often comes last). `named` and `history` are in
+/// order of end and end before the pronoun.
+fn subject_before<'a, 'n>(
+    an: &Analysis,
+    k: usize,
+    named: &'a [Antecedent<'n>],
+    history: &'a [Antecedent<'n>],
+    other: u16,
+) -> Option<&'a Antecedent<'n>> {
+    let start = an.tokens.get(k)?.span.start;
+    let s = an.sentence_at(start)?;
+    if an.sentences.get(s)?.tokens.start != k || !an.tokens.get(k)?.cap {
+        return None;
+    }
+    let prev = an.sentences.get(s.checked_sub(1)?)?;
+    if an.tokens.get(prev.tokens.clone())?.iter().any(|t| t.kind == TokenKind::Quote) {
+        return None;
+    }
+    let first = |list: &'a [Antecedent<'n>]| {
+        let a = list.partition_point(|n| n.0 <= prev.span.start);
+        list[a..].iter().take_while(|n| n.0 <= prev.span.end).find(|n| n.3 & other == 0)
+    };
+    match (first(named), first(history)) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// A person a pronoun may stand for: (end, name, country, sex flags of [`word`]).

@@ -507,3 +507,14 @@ fn apposition_with_who_and_name_suffixes() {
     let ms = mentions("Officers arrested Patrick Velden Jr. on Friday. Velden was released later.");
     assert_eq!(named(&ms, "Velden").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
 }
+
+#[test]
+fn a_pronoun_opening_a_sentence_is_the_subject_before() {
+    let ms = mentions(
+        "Daniel Pike spoke by phone with the mayor, Edwin Thornbury, on Friday. He said the bridge would reopen.",
+    );
+    assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Daniel Pike"), "{ms:?}");
+    // Not when the sentence before quotes someone: its speaker often comes last.
+    let ms = mentions("\"We are ready,\" Edwin Thornbury told Daniel Pike. He said the bridge would reopen.");
+    assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Daniel Pike"), "{ms:?}");
+}
