@@ -495,7 +495,14 @@ fn resolve_short(
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
         };
+        // A second "he" in one sentence is the first one's person ("X said he saw Y and that
+        // he understood").
+        let same_sentence = resolved[usize::from(she)].as_ref().filter(|r| {
+            let s = an.sentence_at(start);
+            s.is_some() && an.sentence_at(r.0.saturating_sub(1)) == s
+        });
         let last = subject_before(an, k, &named[..upto], &history, other)
+            .or(same_sentence)
             .or(latest)
             .filter(|(end, _, _, _)| start - end < PRONOUN_REACH)
             .filter(|(end, _, _, _)| {

@@ -518,3 +518,11 @@ fn a_pronoun_opening_a_sentence_is_the_subject_before() {
     let ms = mentions("\"We are ready,\" Edwin Thornbury told Daniel Pike. He said the bridge would reopen.");
     assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Daniel Pike"), "{ms:?}");
 }
+
+#[test]
+fn a_second_pronoun_in_a_sentence_keeps_the_first_ones_person() {
+    let ms =
+        mentions("Daniel Pike said he saw the reports on Laszlo Brandt as separate, but that he understood the worry.");
+    let hes: Vec<_> = ms.iter().filter(|m| m.0 == "he").map(|m| m.1.as_str()).collect();
+    assert_eq!(hes, ["Daniel Pike", "Daniel Pike"], "{ms:?}");
+}
