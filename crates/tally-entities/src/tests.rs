@@ -526,3 +526,16 @@ fn a_second_pronoun_in_a_sentence_keeps_the_first_ones_person() {
     let hes: Vec<_> = ms.iter().filter(|m| m.0 == "he").map(|m| m.1.as_str()).collect();
     assert_eq!(hes, ["Daniel Pike", "Daniel Pike"], "{ms:?}");
 }
+
+#[test]
+fn a_town_inside_a_longer_name_is_no_place() {
+    let ms = mentions(
+        "The Pittsburgh Penguins lost to a side coached by Brock Nelson, and Ceres Robotics joined the Davis Cup sponsors.",
+    );
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+    // A town with a place word, a direction or a title after it stays a place.
+    let ms = mentions("Traders in Kowloon West said the Goma Mayor met bankers from Greater Manchester.");
+    for t in ["Kowloon", "Goma", "Manchester"] {
+        assert!(ms.iter().any(|m| m.0.contains(t) && m.2 == EntityKind::Place), "{t} in {ms:?}");
+    }
+}
