@@ -98,6 +98,8 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
         let mut known = 0;
         // A known organization may begin a longer name ("Federal Reserve Bank of New York").
         let mut has_org = false;
+        // The first connector joined over ("Gerald Osei of Halvard Robotics").
+        let mut first_conn: Option<usize> = None;
         while k < n {
             // A name never runs across a line break ("Staff Reports" over "Police arrested").
             if k > i && an.tokens[k].newlines_before > 0 {
@@ -133,6 +135,7 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
             let w = an.tok(k);
             let joins = connector(w) && (w != "and" || head.is_some());
             if caps > 0 && joins && cap_word(an, k + 1) {
+                first_conn = first_conn.or(Some(k));
                 k += 1;
                 continue;
             }
@@ -141,6 +144,14 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
         // Trim to the last capitalised word.
         while k > i && !cap_word(an, k - 1) {
             k -= 1;
+        }
+        // A person's name before "of" is not part of the organization's ("Gerald Osei of
+        // Halvard Robotics"): the name begins after the connector.
+        if let Some(c) =
+            first_conn.filter(|&c| c + 1 < k && wd.has(i, word::GIVEN) && !(i..c).any(|t| wd.has(t, word::ORG_HEAD)))
+        {
+            i = c + 1;
+            continue;
         }
         // "Lake Chad", "Mount Kenya": a geographic name, whatever follows.
         if caps >= 2 && wd.has(i, word::PLACE_PREFIX) {

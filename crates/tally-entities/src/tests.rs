@@ -521,8 +521,9 @@ fn a_pronoun_opening_a_sentence_is_the_subject_before() {
 
 #[test]
 fn a_second_pronoun_in_a_sentence_keeps_the_first_ones_person() {
-    let ms =
-        mentions("Daniel Pike said he saw the reports on Laszlo Brandt as separate, but that he understood the worry.");
+    let ms = mentions(
+        "Daniel Pike said he saw the reports on Governor Laszlo Brandt as separate, but that he understood the worry.",
+    );
     let hes: Vec<_> = ms.iter().filter(|m| m.0 == "he").map(|m| m.1.as_str()).collect();
     assert_eq!(hes, ["Daniel Pike", "Daniel Pike"], "{ms:?}");
 }
@@ -538,4 +539,14 @@ fn a_town_inside_a_longer_name_is_no_place() {
     for t in ["Kowloon", "Goma", "Manchester"] {
         assert!(ms.iter().any(|m| m.0.contains(t) && m.2 == EntityKind::Place), "{t} in {ms:?}");
     }
+}
+
+#[test]
+fn company_heads_end_organization_names() {
+    let ms = mentions("Gerald Osei of Halvard Robotics and staff from Tom Brenner Studios said the launch slipped.");
+    assert_eq!(named(&ms, "Halvard Robotics").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    assert_eq!(named(&ms, "Tom Brenner Studios").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    // An organization named for a person keeps its connector ("Max Planck Institute for ...").
+    let ms = mentions("Scientists at the Max Planck Institute for Astrophysics said the star collapsed.");
+    assert_eq!(named(&ms, "Max Planck Institute for Astrophysics").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
 }
