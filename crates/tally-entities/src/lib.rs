@@ -484,6 +484,19 @@ fn capital_is_place(an: &Analysis, h: &Hit) -> bool {
     {
         return true;
     }
+    // "Kent, Washington": a place's state or region after a town.
+    if h.t0 >= 2 && an.tok(h.t0 - 1) == "," {
+        let t = h.t0 - 2;
+        if an.is_cap(t) && an.tokens.get(t).is_some_and(|x| x.kind == TokenKind::Word) {
+            let w = an.tok(t);
+            let lx = &*LEXICON;
+            if lx.places.contains_key(w)
+                && lx.word_flags.get(w).is_none_or(|f| f & (lexicon::word::FUNCTION | lexicon::word::TIME) == 0)
+            {
+                return true;
+            }
+        }
+    }
     // "Washington, D.C." / "Washington DC 20006": the city.
     let next = if an.tok(h.t1) == "," { an.tok(h.t1 + 1) } else { an.tok(h.t1) };
     if matches!(next, "DC" | "D.C" | "D.C.") {

@@ -157,6 +157,8 @@ pub(crate) fn find_people(
     let blocked = blocked_tokens(an, &cands[..base], hits, dict_tokens);
     let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
     let mut people: Vec<Person> = Vec::new();
+    // Ends of the names in bylines and photo credits, in order.
+    let mut credits: Vec<usize> = Vec::new();
     // Tokens before `i` are settled; runs begin at name tokens.
     let mut i = 0;
     for &c in &wd.names {
@@ -229,10 +231,14 @@ pub(crate) fn find_people(
             let name = span.text(body).to_string().into();
             people.push(Person { cand: cands.len(), start: span.start, keys: keys_of(an, i, end), head, country });
             cands.push(Cand { span, kind: EntityKind::Person, form: Form::Person, name, country, rank: 3 });
+            // A byline or a photo credit names no one the story's "he" or "she" refers to.
+            if byline || prev == "©" {
+                credits.push(span.end);
+            }
         }
         i = end.max(i + 1);
     }
-    resolve_short(an, wd, hits, cands, dict_len, &people, &blocked);
+    resolve_short(an, wd, hits, cands, dict_len, &people, &blocked, &credits);
 }
 
 /// ", aged 34", ", 52,": an age in apposition.
@@ -291,6 +297,7 @@ type KeyIndex<'a> = crate::lexicon::FastMap<Cow<'a, str>, Vec<(usize, usize)>>;
 
 /// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 fn resolve_short(
     an: &Analysis,
     wd: &Words,
@@ -299,6 +306,7 @@ fn resolve_short(
     dict_len: usize,
     people: &[Person],
     blocked: &[bool],
+    credits: &[usize],
 ) {
     if people.is_empty() {
         return;
@@ -473,7 +481,7 @@ fn resolve_short(
     let mut named: Vec<Antecedent> = cands
         .iter()
         .chain(extra.iter())
-        .filter(|c| c.kind == EntityKind::Person)
+        .filter(|c| c.kind == EntityKind::Person && credits.binary_search(&c.span.end).is_err())
         .map(|c| (c.span.end, &c.name, c.country, sex(&c.name)))
         .collect();
     named.sort_by_key(|n| n.0);

@@ -550,3 +550,15 @@ fn company_heads_end_organization_names() {
     let ms = mentions("Scientists at the Max Planck Institute for Astrophysics said the star collapsed.");
     assert_eq!(named(&ms, "Max Planck Institute for Astrophysics").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
 }
+
+#[test]
+fn bylines_and_credits_are_no_antecedents() {
+    let ms = mentions("By Laura Pennick\n\nA Dayton man said he had found the ring.");
+    assert!(named(&ms, "he").is_none(), "{ms:?}");
+}
+
+#[test]
+fn a_capital_after_a_town_is_a_state() {
+    let ms = mentions("The firm moved from Kent, Washington to a new plant.");
+    assert_eq!(named(&ms, "Washington").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+}
