@@ -484,6 +484,10 @@ fn capital_is_place(an: &Analysis, h: &Hit) -> bool {
     {
         return true;
     }
+    // "a London-based firm": the city.
+    if an.body.get(h.span.end..).is_some_and(|r| r.starts_with("-based")) {
+        return true;
+    }
     // "Kent, Washington": a place's state or region after a town.
     if h.t0 >= 2 && an.tok(h.t0 - 1) == "," {
         let t = h.t0 - 2;

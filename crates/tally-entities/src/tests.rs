@@ -562,3 +562,10 @@ fn a_capital_after_a_town_is_a_state() {
     let ms = mentions("The firm moved from Kent, Washington to a new plant.");
     assert_eq!(named(&ms, "Washington").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
 }
+
+#[test]
+fn based_in_a_capital_and_deputies() {
+    let ms = mentions("A London-based charity said Prime Minister Alan Corrigan met the deputy prime minister.");
+    assert_eq!(named(&ms, "London").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert!(ms.iter().all(|m| !m.0.contains("deputy")), "{ms:?}");
+}
