@@ -133,7 +133,10 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
             // "and" joins two names into one only after a head ("Department of Hydrology and
             // Meteorology"), not two places ("Omdurman and Port Sudan").
             let w = an.tok(k);
-            let joins = connector(w) && (w != "and" || head.is_some());
+            // Nor two names that each end in a head ("Halvard Robotics and Tyvak Systems"):
+            // after a head, "and" joins only another head ("Hydrology and Meteorology").
+            let joins = connector(w)
+                && (w != "and" || head.is_some() && (head != Some(k.wrapping_sub(1)) || wd.has(k + 1, word::ORG_HEAD)));
             if caps > 0 && joins && cap_word(an, k + 1) {
                 first_conn = first_conn.or(Some(k));
                 k += 1;

@@ -569,3 +569,12 @@ fn based_in_a_capital_and_deputies() {
     assert_eq!(named(&ms, "London").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
     assert!(ms.iter().all(|m| !m.0.contains("deputy")), "{ms:?}");
 }
+
+#[test]
+fn two_companies_joined_by_and_stay_two() {
+    let ms = mentions("Contracts went to Halvard Robotics and Tyvak Orbital Systems last year.");
+    assert_eq!(named(&ms, "Halvard Robotics").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    assert_eq!(named(&ms, "Tyvak Orbital Systems").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    let ms = mentions("The Department of Hydrology and Meteorology issued a warning.");
+    assert!(named(&ms, "Department of Hydrology and Meteorology").is_some(), "{ms:?}");
+}
