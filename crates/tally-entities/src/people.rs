@@ -368,6 +368,28 @@ fn resolve_short(
             }
         }
     }
+    // A shorter name of several words that ends a longer one named earlier is that person
+    // ("Hawk Sawyer" after "Kathleen Hawk Sawyer").
+    let mut longer: Vec<(usize, Name)> = Vec::new();
+    for p in people {
+        let name = &cands[p.cand].name;
+        if !name.contains(' ') {
+            continue;
+        }
+        let full = people.iter().filter(|q| q.start < p.start).map(|q| &cands[q.cand].name).find(|full| {
+            full.len() > name.len()
+                && full.ends_with(name.as_ref())
+                && full.as_bytes().get(full.len() - name.len() - 1) == Some(&b' ')
+        });
+        if let Some(full) = full {
+            longer.push((p.cand, full.clone()));
+        }
+    }
+    for (c, full) in longer {
+        if let Some(c) = cands.get_mut(c) {
+            c.name = full;
+        }
+    }
     let mut person_spans: Vec<Span> = people.iter().map(|p| cands[p.cand].span).collect();
     person_spans.sort_unstable();
     // Person spans do not nest much; a span overlaps one of them if it overlaps one of the few

@@ -578,3 +578,10 @@ fn two_companies_joined_by_and_stay_two() {
     let ms = mentions("The Department of Hydrology and Meteorology issued a warning.");
     assert!(named(&ms, "Department of Hydrology and Meteorology").is_some(), "{ms:?}");
 }
+
+#[test]
+fn a_shorter_name_ending_a_full_one_is_that_person() {
+    let ms = mentions("The minister named Kathleen Marsh Oduya to lead the agency. Lawmakers then questioned Marsh Oduya, who said staffing was short.");
+    let later: Vec<_> = ms.iter().filter(|m| m.0 == "Marsh Oduya").map(|m| m.1.as_str()).collect();
+    assert_eq!(later, ["Kathleen Marsh Oduya"], "{ms:?}");
+}
