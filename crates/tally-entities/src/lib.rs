@@ -101,8 +101,12 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
     let mut dict_tokens: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
 
     // Dictionary hits become mentions (roles and titles only feed the later passes).
-    for h in &hits {
+    for (k, h) in hits.iter().enumerate() {
         let Some(e) = lx.entries.get(h.entry) else { continue };
+        // A town's name that is one word of a longer name ("Pittsburgh Penguins", "Sierra
+        // Nevada Corp.", "Davis Cup") names no place.
+        let rank =
+            if matches!(e.cat, Cat::Place | Cat::Capital) && inside_longer_name(an, &words, &hits, k) { 0 } else { 1 };
         let (kind, form) = match e.cat {
             Cat::Country => (e.kind, Form::Name),
             Cat::Demonym => (EntityKind::Group, Form::Demonym),
@@ -113,7 +117,7 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
             Cat::Role(_) | Cat::Title(_) => continue,
         };
         let name = Name::Borrowed(if e.cat == Cat::Capital && kind == EntityKind::Place { e.pattern } else { e.name });
-        cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank: 1 });
+        cands.push(Cand { span: h.span, kind, form, name, country: e.country, rank });
         dict_tokens.push((h.t0, h.t1));
     }
 
@@ -138,6 +142,43 @@ pub fn find(an: &Analysis) -> Vec<Mention> {
     org_anaphors(an, &words, &mut cands);
 
     settle(cands, body.len())
+}
+
+/// Whether the place name of hit `k` is one word of a longer capitalised name: the word right
+/// after it (same line) is capitalised and neither a place head ("Province"), a time word, a
+/// function word nor a dictionary term ("Davis Cup", "Ceres Robotics"); or the word right before
+/// it is such a word that does not open its sentence and is no place prefix ("Sierra Nevada",
+/// "Brock Nelson"; not "Greater London", "North Darfur").
+fn inside_longer_name(an: &Analysis, wd: &Words, hits: &[Hit], k: usize) -> bool {
+    use lexicon::word;
+    let Some(h) = hits.get(k) else { return false };
+    let plain = |i: usize| {
+        an.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.cap
+                && t.span.text(an.body).bytes().skip(1).any(|b| b.is_ascii_lowercase())
+                && !wd.has(i, word::FUNCTION | word::TIME | word::PLACE_HEAD)
+        })
+    };
+    let joined = |i: usize| an.tokens.get(i).is_some_and(|t| t.space_before && t.newlines_before == 0);
+    let after = h.t1;
+    // Not "Kowloon West district".
+    let direction = matches!(an.tok(after), "North" | "South" | "East" | "West" | "Central");
+    if plain(after) && joined(after) && !direction && hits.get(k + 1).is_none_or(|n| n.t0 != after) {
+        return true;
+    }
+    let Some(before) = h.t0.checked_sub(1) else { return false };
+    let opens_sentence = an
+        .tokens
+        .get(before)
+        .and_then(|t| an.sentence_at(t.span.start))
+        .and_then(|s| an.sentences.get(s))
+        .is_none_or(|s| s.tokens.start == before);
+    plain(before)
+        && joined(h.t0)
+        && !opens_sentence
+        && !wd.has(before, word::NOT_NAME | word::PLACE_PREFIX)
+        && k.checked_sub(1).and_then(|p| hits.get(p)).is_none_or(|p| p.t1 != h.t0)
 }
 
 /// Every dictionary term in the body: word-bounded, names capitalised, acronyms as written.
@@ -439,8 +480,30 @@ fn capital_is_place(an: &Analysis, h: &Hit) -> bool {
     // A dateline: "KYIV, March 3 -", "SEOUL —" at the start of a paragraph.
     let line_start = h.t0 == 0 || an.tokens.get(h.t0).is_some_and(|t| t.newlines_before > 0);
     if line_start
-        && (matches!(an.tok(h.t1), "," | "(") || an.tokens.get(h.t1).is_some_and(|t| t.kind == TokenKind::Dash))
+        && (matches!(an.tok(h.t1), "," | "(" | ":") || an.tokens.get(h.t1).is_some_and(|t| t.kind == TokenKind::Dash))
     {
+        return true;
+    }
+    // "a London-based firm": the city.
+    if an.body.get(h.span.end..).is_some_and(|r| r.starts_with("-based")) {
+        return true;
+    }
+    // "Kent, Washington": a place's state or region after a town.
+    if h.t0 >= 2 && an.tok(h.t0 - 1) == "," {
+        let t = h.t0 - 2;
+        if an.is_cap(t) && an.tokens.get(t).is_some_and(|x| x.kind == TokenKind::Word) {
+            let w = an.tok(t);
+            let lx = &*LEXICON;
+            if lx.places.contains_key(w)
+                && lx.word_flags.get(w).is_none_or(|f| f & (lexicon::word::FUNCTION | lexicon::word::TIME) == 0)
+            {
+                return true;
+            }
+        }
+    }
+    // "Washington, D.C." / "Washington DC 20006": the city.
+    let next = if an.tok(h.t1) == "," { an.tok(h.t1 + 1) } else { an.tok(h.t1) };
+    if matches!(next, "DC" | "D.C" | "D.C.") {
         return true;
     }
     if h.t0 == 0 {

@@ -18,7 +18,10 @@ fn connector(w: &str) -> bool {
 /// Prepositions after which an unknown capitalised name is a place.
 #[inline]
 fn locative(w: &str) -> bool {
-    matches!(w, "in" | "near" | "outside" | "at" | "from" | "into" | "around" | "across")
+    // Not "into": an unknown name after it is as often a company or a person ("an
+    // investigation into Burisma"). After "at", only names of two words or more ("at Mountain
+    // View"): one word there is as often a company ("a director at Zentrox").
+    matches!(w, "in" | "near" | "outside" | "at" | "from" | "around" | "across")
 }
 
 fn cap_word(an: &Analysis, k: usize) -> bool {
@@ -93,13 +96,22 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
         let mut caps = 0;
         let mut head: Option<usize> = None;
         let mut known = 0;
+        // A known organization may begin a longer name ("Federal Reserve Bank of New York").
+        let mut has_org = false;
+        // The first connector joined over ("Gerald Osei of Halvard Robotics").
+        let mut first_conn: Option<usize> = None;
         while k < n {
+            // A name never runs across a line break ("Staff Reports" over "Police arrested").
+            if k > i && an.tokens[k].newlines_before > 0 {
+                break;
+            }
             if cap_word(an, k) && !wd.has(k, word::TIME) {
                 let covering = cand_at_from(&cands[..base], an, k, &mut cover);
                 let joinable = match covering {
                     Some(c) => {
                         let c = &cands[c];
-                        matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group)
+                        has_org |= c.kind == EntityKind::Org;
+                        matches!(c.kind, EntityKind::Country | EntityKind::Place | EntityKind::Group | EntityKind::Org)
                     }
                     None => true,
                 };
@@ -121,8 +133,12 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
             // "and" joins two names into one only after a head ("Department of Hydrology and
             // Meteorology"), not two places ("Omdurman and Port Sudan").
             let w = an.tok(k);
-            let joins = connector(w) && (w != "and" || head.is_some());
+            // Nor two names that each end in a head ("Halvard Robotics and Tyvak Systems"):
+            // after a head, "and" joins only another head ("Hydrology and Meteorology").
+            let joins = connector(w)
+                && (w != "and" || head.is_some() && (head != Some(k.wrapping_sub(1)) || wd.has(k + 1, word::ORG_HEAD)));
             if caps > 0 && joins && cap_word(an, k + 1) {
+                first_conn = first_conn.or(Some(k));
                 k += 1;
                 continue;
             }
@@ -131,6 +147,14 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
         // Trim to the last capitalised word.
         while k > i && !cap_word(an, k - 1) {
             k -= 1;
+        }
+        // A person's name before "of" is not part of the organization's ("Gerald Osei of
+        // Halvard Robotics"): the name begins after the connector.
+        if let Some(c) =
+            first_conn.filter(|&c| c + 1 < k && wd.has(i, word::GIVEN) && !(i..c).any(|t| wd.has(t, word::ORG_HEAD)))
+        {
+            i = c + 1;
+            continue;
         }
         // "Lake Chad", "Mount Kenya": a geographic name, whatever follows.
         if caps >= 2 && wd.has(i, word::PLACE_PREFIX) {
@@ -160,7 +184,10 @@ pub(crate) fn find_names(an: &Analysis, wd: &Words, hits: &[Hit], cands: &mut Ve
             })
             .map(|x| (x.t0..x.t1).filter(|&t| cap_word(an, t)).count());
         let role_end = role_words.is_some_and(|r| caps <= known + r);
-        if caps >= 2 && caps > known && !role_end && h > i {
+        // A known organization ending the run keeps its own name ("U.S. Department of Justice",
+        // "Michigan Department of Health").
+        let org_end = has_org && cand_at(&cands[..base], an, k - 1).is_some_and(|c| cands[c].kind == EntityKind::Org);
+        if caps >= 2 && caps > known && !role_end && !org_end && h > i {
             let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);
             let kind = if wd.has(k - 1, word::PLACE_HEAD) { EntityKind::Place } else { EntityKind::Org };
             let country = first_within(&cands[..base], span).and_then(|c| c.country);
@@ -195,10 +222,24 @@ fn unknown_places(an: &Analysis, wd: &Words, cands: &mut Vec<Cand>, base: usize)
             let ts = an.tokens[k].span;
             cand_at(&cands[..base], an, k).is_none() && !any_overlap(&cands[base..], ts) && !any_overlap(&found, ts)
         };
-        while k < n && k < i + 3 && cap_word(an, k) && !wd.has(k, word::NOT_NAME) && free(k) {
+        while k < n
+            && k < i + 3
+            && cap_word(an, k)
+            && !wd.has(k, word::NOT_NAME)
+            && (k == i || an.tokens[k].newlines_before == 0)
+            && free(k)
+        {
             k += 1;
         }
-        if k == i || is_possessive(an.tok(k)) || an.tok(i).len() < 3 {
+        if k == i || is_possessive(an.tok(k)) || an.tok(i).len() < 3 || (k == i + 1 && an.low(p) == "at") {
+            continue;
+        }
+        // An acronym ("in CBP custody") or a mixed-case brand ("in MacBook keyboards") is no
+        // village name.
+        if (i..k).any(|t| {
+            let w = an.tok(t).as_bytes();
+            w.iter().skip(1).any(u8::is_ascii_uppercase) && !w.contains(&b'-') && !w.contains(&b'\'')
+        }) {
             continue;
         }
         let span = Span::new(an.tokens[i].span.start, an.tokens[k - 1].span.end);

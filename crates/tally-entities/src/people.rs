@@ -47,12 +47,17 @@ fn blocked_tokens(an: &Analysis, cands: &[Cand], hits: &[Hit], dict_tokens: &[(u
             }
         }
     }
-    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind != EntityKind::Place) {
+    for (i, c) in cands.iter().enumerate() {
         // A hit's token range is the tokens at or after its start up to those at or after its end.
         let (t0, t1) = match dict_tokens.get(i) {
             Some(&r) => r,
             None => (an.token_at_or_after(c.span.start), an.token_at_or_after(c.span.end)),
         };
+        // A one-word place may be a name's word ("Kim" is also a town); a longer one is not
+        // ("Inner Mongolia said").
+        if c.kind == EntityKind::Place && t1 <= t0 + 1 {
+            continue;
+        }
         if let Some(s) = b.get_mut(t0..t1) {
             s.fill(true);
         }
@@ -79,12 +84,16 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
     let mut words = 0;
     while k < an.tokens.len() && words < max {
         let tok_span = an.tokens[k].span;
+        // A name never runs across a line break ("CBS News" over "Kurt Volker said").
+        if k > i && an.tokens[k].newlines_before > 0 {
+            break;
+        }
         if wd.name(k) && !blocked.get(k).copied().unwrap_or(true) {
             // An initial must be followed directly by its full stop ("J. Smith").
             let w = an.tok(k);
             if w.len() == 1 {
                 let dot = an.tokens.get(k + 1).is_some_and(|t| t.span.start == tok_span.end && an.tok(k + 1) == ".");
-                if !dot || !wd.name(k + 2) {
+                if !dot || !wd.name(k + 2) || an.tokens.get(k + 2).is_some_and(|t| t.newlines_before > 0) {
                     break;
                 }
                 k += 2;
@@ -110,7 +119,10 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
 /// of most names), then the first (the family name of "Kim Jong-un", "Zhao Minghui").
 fn keys_of(an: &Analysis, t0: usize, t1: usize) -> [Option<(usize, usize)>; 2] {
-    let mut words = (t0..t1).filter(|&k| an.tok(k).len() > 1 && !is_particle(an, k));
+    // Not a suffix ("Jr", "III"): the surname comes before it.
+    let mut words = (t0..t1).filter(|&k| {
+        an.tok(k).len() > 1 && !is_particle(an, k) && !matches!(an.tok(k), "Jr" | "Sr" | "II" | "III" | "IV")
+    });
     let Some(first) = words.next() else { return [None, None] };
     let span = |k: usize| an.tokens.get(k).map(|t| (t.span.start, t.span.end));
     let Some(last) = words.next_back() else { return [span(first), None] };
@@ -145,6 +157,8 @@ pub(crate) fn find_people(
     let blocked = blocked_tokens(an, &cands[..base], hits, dict_tokens);
     let is_blocked = |k: usize| blocked.get(k).copied().unwrap_or(true);
     let mut people: Vec<Person> = Vec::new();
+    // Ends of the names in bylines and photo credits, in order.
+    let mut credits: Vec<usize> = Vec::new();
     // Tokens before `i` are settled; runs begin at name tokens.
     let mut i = 0;
     for &c in &wd.names {
@@ -157,7 +171,12 @@ pub(crate) fn find_people(
             continue;
         }
         // Don't start a run in the middle of one.
-        if i > 0 && wd.name(i - 1) && an.tokens[i].space_before && !is_blocked(i - 1) {
+        if i > 0
+            && wd.name(i - 1)
+            && an.tokens[i].space_before
+            && an.tokens[i].newlines_before == 0
+            && !is_blocked(i - 1)
+        {
             let prev = an.tok(i - 1);
             if prev.len() != 1 {
                 i += 1;
@@ -190,7 +209,9 @@ pub(crate) fn find_people(
         let after_cue =
             byline || lx.cue_before.contains(prev) || (lower_eq(prev, "to") && lower_eq(prev2, "according"));
         let before_cue = lx.cue_after.contains(an.low(end))
-            || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1));
+            || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1) || an.tok(end + 1) == "who");
+        // A run that begins with a given name ("Tom Avery", "Xi Jinping").
+        let given = wd.has(i, word::GIVEN);
         let owner = is_possessive(prev)
             && i >= 2
             && cand_ending_at(&cands[..dict_len], an.tokens[i - 2].span.end)
@@ -200,7 +221,9 @@ pub(crate) fn find_people(
 
         if is_org {
             // "... told Sahel Monitor": an outlet or body, not a person (see names.rs).
-        } else if title.is_some() && (strong_title || words >= 2) || words >= 2 && (after_cue || before_cue || owner) {
+        } else if title.is_some() && (strong_title || words >= 2)
+            || words >= 2 && (after_cue || before_cue || owner || given)
+        {
             let (head, country) = match title {
                 Some((hi, head)) => (Some(head), title_country(an, hits, &cands[..dict_len], hi)),
                 None => (None, None),
@@ -208,10 +231,14 @@ pub(crate) fn find_people(
             let name = span.text(body).to_string().into();
             people.push(Person { cand: cands.len(), start: span.start, keys: keys_of(an, i, end), head, country });
             cands.push(Cand { span, kind: EntityKind::Person, form: Form::Person, name, country, rank: 3 });
+            // A byline or a photo credit names no one the story's "he" or "she" refers to.
+            if byline || prev == "©" {
+                credits.push(span.end);
+            }
         }
         i = end.max(i + 1);
     }
-    resolve_short(an, wd, hits, cands, dict_len, &people, &blocked);
+    resolve_short(an, wd, hits, cands, dict_len, &people, &blocked, &credits);
 }
 
 /// ", aged 34", ", 52,": an age in apposition.
@@ -270,6 +297,7 @@ type KeyIndex<'a> = crate::lexicon::FastMap<Cow<'a, str>, Vec<(usize, usize)>>;
 
 /// Later mentions by surname ("Putin") and by title ("the North Korean leader", "the governor").
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 fn resolve_short(
     an: &Analysis,
     wd: &Words,
@@ -278,6 +306,7 @@ fn resolve_short(
     dict_len: usize,
     people: &[Person],
     blocked: &[bool],
+    credits: &[usize],
 ) {
     if people.is_empty() {
         return;
@@ -337,6 +366,28 @@ fn resolve_short(
                 cands[p.cand].name = full;
                 cands[p.cand].country = cands[p.cand].country.or(country);
             }
+        }
+    }
+    // A shorter name of several words that ends a longer one named earlier is that person
+    // ("Hawk Sawyer" after "Kathleen Hawk Sawyer").
+    let mut longer: Vec<(usize, Name)> = Vec::new();
+    for p in people {
+        let name = &cands[p.cand].name;
+        if !name.contains(' ') {
+            continue;
+        }
+        let full = people.iter().filter(|q| q.start < p.start).map(|q| &cands[q.cand].name).find(|full| {
+            full.len() > name.len()
+                && full.ends_with(name.as_ref())
+                && full.as_bytes().get(full.len() - name.len() - 1) == Some(&b' ')
+        });
+        if let Some(full) = full {
+            longer.push((p.cand, full.clone()));
+        }
+    }
+    for (c, full) in longer {
+        if let Some(c) = cands.get_mut(c) {
+            c.name = full;
         }
     }
     let mut person_spans: Vec<Span> = people.iter().map(|p| cands[p.cand].span).collect();
@@ -444,31 +495,52 @@ fn resolve_short(
     unnamed.sort_unstable();
     // Antecedents in order of their end (names borrowed, copied only for a pronoun that takes
     // one); pronouns resolved so far carry the person on.
-    let mut named: Vec<(usize, &Name, Option<u16>)> = cands
+    // Each antecedent's sex, from its given name (0 when unknown).
+    let sex = |name: &str| {
+        let first = name.split(' ').next().unwrap_or("");
+        lx.word_flags.get(first).unwrap_or(0) & (word::MALE | word::FEMALE)
+    };
+    let mut named: Vec<Antecedent> = cands
         .iter()
         .chain(extra.iter())
-        .filter(|c| c.kind == EntityKind::Person)
-        .map(|c| (c.span.end, &c.name, c.country))
+        .filter(|c| c.kind == EntityKind::Person && credits.binary_search(&c.span.end).is_err())
+        .map(|c| (c.span.end, &c.name, c.country, sex(&c.name)))
         .collect();
     named.sort_by_key(|n| n.0);
     let mut pronouns = Vec::new();
-    let mut resolved: Option<(usize, &Name, Option<u16>)> = None;
+    // The latest "he" and the latest "she" resolved, each carrying its person on.
+    let mut resolved: [Option<Antecedent>; 2] = [None, None];
+    // Every pronoun resolved so far, in text order.
+    let mut history: Vec<Antecedent> = Vec::new();
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
+        // "he" and "she" skip a person known to be of the other sex.
+        let she = matches!(an.tok(k).as_bytes().first(), Some(b's' | b'S'));
+        let other = if she { word::MALE } else { word::FEMALE };
         let upto = named.partition_point(|n| n.0 <= start);
-        let last_named = upto.checked_sub(1).and_then(|i| named.get(i));
-        let last = match (last_named, resolved.as_ref()) {
+        let last_named =
+            named[..upto].iter().rev().take_while(|n| start - n.0 < PRONOUN_REACH).find(|n| n.3 & other == 0);
+        let latest = match (last_named, resolved[usize::from(she)].as_ref()) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
-        }
-        .filter(|(end, _, _)| start - end < PRONOUN_REACH)
-        .filter(|(end, _, _)| {
-            let u = unnamed.partition_point(|&u| u < *end);
-            unnamed.get(u).is_none_or(|&u| u >= start)
-        })
-        .copied();
-        if let Some((_, name, country)) = last {
+        };
+        // A second "he" in one sentence is the first one's person ("X said he saw Y and that
+        // he understood").
+        let same_sentence = resolved[usize::from(she)].as_ref().filter(|r| {
+            let s = an.sentence_at(start);
+            s.is_some() && an.sentence_at(r.0.saturating_sub(1)) == s
+        });
+        let last = subject_before(an, k, &named[..upto], &history, other)
+            .or(same_sentence)
+            .or(latest)
+            .filter(|(end, _, _, _)| start - end < PRONOUN_REACH)
+            .filter(|(end, _, _, _)| {
+                let u = unnamed.partition_point(|&u| u < *end);
+                unnamed.get(u).is_none_or(|&u| u >= start)
+            })
+            .copied();
+        if let Some((_, name, country, sex)) = last {
             pronouns.push(Cand {
                 span: t.span,
                 kind: EntityKind::Person,
@@ -477,13 +549,48 @@ fn resolve_short(
                 country,
                 rank: 3,
             });
-            resolved = Some((t.span.end, name, country));
+            resolved[usize::from(she)] = Some((t.span.end, name, country, sex));
+            history.push((t.span.end, name, country, sex));
         }
     }
+    drop(history);
     drop(named);
     cands.extend(extra);
     cands.extend(pronouns);
 }
+
+/// "He said ..." opening a sentence stands for the subject of the sentence before: its first
+/// person (named, or a pronoun already resolved) not of the other sex, unless that sentence
+/// quotes someone (the speaker of a quote often comes last). `named` and `history` are in
+/// order of end and end before the pronoun.
+fn subject_before<'a, 'n>(
+    an: &Analysis,
+    k: usize,
+    named: &'a [Antecedent<'n>],
+    history: &'a [Antecedent<'n>],
+    other: u16,
+) -> Option<&'a Antecedent<'n>> {
+    let start = an.tokens.get(k)?.span.start;
+    let s = an.sentence_at(start)?;
+    if an.sentences.get(s)?.tokens.start != k || !an.tokens.get(k)?.cap {
+        return None;
+    }
+    let prev = an.sentences.get(s.checked_sub(1)?)?;
+    if an.tokens.get(prev.tokens.clone())?.iter().any(|t| t.kind == TokenKind::Quote) {
+        return None;
+    }
+    let first = |list: &'a [Antecedent<'n>]| {
+        let a = list.partition_point(|n| n.0 <= prev.span.start);
+        list[a..].iter().take_while(|n| n.0 <= prev.span.end).find(|n| n.3 & other == 0)
+    };
+    match (first(named), first(history)) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A person a pronoun may stand for: (end, name, country, sex flags of [`word`]).
+type Antecedent<'a> = (usize, &'a Name, Option<u16>, u16);
 
 /// How far back (bytes) a pronoun looks for its person: about three sentences.
 const PRONOUN_REACH: usize = 500;

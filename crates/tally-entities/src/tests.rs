@@ -411,3 +411,177 @@ proptest! {
         prop_assert_eq!(automaton_hits(&an), reference_hits(&an));
     }
 }
+
+#[test]
+fn names_do_not_run_across_line_breaks() {
+    // A credit line ending in a capitalised word, then a paragraph opening with a name.
+    let ms = mentions("Photos by Harbor Daily News\n\nMarta Oyelaran said the bridge had closed.");
+    assert_eq!(named(&ms, "Marta Oyelaran").map(|m| (m.1.as_str(), m.2)), Some(("Marta Oyelaran", EntityKind::Person)));
+    assert!(ms.iter().all(|m| !m.0.contains('\n')), "{ms:?}");
+}
+
+#[test]
+fn world_regions_and_provinces_are_places() {
+    let ms = mentions("Officials in Inner Mongolia said sales in North America and Europe fell, and Virginia voted.");
+    assert_eq!(named(&ms, "Inner Mongolia").map(|m| (m.1.as_str(), m.2)), Some(("Inner Mongolia", EntityKind::Place)));
+    assert_eq!(named(&ms, "North America").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert_eq!(named(&ms, "Europe").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    let a = Analysis::new("Virginia voted on Tuesday.");
+    let virginia = find(&a).into_iter().find(|m| m.span.text(a.body) == "Virginia").and_then(|m| m.country);
+    assert_eq!(virginia.as_deref(), Some("United States"));
+}
+
+#[test]
+fn well_known_agencies_companies_and_outlets() {
+    let ms = mentions(
+        "The FBI and NASA briefed reporters, Google said, and the Arab League told Business Insider it would meet in Cairo.",
+    );
+    for (t, n) in [
+        ("FBI", "Federal Bureau of Investigation"),
+        ("NASA", "NASA"),
+        ("Google", "Google"),
+        ("Arab League", "Arab League"),
+        ("Business Insider", "Business Insider"),
+    ] {
+        assert_eq!(named(&ms, t).map(|m| (m.1.as_str(), m.2)), Some((n, EntityKind::Org)), "{t} in {ms:?}");
+    }
+    // "Security Council" alone is the UN's; the national one is not.
+    let ms = mentions("A former National Security Council official testified.");
+    assert_eq!(named(&ms, "National Security Council").map(|m| m.1.as_str()), Some("National Security Council"));
+}
+
+#[test]
+fn datelines_with_a_colon_and_addresses_name_the_city() {
+    let ms = mentions("NEW DELHI: Flights resumed on Monday.\n\nThe office is at 10 K Street, Washington DC 20006.");
+    assert_eq!(named(&ms, "NEW DELHI").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert_eq!(named(&ms, "Washington").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+}
+
+#[test]
+fn unknown_brands_after_in_are_no_places() {
+    let ms = mentions("Keys fail in MacBook keyboards, and children died in CBX custody, a director at Zentrox said.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+}
+
+#[test]
+fn job_title_words_are_no_names() {
+    let ms = mentions("The firm hired Ivan Petrakis as Chief Strategy Officer. Olga Brandt, General Manager of the unit, said sales rose.");
+    assert!(named(&ms, "Strategy").is_none() && named(&ms, "Manager").is_none(), "{ms:?}");
+    assert_eq!(named(&ms, "Olga Brandt").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+    let ms = mentions("Agency Administrator Jim Calloway said the launch would slip.");
+    assert_eq!(named(&ms, "Jim Calloway").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn the_president_is_not_the_vice_president() {
+    let ms = mentions(
+        "President Lena Varga met Vice President Tomas Kell on Monday. Later the president said the talks went well.",
+    );
+    assert_eq!(named(&ms, "president").map(|m| m.1.as_str()), Some("Lena Varga"), "{ms:?}");
+}
+
+#[test]
+fn a_given_name_starts_a_person_without_a_cue() {
+    // A list of names with no speech verb or title, one surname also a town name.
+    let ms = mentions("The tour features Tom Avery, Linda Ostrow and Patrick Bolton on stage in July.");
+    for n in ["Tom Avery", "Linda Ostrow", "Patrick Bolton"] {
+        assert_eq!(named(&ms, n).map(|m| m.2), Some(EntityKind::Person), "{n} in {ms:?}");
+    }
+    assert!(named(&ms, "Bolton").is_none(), "{ms:?}");
+    // Not a venue or a team.
+    let ms = mentions("Fans gathered at Grace Cathedral and cheered the Lincoln Tech team.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn he_and_she_skip_a_person_of_the_other_sex() {
+    let ms = mentions("Daniel Okafor met Maria Lindqvist on Monday. She said the deal was close, and he agreed.");
+    assert_eq!(named(&ms, "She").map(|m| m.1.as_str()), Some("Maria Lindqvist"), "{ms:?}");
+    assert_eq!(named(&ms, "he").map(|m| m.1.as_str()), Some("Daniel Okafor"), "{ms:?}");
+}
+
+#[test]
+fn apposition_with_who_and_name_suffixes() {
+    let ms = mentions("Dorin Maslak, who represents the driver, spoke first. Maslak said the trial would be long.");
+    assert_eq!(named(&ms, "Maslak").map(|m| m.1.as_str()), Some("Dorin Maslak"), "{ms:?}");
+    let ms = mentions("Officers arrested Patrick Velden Jr. on Friday. Velden was released later.");
+    assert_eq!(named(&ms, "Velden").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn a_pronoun_opening_a_sentence_is_the_subject_before() {
+    let ms = mentions(
+        "Daniel Pike spoke by phone with the mayor, Edwin Thornbury, on Friday. He said the bridge would reopen.",
+    );
+    assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Daniel Pike"), "{ms:?}");
+    // Not when the sentence before quotes someone: its speaker often comes last.
+    let ms = mentions("\"We are ready,\" Edwin Thornbury told Daniel Pike. He said the bridge would reopen.");
+    assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Daniel Pike"), "{ms:?}");
+}
+
+#[test]
+fn a_second_pronoun_in_a_sentence_keeps_the_first_ones_person() {
+    let ms = mentions(
+        "Daniel Pike said he saw the reports on Governor Laszlo Brandt as separate, but that he understood the worry.",
+    );
+    let hes: Vec<_> = ms.iter().filter(|m| m.0 == "he").map(|m| m.1.as_str()).collect();
+    assert_eq!(hes, ["Daniel Pike", "Daniel Pike"], "{ms:?}");
+}
+
+#[test]
+fn a_town_inside_a_longer_name_is_no_place() {
+    let ms = mentions(
+        "The Pittsburgh Penguins lost to a side coached by Brock Nelson, and Ceres Robotics joined the Davis Cup sponsors.",
+    );
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+    // A town with a place word, a direction or a title after it stays a place.
+    let ms = mentions("Traders in Kowloon West said the Goma Mayor met bankers from Greater Manchester.");
+    for t in ["Kowloon", "Goma", "Manchester"] {
+        assert!(ms.iter().any(|m| m.0.contains(t) && m.2 == EntityKind::Place), "{t} in {ms:?}");
+    }
+}
+
+#[test]
+fn company_heads_end_organization_names() {
+    let ms = mentions("Gerald Osei of Halvard Robotics and staff from Tom Brenner Studios said the launch slipped.");
+    assert_eq!(named(&ms, "Halvard Robotics").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    assert_eq!(named(&ms, "Tom Brenner Studios").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    // An organization named for a person keeps its connector ("Max Planck Institute for ...").
+    let ms = mentions("Scientists at the Max Planck Institute for Astrophysics said the star collapsed.");
+    assert_eq!(named(&ms, "Max Planck Institute for Astrophysics").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+}
+
+#[test]
+fn bylines_and_credits_are_no_antecedents() {
+    let ms = mentions("By Laura Pennick\n\nA Dayton man said he had found the ring.");
+    assert!(named(&ms, "he").is_none(), "{ms:?}");
+}
+
+#[test]
+fn a_capital_after_a_town_is_a_state() {
+    let ms = mentions("The firm moved from Kent, Washington to a new plant.");
+    assert_eq!(named(&ms, "Washington").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+}
+
+#[test]
+fn based_in_a_capital_and_deputies() {
+    let ms = mentions("A London-based charity said Prime Minister Alan Corrigan met the deputy prime minister.");
+    assert_eq!(named(&ms, "London").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert!(ms.iter().all(|m| !m.0.contains("deputy")), "{ms:?}");
+}
+
+#[test]
+fn two_companies_joined_by_and_stay_two() {
+    let ms = mentions("Contracts went to Halvard Robotics and Tyvak Orbital Systems last year.");
+    assert_eq!(named(&ms, "Halvard Robotics").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    assert_eq!(named(&ms, "Tyvak Orbital Systems").map(|m| m.2), Some(EntityKind::Org), "{ms:?}");
+    let ms = mentions("The Department of Hydrology and Meteorology issued a warning.");
+    assert!(named(&ms, "Department of Hydrology and Meteorology").is_some(), "{ms:?}");
+}
+
+#[test]
+fn a_shorter_name_ending_a_full_one_is_that_person() {
+    let ms = mentions("The minister named Kathleen Marsh Oduya to lead the agency. Lawmakers then questioned Marsh Oduya, who said staffing was short.");
+    let later: Vec<_> = ms.iter().filter(|m| m.0 == "Marsh Oduya").map(|m| m.1.as_str()).collect();
+    assert_eq!(later, ["Kathleen Marsh Oduya"], "{ms:?}");
+}

@@ -7,10 +7,10 @@ use crate::lexicon::{word, LEXICON};
 use tally_text::{Analysis, Token, TokenKind};
 
 /// The token can be part of a person's name.
-const NAME: u8 = 128;
+const NAME: u16 = 128;
 
 pub(crate) struct Words {
-    flags: Vec<u8>,
+    flags: Vec<u16>,
     /// Tokens that begin with an upper-case letter (`Token::cap`), in order.
     pub caps: Vec<usize>,
     /// Tokens that can be part of a person's name, in order.
@@ -114,14 +114,14 @@ impl Words {
 
     /// Word token `i` is, as written, in the word list of `flag` (see [`word`]).
     #[inline]
-    pub(crate) fn has(&self, i: usize, flag: u8) -> bool {
+    pub(crate) fn has(&self, i: usize, flag: u16) -> bool {
         self.flags.get(i).is_some_and(|f| f & flag != 0)
     }
 }
 
 /// Word token `i` (text `w`, list flags `f`) can be part of a person's name. Called for
 /// capitalised tokens and lower-case particles only, so never for a possessive "'s".
-fn name_word(an: &Analysis, i: usize, upper: bool, w: &str, f: u8) -> bool {
+fn name_word(an: &Analysis, i: usize, upper: bool, w: &str, f: u16) -> bool {
     if f & word::NOT_NAME != 0 {
         return false;
     }
