@@ -406,3 +406,44 @@ fn relative_speech_adverbs_and_lone_names() {
     let f = a.governing(span_of(text, "200 families")).unwrap();
     assert_eq!(f.sources[0].anchor.name, Some("Ahmed"));
 }
+
+/// The speaker name of the quote holding `needle`.
+fn speaker_of(text: &str, needle: &str) -> Option<String> {
+    let at = span_of(text, needle);
+    quotes(text)
+        .into_iter()
+        .find(|q| text.find(q.0.as_str()).is_some_and(|s| s <= at.start) && q.0.contains(needle))
+        .and_then(|q| q.2)
+}
+
+#[test]
+fn pronouns_skip_names_inside_quotation_marks() {
+    let text = "Harbour master Helen Dorsey spoke after the storm. \
+        \"Captain Oskar Lindqvist did everything he could for the crew,\" she said.";
+    assert_eq!(speaker_of(text, "did everything").as_deref(), Some("Helen Dorsey"));
+}
+
+#[test]
+fn pronouns_agree_in_gender() {
+    let text = "Mayor Thomas Berg thanked Sarah Okafor and Paul Dent at the shelter. \
+        \"We had beds for everyone by midnight,\" she said.";
+    assert_eq!(speaker_of(text, "beds for everyone").as_deref(), Some("Sarah Okafor"));
+    let text = "Teacher Rachel Moss introduced principal Victor Hale to Anna Prentiss. \
+        \"The new wing opens in spring,\" he said.";
+    assert_eq!(speaker_of(text, "new wing").as_deref(), Some("Victor Hale"));
+}
+
+#[test]
+fn pronouns_prefer_the_subject_of_the_nearest_sentence() {
+    let text = "Coach Brian Pettigrew praised goalkeeper Martin Okonjo after the match. \
+        \"We defended as a unit for ninety minutes,\" he said.";
+    assert_eq!(speaker_of(text, "defended as a unit").as_deref(), Some("Brian Pettigrew"));
+}
+
+#[test]
+fn a_lone_surname_is_no_first_name() {
+    // "Omar" is a first name elsewhere; alone it is a surname and says nothing of gender.
+    let text = "Senator Hana Omar wrote to the board in May. Omar asked for a review. \
+        \"The rules must apply to every member,\" she said.";
+    assert_eq!(speaker_of(text, "rules must apply").as_deref(), Some("Hana Omar"));
+}
