@@ -250,10 +250,30 @@ fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
 /// index after them.
 fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
     if told {
-        // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua").
+        // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua"), or an
+        // object pronoun ("told me", "told us that").
         let mut k = j;
+        if k < e && matches!(t.w(k), b"me" | b"us" | b"him" | b"her" | b"them" | b"you") {
+            return skip_adjuncts(t, k + 1, e, false);
+        }
+        // "told the local paper that ...": the words before a near "that" name the addressee.
+        if let Some(th) = (j..e.min(j + 6))
+            .take_while(|&m| {
+                t.is(class::WORD, m) && t.none(class::VERBSTOP | class::CLAUSE | class::CUE_WORD, m)
+                    || t.is(class::THAT, m)
+            })
+            .find(|&m| t.is(class::THAT, m))
+        {
+            if th > j {
+                return th;
+            }
+        }
         while k < e && k < j + 4 {
             if t.is(class::THAT | class::COMMA, k) || is_hard_break(t, k) {
+                break;
+            }
+            // A weekday or month after the addressee dates the telling ("told X Monday").
+            if k > j && t.is(class::WEEKDAY | class::MONTH | class::TIMEWORD, k) {
                 break;
             }
             if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) {
@@ -995,12 +1015,37 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         .take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k))
         .any(|k| t.is(class::THAT, k));
     let adjunct_follows = !that_near && (t.is(class::PREP, i + n) || (adj < e && t.is(class::PREP, adj)));
-    if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || (preceded_by_content && adjunct_follows) {
+    // Right after a closing quotation mark the frame closes the quote, whatever adjunct follows
+    // ('"...," X tweeted soon after the vote.'); a quote that ended the sentence before
+    // ('"...!" X tweeted.') is its content.
+    let closes_quote = |k: usize| t.kind(k) == Some(TokenKind::Quote) && t.is(class::MASKED, k);
+    let after_quote = !relative && !that_near && subj.0 > 0 && closes_quote(subj.0 - 1);
+    // Only a short closing frame in the quote's paragraph ('"...!" X tweeted on Monday.').
+    let quote_before = after_quote
+        && subj.0 <= lb
+        && t.an.tokens.get(subj.0).is_some_and(|tok| tok.newlines_before == 0)
+        && e.saturating_sub(i + n) <= 8
+        && !(i + n..e).any(|k| t.is(class::THAT, k));
+    let after_quote = after_quote && (subj.0 > lb || quote_before);
+    if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative)
+        || (preceded_by_content && adjunct_follows)
+        || after_quote
+    {
         // End frame: "CONTENT, X said (on Monday)."
         f.front = false;
         let end = end_region(t, adj, e);
         f.region = (subj.0, end);
-        let c = before;
+        let c = if quote_before {
+            // The quotation marks before the sentence: back to the opening mark.
+            let close = subj.0 - 1;
+            let mut open = close;
+            while open > 0 && t.is(class::MASKED, open - 1) && !closes_quote(open - 1) {
+                open -= 1;
+            }
+            (open, close)
+        } else {
+            before
+        };
         if c.1 <= c.0 {
             return None;
         }

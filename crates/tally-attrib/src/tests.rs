@@ -447,3 +447,36 @@ fn a_lone_surname_is_no_first_name() {
         \"The rules must apply to every member,\" she said.";
     assert_eq!(speaker_of(text, "rules must apply").as_deref(), Some("Hana Omar"));
 }
+
+#[test]
+fn told_with_an_object_pronoun_closes_the_quote() {
+    let text = "\"The bridge will reopen in June,\" engineer Paul Whitcombe told us.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].2.as_deref()), ("The bridge will reopen in June,", Some("Paul Whitcombe")));
+}
+
+#[test]
+fn told_addressee_before_that_is_no_content() {
+    let text = "Farmer Joe Brandt told the county paper that the frost ruined half his orchard.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the frost ruined half his orchard");
+    let text = "\"We will rebuild,\" the owner told the Valley Courier Monday afternoon.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the owner"));
+}
+
+#[test]
+fn a_frame_after_closing_marks_closes_the_quote_whatever_follows() {
+    let text = "\"Turnout was the best in a decade,\" the mayor posted soon after the polls closed.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].1.as_deref()), ("Turnout was the best in a decade,", Some("the mayor")));
+    // A quote that ends its own sentence: the short frame after it still closes it.
+    let text = "\"Vote early and bring a neighbour!\" the mayor posted before the election.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the mayor"));
+}
