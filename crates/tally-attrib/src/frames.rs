@@ -872,7 +872,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let before = i.checked_sub(1).filter(|&p| p >= lb);
     let inverted_pos =
         before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && t.is(class::INVERTS, i);
-    if inverted_pos && i + n < e && t.is(class::WORD, i + n) {
+    // An object pronoun after the cue is whom it was said to ("..., asked them about ...").
+    let object_next = matches!(t.w(i + n), b"them" | b"him" | b"her" | b"me" | b"us" | b"you" | b"it");
+    if inverted_pos && i + n < e && t.is(class::WORD, i + n) && !object_next {
         let sp = np_forward(t, i + n, e);
         let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
         if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
@@ -934,6 +936,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                 f.sources = src;
                 let adj = skip_adjuncts(t, i + n, e, told);
                 let cstart = if adj < e && t.is(class::THAT, adj) { adj + 1 } else { adj };
+                if !opens_content(t, cue, i + n, cstart) {
+                    return None;
+                }
                 f.region = (i, cstart);
                 f.content = smallvec![(cstart, e)];
                 return Some(f);
@@ -982,6 +987,10 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if !plausible_source(t, subj) {
         return None;
     }
+    // "what X said", "as X said": a clause about the statement, not a report of it.
+    if subj.0 > lb && matches!(t.w(subj.0 - 1), b"what" | b"as") {
+        return None;
+    }
     // Coordinated subjects ("The United States and South Korea said").
     let (mut sources, _) = source_list(t, subj.0, subj.1);
     if sources.is_empty() {
@@ -1027,8 +1036,15 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         && e.saturating_sub(i + n) <= 8
         && !(i + n..e).any(|k| t.is(class::THAT, k));
     let after_quote = after_quote && (subj.0 > lb || quote_before);
-    if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative)
-        || (preceded_by_content && adjunct_follows)
+    // Content closed by a comma, dash or quotation mark before the subject ("..., X said.";
+    // not "... and X replied with a joke.").
+    let closed = subj.0 > lb
+        && (is_comma(t, subj.0 - 1) || matches!(t.kind(subj.0 - 1), Some(TokenKind::Quote) | Some(TokenKind::Dash)));
+    // A cue that needs "that" closes plain content only when nothing follows it ("..., she
+    // recalled."; not "..., protesters responded with violence.").
+    let bare_end = !cue.needs_that || adj == i + n;
+    if ((next_is_stop || next_is_comma) && closed && !relative && bare_end)
+        || (preceded_by_content && adjunct_follows && bare_end)
         || after_quote
     {
         // End frame: "CONTENT, X said (on Monday)."
@@ -1082,6 +1098,11 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if matches!(t.w(cstart), b"little" | b"nothing") {
         return None;
     }
+    // "X wrote a novel", "X recalled the day": such a cue reports speech only before "that",
+    // a colon or quotation marks.
+    if !opens_content(t, cue, i + n, cstart) {
+        return None;
+    }
     f.region = (subj.0, cstart);
     f.pre = fronted(t, subj.0, lb);
     if told {
@@ -1100,6 +1121,14 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     }
     f.content = smallvec![(cstart, cend)];
     Some(f)
+}
+
+/// Whether content starting at `cstart` after a cue ending at `after` is what the cue reports:
+/// always, but for a cue that needs "that", a colon or quotation marks before its content.
+fn opens_content(t: &Text, cue: &crate::lexicon::Cue, after: usize, cstart: usize) -> bool {
+    !cue.needs_that
+        || t.kind(cstart) == Some(TokenKind::Quote)
+        || (cstart > after && (t.is(class::THAT, cstart - 1) || is_punct(t, cstart - 1, ":")))
 }
 
 /// "in a statement carried by KCNA", "in remarks broadcast by state TV": the channel.

@@ -26,6 +26,9 @@ pub struct Cue {
     pub ids: Vec<u32>,
     pub stance: Stance,
     pub kind: CueKind,
+    /// Before its content the cue needs "that", a colon or quotation marks (a fourth column
+    /// `that`): "X wrote that ...", but "X wrote a novel" reports no speech.
+    pub needs_that: bool,
 }
 
 /// The closed word classes of `data/words.tsv`, as bits.
@@ -423,7 +426,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let Some(kind) = parse_kind(kind) else { continue };
         let words: Vec<&'static str> = form.split(' ').filter(|w| !w.is_empty()).collect();
         let Some(first) = words.first().copied() else { continue };
-        cues.entry(first).or_default().push(Cue { words, ids: Vec::new(), stance: parse_stance(stance), kind });
+        let needs_that = cols.get(3).is_some_and(|c| *c == "that");
+        cues.entry(first).or_default().push(Cue {
+            words,
+            ids: Vec::new(),
+            stance: parse_stance(stance),
+            kind,
+            needs_that,
+        });
     }
     for v in cues.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));

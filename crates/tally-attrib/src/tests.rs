@@ -480,3 +480,40 @@ fn a_frame_after_closing_marks_closes_the_quote_whatever_follows() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn more_speech_verbs_close_quotes_and_open_that_clauses() {
+    let text = "\"We slept in the gym for a week,\" Maria Delgado recalled in an interview.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Maria Delgado"));
+    let text = "The union has long argued that the night shift is understaffed.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].1.as_deref()), ("the night shift is understaffed", Some("The union")));
+}
+
+#[test]
+fn writing_and_recalling_things_is_no_speech() {
+    // Such verbs report speech only before "that", a colon or quotation marks.
+    for text in [
+        "The novelist wrote three books about the river towns.",
+        "Years later he recalled the flood with a shudder.",
+        "The architect posted photos of the new library.",
+    ] {
+        assert_eq!(quotes(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn no_end_frame_without_a_closing_comma_or_after_an_object() {
+    // "and X replied with ..." closes nothing; "..., asked them about" names no speaker.
+    let text = "Fans shouted questions at the panel and the director replied with a joke.";
+    assert_eq!(quotes(text), vec![], "{text}");
+    let text = "The committee chair, a former judge, asked them about the missing files.";
+    let q = quotes(text);
+    assert!(q.iter().all(|q| q.1.as_deref() != Some("them about the missing files")), "{q:?}");
+    // "what X said" is a clause about a statement.
+    let text = "The bill is smaller than what the mayor said, but it still worries residents.";
+    assert_eq!(quotes(text), vec![], "{text}");
+}
