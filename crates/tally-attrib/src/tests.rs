@@ -517,3 +517,13 @@ fn no_end_frame_without_a_closing_comma_or_after_an_object() {
     let text = "The bill is smaller than what the mayor said, but it still worries residents.";
     assert_eq!(quotes(text), vec![], "{text}");
 }
+
+#[test]
+fn titles_and_short_phrases_in_marks_inside_a_sentence_are_no_quotes() {
+    let text = "\"We are ready for the season,\" the coach said. \
+        The band then played \"Harbour Lights Forever\" as the crowd cheered. \
+        Critics had called the stadium a \"concrete mistake\" for years.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "We are ready for the season,");
+}
