@@ -527,3 +527,16 @@ fn titles_and_short_phrases_in_marks_inside_a_sentence_are_no_quotes() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, "We are ready for the season,");
 }
+
+#[test]
+fn a_quote_running_over_paragraphs_is_one_speakers() {
+    let text = "Harbour master Ines Calloway said: \"The storm moved faster than any model predicted.\n\n\
+        \"We closed the port two hours early and nobody was hurt.\"\n\nThe port reopened on Friday.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].2.as_deref(), q[0].3),
+        ("The storm moved faster than any model predicted", Some("Ines Calloway"), true)
+    );
+    assert_eq!(q[1].2.as_deref(), Some("Ines Calloway"));
+}
