@@ -987,9 +987,21 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if !plausible_source(t, subj) {
         return None;
     }
-    // "what X said", "as X said": a clause about the statement, not a report of it.
+    // "what X said", "as X said": a clause about the statement, not a report of it; but "As X
+    // noted (at the time), CONTENT" opens what X said.
     if subj.0 > lb && matches!(t.w(subj.0 - 1), b"what" | b"as") {
-        return None;
+        let adj = skip_adjuncts(t, i + n, e, told);
+        let opens = t.w(subj.0 - 1) == b"as"
+            && (subj.0 - 1 == lb || t.rb(subj.0 - 2) == b"(")
+            && adj + 1 < e
+            && is_comma(t, adj);
+        if !opens {
+            return None;
+        }
+        f.sources = smallvec![subj];
+        f.region = (subj.0 - 1, adj + 1);
+        f.content = smallvec![(adj + 1, e)];
+        return Some(f);
     }
     // Coordinated subjects ("The United States and South Korea said").
     let (mut sources, _) = source_list(t, subj.0, subj.1);

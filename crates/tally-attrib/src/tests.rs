@@ -540,3 +540,21 @@ fn a_quote_running_over_paragraphs_is_one_speakers() {
     );
     assert_eq!(q[1].2.as_deref(), Some("Ines Calloway"));
 }
+
+#[test]
+fn as_x_noted_opens_what_x_said() {
+    let text = "As the port authority noted last week, 40 ships were waiting at anchor.";
+    let (s, cue, _) = sources(text, "40 ships");
+    assert_eq!((s, cue.as_str()), (vec!["the port authority".to_string()], "noted"));
+    // Inside a clause "as X promised" reports nothing.
+    let text = "The council did not, as it promised, repair the old bridge.";
+    assert_eq!(quotes(text), vec![], "{text}");
+}
+
+#[test]
+fn added_with_an_object_is_no_speech() {
+    let text = "Midfielder Tom Alvarez added two goals and the hosts won 3-1.";
+    assert_eq!(quotes(text), vec![], "{text}");
+    let text = "\"We never gave up,\" Alvarez added.";
+    assert_eq!(quotes(text).len(), 1);
+}
