@@ -179,6 +179,10 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
     if t.rb(r.1 - 1) == b")" {
         return true;
     }
+    // A head that never speaks ("blood tests", "the recipe") in lower case.
+    if !t.is_cap(r.1 - 1) && t.is(class::NONSPEAKER, r.1 - 1) {
+        return false;
+    }
     let named = (r.0..r.1)
         .any(|i| t.is(class::ROLE | class::PRONOUN, i) || (t.is_cap(i) && !(i == r.0 && t.is(class::DET, i))));
     // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is

@@ -558,3 +558,9 @@ fn added_with_an_object_is_no_speech() {
     let text = "\"We never gave up,\" Alvarez added.";
     assert_eq!(quotes(text).len(), 1);
 }
+
+#[test]
+fn a_head_that_never_speaks_is_no_source() {
+    let text = "The old recipe called for two pounds of butter.";
+    assert_eq!(quotes(text), vec![], "{text}");
+}
