@@ -257,7 +257,7 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
         // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua"), or an
         // object pronoun ("told me", "told us that").
         let mut k = j;
-        if k < e && matches!(t.w(k), b"me" | b"us" | b"him" | b"her" | b"them" | b"you") {
+        if k < e && !t.is_cap(k) && matches!(t.w(k), b"me" | b"us" | b"him" | b"her" | b"them" | b"you") {
             return skip_adjuncts(t, k + 1, e, false);
         }
         // "told the local paper that ...": the words before a near "that" name the addressee.
@@ -974,7 +974,8 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         let app_is_name = app.1 > app.0
             && app.1 - app.0 <= 4
             && (app.0..app.1).all(|k| t.is_cap(k) && t.is(class::WORD, k))
-            && !t.is_cap(np1.0.max(np1.1.saturating_sub(1)));
+            // "the agency's director" or a relative clause ("The company that runs X, Y, said").
+            && (!t.is_cap(np1.0.max(np1.1.saturating_sub(1))) || (np1.0 > lb && t.is(class::CLAUSE, np1.0 - 1)));
         if app_is_name {
             name_app = Some(app);
         }
@@ -983,6 +984,10 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             if !list.is_empty() {
                 cited = Some(list);
             }
+        }
+        // "X, via Y, said": Y passed the words on.
+        if t.w(app.0) == b"via" && app.1 > app.0 + 1 && t.is_cap(app.0 + 1) {
+            f.via = Some((app.0 + 1, app.1));
         }
         (j, np1)
     } else {
@@ -1091,6 +1096,14 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         if f.via.is_none() {
             f.via = carried_by(t, i + n, end);
         }
+        // "..., X said, via Y (of Z)." : Y passed the words on.
+        if f.via.is_none() && end + 2 < e && is_comma(t, end) && t.w(end + 1) == b"via" && t.is_cap(end + 2) {
+            let r = np_forward(t, end + 2, e);
+            if r.1 > r.0 {
+                f.via = Some(r);
+                f.region.1 = r.1;
+            }
+        }
         return Some(f);
     }
     if next_is_stop && f.kind != CueKind::Act {
@@ -1160,13 +1173,18 @@ fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
     })
 }
 
-/// "X told Xinhua": a named addressee passes the words on.
+/// "X told Xinhua": a named addressee passes the words on; a kind of audience ("told US
+/// media") passes nothing on.
 fn via_of_told(t: &Text, f: &mut Fr, from: usize, to: usize) {
     let mut k = from;
     while k < to && t.is_cap(k) && t.is(class::WORD, k) {
         k += 1;
     }
-    if k > from {
+    let audience = k < to
+        && t.is(class::ADJUNCT | class::ROLE, k)
+        && !t.is(class::ARTICLE | class::DET | class::PREP, k)
+        && !t.is_cap(k);
+    if k > from && !audience {
         f.via = Some((from, k));
     }
 }

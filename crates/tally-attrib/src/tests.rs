@@ -564,3 +564,21 @@ fn a_head_that_never_speaks_is_no_source() {
     let text = "The old recipe called for two pounds of butter.";
     assert_eq!(quotes(text), vec![], "{text}");
 }
+
+#[test]
+fn a_channel_after_via_and_no_channel_in_a_kind_of_audience() {
+    let q = quotes("\"We lost our shape,\" Pereira said, via Harbour Daily News.");
+    assert_eq!((q.len(), q[0].4.as_deref()), (1, Some("Harbour Daily News")), "{q:?}");
+    // "told US media": a kind of audience, not a channel ("US" is no "us").
+    let q = quotes("General Anna Brekke told US media on Monday that the drills would go on.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].4.as_deref()), ("the drills would go on", None));
+}
+
+#[test]
+fn a_name_in_apposition_after_a_relative_clause_speaks() {
+    let text = "The firm that runs the Lakeside Games, Orvell Events, denies that tickets were oversold.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Orvell Events"));
+}
