@@ -1068,6 +1068,27 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         || (preceded_by_content && adjunct_follows && bare_end)
         || after_quote
     {
+        // Only an adverbial before the frame ("In 1997, X wrote, she ..."): what was said
+        // follows the frame; nothing said precedes it ("After that, X wrote and wrote.").
+        let adverbial_only = !after_quote
+            && before.1 > before.0
+            && before.1 - before.0 <= 3
+            && t.is(class::CLAUSE | class::PREP | class::TIMEWORD, before.0)
+            // No verb, and no count ("At least 12 died, X said"); a year may stand ("In 1997").
+            && !(before.0..before.1).any(|k| {
+                t.is(class::VERBSTOP | class::CUE_WORD | class::AUX, k)
+                    || (t.is(class::NUMBER, k) && !(t.rb(k).len() == 4 && t.rb(k).iter().all(u8::is_ascii_digit)))
+            });
+        if adverbial_only {
+            let next = adj + 1;
+            if next_is_comma && next < e && !t.is(class::CLAUSE | class::AND, next) {
+                f.region = (subj.0, next);
+                f.pre = Some(before);
+                f.content = smallvec![(next, e)];
+                return Some(f);
+            }
+            return None;
+        }
         // End frame: "CONTENT, X said (on Monday)."
         f.front = false;
         let end = end_region(t, adj, e);

@@ -582,3 +582,17 @@ fn a_name_in_apposition_after_a_relative_clause_speaks() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1.as_deref(), Some("Orvell Events"));
 }
+
+#[test]
+fn an_adverbial_before_a_frame_is_not_what_was_said() {
+    // "In 1998, X recalled, ...": what was said follows the frame.
+    let text = "In 1998, Vera Lindqvist recalled, she opened the bakery with two ovens.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "she opened the bakery with two ovens");
+    let text = "After that, Lindqvist wrote, and wrote, and wrote.";
+    assert_eq!(quotes(text), vec![], "{text}");
+    // A clause before the frame is content.
+    let text = "This is also lifting prices, Lindqvist said.";
+    assert_eq!(quotes(text).len(), 1);
+}
