@@ -179,6 +179,10 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
     if t.rb(r.1 - 1) == b")" {
         return true;
     }
+    // A head that never speaks ("blood tests", "the recipe") in lower case.
+    if !t.is_cap(r.1 - 1) && t.is(class::NONSPEAKER, r.1 - 1) {
+        return false;
+    }
     let named = (r.0..r.1)
         .any(|i| t.is(class::ROLE | class::PRONOUN, i) || (t.is_cap(i) && !(i == r.0 && t.is(class::DET, i))));
     // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
@@ -250,10 +254,30 @@ fn skip_aux_back(t: &Text, mut j: usize, lb: usize) -> usize {
 /// index after them.
 fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
     if told {
-        // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua").
+        // The addressee: a short noun phrase ("reporters", "state radio", "Xinhua"), or an
+        // object pronoun ("told me", "told us that").
         let mut k = j;
+        if k < e && !t.is_cap(k) && matches!(t.w(k), b"me" | b"us" | b"him" | b"her" | b"them" | b"you") {
+            return skip_adjuncts(t, k + 1, e, false);
+        }
+        // "told the local paper that ...": the words before a near "that" name the addressee.
+        if let Some(th) = (j..e.min(j + 6))
+            .take_while(|&m| {
+                t.is(class::WORD, m) && t.none(class::VERBSTOP | class::CLAUSE | class::CUE_WORD, m)
+                    || t.is(class::THAT, m)
+            })
+            .find(|&m| t.is(class::THAT, m))
+        {
+            if th > j {
+                return th;
+            }
+        }
         while k < e && k < j + 4 {
             if t.is(class::THAT | class::COMMA, k) || is_hard_break(t, k) {
+                break;
+            }
+            // A weekday or month after the addressee dates the telling ("told X Monday").
+            if k > j && t.is(class::WEEKDAY | class::MONTH | class::TIMEWORD, k) {
                 break;
             }
             if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) {
@@ -852,7 +876,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let before = i.checked_sub(1).filter(|&p| p >= lb);
     let inverted_pos =
         before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && t.is(class::INVERTS, i);
-    if inverted_pos && i + n < e && t.is(class::WORD, i + n) {
+    // An object pronoun after the cue is whom it was said to ("..., asked them about ...").
+    let object_next = matches!(t.w(i + n), b"them" | b"him" | b"her" | b"me" | b"us" | b"you" | b"it");
+    if inverted_pos && i + n < e && t.is(class::WORD, i + n) && !object_next {
         let sp = np_forward(t, i + n, e);
         let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
         if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
@@ -914,6 +940,9 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                 f.sources = src;
                 let adj = skip_adjuncts(t, i + n, e, told);
                 let cstart = if adj < e && t.is(class::THAT, adj) { adj + 1 } else { adj };
+                if !opens_content(t, cue, i + n, cstart) {
+                    return None;
+                }
                 f.region = (i, cstart);
                 f.content = smallvec![(cstart, e)];
                 return Some(f);
@@ -945,7 +974,8 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         let app_is_name = app.1 > app.0
             && app.1 - app.0 <= 4
             && (app.0..app.1).all(|k| t.is_cap(k) && t.is(class::WORD, k))
-            && !t.is_cap(np1.0.max(np1.1.saturating_sub(1)));
+            // "the agency's director" or a relative clause ("The company that runs X, Y, said").
+            && (!t.is_cap(np1.0.max(np1.1.saturating_sub(1))) || (np1.0 > lb && t.is(class::CLAUSE, np1.0 - 1)));
         if app_is_name {
             name_app = Some(app);
         }
@@ -955,12 +985,32 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
                 cited = Some(list);
             }
         }
+        // "X, via Y, said": Y passed the words on.
+        if t.w(app.0) == b"via" && app.1 > app.0 + 1 && t.is_cap(app.0 + 1) {
+            f.via = Some((app.0 + 1, app.1));
+        }
         (j, np1)
     } else {
         (j, np_back(t, j, lb)?)
     };
     if !plausible_source(t, subj) {
         return None;
+    }
+    // "what X said", "as X said": a clause about the statement, not a report of it; but "As X
+    // noted (at the time), CONTENT" opens what X said.
+    if subj.0 > lb && matches!(t.w(subj.0 - 1), b"what" | b"as") {
+        let adj = skip_adjuncts(t, i + n, e, told);
+        let opens = t.w(subj.0 - 1) == b"as"
+            && (subj.0 - 1 == lb || t.rb(subj.0 - 2) == b"(")
+            && adj + 1 < e
+            && is_comma(t, adj);
+        if !opens {
+            return None;
+        }
+        f.sources = smallvec![subj];
+        f.region = (subj.0 - 1, adj + 1);
+        f.content = smallvec![(adj + 1, e)];
+        return Some(f);
     }
     // Coordinated subjects ("The United States and South Korea said").
     let (mut sources, _) = source_list(t, subj.0, subj.1);
@@ -995,12 +1045,65 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         .take_while(|&k| !is_comma(t, k) && !is_hard_break(t, k))
         .any(|k| t.is(class::THAT, k));
     let adjunct_follows = !that_near && (t.is(class::PREP, i + n) || (adj < e && t.is(class::PREP, adj)));
-    if ((next_is_stop || next_is_comma) && subj.0 > lb && !relative) || (preceded_by_content && adjunct_follows) {
+    // Right after a closing quotation mark the frame closes the quote, whatever adjunct follows
+    // ('"...," X tweeted soon after the vote.'); a quote that ended the sentence before
+    // ('"...!" X tweeted.') is its content.
+    let closes_quote = |k: usize| t.kind(k) == Some(TokenKind::Quote) && t.is(class::MASKED, k);
+    let after_quote = !relative && !that_near && subj.0 > 0 && closes_quote(subj.0 - 1);
+    // Only a short closing frame in the quote's paragraph ('"...!" X tweeted on Monday.').
+    let quote_before = after_quote
+        && subj.0 <= lb
+        && t.an.tokens.get(subj.0).is_some_and(|tok| tok.newlines_before == 0)
+        && e.saturating_sub(i + n) <= 8
+        && !(i + n..e).any(|k| t.is(class::THAT, k));
+    let after_quote = after_quote && (subj.0 > lb || quote_before);
+    // Content closed by a comma, dash or quotation mark before the subject ("..., X said.";
+    // not "... and X replied with a joke.").
+    let closed = subj.0 > lb
+        && (is_comma(t, subj.0 - 1) || matches!(t.kind(subj.0 - 1), Some(TokenKind::Quote) | Some(TokenKind::Dash)));
+    // A cue that needs "that" closes plain content only when nothing follows it ("..., she
+    // recalled."; not "..., protesters responded with violence.").
+    let bare_end = !cue.needs_that || adj == i + n;
+    if ((next_is_stop || next_is_comma) && closed && !relative && bare_end)
+        || (preceded_by_content && adjunct_follows && bare_end)
+        || after_quote
+    {
+        // Only an adverbial before the frame ("In 1997, X wrote, she ..."): what was said
+        // follows the frame; nothing said precedes it ("After that, X wrote and wrote.").
+        let adverbial_only = !after_quote
+            && before.1 > before.0
+            && before.1 - before.0 <= 3
+            && t.is(class::CLAUSE | class::PREP | class::TIMEWORD, before.0)
+            // No verb, and no count ("At least 12 died, X said"); a year may stand ("In 1997").
+            && !(before.0..before.1).any(|k| {
+                t.is(class::VERBSTOP | class::CUE_WORD | class::AUX, k)
+                    || (t.is(class::NUMBER, k) && !(t.rb(k).len() == 4 && t.rb(k).iter().all(u8::is_ascii_digit)))
+            });
+        if adverbial_only {
+            let next = adj + 1;
+            if next_is_comma && next < e && !t.is(class::CLAUSE | class::AND, next) {
+                f.region = (subj.0, next);
+                f.pre = Some(before);
+                f.content = smallvec![(next, e)];
+                return Some(f);
+            }
+            return None;
+        }
         // End frame: "CONTENT, X said (on Monday)."
         f.front = false;
         let end = end_region(t, adj, e);
         f.region = (subj.0, end);
-        let c = before;
+        let c = if quote_before {
+            // The quotation marks before the sentence: back to the opening mark.
+            let close = subj.0 - 1;
+            let mut open = close;
+            while open > 0 && t.is(class::MASKED, open - 1) && !closes_quote(open - 1) {
+                open -= 1;
+            }
+            (open, close)
+        } else {
+            before
+        };
         if c.1 <= c.0 {
             return None;
         }
@@ -1013,6 +1116,14 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
         }
         if f.via.is_none() {
             f.via = carried_by(t, i + n, end);
+        }
+        // "..., X said, via Y (of Z)." : Y passed the words on.
+        if f.via.is_none() && end + 2 < e && is_comma(t, end) && t.w(end + 1) == b"via" && t.is_cap(end + 2) {
+            let r = np_forward(t, end + 2, e);
+            if r.1 > r.0 {
+                f.via = Some(r);
+                f.region.1 = r.1;
+            }
         }
         return Some(f);
     }
@@ -1037,6 +1148,11 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if matches!(t.w(cstart), b"little" | b"nothing") {
         return None;
     }
+    // "X wrote a novel", "X recalled the day": such a cue reports speech only before "that",
+    // a colon or quotation marks.
+    if !opens_content(t, cue, i + n, cstart) {
+        return None;
+    }
     f.region = (subj.0, cstart);
     f.pre = fronted(t, subj.0, lb);
     if told {
@@ -1057,6 +1173,14 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     Some(f)
 }
 
+/// Whether content starting at `cstart` after a cue ending at `after` is what the cue reports:
+/// always, but for a cue that needs "that", a colon or quotation marks before its content.
+fn opens_content(t: &Text, cue: &crate::lexicon::Cue, after: usize, cstart: usize) -> bool {
+    !cue.needs_that
+        || t.kind(cstart) == Some(TokenKind::Quote)
+        || (cstart > after && (t.is(class::THAT, cstart - 1) || is_punct(t, cstart - 1, ":")))
+}
+
 /// "in a statement carried by KCNA", "in remarks broadcast by state TV": the channel.
 fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
     (from + 1..to).find_map(|k| {
@@ -1070,13 +1194,18 @@ fn carried_by(t: &Text, from: usize, to: usize) -> Option<R> {
     })
 }
 
-/// "X told Xinhua": a named addressee passes the words on.
+/// "X told Xinhua": a named addressee passes the words on; a kind of audience ("told US
+/// media") passes nothing on.
 fn via_of_told(t: &Text, f: &mut Fr, from: usize, to: usize) {
     let mut k = from;
     while k < to && t.is_cap(k) && t.is(class::WORD, k) {
         k += 1;
     }
-    if k > from {
+    let audience = k < to
+        && t.is(class::ADJUNCT | class::ROLE, k)
+        && !t.is(class::ARTICLE | class::DET | class::PREP, k)
+        && !t.is_cap(k);
+    if k > from && !audience {
         f.via = Some((from, k));
     }
 }

@@ -26,6 +26,9 @@ pub struct Cue {
     pub ids: Vec<u32>,
     pub stance: Stance,
     pub kind: CueKind,
+    /// Before its content the cue needs "that", a colon or quotation marks (a fourth column
+    /// `that`): "X wrote that ...", but "X wrote a novel" reports no speech.
+    pub needs_that: bool,
 }
 
 /// The closed word classes of `data/words.tsv`, as bits.
@@ -178,6 +181,18 @@ pub struct Lexicon {
     pub unverified: Vec<Vec<&'static str>>,
     /// The hedge phrases as word ids.
     pub unverified_ids: Vec<Vec<u32>>,
+    /// Words and first names that make a person male or female (lower case; read only when
+    /// names are resolved, not per token).
+    gender: HashMap<&'static str, Gender>,
+}
+
+/// A person's grammatical gender as the text marks it (for "he" and "she").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
 }
 
 impl Lexicon {
@@ -233,6 +248,20 @@ impl Lexicon {
     #[cfg(test)]
     pub fn bits(&self, id: u32) -> class::Bits {
         self.words.get(id as usize).map_or(0, |w| w.bits)
+    }
+    /// The gender a word marks ("mrs", "spokesman", "sarah"): `word` as written, read in ASCII
+    /// lower case (no allocation: longer words are no gendered words).
+    pub fn gender(&self, word: &str) -> Gender {
+        let b = word.as_bytes();
+        let mut buf = [0u8; 16];
+        let Some(dst) = buf.get_mut(..b.len()) else { return Gender::Unknown };
+        for (d, s) in dst.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        match std::str::from_utf8(dst) {
+            Ok(w) => self.gender.get(w).copied().unwrap_or_default(),
+            Err(_) => Gender::Unknown,
+        }
     }
     /// Cue forms starting with word `id`, longest first.
     #[inline]
@@ -397,17 +426,29 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let Some(kind) = parse_kind(kind) else { continue };
         let words: Vec<&'static str> = form.split(' ').filter(|w| !w.is_empty()).collect();
         let Some(first) = words.first().copied() else { continue };
-        cues.entry(first).or_default().push(Cue { words, ids: Vec::new(), stance: parse_stance(stance), kind });
+        let needs_that = cols.get(3).is_some_and(|c| *c == "that");
+        cues.entry(first).or_default().push(Cue {
+            words,
+            ids: Vec::new(),
+            stance: parse_stance(stance),
+            kind,
+            needs_that,
+        });
     }
     for v in cues.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     }
     let mut classes: HashMap<&'static str, class::Bits> = HashMap::default();
     let mut unverified: Vec<Vec<&'static str>> = Vec::new();
+    let mut gender: HashMap<&'static str, Gender> = HashMap::default();
     for cols in data_lines(include_str!("../data/words.tsv")) {
         let (Some(class), Some(word)) = (cols.first(), cols.get(1)) else { continue };
         if *class == "unverified" {
             unverified.push(word.split(' ').collect());
+        } else if *class == "male" {
+            gender.insert(word, Gender::Male);
+        } else if *class == "female" {
+            gender.insert(word, Gender::Female);
         } else {
             // A class the code does not read is ignored.
             if let Some(&(_, bit)) = class::NAMES.iter().find(|(name, _)| name == class) {
@@ -485,6 +526,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         unverified_ids,
         #[cfg(test)]
         unverified,
+        gender,
     }
 });
 

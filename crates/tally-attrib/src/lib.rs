@@ -539,6 +539,16 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
             .filter(|(f, _)| f.contents.iter().any(|ct| ct.overlaps(qspan)))
             .min_by_key(|(f, _)| f.frame.start.abs_diff(qspan.end).min(f.frame.end.abs_diff(qspan.start)))
             .map(|(_, sp)| *sp);
+        // Quotation marks inside a sentence of the report's own ('the campaign was a "bold
+        // effort"', 'the single "Takin' It"'): a title or a short phrase is no quote.
+        let embedded =
+            o > 0 && t.kind(o - 1) == Some(TokenKind::Word) && an.sentence_at(t.span((o - 1, o)).start) == Some(si);
+        if owner.is_none() && embedded {
+            let title = (inner.0..inner.1).filter(|&i| t.is(class::WORD, i) && t.rb(i).len() > 3).all(|i| t.is_cap(i));
+            if words < 6 || title {
+                continue;
+            }
+        }
         let (speaker, cue, via): Said = match owner {
             Some((sp, cue, via)) => (sp, Some(cue), via),
             None => match prev {

@@ -29,7 +29,9 @@ fn classify(c: &str) -> Option<(Family, Role)> {
 }
 
 /// Pairs of quotation mark token indices `(open, close)`, in text order. A pair never crosses a
-/// paragraph break; unmatched marks (apostrophes, "soldiers' ") are ignored.
+/// paragraph break; unmatched marks (apostrophes, "soldiers' ") are ignored. A double mark left
+/// open at a paragraph's end when the next paragraph opens with one (a quote running over
+/// paragraphs) pairs with the paragraph's last token.
 pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
     let an = t.an;
     let mut out = Vec::with_capacity(t.quotes.len() / 2);
@@ -45,6 +47,20 @@ pub fn pairs(t: &Text) -> Vec<(usize, usize)> {
         }
         let Some(sent) = an.sentences.get(si).filter(|s| s.tokens.start <= i) else { continue };
         if para != Some(sent.paragraph) {
+            // A quote running over paragraphs leaves its paragraph open and opens the next
+            // one again: the open mark's quote runs to its paragraph's end.
+            let reopens = para.is_some_and(|p| p + 1 == sent.paragraph)
+                && sent.tokens.start == i
+                && si.checked_sub(1).and_then(|k| an.sentences.get(k)).is_some_and(|s| Some(s.paragraph) == para)
+                && matches!(t.raw(i), "\"" | "“");
+            if reopens {
+                if let Some(&(o, _, _)) = stack.iter().rev().find(|&&(_, f, p)| f == Family::Double && Some(p) == para)
+                {
+                    if i > o + 2 {
+                        out.push((o, i - 1));
+                    }
+                }
+            }
             stack.retain(|&(_, _, p)| p == sent.paragraph);
             para = Some(sent.paragraph);
         }

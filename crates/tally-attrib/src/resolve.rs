@@ -3,7 +3,7 @@
 //! phrase's own proper-name core otherwise.
 
 use crate::frames::R;
-use crate::lexicon::class;
+use crate::lexicon::{class, Gender, LEXICON};
 use crate::{Text, CURLY_S};
 use std::borrow::Cow;
 use tally_model::{EntityKind, NameRef, Span};
@@ -19,6 +19,12 @@ struct Ante<'a> {
     plural: bool,
     /// A source of an attribution frame (rather than a plain mention).
     speaker: bool,
+    /// It stands inside quotation marks: a name someone said, never what a pronoun outside
+    /// them refers to.
+    quoted: bool,
+    gender: Gender,
+    /// Only a run of capitalised words says it is a person (a weaker antecedent).
+    run: bool,
     /// The text is ASCII and exactly the span's bytes (its lower-cased copy is the span's
     /// bytes in the document's lower-cased body). Only read for speakers, so only set for them.
     ascii: bool,
@@ -27,7 +33,7 @@ struct Ante<'a> {
 impl<'a> Ante<'a> {
     fn new(span: Span, name: Option<&'a str>, text: &'a str, person: bool, plural: bool, speaker: bool) -> Self {
         let ascii = speaker && text.is_ascii() && text.len() == span.len();
-        Ante { span, name, text, person, plural, speaker, ascii }
+        Ante { span, name, text, person, plural, speaker, quoted: false, gender: Gender::Unknown, run: false, ascii }
     }
     fn label(&self) -> &'a str {
         self.name.unwrap_or(self.text)
@@ -72,9 +78,17 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let mut antes = Vec::with_capacity(t.mentions.len() + t.cap_runs.len() + phrases);
         // Person names from the entity pass, and runs of two or more capitalised words that
         // name no organisation or place (a fallback while the entity pass lacks people).
+        // A pronoun the entity pass resolved is left out: pronouns are resolved here.
         for m in &t.mentions {
             if m.kind == EntityKind::Person {
-                antes.push(Ante::new(m.span, Some(m.name.as_str()), m.span.text(t.an.body), true, false, false));
+                let k = t.an.token_at_or_after(m.span.start);
+                if m.span.len() <= 4 && t.is(class::PRONOUN, k) {
+                    continue;
+                }
+                let mut a = Ante::new(m.span, Some(m.name.as_str()), m.span.text(t.an.body), true, false, false);
+                a.quoted = t.is(class::MASKED, k);
+                a.gender = gender_of(t, (k, t.an.token_at_or_after(m.span.end)), Some(m.name.as_str()));
+                antes.push(a);
             }
         }
         // Runs come in text order: overlap tests walk the mentions with one cursor.
@@ -83,13 +97,19 @@ impl<'t, 'a> Resolver<'t, 'a> {
             // Leading titles, determiners and words of other mentions are dropped; a run left
             // shorter than two words names no one (and needs no more tests).
             let mut s = i;
-            while j - s >= 2 && (t.is(class::TITLE | class::DET, s) || cursor.overlaps(t, (s, s + 1))) {
+            // A sentence's first word may be a clause word ("When Ford visited ...").
+            let g = gender_of(t, (i, j), None);
+            while j - s >= 2 && (t.is(class::TITLE | class::DET | class::CLAUSE, s) || cursor.overlaps(t, (s, s + 1))) {
                 s += 1;
             }
             if j - s >= 2 && !has_orgword(t, (s, j)) && !cursor.overlaps(t, (s, j)) {
                 let span = t.span((s, j));
                 let text = span.text(t.an.body);
-                antes.push(Ante::new(span, Some(text), text, true, false, false));
+                let mut a = Ante::new(span, Some(text), text, true, false, false);
+                a.quoted = t.is(class::MASKED, s);
+                a.gender = g;
+                a.run = true;
+                antes.push(a);
             }
         }
         antes.sort_by_key(|a| a.span.start);
@@ -122,6 +142,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 || h.ends_with(b"woman")
                 || t.is(class::PERSONROLE, r.1.saturating_sub(1))
                 || t.mentions_from(ma, span).iter().any(|m| m.kind == EntityKind::Person && span.contains(m.span))
+                // A surname of a person named before ("Williams" after "Jennifer Williams").
+                || (r.1 - r.0 == 1
+                    && name.is_some()
+                    && self.before(ak).take(64).any(|a| a.person && !a.speaker && a.name == name))
                 || {
                     // Few antecedents start inside the phrase: a walk, not a search.
                     let rest = self.antes.get(ak..).unwrap_or(&[]);
@@ -130,7 +154,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
                         .any(|a| a.person && !a.speaker && span.contains(a.span))
                 };
             let plural = head.ends_with(b"s") && !head.ends_with(b"ss") && !t.is_cap(r.1 - 1);
-            let ante = Ante::new(span, name, span.text(t.an.body), person, plural, true);
+            let mut ante = Ante::new(span, name, span.text(t.an.body), person, plural, true);
+            if person {
+                ante.gender = gender_of(t, r, name);
+            }
             let pos =
                 ak + self.antes.get(ak..).unwrap_or(&[]).iter().take_while(|a| a.span.start <= span.start).count();
             self.antes.insert(pos, ante);
@@ -169,23 +196,59 @@ impl<'t, 'a> Resolver<'t, 'a> {
         let first = t.w(r.0);
         let head = t.w(r.1.saturating_sub(1));
         let window = span.start.saturating_sub(1500);
-        // Pronouns.
+        // Pronouns: antecedents outside quotation marks, of the pronoun's gender. "he" and
+        // "she" take the first person named in the nearest sentence that names one (a
+        // sentence's subject before its objects: "Simmons introduced McDonald. '...,' he said").
         if n == 1 && t.is(class::PRONOUN, r.0) {
-            let want_person = matches!(first, b"he" | b"she" | b"him" | b"her");
+            let want = match first {
+                b"he" | b"him" => Gender::Male,
+                b"she" | b"her" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            let want_person = want != Gender::Unknown;
             let plural = matches!(first, b"they" | b"them");
-            return self
-                .before(ak)
-                .take_while(|a| a.span.start >= window)
-                .find(|a| {
-                    if want_person {
-                        a.person
+            let fits = |a: &Ante| {
+                !a.quoted
+                    && if want_person {
+                        a.person && (a.gender == Gender::Unknown || a.gender == want)
                     } else if plural {
                         a.speaker
                     } else {
                         a.speaker && !a.person && !a.plural
                     }
-                })
-                .map(Ante::label);
+            };
+            let mut found = self.before(ak).take_while(|a| a.span.start >= window).find(|a| fits(a));
+            if want_person {
+                // Within the nearest sentence: a name of the pronoun's gender, then a named
+                // person or speaker, then a run of capitals; the leftmost of the best.
+                let sent = found.and_then(|a| t.an.sentence_at(a.span.start)).and_then(|k| t.an.sentences.get(k));
+                if let (Some(sent), Some(f)) = (sent, found) {
+                    let from = sent.span.start;
+                    let rank = |a: &Ante| {
+                        if a.gender == want {
+                            0
+                        } else if a.run {
+                            2
+                        } else {
+                            1
+                        }
+                    };
+                    found = self
+                        .before(ak)
+                        .skip_while(|a| a.span != f.span)
+                        .take_while(|a| a.span.start >= from)
+                        .filter(|a| fits(a))
+                        .min_by_key(|a| (rank(a), a.span.start));
+                }
+            } else if plural {
+                // "they" names a group or body before a single person.
+                if let Some(a) =
+                    self.before(ak).take_while(|a| a.span.start >= window).find(|a| fits(a) && (a.plural || !a.person))
+                {
+                    found = Some(a);
+                }
+            }
+            return found.map(Ante::label);
         }
         // Surnames: one capitalised word matching the first or last word of an earlier person.
         if n == 1 && t.is_cap(r.0) && t.mention_at_from(ma, span).is_none() {
@@ -272,6 +335,28 @@ impl<'t, 'a> Resolver<'t, 'a> {
         }
         let _ = head;
         None
+    }
+}
+
+/// The gender the tokens `r` mark (a title or role word, or a first name: a capitalised word
+/// before another), the first that does; or else the first of two or more words of the
+/// canonical `name`. A lone capitalised word is a surname ("Omar"), never read as a first name.
+fn gender_of(t: &Text, r: R, name: Option<&str>) -> Gender {
+    let lx = &*LEXICON;
+    for k in r.0..r.1.min(r.0 + 8) {
+        if !t.is(class::WORD, k) || (t.is_cap(k) && !(t.is_cap(k + 1) && t.is(class::WORD, k + 1))) {
+            continue;
+        }
+        let g = lx.gender(t.raw(k));
+        if g != Gender::Unknown {
+            return g;
+        }
+    }
+    let Some(n) = name else { return Gender::Unknown };
+    let mut words = n.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), Some(_)) => lx.gender(first),
+        _ => Gender::Unknown,
     }
 }
 

@@ -406,3 +406,193 @@ fn relative_speech_adverbs_and_lone_names() {
     let f = a.governing(span_of(text, "200 families")).unwrap();
     assert_eq!(f.sources[0].anchor.name, Some("Ahmed"));
 }
+
+/// The speaker name of the quote holding `needle`.
+fn speaker_of(text: &str, needle: &str) -> Option<String> {
+    let at = span_of(text, needle);
+    quotes(text)
+        .into_iter()
+        .find(|q| text.find(q.0.as_str()).is_some_and(|s| s <= at.start) && q.0.contains(needle))
+        .and_then(|q| q.2)
+}
+
+#[test]
+fn pronouns_skip_names_inside_quotation_marks() {
+    let text = "Harbour master Helen Dorsey spoke after the storm. \
+        \"Captain Oskar Lindqvist did everything he could for the crew,\" she said.";
+    assert_eq!(speaker_of(text, "did everything").as_deref(), Some("Helen Dorsey"));
+}
+
+#[test]
+fn pronouns_agree_in_gender() {
+    let text = "Mayor Thomas Berg thanked Sarah Okafor and Paul Dent at the shelter. \
+        \"We had beds for everyone by midnight,\" she said.";
+    assert_eq!(speaker_of(text, "beds for everyone").as_deref(), Some("Sarah Okafor"));
+    let text = "Teacher Rachel Moss introduced principal Victor Hale to Anna Prentiss. \
+        \"The new wing opens in spring,\" he said.";
+    assert_eq!(speaker_of(text, "new wing").as_deref(), Some("Victor Hale"));
+}
+
+#[test]
+fn pronouns_prefer_the_subject_of_the_nearest_sentence() {
+    let text = "Coach Brian Pettigrew praised goalkeeper Martin Okonjo after the match. \
+        \"We defended as a unit for ninety minutes,\" he said.";
+    assert_eq!(speaker_of(text, "defended as a unit").as_deref(), Some("Brian Pettigrew"));
+}
+
+#[test]
+fn a_lone_surname_is_no_first_name() {
+    // "Omar" is a first name elsewhere; alone it is a surname and says nothing of gender.
+    let text = "Senator Hana Omar wrote to the board in May. Omar asked for a review. \
+        \"The rules must apply to every member,\" she said.";
+    assert_eq!(speaker_of(text, "rules must apply").as_deref(), Some("Hana Omar"));
+}
+
+#[test]
+fn told_with_an_object_pronoun_closes_the_quote() {
+    let text = "\"The bridge will reopen in June,\" engineer Paul Whitcombe told us.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].2.as_deref()), ("The bridge will reopen in June,", Some("Paul Whitcombe")));
+}
+
+#[test]
+fn told_addressee_before_that_is_no_content() {
+    let text = "Farmer Joe Brandt told the county paper that the frost ruined half his orchard.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the frost ruined half his orchard");
+    let text = "\"We will rebuild,\" the owner told the Valley Courier Monday afternoon.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the owner"));
+}
+
+#[test]
+fn a_frame_after_closing_marks_closes_the_quote_whatever_follows() {
+    let text = "\"Turnout was the best in a decade,\" the mayor posted soon after the polls closed.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].1.as_deref()), ("Turnout was the best in a decade,", Some("the mayor")));
+    // A quote that ends its own sentence: the short frame after it still closes it.
+    let text = "\"Vote early and bring a neighbour!\" the mayor posted before the election.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn more_speech_verbs_close_quotes_and_open_that_clauses() {
+    let text = "\"We slept in the gym for a week,\" Maria Delgado recalled in an interview.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Maria Delgado"));
+    let text = "The union has long argued that the night shift is understaffed.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].1.as_deref()), ("the night shift is understaffed", Some("The union")));
+}
+
+#[test]
+fn writing_and_recalling_things_is_no_speech() {
+    // Such verbs report speech only before "that", a colon or quotation marks.
+    for text in [
+        "The novelist wrote three books about the river towns.",
+        "Years later he recalled the flood with a shudder.",
+        "The architect posted photos of the new library.",
+    ] {
+        assert_eq!(quotes(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn no_end_frame_without_a_closing_comma_or_after_an_object() {
+    // "and X replied with ..." closes nothing; "..., asked them about" names no speaker.
+    let text = "Fans shouted questions at the panel and the director replied with a joke.";
+    assert_eq!(quotes(text), vec![], "{text}");
+    let text = "The committee chair, a former judge, asked them about the missing files.";
+    let q = quotes(text);
+    assert!(q.iter().all(|q| q.1.as_deref() != Some("them about the missing files")), "{q:?}");
+    // "what X said" is a clause about a statement.
+    let text = "The bill is smaller than what the mayor said, but it still worries residents.";
+    assert_eq!(quotes(text), vec![], "{text}");
+}
+
+#[test]
+fn titles_and_short_phrases_in_marks_inside_a_sentence_are_no_quotes() {
+    let text = "\"We are ready for the season,\" the coach said. \
+        The band then played \"Harbour Lights Forever\" as the crowd cheered. \
+        Critics had called the stadium a \"concrete mistake\" for years.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "We are ready for the season,");
+}
+
+#[test]
+fn a_quote_running_over_paragraphs_is_one_speakers() {
+    let text = "Harbour master Ines Calloway said: \"The storm moved faster than any model predicted.\n\n\
+        \"We closed the port two hours early and nobody was hurt.\"\n\nThe port reopened on Friday.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].0.as_str(), q[0].2.as_deref(), q[0].3),
+        ("The storm moved faster than any model predicted", Some("Ines Calloway"), true)
+    );
+    assert_eq!(q[1].2.as_deref(), Some("Ines Calloway"));
+}
+
+#[test]
+fn as_x_noted_opens_what_x_said() {
+    let text = "As the port authority noted last week, 40 ships were waiting at anchor.";
+    let (s, cue, _) = sources(text, "40 ships");
+    assert_eq!((s, cue.as_str()), (vec!["the port authority".to_string()], "noted"));
+    // Inside a clause "as X promised" reports nothing.
+    let text = "The council did not, as it promised, repair the old bridge.";
+    assert_eq!(quotes(text), vec![], "{text}");
+}
+
+#[test]
+fn added_with_an_object_is_no_speech() {
+    let text = "Midfielder Tom Alvarez added two goals and the hosts won 3-1.";
+    assert_eq!(quotes(text), vec![], "{text}");
+    let text = "\"We never gave up,\" Alvarez added.";
+    assert_eq!(quotes(text).len(), 1);
+}
+
+#[test]
+fn a_head_that_never_speaks_is_no_source() {
+    let text = "The old recipe called for two pounds of butter.";
+    assert_eq!(quotes(text), vec![], "{text}");
+}
+
+#[test]
+fn a_channel_after_via_and_no_channel_in_a_kind_of_audience() {
+    let q = quotes("\"We lost our shape,\" Pereira said, via Harbour Daily News.");
+    assert_eq!((q.len(), q[0].4.as_deref()), (1, Some("Harbour Daily News")), "{q:?}");
+    // "told US media": a kind of audience, not a channel ("US" is no "us").
+    let q = quotes("General Anna Brekke told US media on Monday that the drills would go on.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].4.as_deref()), ("the drills would go on", None));
+}
+
+#[test]
+fn a_name_in_apposition_after_a_relative_clause_speaks() {
+    let text = "The firm that runs the Lakeside Games, Orvell Events, denies that tickets were oversold.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Orvell Events"));
+}
+
+#[test]
+fn an_adverbial_before_a_frame_is_not_what_was_said() {
+    // "In 1998, X recalled, ...": what was said follows the frame.
+    let text = "In 1998, Vera Lindqvist recalled, she opened the bakery with two ovens.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "she opened the bakery with two ovens");
+    let text = "After that, Lindqvist wrote, and wrote, and wrote.";
+    assert_eq!(quotes(text), vec![], "{text}");
+    // A clause before the frame is content.
+    let text = "This is also lifting prices, Lindqvist said.";
+    assert_eq!(quotes(text).len(), 1);
+}
