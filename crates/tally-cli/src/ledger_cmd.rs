@@ -47,14 +47,28 @@ impl StoreCounts {
     }
 }
 
-/// Extracts a batch and prepares it for the store on the workers: records, fingerprints,
-/// packed records and claims need no store.
-fn prepare(batch: &[Document]) -> Vec<PreparedDocument> {
-    let extractions = crate::extract_cmd::extract_batch(batch);
-    batch
+/// Prepares a batch for the store on the workers: records, fingerprints, packed records and
+/// claims need no store. Documents `seen` already holds (same content) are counted as
+/// duplicates and dropped before extraction; a copy stored since, or twice in one batch, is
+/// still caught by the store's own check.
+fn prepare(batch: &mut Vec<Document>, seen: &Ledger, stored: &mut StoreCounts) -> Result<Vec<PreparedDocument>> {
+    let hashes: Vec<String> = batch.par_iter().map(|d| tally_ledger::content_hash(&d.body)).collect();
+    let mut fresh = Vec::with_capacity(batch.len());
+    let mut fresh_hashes = Vec::with_capacity(batch.len());
+    for (d, h) in std::mem::take(batch).into_iter().zip(hashes) {
+        if seen.stored_document(&h)?.is_some() {
+            stored.dupes += 1;
+        } else {
+            fresh.push(d);
+            fresh_hashes.push(h);
+        }
+    }
+    let extractions = crate::extract_cmd::extract_batch(&fresh);
+    let prepared = fresh
         .par_iter()
         .zip(&extractions)
-        .map(|(d, ex)| {
+        .zip(fresh_hashes)
+        .map(|((d, ex), hash)| {
             NewDocument {
                 doc: &d.id,
                 origin: &d.origin,
@@ -65,9 +79,10 @@ fn prepare(batch: &[Document]) -> Vec<PreparedDocument> {
                 body: &d.body,
                 records: &ex.records,
             }
-            .prepare()
+            .prepare_hashed(hash)
         })
-        .collect()
+        .collect();
+    Ok(prepared)
 }
 
 pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<usize>) -> Result<ExitCode> {
@@ -83,8 +98,11 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
     } else {
         None
     };
+    // A second, read-only connection finds documents already stored before they are extracted.
+    let seen = Ledger::open_read_only(db)?;
     let start = Instant::now();
     let mut stored = StoreCounts::default();
+    let mut known = StoreCounts::default();
     let progress = |counts: &ReadCounts| {
         if let Some(b) = &bar {
             let secs = start.elapsed().as_secs_f64().max(1e-3);
@@ -98,7 +116,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
     };
     let counts = if rayon::current_num_threads() <= 1 {
         for_each_batch(paths, &opts, BATCH, |batch, counts| -> Result<()> {
-            stored.add(&ledger.ingest_prepared(&prepare(batch))?);
+            stored.add(&ledger.ingest_prepared(&prepare(batch, &seen, &mut known)?)?);
             progress(counts);
             Ok(())
         })?
@@ -116,7 +134,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
             });
             let read = for_each_batch(paths, &opts, BATCH, |batch, counts| -> Result<()> {
                 // A closed channel means the store stopped on an error, which `writer` returns.
-                if tx.send(prepare(batch)).is_err() {
+                if tx.send(prepare(batch, &seen, &mut known)?).is_err() {
                     bail!("the store stopped");
                 }
                 progress(counts);
@@ -142,7 +160,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], opts: ReadOptions, threads: Option<u
         counts.docs,
         stored.new,
         stored.copies,
-        stored.dupes,
+        stored.dupes + known.dupes,
         counts.errors,
         counts.bytes as f64 / 1e6,
         counts.bytes as f64 / 1e6 / secs,

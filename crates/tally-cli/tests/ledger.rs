@@ -48,6 +48,11 @@ fn reingesting_examples_changes_nothing_and_copies_are_linked() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("0 new") && err.contains("already stored"), "{err}");
     assert_eq!(first, snapshot(&db), "a second ingest changed the store");
+    // On one thread (the store in turn, not on a thread of its own), the same.
+    let (code, _, err) = tally(&db, &["ingest", "--threads", "1", "examples"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 new") && err.contains("already stored"), "{err}");
+    assert_eq!(first, snapshot(&db), "a third ingest changed the store");
 
     let (_, docs, _) = tally(&db, &["docs", "--format", "jsonl"]);
     let docs = jsonl(&docs);

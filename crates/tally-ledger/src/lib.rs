@@ -50,6 +50,12 @@ impl NewDocument<'_> {
     /// store, and owns what it holds, so a caller may prepare batches on worker threads and
     /// hand them to [`Ledger::ingest_prepared`] on another.
     pub fn prepare(&self) -> PreparedDocument {
+        self.prepare_hashed(content_hash(self.body))
+    }
+
+    /// [`NewDocument::prepare`] for a caller that has already computed the body's
+    /// [`content_hash`] (to ask [`Ledger::stored_document`] first).
+    pub fn prepare_hashed(&self, hash: String) -> PreparedDocument {
         let mut jsonl = Vec::with_capacity(self.body.len() * 4);
         tally_model::write_jsonl(self.records, &mut jsonl);
         // Stored as lines joined by line breaks, without a final one.
@@ -64,7 +70,7 @@ impl NewDocument<'_> {
             url: owned(self.url),
             outlet: owned(self.outlet),
             published: self.published,
-            hash: content_hash(self.body),
+            hash,
             sketch: sketch(self.body),
             records_blob: fingerprint::pack(&jsonl),
             claims: series::new_claims(self.records, self.body),
@@ -191,6 +197,15 @@ impl Ledger {
     /// The store's schema version.
     pub fn schema_version(&self) -> i64 {
         self.version
+    }
+
+    /// The id of the stored document whose body has this [`content_hash`], if any: a document
+    /// already stored need not be extracted again to be found a duplicate.
+    pub fn stored_document(&self, content_hash: &str) -> Result<Option<i64>, LedgerError> {
+        self.conn
+            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")
+            .and_then(|mut s| s.query_row(params![content_hash], |r| r.get(0)).optional())
+            .map_err(self.err())
     }
 
     /// Stores a batch of documents in one transaction: all of them or none.
