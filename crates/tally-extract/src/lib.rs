@@ -24,21 +24,68 @@ fn title_of<'a>(doc: &'a Document, an: &Analysis<'a>) -> Option<&'a str> {
 /// The country a report is mainly about: the one its country and place mentions name most often
 /// (the first named on a tie), with the text of its first mention. Figures whose own clause names
 /// no place happened there as a rule ("thousands of protesters" in a report from Nairobi).
-fn document_country<'a>(entities: &[tally_entities::Mention], body: &'a str) -> Option<NameRef<'a>> {
-    let mut counts: Vec<(&str, usize, Span)> = Vec::new();
+fn document_country<'a>(entities: &[tally_entities::Mention], body: &'a str) -> Option<MainCountry<'a>> {
+    // Per country: mentions, of them by the country's own name, first mention.
+    let mut counts: Vec<(&str, usize, usize, Span)> = Vec::new();
     for m in entities {
         if !matches!(m.kind, EntityKind::Country | EntityKind::Place) || m.form == tally_entities::Form::Demonym {
             continue;
         }
         let Some(country) = m.country.as_deref() else { continue };
-        match counts.iter_mut().find(|(c, _, _)| *c == country) {
-            Some((_, n, _)) => *n += 1,
-            None => counts.push((country, 1, m.span)),
+        let named = usize::from(m.kind == EntityKind::Country);
+        match counts.iter_mut().find(|(c, _, _, _)| *c == country) {
+            Some((_, n, k, _)) => {
+                *n += 1;
+                *k += named;
+            }
+            None => counts.push((country, 1, named, m.span)),
         }
     }
     let best = counts.iter().map(|c| c.1).max()?;
-    let (name, _, first) = counts.into_iter().find(|c| c.1 == best)?;
-    Some(NameRef { text: Cow::Borrowed(first.text(body)), name: Some(Cow::Owned(name.to_string())) })
+    let (name, _, named, first) = counts.into_iter().find(|c| c.1 == best)?;
+    Some(MainCountry {
+        place: NameRef { text: Cow::Borrowed(first.text(body)), name: Some(Cow::Owned(name.to_string())) },
+        topic: named >= MIN_TOPIC_NAMINGS,
+    })
+}
+
+/// A report's main country, and whether it is the report's topic (named as a country at least
+/// [`MIN_TOPIC_NAMINGS`] times) rather than only the home of a town or a dateline.
+struct MainCountry<'a> {
+    place: NameRef<'a>,
+    topic: bool,
+}
+
+/// How often a report names its main country as such for counts that are no events (money,
+/// shares, products, measurements) to be placed there when the report counts no event either:
+/// a page on a product, a study, a game or a company that names a country once, or only a town
+/// in it, does not place its prices and percentages in that country ("covers 65 percent of the
+/// moon's surface" in a report datelined from a capital). In a report of deaths, arrests or
+/// protests, the other counts are the country's as a rule.
+const MIN_TOPIC_NAMINGS: usize = 2;
+
+/// The first mention inside `sentence` of the main country or of a place in it, under the
+/// country's name: a count that is no event is placed in the main country when its own
+/// sentence names it ("3 percent of the state's teenagers" beside the state's name).
+fn place_in_country<'a>(
+    entities: &[tally_entities::Mention],
+    sentence: Span,
+    main: &MainCountry<'a>,
+    body: &'a str,
+) -> Option<NameRef<'a>> {
+    let country = main.place.name.as_deref()?;
+    let k = entities.partition_point(|m| m.span.start < sentence.start);
+    let m = entities.get(k..)?.iter().take_while(|m| m.span.end <= sentence.end).find(|m| {
+        matches!(m.kind, EntityKind::Country | EntityKind::Place)
+            && m.form != tally_entities::Form::Demonym
+            && m.country.as_deref() == Some(country)
+    })?;
+    Some(NameRef { text: Cow::Borrowed(m.span.text(body)), name: main.place.name.clone() })
+}
+
+/// Whether a figure of `measure` counts no event (money, or any other quantity).
+fn counts_no_event(measure: tally_model::Measure) -> bool {
+    matches!(measure, tally_model::Measure::Money | tally_model::Measure::Other)
 }
 
 /// Where a figure whose clause names no place happened, when its subject says so: people of
@@ -225,6 +272,8 @@ fn records_before_entities<'a>(
     }));
     // Figures and mentions are consumed here: their names move into the records.
     let linker = link::Linker::new(an, &times, &attributions);
+    // Whether the report counts an event (deaths, arrests, protesters, ...).
+    let events = figures.iter().any(|f| !counts_no_event(f.measure));
     for f in figures {
         let linked = linker.link(&f);
         let (source, via) = match linked.frame.and_then(|k| attributions.frames.get(k)) {
@@ -241,7 +290,11 @@ fn records_before_entities<'a>(
             Some(a) => Some(a.into_name_ref(body)),
             None => match home_of_subject(entities, f.subject.as_ref(), f.measure, own_forces_unit, body) {
                 Some(home) => Some(home),
-                None => main_country.clone(),
+                None => match &main_country {
+                    Some(m) if m.topic || events || !counts_no_event(f.measure) => Some(m.place.clone()),
+                    Some(m) => an.sentences.get(f.sentence).and_then(|s| place_in_country(entities, s.span, m, body)),
+                    None => None,
+                },
             },
         };
         records.push(Record::Figure(FigureRecord {
@@ -254,7 +307,7 @@ fn records_before_entities<'a>(
             increment: f.increment,
             subject: match f.subject {
                 Some(a) => Some(a.into_name_ref(body)),
-                None if own_forces => main_country.clone(),
+                None if own_forces => main_country.as_ref().map(|m| m.place.clone()),
                 None => None,
             },
             location,

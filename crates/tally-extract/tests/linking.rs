@@ -30,3 +30,39 @@ fn people_of_a_country_killed_with_no_place_named_are_placed_at_home() {
     let location = fig.location.as_ref().and_then(|l| l.name.as_deref());
     assert_eq!(location, Some("Mali"), "{:?}", fig.location);
 }
+
+fn location_of<'a>(ex: &'a tally_extract::Extraction, needle: &str) -> Option<&'a str> {
+    ex.records
+        .iter()
+        .find_map(|r| match r {
+            Record::Figure(f) if f.text.contains(needle) => Some(f),
+            _ => None,
+        })
+        .expect("the figure")
+        .location
+        .as_ref()
+        .and_then(|l| l.name.as_deref())
+}
+
+/// A page that counts no event (a product, a study) and names its country only through a
+/// town does not place its prices and shares there; a report of an event does, and so does a
+/// sentence that names the country itself.
+#[test]
+fn counts_of_no_event_are_placed_in_the_main_country_only_on_its_topic() {
+    let raw = "published: 2025-03-10\n---\n\
+        DENVER - A small firm has built a kettle that boils water in 40 seconds. \
+        The kettle costs $45 and uses 30 percent less power than older models.\n\n\
+        About 12 percent of Colorado homes already own one.\n";
+    let doc = text_doc("product", raw);
+    let ex = tally_extract::extract(&doc);
+    assert_eq!(location_of(&ex, "$45"), None);
+    assert_eq!(location_of(&ex, "30 percent"), None);
+    assert_eq!(location_of(&ex, "12 percent"), Some("United States"));
+
+    let raw = "published: 2025-03-10\n---\n\
+        DENVER - Floods killed at least 14 people on Sunday. \
+        Repairs will cost $45 million, and 30 percent of the roads remain closed.\n";
+    let doc = text_doc("event", raw);
+    let ex = tally_extract::extract(&doc);
+    assert_eq!(location_of(&ex, "$45 million"), Some("United States"));
+}
