@@ -97,6 +97,8 @@ struct ClauseWords {
     additive: Vec<Vec<&'static str>>,
     speech: Vec<&'static str>,
     link: Vec<&'static str>,
+    comparison: Vec<Vec<&'static str>>,
+    range: Vec<&'static str>,
 }
 
 static CLAUSE_WORDS: std::sync::LazyLock<ClauseWords> = std::sync::LazyLock::new(|| {
@@ -107,6 +109,8 @@ static CLAUSE_WORDS: std::sync::LazyLock<ClauseWords> = std::sync::LazyLock::new
         additive: Vec::new(),
         speech: Vec::new(),
         link: Vec::new(),
+        comparison: Vec::new(),
+        range: Vec::new(),
     };
     for line in include_str!("../data/clause_words.tsv").lines() {
         let Some((role, words)) = line.split_once('\t') else { continue };
@@ -118,6 +122,8 @@ static CLAUSE_WORDS: std::sync::LazyLock<ClauseWords> = std::sync::LazyLock::new
             "additive" => w.additive.push(words.split(' ').collect()),
             "speech" => w.speech.push(words),
             "link" => w.link.push(words),
+            "comparison" => w.comparison.push(words.split(' ').collect()),
+            "range" => w.range.push(words),
             _ => {}
         }
     }
@@ -178,6 +184,20 @@ fn dates_later_clause(an: &Analysis, sentence: Span, first: Option<usize>, time:
         return seg.start == sentence.start && token_in(an, seg_first, &CLAUSE_WORDS.fronted);
     }
     true
+}
+
+/// Whether the time at `time` is the base a change is measured against ("down 10 percent from
+/// a year ago", "higher than last year"): a comparison word stands right before it, and no
+/// range goes on after it ("from May to July").
+fn comparison_base(an: &Analysis, time: Span) -> bool {
+    let k = an.token_at_or_after(time.start);
+    let after = an.token_at_or_after(time.end);
+    if token_in(an, after, &CLAUSE_WORDS.range) || an.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Dash) {
+        return false;
+    }
+    CLAUSE_WORDS.comparison.iter().any(|words| {
+        k.checked_sub(words.len()).is_some_and(|from| words.iter().enumerate().all(|(j, w)| an.low(from + j) == *w))
+    })
 }
 
 /// Where a time dates the statement of frame `a`: the frame itself, and its fronted adverbial
@@ -370,7 +390,11 @@ impl<'l, 'a> Linker<'l, 'a> {
             })
         };
         let candidate = |t: &&TimeExpr| {
-            sentence.contains(t.span) && !t.span.overlaps(f.span) && !in_frame(t) && loose != Some(t.span)
+            sentence.contains(t.span)
+                && !t.span.overlaps(f.span)
+                && !in_frame(t)
+                && loose != Some(t.span)
+                && !comparison_base(an, t.span)
         };
         let dist = |t: &TimeExpr| {
             if t.span.start >= f.span.end {
@@ -558,9 +582,13 @@ mod tests {
     #[test]
     fn every_clause_word_role_is_filled_and_lower_case() {
         let w = &*CLAUSE_WORDS;
-        let single = [&w.subordinate, &w.contrast, &w.fronted, &w.speech, &w.link];
-        assert!(single.iter().all(|l| !l.is_empty()) && !w.additive.is_empty());
-        let all = single.iter().flat_map(|l| l.iter()).chain(w.additive.iter().flatten());
+        let single = [&w.subordinate, &w.contrast, &w.fronted, &w.speech, &w.link, &w.range];
+        assert!(single.iter().all(|l| !l.is_empty()) && !w.additive.is_empty() && !w.comparison.is_empty());
+        let all = single
+            .iter()
+            .flat_map(|l| l.iter())
+            .chain(w.additive.iter().flatten())
+            .chain(w.comparison.iter().flatten());
         assert!(all.into_iter().all(|x| !x.is_empty() && !x.contains(' ') && *x == x.to_lowercase()));
     }
 
@@ -650,6 +678,20 @@ mod tests {
         let text = "On Tuesday, the railway announced an order of 40 buses.";
         let (l, _) = link(text, "40 buses", &[("Tuesday", 4)]);
         assert_eq!(l.stated.unwrap().text, "Tuesday");
+    }
+
+    #[test]
+    fn the_base_of_a_comparison_is_no_time_of_the_figure() {
+        let text = "Ticket sales at the zoo were down 12 percent from a year ago.";
+        let (l, _) = link(text, "12 percent", &[("a year ago", 1)]);
+        assert!(l.time.is_none());
+        let text = "The library lent 900 more books than last spring.";
+        let (l, _) = link(text, "900 more books", &[("last spring", 1)]);
+        assert!(l.time.is_none());
+        // A range that starts with "from" still dates the figure.
+        let text = "The library lent 900 books from May to July.";
+        let (l, _) = link(text, "900 books", &[("May", 1)]);
+        assert_eq!(l.time.unwrap().text, "May");
     }
 
     #[test]
