@@ -24,7 +24,11 @@ fn title_of<'a>(doc: &'a Document, an: &Analysis<'a>) -> Option<&'a str> {
 /// The country a report is mainly about: the one its country and place mentions name most often
 /// (the first named on a tie), with the text of its first mention. Figures whose own clause names
 /// no place happened there as a rule ("thousands of protesters" in a report from Nairobi).
-fn document_country<'a>(entities: &[tally_entities::Mention], body: &'a str) -> Option<MainCountry<'a>> {
+fn document_country<'a>(
+    entities: &[tally_entities::Mention],
+    body: &'a str,
+    title: Option<&str>,
+) -> Option<MainCountry<'a>> {
     // Per country: mentions, of them by the country's own name, first mention.
     let mut counts: Vec<(&str, usize, usize, Span)> = Vec::new();
     for m in entities {
@@ -43,14 +47,42 @@ fn document_country<'a>(entities: &[tally_entities::Mention], body: &'a str) -> 
     }
     let best = counts.iter().map(|c| c.1).max()?;
     let (name, _, named, first) = counts.into_iter().find(|c| c.1 == best)?;
+    // The headline names the country or a place in it.
+    let in_title = || {
+        title.is_some_and(|title| {
+            entities.iter().any(|m| {
+                matches!(m.kind, EntityKind::Country | EntityKind::Place)
+                    && m.form != tally_entities::Form::Demonym
+                    && m.country.as_deref() == Some(name)
+                    && names_in(title, m.span.text(body))
+            })
+        })
+    };
     Some(MainCountry {
         place: NameRef { text: Cow::Borrowed(first.text(body)), name: Some(Cow::Owned(name.to_string())) },
-        topic: named >= MIN_TOPIC_NAMINGS,
+        topic: named >= MIN_TOPIC_NAMINGS || in_title(),
+    })
+}
+
+/// Whether `hay` holds the name `needle` as whole words; a name written in capitals in a
+/// dateline ("DENVER") also matches it in any case ("Denver"), a short one ("US") only as written.
+fn names_in(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return false;
+    }
+    let any_case = n.len() >= 4 && !n.iter().any(u8::is_ascii_lowercase);
+    let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    (0..=h.len() - n.len()).any(|i| {
+        h.get(i..i + n.len()).is_some_and(|w| if any_case { w.eq_ignore_ascii_case(n) } else { w == n })
+            && !word(i.checked_sub(1).and_then(|j| h.get(j)))
+            && !word(h.get(i + n.len()))
     })
 }
 
 /// A report's main country, and whether it is the report's topic (named as a country at least
-/// [`MIN_TOPIC_NAMINGS`] times) rather than only the home of a town or a dateline.
+/// [`MIN_TOPIC_NAMINGS`] times, or it or a place in it named in the headline) rather than only
+/// the home of a town or a dateline.
 struct MainCountry<'a> {
     place: NameRef<'a>,
     topic: bool,
@@ -258,7 +290,7 @@ fn records_before_entities<'a>(
     let keep = |span: Span| !in_furniture(&doc.furniture, span);
     let id = doc.id.as_str();
     let sentences = an.sentences.len();
-    let main_country = document_country(entities, body);
+    let main_country = document_country(entities, body, title_of(doc, an));
     let mut records = Vec::with_capacity(1 + entities.len() + times.len() + figures.len() + attributions.quotes.len());
     records.push(Record::Doc(DocRecord {
         doc: Cow::Borrowed(id),

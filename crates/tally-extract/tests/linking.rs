@@ -59,6 +59,14 @@ fn counts_of_no_event_are_placed_in_the_main_country_only_on_its_topic() {
     assert_eq!(location_of(&ex, "30 percent"), None);
     assert_eq!(location_of(&ex, "12 percent"), Some("United States"));
 
+    // A headline that names the place makes the country the report's topic.
+    let raw = "published: 2025-03-10\ntitle: A Denver firm builds a faster kettle\n---\n\
+        DENVER - A small firm has built a kettle that boils water in 40 seconds. \
+        The kettle costs $45 and uses 30 percent less power than older models.\n";
+    let doc = text_doc("titled", raw);
+    let ex = tally_extract::extract(&doc);
+    assert_eq!(location_of(&ex, "$45"), Some("United States"));
+
     let raw = "published: 2025-03-10\n---\n\
         DENVER - Floods killed at least 14 people on Sunday. \
         Repairs will cost $45 million, and 30 percent of the roads remain closed.\n";
