@@ -232,6 +232,31 @@ fn crosses_clause(an: &Analysis, time: Span, fig: Span) -> bool {
     (from..to).any(|k| token_in(an, k, &CLAUSE_WORDS.link))
 }
 
+/// Whether the time at `time`, in the stretch right after the figure's stretch `seg`, closes
+/// a list that the figure's noun opens: the figure ends its stretch, and the next stretch goes
+/// on with a few more nouns joined by "and" or "or" up to the time ("sold 300 cars, vans and
+/// trucks in May"), with no clause-opening word ("..., and prices fell in May" opens a clause).
+fn closes_list(an: &Analysis, seg: Span, fig: Span, time: Span) -> bool {
+    const MAX_LIST_WORDS: usize = 6;
+    let body = an.body.as_bytes();
+    let comma = an.token_at_or_after(seg.end);
+    if an.token_at_or_after(fig.end) != comma || body.get(seg.end) != Some(&b',') {
+        return false;
+    }
+    let (from, to) = (comma + 1, an.token_at_or_after(time.start).saturating_sub(1));
+    if to <= from + 1 || to - from > MAX_LIST_WORDS {
+        return false;
+    }
+    let words = from..to;
+    let plain = words.clone().all(|k| {
+        an.tokens.get(k).is_some_and(|t| t.is_word())
+            && !token_in(an, k, &CLAUSE_WORDS.link)
+            && !token_in(an, k, &CLAUSE_WORDS.contrast)
+    });
+    let joined = words.clone().skip(1).any(|k| matches!(an.low(k), "and" | "or"));
+    plain && joined && !matches!(an.low(from), "and" | "or")
+}
+
 /// The time expressions inside `span` (times are in text order).
 fn times_within(times: &[TimeExpr], span: Span) -> &[TimeExpr] {
     let a = times.partition_point(|t| t.span.start < span.start);
@@ -420,6 +445,12 @@ impl<'l, 'a> Linker<'l, 'a> {
         let Some(earlier) =
             within.iter().filter(candidate).filter(|t| t.span.end <= f.span.start).max_by_key(|t| t.span.end)
         else {
+            // Or the time that closes a list the figure's noun opens ("sold 300 cars, vans and
+            // trucks in May").
+            let next = within.iter().filter(candidate).find(|t| t.span.start >= seg.end);
+            if let Some(t) = next.filter(|t| closes_list(an, seg, f.span, t.span)) {
+                out.time = Some(time_ref(an, t));
+            }
             return out;
         };
         if speech_between(an, earlier.span, f.span.start) {
@@ -678,6 +709,17 @@ mod tests {
         let text = "On Tuesday, the railway announced an order of 40 buses.";
         let (l, _) = link(text, "40 buses", &[("Tuesday", 4)]);
         assert_eq!(l.stated.unwrap().text, "Tuesday");
+    }
+
+    #[test]
+    fn a_time_that_closes_a_list_after_the_figure_dates_it() {
+        let text = "Dealers in the valley sold 4,200 bikes, scooters and helmets in May, the best month yet.";
+        let (l, _) = link(text, "4,200 bikes", &[("in May", 1)]);
+        assert_eq!(l.time.unwrap().text, "in May");
+        // A clause of its own after the comma keeps its time.
+        let text = "The firm cut 300 jobs, and its shares fell sharply in May.";
+        let (l, _) = link(text, "300 jobs", &[("in May", 1)]);
+        assert!(l.time.is_none());
     }
 
     #[test]
