@@ -534,6 +534,22 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                         partitive = true;
                         anaphoric = w == "the";
                         j = k + 1;
+                        // "11 of the 12 cities": the part counts what the whole counts; the
+                        // whole is a figure of its own.
+                        if kind_at(an, j) == Some(TokenKind::Number) && j < lex.end {
+                            if let Some(q) = number::parse(an, lex, j, false).filter(|q| q.low >= p.high) {
+                                if let Some((_, h, u, c)) = noun_phrase(an, lex, q.end)
+                                    .filter(|r| matches!(r.3, UnitClass::Person | UnitClass::Force | UnitClass::Thing))
+                                {
+                                    head = Some(h);
+                                    class = Some(c);
+                                    unit = u;
+                                    npend = j;
+                                    anaphoric = false;
+                                    j = lex.end;
+                                }
+                            }
+                        }
                     }
                     // "seven of the team's assists".
                     _ if an.is_cap(k) && is_possessive(an, k + 1) => {
@@ -624,9 +640,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Addresses: "10 Downing Street".
     if plain && p.digits {
         let mut k = p.end;
-        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && an.is_cap(k) {
+        while k < lex.end && k < p.end + 5 && kind_at(an, k) == Some(TokenKind::Word) && an.is_cap(k) {
             if lex.has(k, role::ADDRESS) {
                 return None;
+            }
+            // A compass initial: "3170 W. County Road".
+            if k == p.end && text_bytes(an, k).len() == 1 && text_bytes(an, k + 1) == b"." {
+                k += 1;
             }
             k += 1;
         }
@@ -690,9 +710,20 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".")
                 || kind_at(an, p.end) == Some(TokenKind::Dash)
                 || p.end >= lex.end;
+            // After a suffix ("Carl Jones Jr., 55,") or a lower-case noun ("the former star,
+            // 42, said"), a number closed by a comma.
+            let suffix = text_bytes(an, y) == b"."
+                && y > base
+                && an.is_cap(y - 1)
+                && kind_at(an, y - 1) == Some(TokenKind::Word)
+                && text_bytes(an, y - 1).len() <= 3;
+            let noun = kind_at(an, y) == Some(TokenKind::Word)
+                && !an.is_cap(y)
+                && !lex.has(y, role::STOP)
+                && lex.number_word(an, y).is_none()
+                && text_bytes(an, p.end) == b",";
             if text_bytes(an, x) == b","
-                && an.is_cap(y)
-                && kind_at(an, y) == Some(TokenKind::Word)
+                && (an.is_cap(y) && kind_at(an, y) == Some(TokenKind::Word) || suffix || noun)
                 && after_comma
                 && unit.is_none()
                 && p.low < 120.0
@@ -700,6 +731,40 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             {
                 return None;
             }
+        }
+        if p.digits && unit.is_none() && pre_qual.is_none() {
+            // A bare number between a determiner and a word that it does not count is a name or
+            // a model: "the 777 program", "its popular 737 Max jet", "a 40 Under 40 honoree".
+            let mut d = prevw;
+            if let Some(x) = d.filter(|&x| x > base && kind_at(an, x) == Some(TokenKind::Word) && !an.is_cap(x)) {
+                if !lex.has(x, role::STOP) {
+                    d = Some(x - 1);
+                }
+            }
+            let det = d.is_some_and(|x| {
+                matches!(low_bytes(an, x), b"the" | b"its" | b"their" | b"his" | b"her" | b"a" | b"our")
+            });
+            // Not before a superlative or a listing word: "the 10 best deals", "the 3 other
+            // suspects".
+            let nw = low_bytes(an, p.end);
+            let ranked =
+                nw.ends_with(b"est") || matches!(nw, b"most" | b"top" | b"other" | b"more" | b"remaining" | b"new");
+            if det
+                && p.end < lex.end
+                && kind_at(an, p.end) == Some(TokenKind::Word)
+                && !lex.has(p.end, role::STOP)
+                && !ranked
+            {
+                return None;
+            }
+            // A number standing alone on a line, or as "2 of 5" or "Photo 3": a counter.
+            if counter_line(an, lex) {
+                return None;
+            }
+        }
+        // The emergency number: "911 calls", "a 911 dispatcher".
+        if p.digits && text_bytes(an, p.start) == b"911" && (head.is_none() || class == Some(UnitClass::Thing)) {
+            return None;
         }
         // "one" as a pronoun: "one of the soldiers", "no one", "one another".
         if !p.digits && p.low == 1.0 && (partitive || unit.is_none() || head.is_none()) {
@@ -905,6 +970,28 @@ fn furniture_number(an: &Analysis, lex: &SentLex, p: &NumPhrase, before: &[u8], 
         }
     }
     !p.scaled && bracket_list(an, lex, p.start, p.end)
+}
+
+/// The sentence holds only numbers, "of" and at most one word at its start: a gallery or page
+/// counter ("2 of 5", "Photo 3", a number between numbers), not a count.
+#[inline(never)]
+fn counter_line(an: &Analysis, lex: &SentLex) -> bool {
+    if lex.end <= lex.base || lex.end - lex.base > 5 {
+        return false;
+    }
+    let mut words = 0;
+    let only = (lex.base..lex.end).all(|k| match kind_at(an, k) {
+        Some(TokenKind::Word) => {
+            words += 1;
+            k == lex.base && an.is_cap(k) || low_bytes(an, k) == b"of"
+        }
+        Some(TokenKind::Number | TokenKind::Stop | TokenKind::Dash) => true,
+        _ => text_bytes(an, k) == b"/",
+    });
+    // A bare number alone is a counter only among others like it ("6", "6", "6").
+    only && (words > 0
+        || lex.base > 0 && kind_at(an, lex.base - 1) == Some(TokenKind::Number)
+        || kind_at(an, lex.end) == Some(TokenKind::Number))
 }
 
 /// Tokens `s..e` (a number) stand in brackets that hold only bare numbers, commas and dashes.

@@ -422,6 +422,48 @@ fn capitalised_plural_heads() {
     assert!(one("About 30 Rangers Club members came.").unit.as_deref() != Some("ranger"));
 }
 
+#[test]
+fn street_numbers_are_addresses() {
+    assert!(figs("Deputies searched a shed behind 4410 Maple Place on Friday.").is_empty());
+    assert!(figs("The truck was found at 812 N. Mill Road later.").is_empty());
+    assert!(figs("She moved to 15 Orchard Drive last spring.").is_empty());
+}
+
+#[test]
+fn ages_after_a_suffix_or_a_common_noun() {
+    assert!(figs("The owner, Mark Lee Jr., 61, was at home.").is_empty());
+    assert!(figs("The former singer, 38, was not hurt.").is_empty());
+    // A count that a noun follows is still a count.
+    assert_eq!(numbers("In the end, 38 boats sank."), vec!["38"]);
+}
+
+#[test]
+fn model_numbers_after_a_determiner() {
+    assert!(figs("The 330 program was cut.").is_empty());
+    assert!(figs("Its ageing 320 Neo jet was grounded.").is_empty());
+    assert!(figs("She swam the 400 yard relay.").is_empty());
+    // A ranked list still counts.
+    assert_eq!(numbers("Here are the 10 best hikes."), vec!["10"]);
+    assert_eq!(numbers("The 12 miners were rescued."), vec!["12"]);
+}
+
+#[test]
+fn counters_and_emergency_numbers() {
+    assert!(figs("Slide 3 of 9").is_empty());
+    assert!(figs("Photo 4").is_empty());
+    assert!(figs("Reporters said so.\n7\n7\n7\nThe end.").is_empty());
+    assert!(figs("Neighbours made 911 calls at dawn.").is_empty());
+    assert!(figs("A 911 dispatcher answered.").is_empty());
+}
+
+#[test]
+fn part_of_a_counted_whole_takes_its_unit() {
+    let f = figs("Floods reached 12 of the 40 villages.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!((f[0].1, f[0].4.as_deref()), (Some(12.0), Some("village")));
+    assert_eq!((f[1].1, f[1].4.as_deref()), (Some(40.0), Some("village")));
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
