@@ -369,6 +369,15 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
+    // Citations: pages after a volume ("28: 685-690"), reference marks ("[2]").
+    if p.digits && p.currency.is_none() && !p.percent && p.start > base + 1 {
+        let before = text_bytes(an, p.start - 1);
+        if before == b":" && kind_at(an, p.start - 2) == Some(TokenKind::Number) && p.range
+            || before == b"[" && text_bytes(an, p.end) == b"]"
+        {
+            return None;
+        }
+    }
     // Ratios: "4 in 10 children", "one in five".
     if !p.range
         && word_is(an, p.end, "in")
@@ -616,6 +625,22 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
     }
 
+    // A dot before three digits with a plural noun after is a thousands separator: "1.000
+    // lights" (continental style), while "1.5 lights" is no count at all.
+    if p.digits && !p.scaled && !p.range && p.currency.is_none() && !p.percent {
+        let t = text_bytes(an, p.start);
+        let dot = t.iter().position(|&b| b == b'.');
+        let thousands = dot.is_some_and(|d| (1..=3).contains(&d) && t.len() == d + 4)
+            && t.iter().filter(|&&b| b == b'.').count() == 1
+            && t.iter().all(|&b| b == b'.' || b.is_ascii_digit());
+        let plural = head.is_some_and(|h| unit.as_deref().is_some_and(|u| u != an.low(h)))
+            && matches!(class, Some(UnitClass::Person | UnitClass::Force | UnitClass::Thing));
+        if thousands && plural {
+            let v = (p.low * 1000.0).round();
+            value.low = value.low.map(|_| v);
+            value.high = value.high.map(|_| v);
+        }
+    }
     // Filters: what is not a figure.
     let plain = p.currency.is_none() && !p.percent && !p.scaled && !p.range && !p.vague;
     let prevw = if qstart > base { Some(qstart - 1) } else { None };
@@ -764,6 +789,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // The emergency number: "911 calls", "a 911 dispatcher".
         if p.digits && text_bytes(an, p.start) == b"911" && (head.is_none() || class == Some(UnitClass::Thing)) {
+            return None;
+        }
+        // "zero" with nothing counted: "zero in on", "zero tolerance".
+        let verb_or_mass = kind_at(an, p.end) == Some(TokenKind::Word)
+            && p.end < lex.end
+            && (word_is(an, p.end, "in") || !lex.has(p.end, role::AUX | role::STOP));
+        if !p.digits && p.high == 0.0 && unit.is_none() && verb_or_mass {
             return None;
         }
         // "one" as a pronoun: "one of the soldiers", "no one", "one another".
@@ -1145,6 +1177,16 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
     } else if coordinated {
         c.verb = same_sentence_prev.and_then(|p| p.verb);
     }
+    // "the deaths of at least three children", "the arrest of 12 men": the noun before "of"
+    // names what happened to them.
+    if measure.is_none() && pre.is_none() && c.qstart > base + 1 && word_is(an, c.qstart - 1, "of") {
+        let x = c.qstart - 2;
+        if let Some((e, cu)) = lex.cue(x, POS_NOUN | POS_PRE) {
+            if e == x + 1 && !an.is_cap(x) && !text_bytes(an, x).ends_with(b"ed") {
+                measure = cu.measure;
+            }
+        }
+    }
     // The object of a place preposition is not the subject of the predicate after it ("in 21
     // cities have been killed").
     let object = prevw.is_some_and(|x| lex.has(x, role::LOCATIVE) && lex.has(x, role::STOP) && !word_is(an, x, "to"));
@@ -1353,7 +1395,12 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
     let mut k = c.npend;
     let mut immediate = None;
     let people = c.class == Some(UnitClass::Force);
-    if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
+    if let Some((e, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
+        // A verb with a count as its object is no predicate of this count: "a cell meant for 35
+        // held 155 men".
+        if kind_at(an, e) == Some(TokenKind::Number) && e < lex.end {
+            return (None, false);
+        }
         if cu.measure.is_some() {
             immediate = cu.measure;
             k += 1;

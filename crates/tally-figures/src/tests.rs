@@ -464,6 +464,42 @@ fn part_of_a_counted_whole_takes_its_unit() {
     assert_eq!((f[1].1, f[1].4.as_deref()), (Some(40.0), Some("village")));
 }
 
+#[test]
+fn zero_without_a_count_is_no_figure() {
+    assert!(figs("Doctors tried to zero in on the cause.").is_empty());
+    assert!(figs("There should be zero tolerance for it.").is_empty());
+    assert_eq!(numbers("Zero patients were turned away."), vec!["Zero"]);
+}
+
+#[test]
+fn citation_pages_and_marks() {
+    assert!(figs("Lee K. J Hosp Med. 2011; 14: 312-318.").is_empty());
+    assert!(figs("The method was described before [3].").is_empty());
+}
+
+#[test]
+fn measure_from_the_noun_before_of() {
+    let f = one("Critics cited the deaths of at least five migrants in custody.");
+    assert_eq!((f.value.low, f.measure), (Some(5.0), Measure::Killed));
+    let f = one("Crowds protested the arrest of 40 students on Monday.");
+    assert_eq!(f.measure, Measure::Arrested);
+}
+
+#[test]
+fn a_verb_with_a_count_after_it_is_not_the_first_counts() {
+    let f = figs("A room built for 20 held 90 prisoners.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].5, Measure::Other);
+}
+
+#[test]
+fn continental_thousands() {
+    let f = one("The hall holds 2.400 chairs and a stage.");
+    assert_eq!(f.value.low, Some(2400.0));
+    let f = one("Growth was 2.400 percent.");
+    assert_eq!(f.value.low, Some(2.4));
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
