@@ -791,6 +791,11 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         if p.digits && text_bytes(an, p.start) == b"911" && (head.is_none() || class == Some(UnitClass::Thing)) {
             return None;
         }
+        // A reading on a scale: "ratings of 999", "the index reached 408".
+        if p.digits && unit.is_none() && (qstart.saturating_sub(3).max(base)..qstart).any(|x| lex.has(x, role::READING))
+        {
+            return None;
+        }
         // "zero" with nothing counted: "zero in on", "zero tolerance".
         let verb_or_mass = kind_at(an, p.end) == Some(TokenKind::Word)
             && p.end < lex.end

@@ -500,6 +500,13 @@ fn continental_thousands() {
     assert_eq!(f.value.low, Some(2.4));
 }
 
+#[test]
+fn readings_on_a_scale() {
+    assert!(figs("Sensors gave readings of 640 on Monday.").is_empty());
+    assert!(figs("The smog index reached 512 at noon.").is_empty());
+    assert_eq!(numbers("The index lost 30 members."), vec!["30"]);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
