@@ -369,6 +369,15 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
+    // A list's name: "30 Under 30", "a 40 Under 40 honoree".
+    if p.digits && !p.range && p.currency.is_none() && !p.percent {
+        let same = |k: usize| kind_at(an, k) == Some(TokenKind::Number) && text_bytes(an, k) == text_bytes(an, p.start);
+        let next = matches!(low_bytes(an, p.end), b"under" | b"over") && same(p.end + 1);
+        let prev = p.start > base + 1 && matches!(low_bytes(an, p.start - 1), b"under" | b"over") && same(p.start - 2);
+        if next || prev {
+            return None;
+        }
+    }
     // Citations: pages after a volume ("28: 685-690"), reference marks ("[2]").
     if p.digits && p.currency.is_none() && !p.percent && p.start > base + 1 {
         let before = text_bytes(an, p.start - 1);
@@ -789,6 +798,14 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
         // The emergency number: "911 calls", "a 911 dispatcher".
         if p.digits && text_bytes(an, p.start) == b"911" && (head.is_none() || class == Some(UnitClass::Thing)) {
+            return None;
+        }
+        // A multiplier written apart: "a five time champion".
+        if p.high > 1.0
+            && word_is(an, p.end, "time")
+            && p.end + 1 < lex.end
+            && kind_at(an, p.end + 1) == Some(TokenKind::Word)
+        {
             return None;
         }
         // A reading on a scale: "ratings of 999", "the index reached 408".

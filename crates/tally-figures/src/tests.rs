@@ -507,6 +507,13 @@ fn readings_on_a_scale() {
     assert_eq!(numbers("The index lost 30 members."), vec!["30"]);
 }
 
+#[test]
+fn list_names_and_multipliers() {
+    assert!(figs("She made the 30 Under 30 list in March.").is_empty());
+    assert!(figs("He is a three time winner of the race.").is_empty());
+    assert_eq!(numbers("Staff under 30 got 5 bonuses."), vec!["30", "5"]);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
