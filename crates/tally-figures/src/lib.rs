@@ -404,7 +404,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Digit groups separated by spaces: phone numbers, "1 234 567".
     if p.digits && !p.range {
         let next_num = toks.get(p.end).is_some_and(|t| p.end < lex.end && t.kind == TokenKind::Number);
-        let prev_num = p.start > base && toks.get(p.start - 1).is_some_and(|t| t.kind == TokenKind::Number);
+        // Also a model number after a count in words: "five 787 jets".
+        let prev_num = p.start > base
+            && (toks.get(p.start - 1).is_some_and(|t| t.kind == TokenKind::Number)
+                || lex.number_word(an, p.start - 1).is_some()
+                    && !matches!(low_bytes(an, p.start - 1), b"a" | b"an" | b"one")
+                    && p.currency.is_none()
+                    && !p.percent);
         if next_num || prev_num {
             return None;
         }
@@ -660,6 +666,17 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         let year_like = text.len() == 4 && !separated && (1800.0..=2100.0).contains(&p.low);
         let count_noun = matches!(class, Some(UnitClass::Person | UnitClass::Force));
         if year_like && qual.is_none() && !count_noun {
+            return None;
+        }
+        // "from at least 2002 to 2005": a span of years.
+        let year_at = |k: usize| {
+            kind_at(an, k) == Some(TokenKind::Number)
+                && text_bytes(an, k).len() == 4
+                && text_bytes(an, k).iter().all(u8::is_ascii_digit)
+        };
+        let joined = matches!(low_bytes(an, p.end), b"to" | b"through" | b"until")
+            || kind_at(an, p.end) == Some(TokenKind::Dash);
+        if year_like && unit.is_none() && joined && p.end + 1 < lex.end && year_at(p.end + 1) {
             return None;
         }
         // Long bare digit strings: phone numbers, codes.

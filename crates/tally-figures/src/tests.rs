@@ -514,6 +514,13 @@ fn list_names_and_multipliers() {
     assert_eq!(numbers("Staff under 30 got 5 bonuses."), vec!["30", "5"]);
 }
 
+#[test]
+fn year_spans_and_model_numbers_after_counts() {
+    assert!(figs("The fraud ran from at least 1998 to 2004.").is_empty());
+    assert_eq!(numbers("The carrier bought three 320 jets."), vec!["three"]);
+    assert_eq!(numbers("At least 2004 people joined."), vec!["2004"]);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
