@@ -837,6 +837,18 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         if !p.digits && p.high == 0.0 && unit.is_none() && verb_or_mass {
             return None;
         }
+        // An age before a home town, its comma lost: "Ann Ray 31, of Dover".
+        if unit.is_none()
+            && p.digits
+            && p.low < 120.0
+            && p.low.fract() == 0.0
+            && prevw.is_some_and(|x| an.is_cap(x) && kind_at(an, x) == Some(TokenKind::Word))
+            && text_bytes(an, p.end) == b","
+            && word_is(an, p.end + 1, "of")
+            && an.is_cap(p.end + 2)
+        {
+            return None;
+        }
         // "one" as a pronoun: "one of the soldiers", "no one", "one another".
         if !p.digits && p.low == 1.0 && (partitive || unit.is_none() || head.is_none()) {
             return None;

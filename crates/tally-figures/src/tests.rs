@@ -433,6 +433,7 @@ fn street_numbers_are_addresses() {
 fn ages_after_a_suffix_or_a_common_noun() {
     assert!(figs("The owner, Mark Lee Jr., 61, was at home.").is_empty());
     assert!(figs("The former singer, 38, was not hurt.").is_empty());
+    assert!(figs("Deputies arrested Ann Ray 31, of Dover, on Monday.").is_empty());
     // A count that a noun follows is still a count.
     assert_eq!(numbers("In the end, 38 boats sank."), vec!["38"]);
 }
