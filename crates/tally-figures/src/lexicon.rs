@@ -96,6 +96,8 @@ pub(crate) mod role {
     pub const COUNTRY_WORD: u32 = 1 << 19;
     /// Ends the clause of a figure: "said", "which", "but".
     pub const CLAUSE: u32 = 1 << 20;
+    /// A reading on a scale: a bare number shortly after it is its value ("an index of 408").
+    pub const READING: u32 = 1 << 21;
 }
 
 /// One table entry reachable from a phrase.
@@ -524,6 +526,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "combat" => role::COMBAT,
             "countryword" => role::COUNTRY_WORD,
             "clause" => role::CLAUSE,
+            "reading" => role::READING,
             _ => 0,
         };
         add(w, Entry::Word(flag));

@@ -369,6 +369,24 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             return None;
         }
     }
+    // A list's name: "30 Under 30", "a 40 Under 40 honoree".
+    if p.digits && !p.range && p.currency.is_none() && !p.percent {
+        let same = |k: usize| kind_at(an, k) == Some(TokenKind::Number) && text_bytes(an, k) == text_bytes(an, p.start);
+        let next = matches!(low_bytes(an, p.end), b"under" | b"over") && same(p.end + 1);
+        let prev = p.start > base + 1 && matches!(low_bytes(an, p.start - 1), b"under" | b"over") && same(p.start - 2);
+        if next || prev {
+            return None;
+        }
+    }
+    // Citations: pages after a volume ("28: 685-690"), reference marks ("[2]").
+    if p.digits && p.currency.is_none() && !p.percent && p.start > base + 1 {
+        let before = text_bytes(an, p.start - 1);
+        if before == b":" && kind_at(an, p.start - 2) == Some(TokenKind::Number) && p.range
+            || before == b"[" && text_bytes(an, p.end) == b"]"
+        {
+            return None;
+        }
+    }
     // Ratios: "4 in 10 children", "one in five".
     if !p.range
         && word_is(an, p.end, "in")
@@ -386,7 +404,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Digit groups separated by spaces: phone numbers, "1 234 567".
     if p.digits && !p.range {
         let next_num = toks.get(p.end).is_some_and(|t| p.end < lex.end && t.kind == TokenKind::Number);
-        let prev_num = p.start > base && toks.get(p.start - 1).is_some_and(|t| t.kind == TokenKind::Number);
+        // Also a model number after a count in words: "five 787 jets".
+        let prev_num = p.start > base
+            && (toks.get(p.start - 1).is_some_and(|t| t.kind == TokenKind::Number)
+                || lex.number_word(an, p.start - 1).is_some()
+                    && !matches!(low_bytes(an, p.start - 1), b"a" | b"an" | b"one")
+                    && p.currency.is_none()
+                    && !p.percent);
         if next_num || prev_num {
             return None;
         }
@@ -534,6 +558,22 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                         partitive = true;
                         anaphoric = w == "the";
                         j = k + 1;
+                        // "11 of the 12 cities": the part counts what the whole counts; the
+                        // whole is a figure of its own.
+                        if kind_at(an, j) == Some(TokenKind::Number) && j < lex.end {
+                            if let Some(q) = number::parse(an, lex, j, false).filter(|q| q.low >= p.high) {
+                                if let Some((_, h, u, c)) = noun_phrase(an, lex, q.end)
+                                    .filter(|r| matches!(r.3, UnitClass::Person | UnitClass::Force | UnitClass::Thing))
+                                {
+                                    head = Some(h);
+                                    class = Some(c);
+                                    unit = u;
+                                    npend = j;
+                                    anaphoric = false;
+                                    j = lex.end;
+                                }
+                            }
+                        }
                     }
                     // "seven of the team's assists".
                     _ if an.is_cap(k) && is_possessive(an, k + 1) => {
@@ -600,6 +640,22 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         }
     }
 
+    // A dot before three digits with a plural noun after is a thousands separator: "1.000
+    // lights" (continental style), while "1.5 lights" is no count at all.
+    if p.digits && !p.scaled && !p.range && p.currency.is_none() && !p.percent {
+        let t = text_bytes(an, p.start);
+        let dot = t.iter().position(|&b| b == b'.');
+        let thousands = dot.is_some_and(|d| (1..=3).contains(&d) && t.len() == d + 4)
+            && t.iter().filter(|&&b| b == b'.').count() == 1
+            && t.iter().all(|&b| b == b'.' || b.is_ascii_digit());
+        let plural = head.is_some_and(|h| unit.as_deref().is_some_and(|u| u != an.low(h)))
+            && matches!(class, Some(UnitClass::Person | UnitClass::Force | UnitClass::Thing));
+        if thousands && plural {
+            let v = (p.low * 1000.0).round();
+            value.low = value.low.map(|_| v);
+            value.high = value.high.map(|_| v);
+        }
+    }
     // Filters: what is not a figure.
     let plain = p.currency.is_none() && !p.percent && !p.scaled && !p.range && !p.vague;
     let prevw = if qstart > base { Some(qstart - 1) } else { None };
@@ -610,6 +666,17 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
         let year_like = text.len() == 4 && !separated && (1800.0..=2100.0).contains(&p.low);
         let count_noun = matches!(class, Some(UnitClass::Person | UnitClass::Force));
         if year_like && qual.is_none() && !count_noun {
+            return None;
+        }
+        // "from at least 2002 to 2005": a span of years.
+        let year_at = |k: usize| {
+            kind_at(an, k) == Some(TokenKind::Number)
+                && text_bytes(an, k).len() == 4
+                && text_bytes(an, k).iter().all(u8::is_ascii_digit)
+        };
+        let joined = matches!(low_bytes(an, p.end), b"to" | b"through" | b"until")
+            || kind_at(an, p.end) == Some(TokenKind::Dash);
+        if year_like && unit.is_none() && joined && p.end + 1 < lex.end && year_at(p.end + 1) {
             return None;
         }
         // Long bare digit strings: phone numbers, codes.
@@ -624,9 +691,13 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
     // Addresses: "10 Downing Street".
     if plain && p.digits {
         let mut k = p.end;
-        while k < lex.end && k < p.end + 4 && kind_at(an, k) == Some(TokenKind::Word) && an.is_cap(k) {
+        while k < lex.end && k < p.end + 5 && kind_at(an, k) == Some(TokenKind::Word) && an.is_cap(k) {
             if lex.has(k, role::ADDRESS) {
                 return None;
+            }
+            // A compass initial: "3170 W. County Road".
+            if k == p.end && text_bytes(an, k).len() == 1 && text_bytes(an, k + 1) == b"." {
+                k += 1;
             }
             k += 1;
         }
@@ -690,9 +761,20 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             let after_comma = matches!(text_bytes(an, p.end), b"," | b")" | b".")
                 || kind_at(an, p.end) == Some(TokenKind::Dash)
                 || p.end >= lex.end;
+            // After a suffix ("Carl Jones Jr., 55,") or a lower-case noun ("the former star,
+            // 42, said"), a number closed by a comma.
+            let suffix = text_bytes(an, y) == b"."
+                && y > base
+                && an.is_cap(y - 1)
+                && kind_at(an, y - 1) == Some(TokenKind::Word)
+                && text_bytes(an, y - 1).len() <= 3;
+            let noun = kind_at(an, y) == Some(TokenKind::Word)
+                && !an.is_cap(y)
+                && !lex.has(y, role::STOP)
+                && lex.number_word(an, y).is_none()
+                && text_bytes(an, p.end) == b",";
             if text_bytes(an, x) == b","
-                && an.is_cap(y)
-                && kind_at(an, y) == Some(TokenKind::Word)
+                && (an.is_cap(y) && kind_at(an, y) == Some(TokenKind::Word) || suffix || noun)
                 && after_comma
                 && unit.is_none()
                 && p.low < 120.0
@@ -700,6 +782,72 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             {
                 return None;
             }
+        }
+        if p.digits && unit.is_none() && pre_qual.is_none() {
+            // A bare number between a determiner and a word that it does not count is a name or
+            // a model: "the 777 program", "its popular 737 Max jet", "a 40 Under 40 honoree".
+            let mut d = prevw;
+            if let Some(x) = d.filter(|&x| x > base && kind_at(an, x) == Some(TokenKind::Word) && !an.is_cap(x)) {
+                if !lex.has(x, role::STOP) {
+                    d = Some(x - 1);
+                }
+            }
+            let det = d.is_some_and(|x| {
+                matches!(low_bytes(an, x), b"the" | b"its" | b"their" | b"his" | b"her" | b"a" | b"our")
+            });
+            // Not before a superlative or a listing word: "the 10 best deals", "the 3 other
+            // suspects".
+            let nw = low_bytes(an, p.end);
+            let ranked =
+                nw.ends_with(b"est") || matches!(nw, b"most" | b"top" | b"other" | b"more" | b"remaining" | b"new");
+            if det
+                && p.end < lex.end
+                && kind_at(an, p.end) == Some(TokenKind::Word)
+                && !lex.has(p.end, role::STOP)
+                && !ranked
+            {
+                return None;
+            }
+            // A number standing alone on a line, or as "2 of 5" or "Photo 3": a counter.
+            if counter_line(an, lex) {
+                return None;
+            }
+        }
+        // The emergency number: "911 calls", "a 911 dispatcher".
+        if p.digits && text_bytes(an, p.start) == b"911" && (head.is_none() || class == Some(UnitClass::Thing)) {
+            return None;
+        }
+        // A multiplier written apart: "a five time champion".
+        if p.high > 1.0
+            && word_is(an, p.end, "time")
+            && p.end + 1 < lex.end
+            && kind_at(an, p.end + 1) == Some(TokenKind::Word)
+        {
+            return None;
+        }
+        // A reading on a scale: "ratings of 999", "the index reached 408".
+        if p.digits && unit.is_none() && (qstart.saturating_sub(3).max(base)..qstart).any(|x| lex.has(x, role::READING))
+        {
+            return None;
+        }
+        // "zero" with nothing counted: "zero in on", "zero tolerance".
+        let verb_or_mass = kind_at(an, p.end) == Some(TokenKind::Word)
+            && p.end < lex.end
+            && (word_is(an, p.end, "in") || !lex.has(p.end, role::AUX | role::STOP));
+        if !p.digits && p.high == 0.0 && unit.is_none() && verb_or_mass {
+            return None;
+        }
+        // An age before a home town, its comma lost: "Ann Ray 31, of Dover".
+        if unit.is_none()
+            && p.digits
+            && p.low < 120.0
+            && p.low.fract() == 0.0
+            && prevw.is_some_and(|x| an.is_cap(x) && kind_at(an, x) == Some(TokenKind::Word))
+            && text_bytes(an, p.end) == b","
+            && word_is(an, p.end + 1, "of")
+            && an.is_cap(p.end + 2)
+        {
+            return None;
         }
         // "one" as a pronoun: "one of the soldiers", "no one", "one another".
         if !p.digits && p.low == 1.0 && (partitive || unit.is_none() || head.is_none()) {
@@ -907,6 +1055,28 @@ fn furniture_number(an: &Analysis, lex: &SentLex, p: &NumPhrase, before: &[u8], 
     !p.scaled && bracket_list(an, lex, p.start, p.end)
 }
 
+/// The sentence holds only numbers, "of" and at most one word at its start: a gallery or page
+/// counter ("2 of 5", "Photo 3", a number between numbers), not a count.
+#[inline(never)]
+fn counter_line(an: &Analysis, lex: &SentLex) -> bool {
+    if lex.end <= lex.base || lex.end - lex.base > 5 {
+        return false;
+    }
+    let mut words = 0;
+    let only = (lex.base..lex.end).all(|k| match kind_at(an, k) {
+        Some(TokenKind::Word) => {
+            words += 1;
+            k == lex.base && an.is_cap(k) || low_bytes(an, k) == b"of"
+        }
+        Some(TokenKind::Number | TokenKind::Stop | TokenKind::Dash) => true,
+        _ => text_bytes(an, k) == b"/",
+    });
+    // A bare number alone is a counter only among others like it ("6", "6", "6").
+    only && (words > 0
+        || lex.base > 0 && kind_at(an, lex.base - 1) == Some(TokenKind::Number)
+        || kind_at(an, lex.end) == Some(TokenKind::Number))
+}
+
 /// Tokens `s..e` (a number) stand in brackets that hold only bare numbers, commas and dashes.
 fn bracket_list(an: &Analysis, lex: &SentLex, s: usize, e: usize) -> bool {
     let bare =
@@ -1057,6 +1227,16 @@ fn complete(an: &Analysis, lex: &SentLex, entities: &[Mention], c: &mut Cand, an
         }
     } else if coordinated {
         c.verb = same_sentence_prev.and_then(|p| p.verb);
+    }
+    // "the deaths of at least three children", "the arrest of 12 men": the noun before "of"
+    // names what happened to them.
+    if measure.is_none() && pre.is_none() && c.qstart > base + 1 && word_is(an, c.qstart - 1, "of") {
+        let x = c.qstart - 2;
+        if let Some((e, cu)) = lex.cue(x, POS_NOUN | POS_PRE) {
+            if e == x + 1 && !an.is_cap(x) && !text_bytes(an, x).ends_with(b"ed") {
+                measure = cu.measure;
+            }
+        }
     }
     // The object of a place preposition is not the subject of the predicate after it ("in 21
     // cities have been killed").
@@ -1266,7 +1446,12 @@ fn post_measure(an: &Analysis, lex: &SentLex, c: &Cand) -> (Option<Measure>, boo
     let mut k = c.npend;
     let mut immediate = None;
     let people = c.class == Some(UnitClass::Force);
-    if let Some((_, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
+    if let Some((e, cu)) = lex.cue(k, POS_POST).filter(|(_, cu)| people || cu.positions & POS_FORCE == 0) {
+        // A verb with a count as its object is no predicate of this count: "a cell meant for 35
+        // held 155 men".
+        if kind_at(an, e) == Some(TokenKind::Number) && e < lex.end {
+            return (None, false);
+        }
         if cu.measure.is_some() {
             immediate = cu.measure;
             k += 1;

@@ -422,6 +422,106 @@ fn capitalised_plural_heads() {
     assert!(one("About 30 Rangers Club members came.").unit.as_deref() != Some("ranger"));
 }
 
+#[test]
+fn street_numbers_are_addresses() {
+    assert!(figs("Deputies searched a shed behind 4410 Maple Place on Friday.").is_empty());
+    assert!(figs("The truck was found at 812 N. Mill Road later.").is_empty());
+    assert!(figs("She moved to 15 Orchard Drive last spring.").is_empty());
+}
+
+#[test]
+fn ages_after_a_suffix_or_a_common_noun() {
+    assert!(figs("The owner, Mark Lee Jr., 61, was at home.").is_empty());
+    assert!(figs("The former singer, 38, was not hurt.").is_empty());
+    assert!(figs("Deputies arrested Ann Ray 31, of Dover, on Monday.").is_empty());
+    // A count that a noun follows is still a count.
+    assert_eq!(numbers("In the end, 38 boats sank."), vec!["38"]);
+}
+
+#[test]
+fn model_numbers_after_a_determiner() {
+    assert!(figs("The 330 program was cut.").is_empty());
+    assert!(figs("Its ageing 320 Neo jet was grounded.").is_empty());
+    assert!(figs("She swam the 400 yard relay.").is_empty());
+    // A ranked list still counts.
+    assert_eq!(numbers("Here are the 10 best hikes."), vec!["10"]);
+    assert_eq!(numbers("The 12 miners were rescued."), vec!["12"]);
+}
+
+#[test]
+fn counters_and_emergency_numbers() {
+    assert!(figs("Slide 3 of 9").is_empty());
+    assert!(figs("Photo 4").is_empty());
+    assert!(figs("Reporters said so.\n7\n7\n7\nThe end.").is_empty());
+    assert!(figs("Neighbours made 911 calls at dawn.").is_empty());
+    assert!(figs("A 911 dispatcher answered.").is_empty());
+}
+
+#[test]
+fn part_of_a_counted_whole_takes_its_unit() {
+    let f = figs("Floods reached 12 of the 40 villages.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!((f[0].1, f[0].4.as_deref()), (Some(12.0), Some("village")));
+    assert_eq!((f[1].1, f[1].4.as_deref()), (Some(40.0), Some("village")));
+}
+
+#[test]
+fn zero_without_a_count_is_no_figure() {
+    assert!(figs("Doctors tried to zero in on the cause.").is_empty());
+    assert!(figs("There should be zero tolerance for it.").is_empty());
+    assert_eq!(numbers("Zero patients were turned away."), vec!["Zero"]);
+}
+
+#[test]
+fn citation_pages_and_marks() {
+    assert!(figs("Lee K. J Hosp Med. 2011; 14: 312-318.").is_empty());
+    assert!(figs("The method was described before [3].").is_empty());
+}
+
+#[test]
+fn measure_from_the_noun_before_of() {
+    let f = one("Critics cited the deaths of at least five migrants in custody.");
+    assert_eq!((f.value.low, f.measure), (Some(5.0), Measure::Killed));
+    let f = one("Crowds protested the arrest of 40 students on Monday.");
+    assert_eq!(f.measure, Measure::Arrested);
+}
+
+#[test]
+fn a_verb_with_a_count_after_it_is_not_the_first_counts() {
+    let f = figs("A room built for 20 held 90 prisoners.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].5, Measure::Other);
+}
+
+#[test]
+fn continental_thousands() {
+    let f = one("The hall holds 2.400 chairs and a stage.");
+    assert_eq!(f.value.low, Some(2400.0));
+    let f = one("Growth was 2.400 percent.");
+    assert_eq!(f.value.low, Some(2.4));
+}
+
+#[test]
+fn readings_on_a_scale() {
+    assert!(figs("Sensors gave readings of 640 on Monday.").is_empty());
+    assert!(figs("The smog index reached 512 at noon.").is_empty());
+    assert_eq!(numbers("The index lost 30 members."), vec!["30"]);
+}
+
+#[test]
+fn list_names_and_multipliers() {
+    assert!(figs("She made the 30 Under 30 list in March.").is_empty());
+    assert!(figs("He is a three time winner of the race.").is_empty());
+    assert_eq!(numbers("Staff under 30 got 5 bonuses."), vec!["30", "5"]);
+}
+
+#[test]
+fn year_spans_and_model_numbers_after_counts() {
+    assert!(figs("The fraud ran from at least 1998 to 2004.").is_empty());
+    assert_eq!(numbers("The carrier bought three 320 jets."), vec!["three"]);
+    assert_eq!(numbers("At least 2004 people joined."), vec!["2004"]);
+}
+
 proptest! {
     #[test]
     fn never_panics_and_spans_hold(s in "\\PC{0,200}") {
