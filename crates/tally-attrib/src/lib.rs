@@ -353,7 +353,13 @@ impl MentionCursor {
 
 /// A first- or second-person word outside quotation marks among the tokens `r`.
 fn has_person12(t: &Text, r: R) -> bool {
-    t.bits.get(r.0..r.1).unwrap_or(&[]).iter().any(|&b| b & (class::MASKED | class::PERSON12) == class::PERSON12)
+    // "US" in capitals is the country, not "us".
+    t.bits
+        .get(r.0..r.1)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .any(|(k, &b)| b & (class::MASKED | class::PERSON12) == class::PERSON12 && t.rb(r.0 + k) != b"US")
 }
 
 struct Found {
@@ -409,6 +415,10 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
     let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
     let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::with_capacity(found.len());
     let mut refs: Vec<Ref> = Vec::with_capacity(8);
+    // Speech frames with a speaker, by sentence: a quote standing alone after reported speech
+    // ('X said the vote was lost. "We tried."') is the same speaker's.
+    type Said0<'x> = (Option<Ref<'x>>, Option<&'x str>, Option<Ref<'x>>);
+    let mut speech_frames: Vec<(usize, Said0)> = Vec::with_capacity(found.len());
     for f in &found {
         let fr = &f.fr;
         let cue_text = t.an.text(t.span(fr.cue));
@@ -444,6 +454,14 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
             unverified: false,
         });
         frame_speakers.push((speaker, cue_text, quote_via));
+        if speaker.is_some()
+            && fr.quote
+            && !fr.sources.iter().any(|r| has_person12(&t, *r))
+            && matches!(fr.kind, CueKind::Verb | CueKind::Act | CueKind::Participle | CueKind::Quoted)
+            && an.sentences.get(f.si).is_some_and(|s| s.kind != SentenceKind::Heading)
+        {
+            speech_frames.push((f.si, (speaker, Some(cue_text), quote_via)));
+        }
         // A reported or unmarked quote.
         let Some(c0) = fr.content.first().copied() else { continue };
         if !fr.quote || f.no_quote || an.sentences.get(f.si).is_some_and(|s| s.kind == SentenceKind::Heading) {
@@ -549,8 +567,26 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
                 continue;
             }
         }
+        // The last speech frame in a sentence before this one, in the paragraph or right before.
+        // Nothing of the sentence follows the closing mark (no frame the grammar missed).
+        let mut after = c + 1;
+        while after < t.len() && t.kind(after) == Some(TokenKind::Stop) {
+            after += 1;
+        }
+        let alone = after >= t.len() || an.sentence_at(t.span((after, after + 1)).start) != Some(last_si);
+        let framed_before = if owner.is_none() && !embedded && alone {
+            let k = speech_frames.partition_point(|&(fs, _)| fs < si);
+            speech_frames
+                .get(k.wrapping_sub(1))
+                .filter(|&&(fs, _)| an.sentences.get(fs).map(|s| s.paragraph) == para || si <= fs + 1)
+                .filter(|&&(fs, _)| prev.is_none_or(|(p, _)| fs > p))
+                .map(|&(_, said)| said)
+        } else {
+            None
+        };
         let (speaker, cue, via): Said = match owner {
             Some((sp, cue, via)) => (sp, Some(cue), via),
+            None if framed_before.is_some() => framed_before.unwrap_or((None, None, None)),
             None => match prev {
                 Some((p, said)) if an.sentences.get(p).map(|s| s.paragraph) == para || si <= p + 1 => said,
                 _ => {
