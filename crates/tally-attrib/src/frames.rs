@@ -285,7 +285,9 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             if k > j && t.is(class::WEEKDAY | class::MONTH | class::TIMEWORD, k) {
                 break;
             }
-            if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) {
+            // "told doctors he ...", "told police the car ...": a plural role is the addressee.
+            let role = t.is(class::ROLE, k) && !t.is_cap(k) && t.w(k).ends_with(b"s");
+            if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) || role {
                 k += 1;
             } else {
                 break;
@@ -914,8 +916,18 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if j0 > lb && neg(t.w(j0 - 1)) {
         return None;
     }
-    // After a determiner the cue word is a noun ("the claims", "its report").
-    if i > lb && t.is(class::DET, i - 1) {
+    // After a determiner the cue word is a noun ("the claims", "its report"); after a
+    // preposition an adjective ("over alleged assaults", "for reported damage").
+    // "Swift's claims": a possessive before it ("he's said" is no possessive).
+    let possessive = i >= lb + 2
+        && matches!(t.w(i - 1), b"'s" | CURLY_S)
+        && !t.is(class::PRONOUN | class::CLAUSE, i - 2)
+        && !matches!(t.w(i - 2), b"there" | b"here");
+    if i > lb
+        && (t.is(class::DET, i - 1)
+            || possessive
+            || (t.is(class::PREP, i - 1) && !matches!(t.w(i - 1), b"to" | b"late" | b"early")))
+    {
         return None;
     }
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);

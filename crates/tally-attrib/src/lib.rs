@@ -415,6 +415,8 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
     let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
     let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::with_capacity(found.len());
     let mut refs: Vec<Ref> = Vec::with_capacity(8);
+    // Quotation marks setting off a word or two inside reported speech (not quotes of their own).
+    let mut scares: Vec<(usize, usize)> = Vec::new();
     // Speech frames with a speaker, by sentence: a quote standing alone after reported speech
     // ('X said the vote was lost. "We tried."') is the same speaker's.
     type Said0<'x> = (Option<Ref<'x>>, Option<&'x str>, Option<Ref<'x>>);
@@ -478,8 +480,25 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
         {
             qr.1 -= 1;
         }
-        if qr.1 <= qr.0 || (qr.0..qr.1).any(masked) {
+        if qr.1 <= qr.0 {
             continue;
+        }
+        // Quotation marks inside: the quote is theirs, unless they only set off a word or two
+        // of the report's sentence ('said the "interim" council must go').
+        if (qr.0..qr.1).any(masked) {
+            let a = pairs.partition_point(|&(_, c)| c < qr.0);
+            let b = pairs.partition_point(|&(o, _)| o < qr.1);
+            let inside = pairs.get(a..b).unwrap_or(&[]);
+            let scare = |&(o, c): &(usize, usize)| {
+                o > qr.0
+                    && c < qr.1
+                    && t.kind(o - 1) == Some(TokenKind::Word)
+                    && (o + 1..c).filter(|&k| t.is(class::WORD, k)).count() < 4
+            };
+            if inside.is_empty() || !inside.iter().all(scare) {
+                continue;
+            }
+            scares.extend(inside.iter().copied());
         }
         let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr));
         let q = Quote { span: t.span(qr), speaker, direct, cue: Some(cue_text), via: quote_via };
@@ -541,7 +560,11 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
         let b = by_sentence.partition_point(|&(s, _)| s <= to);
         by_sentence.get(a..b.max(a)).unwrap_or(&[]).iter().map(|&(_, k)| k)
     };
+    scares.sort_unstable();
     for &(o, c) in &pairs {
+        if scares.binary_search(&(o, c)).is_ok() {
+            continue;
+        }
         let inner = (o + 1, c);
         let span = t.span(inner);
         let Some(si) = an.sentence_at(span.start) else { continue };

@@ -655,3 +655,29 @@ fn negated_telling_and_capital_us_are_no_speech() {
     assert_eq!(q.len(), 1);
     assert!(!q[0].3);
 }
+
+#[test]
+fn a_plural_role_after_told_is_the_addressee() {
+    let q = quotes("The farmer told doctors he ate the meat at a market last week.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "he ate the meat at a market last week");
+}
+
+#[test]
+fn a_cue_word_after_a_preposition_or_possessive_is_no_verb() {
+    assert!(quotes("Police questioned the two men over alleged thefts from the depot.").is_empty());
+    let text = "The label has denied Varga\u{2019}s claims, saying they were \u{201c}shocking and false.\u{201d}";
+    assert_eq!(speaker_text_of(text, "shocking").as_deref(), Some("The label"));
+}
+
+#[test]
+fn a_word_or_two_in_quotation_marks_stays_inside_reported_speech() {
+    let text = "The ombudsman said the shots came from the roof and called on the \u{201c}interim\u{201d} council to step aside.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].0.starts_with("the shots came from the roof"));
+    assert!(!q[0].3);
+    // Longer quoted words remain a quote of their own.
+    let text = "The ombudsman said the council \u{201c}must step aside before the winter sets in\u{201d}.";
+    assert_eq!(quotes(text)[0].0, "must step aside before the winter sets in");
+}
