@@ -938,7 +938,11 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let inverted_pos =
         before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && t.is(class::INVERTS, i);
     // An object pronoun after the cue is whom it was said to ("..., asked them about ...").
-    let object_next = matches!(t.w(i + n), b"them" | b"him" | b"her" | b"me" | b"us" | b"you" | b"it");
+    // A subject pronoun after it opens a clause ("X, a lawyer, said he thought ...").
+    // ('"...," said he.' still closes a quote.)
+    let subject_next =
+        matches!(t.w(i + n), b"he" | b"she" | b"they" | b"we" | b"i") && i + n + 1 < e && t.is(class::WORD, i + n + 1);
+    let object_next = subject_next || matches!(t.w(i + n), b"them" | b"him" | b"her" | b"me" | b"us" | b"you" | b"it");
     if inverted_pos && i + n < e && t.is(class::WORD, i + n) && !object_next {
         let mut sp = np_forward(t, i + n, e);
         let mut ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
@@ -1041,7 +1045,20 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             }
         }
         let c = found?;
-        let np1 = np_back(t, c, lb)?;
+        let mut np1 = np_back(t, c, lb)?;
+        // "Jo Reyes, head of Acme, a design firm, said": a name before a first description.
+        let description = !t.is_cap(np1.0)
+            && (np1.0 + 1..np1.1).any(|k| !t.is_cap(k) && t.is(class::WORD, k) && !matches!(t.w(k), b"'s" | CURLY_S));
+        if description && np1.0 > lb + 1 && is_comma(t, np1.0 - 1) {
+            if let Some(np0) = np_back(t, np1.0 - 1, lb) {
+                let name = (np0.0..np0.1).all(|k| {
+                    t.is_cap(k) && t.is(class::WORD, k) && t.none(class::PREP | class::WEEKDAY | class::MONTH, k)
+                });
+                if np0.1 - np0.0 <= 4 && name {
+                    np1 = np0;
+                }
+            }
+        }
         // "the agency's director, Omar Khaled, said": the name in apposition is the source.
         let app = (c + 1, j - 1);
         let app_is_name = app.1 > app.0

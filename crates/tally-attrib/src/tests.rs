@@ -681,3 +681,27 @@ fn a_word_or_two_in_quotation_marks_stays_inside_reported_speech() {
     let text = "The ombudsman said the council \u{201c}must step aside before the winter sets in\u{201d}.";
     assert_eq!(quotes(text)[0].0, "must step aside before the winter sets in");
 }
+
+#[test]
+fn a_subject_pronoun_after_an_inverting_cue_opens_a_clause() {
+    let text = "Jonas Pell, owner of a bakery in the valley, said he thought the tax was meant to hurt.";
+    assert_eq!(speaker_of(text, "tax was meant").as_deref(), Some("Jonas Pell"));
+    // '"...," said he.' still closes the quote.
+    let text = "Tomas Berrow spoke last. \u{201c}We won the case,\u{201d} said he.";
+    assert_eq!(speaker_text_of(text, "won the case").as_deref(), Some("he"));
+}
+
+#[test]
+fn a_name_before_two_descriptions_is_the_speaker() {
+    let text = "Mira Lund, head of Acme Works, a design firm in the valley, said the plant would reopen.";
+    assert_eq!(speaker_of(text, "plant would reopen").as_deref(), Some("Mira Lund"));
+    // "On Monday, the Daily Ledger, a city paper, warned ...": no name from the adverbial.
+    let text = "On Monday, the Daily Ledger, a city paper, warned that the bridge was unsafe.";
+    assert_ne!(speaker_text_of(text, "bridge was unsafe").as_deref(), Some("On Monday"));
+}
+
+#[test]
+fn shouting_reports_speech() {
+    let text = "\u{201c}Open the door! We are coming in!\u{201d} an officer shouts.";
+    assert_eq!(speaker_text_of(text, "Open the door").as_deref(), Some("an officer"));
+}
