@@ -183,8 +183,13 @@ fn plausible(t: &Text, r: R, strict: bool) -> bool {
     if !t.is_cap(r.1 - 1) && t.is(class::NONSPEAKER, r.1 - 1) {
         return false;
     }
-    let named = (r.0..r.1)
-        .any(|i| t.is(class::ROLE | class::PRONOUN, i) || (t.is_cap(i) && !(i == r.0 && t.is(class::DET, i))));
+    // "people familiar with the talks", "two people briefed on the plan": unnamed informants.
+    let informed = |i: usize| {
+        i > r.0 && matches!((t.w(i), t.w(i + 1)), (b"familiar", b"with") | (b"briefed", b"on") | (b"close", b"to"))
+    };
+    let named = (r.0..r.1).any(|i| {
+        t.is(class::ROLE | class::PRONOUN, i) || (t.is_cap(i) && !(i == r.0 && t.is(class::DET, i))) || informed(i)
+    });
     // "the broadcaster", "a witness": a short determined phrase may speak, unless its head is
     // a quantity word ("the number of casualties").
     named || (!strict && t.is(class::ARTICLE, r.0) && r.1 - r.0 <= 6 && !(r.0..r.1).any(|i| t.is(class::NONSPEAKER, i)))
@@ -280,7 +285,9 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
             if k > j && t.is(class::WEEKDAY | class::MONTH | class::TIMEWORD, k) {
                 break;
             }
-            if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) {
+            // "told doctors he ...", "told police the car ...": a plural role is the addressee.
+            let role = t.is(class::ROLE, k) && !t.is_cap(k) && t.w(k).ends_with(b"s");
+            if t.is_cap(k) || t.is(class::ADJUNCT | class::ARTICLE, k) || role {
                 k += 1;
             } else {
                 break;
@@ -353,6 +360,38 @@ fn skip_adjuncts(t: &Text, mut j: usize, e: usize, told: bool) -> usize {
         }
         return j;
     }
+}
+
+/// Whether only adjuncts run from `k` to the end of the clause (a comma, a hard break or the
+/// sentence end): "on Tuesday", "in a statement", "when contacted by reporters".
+fn adjunct_tail_ends(t: &Text, k: usize, e: usize) -> bool {
+    let mut j = skip_adjuncts(t, k, e, false);
+    // A chain of prepositional phrases the adjunct reader stops in ("in a letter to staff").
+    let ends = |j: usize| j >= e || is_comma(t, j) || is_hard_break(t, j);
+    if !ends(j) && t.is(class::PREP, k) && t.is(class::WORD, k) {
+        let mut m = k + 1;
+        while m < e && m < k + 10 && !is_comma(t, m) && !is_hard_break(t, m) {
+            if t.is(class::THAT | class::CLAUSE | class::CUE_WORD, m) || (t.is(class::VERBSTOP, m) && t.w(m) != b"to") {
+                return false;
+            }
+            m += 1;
+        }
+        j = m;
+    }
+    // "when contacted (by X)", "after being asked": a short participial clause.
+    if j < e && matches!(t.w(j), b"when" | b"after" | b"while" | b"before" | b"if") {
+        let p = if t.w(j + 1) == b"being" { j + 2 } else { j + 1 };
+        if p < e && t.is(class::WORD, p) && t.w(p).ends_with(b"ed") {
+            j = p + 1;
+            while j < e && j < p + 8 && !is_comma(t, j) && !is_hard_break(t, j) {
+                if t.is(class::THAT | class::VERBSTOP | class::CUE_WORD, j) {
+                    return false;
+                }
+                j += 1;
+            }
+        }
+    }
+    j > k && ends(j)
 }
 
 /// A time expression starts at `k`: "yesterday", a weekday, "last week", "this month".
@@ -857,16 +896,38 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     if i > lb && matches!(t.w(i - 1), b"was" | b"were" | b"is" | b"are" | b"been" | b"be" | b"being") {
         return None;
     }
-    if i + n < e && matches!(t.w(i + n), b"is" | b"are" | b"was" | b"were" | b"to" | b"from" | b"by" | b"of") && !told {
+    // "said to be", "reported from", "warned of": no speech frame; but "said to reporters",
+    // "said to cheers from the crowd" name the audience of what was said.
+    let to_audience = t.w(i + n) == b"to"
+        && matches!(w, b"said" | b"says" | b"say")
+        && (t.is(class::ARTICLE | class::DET | class::ADJUNCT, i + n + 1)
+            || t.is_cap(i + n + 1)
+            || matches!(t.w(i + n + 1), b"cheers" | b"applause" | b"laughter"));
+    if i + n < e
+        && matches!(t.w(i + n), b"is" | b"are" | b"was" | b"were" | b"to" | b"from" | b"by" | b"of")
+        && !told
+        && !to_audience
+    {
         return None;
     }
     // Negated: "has not announced" reports no statement.
     let j0 = skip_aux_back(t, i, lb);
-    if j0 > lb && matches!(t.w(j0 - 1), b"not" | b"never" | b"n't") {
+    let neg = |w: &[u8]| matches!(w, b"not" | b"never") || w.ends_with(b"n't") || w.ends_with("n\u{2019}t".as_bytes());
+    if j0 > lb && neg(t.w(j0 - 1)) {
         return None;
     }
-    // After a determiner the cue word is a noun ("the claims", "its report").
-    if i > lb && t.is(class::DET, i - 1) {
+    // After a determiner the cue word is a noun ("the claims", "its report"); after a
+    // preposition an adjective ("over alleged assaults", "for reported damage").
+    // "Swift's claims": a possessive before it ("he's said" is no possessive).
+    let possessive = i >= lb + 2
+        && matches!(t.w(i - 1), b"'s" | CURLY_S)
+        && !t.is(class::PRONOUN | class::CLAUSE, i - 2)
+        && !matches!(t.w(i - 2), b"there" | b"here");
+    if i > lb
+        && (t.is(class::DET, i - 1)
+            || possessive
+            || (t.is(class::PREP, i - 1) && !matches!(t.w(i - 1), b"to" | b"late" | b"early")))
+    {
         return None;
     }
     let mut f = Fr::new(cue.kind, (i, i + n), cue.stance);
@@ -877,10 +938,26 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
     let inverted_pos =
         before.is_some_and(|p| is_comma(t, p) || t.kind(p) == Some(TokenKind::Quote)) && t.is(class::INVERTS, i);
     // An object pronoun after the cue is whom it was said to ("..., asked them about ...").
-    let object_next = matches!(t.w(i + n), b"them" | b"him" | b"her" | b"me" | b"us" | b"you" | b"it");
+    // A subject pronoun after it opens a clause ("X, a lawyer, said he thought ...").
+    // ('"...," said he.' still closes a quote.)
+    let subject_next =
+        matches!(t.w(i + n), b"he" | b"she" | b"they" | b"we" | b"i") && i + n + 1 < e && t.is(class::WORD, i + n + 1);
+    let object_next = subject_next || matches!(t.w(i + n), b"them" | b"him" | b"her" | b"me" | b"us" | b"you" | b"it");
     if inverted_pos && i + n < e && t.is(class::WORD, i + n) && !object_next {
-        let sp = np_forward(t, i + n, e);
-        let ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
+        let mut sp = np_forward(t, i + n, e);
+        let mut ends_clean = sp.1 >= e || is_comma(t, sp.1) || is_hard_break(t, sp.1);
+        // "..., said X on Monday.", "..., said X in a letter to staff.", "...," said a
+        // spokesperson when contacted.": an adjunct may close the speaker's phrase.
+        if !ends_clean {
+            let cut = (sp.0 + 1..=sp.1)
+                .find(|&k| (k == sp.1 || t.is(class::PREP, k)) && t.w(k) != b"to" && adjunct_tail_ends(t, k, e));
+            // '..., said he's pleased to ...': a pronoun opens a clause, not an inverted speaker.
+            let cut = cut.filter(|_| !t.is(class::PRONOUN | class::PERSON12, sp.0));
+            if let Some(k) = cut {
+                sp.1 = k;
+                ends_clean = true;
+            }
+        }
         if sp.1 > sp.0 && ends_clean && plausible_named(t, sp) {
             f.front = false;
             // "said one resident, Fatima Bello.": the name in apposition.
@@ -968,7 +1045,20 @@ fn verb_frame(t: &Text, cue: &crate::lexicon::Cue, i: usize, n: usize, lb: usize
             }
         }
         let c = found?;
-        let np1 = np_back(t, c, lb)?;
+        let mut np1 = np_back(t, c, lb)?;
+        // "Jo Reyes, head of Acme, a design firm, said": a name before a first description.
+        let description = !t.is_cap(np1.0)
+            && (np1.0 + 1..np1.1).any(|k| !t.is_cap(k) && t.is(class::WORD, k) && !matches!(t.w(k), b"'s" | CURLY_S));
+        if description && np1.0 > lb + 1 && is_comma(t, np1.0 - 1) {
+            if let Some(np0) = np_back(t, np1.0 - 1, lb) {
+                let name = (np0.0..np0.1).all(|k| {
+                    t.is_cap(k) && t.is(class::WORD, k) && t.none(class::PREP | class::WEEKDAY | class::MONTH, k)
+                });
+                if np0.1 - np0.0 <= 4 && name {
+                    np1 = np0;
+                }
+            }
+        }
         // "the agency's director, Omar Khaled, said": the name in apposition is the source.
         let app = (c + 1, j - 1);
         let app_is_name = app.1 > app.0
@@ -1220,6 +1310,10 @@ fn participle_frame(
     prev: &[Fr],
 ) -> Option<Fr> {
     if i == 0 || !is_comma(t, i - 1) {
+        return None;
+    }
+    // ", adding to the pressure", ", warning of floods": no speech.
+    if matches!(t.w(i + n), b"to" | b"of") {
         return None;
     }
     let sources = prev

@@ -353,7 +353,13 @@ impl MentionCursor {
 
 /// A first- or second-person word outside quotation marks among the tokens `r`.
 fn has_person12(t: &Text, r: R) -> bool {
-    t.bits.get(r.0..r.1).unwrap_or(&[]).iter().any(|&b| b & (class::MASKED | class::PERSON12) == class::PERSON12)
+    // "US" in capitals is the country, not "us".
+    t.bits
+        .get(r.0..r.1)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .any(|(k, &b)| b & (class::MASKED | class::PERSON12) == class::PERSON12 && t.rb(r.0 + k) != b"US")
 }
 
 struct Found {
@@ -409,6 +415,12 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
     let mut frame_speakers: Vec<(Option<Ref>, &str, Option<Ref>)> = Vec::with_capacity(found.len() + 8);
     let mut quotes_from_frames: Vec<(usize, Quote, bool)> = Vec::with_capacity(found.len());
     let mut refs: Vec<Ref> = Vec::with_capacity(8);
+    // Quotation marks setting off a word or two inside reported speech (not quotes of their own).
+    let mut scares: Vec<(usize, usize)> = Vec::new();
+    // Speech frames with a speaker, by sentence: a quote standing alone after reported speech
+    // ('X said the vote was lost. "We tried."') is the same speaker's.
+    type Said0<'x> = (Option<Ref<'x>>, Option<&'x str>, Option<Ref<'x>>);
+    let mut speech_frames: Vec<(usize, Said0)> = Vec::with_capacity(found.len());
     for f in &found {
         let fr = &f.fr;
         let cue_text = t.an.text(t.span(fr.cue));
@@ -444,6 +456,14 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
             unverified: false,
         });
         frame_speakers.push((speaker, cue_text, quote_via));
+        if speaker.is_some()
+            && fr.quote
+            && !fr.sources.iter().any(|r| has_person12(&t, *r))
+            && matches!(fr.kind, CueKind::Verb | CueKind::Act | CueKind::Participle | CueKind::Quoted)
+            && an.sentences.get(f.si).is_some_and(|s| s.kind != SentenceKind::Heading)
+        {
+            speech_frames.push((f.si, (speaker, Some(cue_text), quote_via)));
+        }
         // A reported or unmarked quote.
         let Some(c0) = fr.content.first().copied() else { continue };
         if !fr.quote || f.no_quote || an.sentences.get(f.si).is_some_and(|s| s.kind == SentenceKind::Heading) {
@@ -460,8 +480,25 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
         {
             qr.1 -= 1;
         }
-        if qr.1 <= qr.0 || (qr.0..qr.1).any(masked) {
+        if qr.1 <= qr.0 {
             continue;
+        }
+        // Quotation marks inside: the quote is theirs, unless they only set off a word or two
+        // of the report's sentence ('said the "interim" council must go').
+        if (qr.0..qr.1).any(masked) {
+            let a = pairs.partition_point(|&(_, c)| c < qr.0);
+            let b = pairs.partition_point(|&(o, _)| o < qr.1);
+            let inside = pairs.get(a..b).unwrap_or(&[]);
+            let scare = |&(o, c): &(usize, usize)| {
+                o > qr.0
+                    && c < qr.1
+                    && t.kind(o - 1) == Some(TokenKind::Word)
+                    && (o + 1..c).filter(|&k| t.is(class::WORD, k)).count() < 4
+            };
+            if inside.is_empty() || !inside.iter().all(scare) {
+                continue;
+            }
+            scares.extend(inside.iter().copied());
         }
         let direct = fr.kind == CueKind::Quoted || (!fr.front && has_person12(&t, qr));
         let q = Quote { span: t.span(qr), speaker, direct, cue: Some(cue_text), via: quote_via };
@@ -523,7 +560,11 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
         let b = by_sentence.partition_point(|&(s, _)| s <= to);
         by_sentence.get(a..b.max(a)).unwrap_or(&[]).iter().map(|&(_, k)| k)
     };
+    scares.sort_unstable();
     for &(o, c) in &pairs {
+        if scares.binary_search(&(o, c)).is_ok() {
+            continue;
+        }
         let inner = (o + 1, c);
         let span = t.span(inner);
         let Some(si) = an.sentence_at(span.start) else { continue };
@@ -549,8 +590,26 @@ pub fn find<'a>(an: &'a Analysis<'a>, entities: &'a [Mention]) -> Attributions<'
                 continue;
             }
         }
+        // The last speech frame in a sentence before this one, in the paragraph or right before.
+        // Nothing of the sentence follows the closing mark (no frame the grammar missed).
+        let mut after = c + 1;
+        while after < t.len() && t.kind(after) == Some(TokenKind::Stop) {
+            after += 1;
+        }
+        let alone = after >= t.len() || an.sentence_at(t.span((after, after + 1)).start) != Some(last_si);
+        let framed_before = if owner.is_none() && !embedded && alone {
+            let k = speech_frames.partition_point(|&(fs, _)| fs < si);
+            speech_frames
+                .get(k.wrapping_sub(1))
+                .filter(|&&(fs, _)| an.sentences.get(fs).map(|s| s.paragraph) == para || si <= fs + 1)
+                .filter(|&&(fs, _)| prev.is_none_or(|(p, _)| fs > p))
+                .map(|&(_, said)| said)
+        } else {
+            None
+        };
         let (speaker, cue, via): Said = match owner {
             Some((sp, cue, via)) => (sp, Some(cue), via),
+            None if framed_before.is_some() => framed_before.unwrap_or((None, None, None)),
             None => match prev {
                 Some((p, said)) if an.sentences.get(p).map(|s| s.paragraph) == para || si <= p + 1 => said,
                 _ => {

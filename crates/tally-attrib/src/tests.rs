@@ -596,3 +596,112 @@ fn an_adverbial_before_a_frame_is_not_what_was_said() {
     let text = "This is also lifting prices, Lindqvist said.";
     assert_eq!(quotes(text).len(), 1);
 }
+
+/// The speaker text of the quote holding `needle`.
+fn speaker_text_of(text: &str, needle: &str) -> Option<String> {
+    quotes(text).into_iter().find(|q| q.0.contains(needle)).and_then(|q| q.1)
+}
+
+#[test]
+fn an_adjunct_may_close_an_inverted_speaker() {
+    let text = "The ferry will run again after the repairs, said the Harbour Authority on Thursday.";
+    assert_eq!(speaker_text_of(text, "ferry will run").as_deref(), Some("the Harbour Authority"));
+    let text = "The plant will close in June, said the firm's new chief Laura Penhallow in a letter to staff.";
+    assert_eq!(speaker_of(text, "plant will close").as_deref(), Some("Laura Penhallow"));
+    let text =
+        "\u{201c}We are looking into the matter,\u{201d} said a bakery spokesperson when contacted by reporters.";
+    assert_eq!(speaker_text_of(text, "looking into").as_deref(), Some("a bakery spokesperson"));
+    // A pronoun after the cue opens a clause: no inverted speaker.
+    let text = "Ilse Varga, who advises the tenants, said he's pleased to see the council act.";
+    assert_eq!(speaker_of(text, "pleased to see").as_deref(), Some("Ilse Varga"));
+}
+
+#[test]
+fn said_to_an_audience_is_still_speech() {
+    let text = "\u{201c}We will not stop now,\u{201d} Dorian Velk said to cheers from the crowd. \
+        \u{201c}This is our moment.\u{201d}";
+    assert_eq!(speaker_of(text, "not stop now").as_deref(), Some("Dorian Velk"));
+    assert_eq!(speaker_of(text, "our moment").as_deref(), Some("Dorian Velk"));
+    // "said to be" stays no frame.
+    assert!(quotes("The bridge, said to be the oldest in the valley, was closed.").is_empty());
+}
+
+#[test]
+fn informants_familiar_with_a_matter_speak() {
+    let text = "The talks may widen into a broader pact, people familiar with the negotiations say.";
+    assert_eq!(speaker_text_of(text, "talks may widen").as_deref(), Some("people familiar with the negotiations"));
+    // ", adding to ..." is no speech.
+    let text = "The mill shut on Monday, adding to the strain on the town, according to people familiar with the plan.";
+    assert!(quotes(text).iter().all(|q| !q.0.contains("strain")));
+}
+
+#[test]
+fn a_lone_quote_after_reported_speech_is_that_speakers() {
+    let text = "Tomas Berrow said the vote was a mistake. \u{201c}We were never asked what we wanted.\u{201d}";
+    assert_eq!(speaker_of(text, "never asked").as_deref(), Some("Tomas Berrow"));
+    // A quote with more of its sentence after it waits for its own frame.
+    let text = "A report said the lake was shrinking. \u{201c}The water is gone,\u{201d} a long-time fisherman \
+        on the northern shore near the old pier, Arvid Holm, said.";
+    assert_ne!(speaker_text_of(text, "water is gone").as_deref(), Some("A report"));
+}
+
+#[test]
+fn negated_telling_and_capital_us_are_no_speech() {
+    // "can't tell" reports nothing.
+    assert!(quotes("You can\u{2019}t tell which of the two bridges is older.").is_empty());
+    assert!(quotes("You can't tell which of the two bridges is older.").is_empty());
+    // "US" is the country: the unmarked content is not first-person speech.
+    let q = quotes("The US will send grain to the port next week, officials said.");
+    assert_eq!(q.len(), 1);
+    assert!(!q[0].3);
+}
+
+#[test]
+fn a_plural_role_after_told_is_the_addressee() {
+    let q = quotes("The farmer told doctors he ate the meat at a market last week.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "he ate the meat at a market last week");
+}
+
+#[test]
+fn a_cue_word_after_a_preposition_or_possessive_is_no_verb() {
+    assert!(quotes("Police questioned the two men over alleged thefts from the depot.").is_empty());
+    let text = "The label has denied Varga\u{2019}s claims, saying they were \u{201c}shocking and false.\u{201d}";
+    assert_eq!(speaker_text_of(text, "shocking").as_deref(), Some("The label"));
+}
+
+#[test]
+fn a_word_or_two_in_quotation_marks_stays_inside_reported_speech() {
+    let text = "The ombudsman said the shots came from the roof and called on the \u{201c}interim\u{201d} council to step aside.";
+    let q = quotes(text);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].0.starts_with("the shots came from the roof"));
+    assert!(!q[0].3);
+    // Longer quoted words remain a quote of their own.
+    let text = "The ombudsman said the council \u{201c}must step aside before the winter sets in\u{201d}.";
+    assert_eq!(quotes(text)[0].0, "must step aside before the winter sets in");
+}
+
+#[test]
+fn a_subject_pronoun_after_an_inverting_cue_opens_a_clause() {
+    let text = "Jonas Pell, owner of a bakery in the valley, said he thought the tax was meant to hurt.";
+    assert_eq!(speaker_of(text, "tax was meant").as_deref(), Some("Jonas Pell"));
+    // '"...," said he.' still closes the quote.
+    let text = "Tomas Berrow spoke last. \u{201c}We won the case,\u{201d} said he.";
+    assert_eq!(speaker_text_of(text, "won the case").as_deref(), Some("he"));
+}
+
+#[test]
+fn a_name_before_two_descriptions_is_the_speaker() {
+    let text = "Mira Lund, head of Acme Works, a design firm in the valley, said the plant would reopen.";
+    assert_eq!(speaker_of(text, "plant would reopen").as_deref(), Some("Mira Lund"));
+    // "On Monday, the Daily Ledger, a city paper, warned ...": no name from the adverbial.
+    let text = "On Monday, the Daily Ledger, a city paper, warned that the bridge was unsafe.";
+    assert_ne!(speaker_text_of(text, "bridge was unsafe").as_deref(), Some("On Monday"));
+}
+
+#[test]
+fn shouting_reports_speech() {
+    let text = "\u{201c}Open the door! We are coming in!\u{201d} an officer shouts.";
+    assert_eq!(speaker_text_of(text, "Open the door").as_deref(), Some("an officer"));
+}
