@@ -104,12 +104,29 @@ struct Page {
     body: String,
 }
 
+/// Elements whose text is not the article's running text: captions and credits of pictures,
+/// and hover cards. Matched by class-name parts, as pages name them.
+const NOT_RUNNING_TEXT: &str = "figcaption, [class*='caption'], [class*='credit'], [class*='rollover'], \
+    [class*='tooltip'], [class*='hovercard'], [class*='popover'], [hidden]";
+
+/// Captions, credits and cards longer than this (bytes) are taken for wrappers of more text.
+const MAX_CAPTION_LEN: usize = 1500;
+
 fn extract(html: &str) -> Page {
     let dom = Dom::from(html);
     let mut page = metadata(&dom);
-    // Figure captions describe pictures; they are not part of the article's running text.
-    if let Some(captions) = dom.try_select("figcaption") {
-        captions.remove();
+    // Figure captions and photo credits describe pictures, and hover cards (a person's
+    // portrait and headlines, shown when the pointer rests on a name) are hidden until then:
+    // neither is part of the article's running text.
+    if let Some(found) = dom.try_select(NOT_RUNNING_TEXT) {
+        for n in found.nodes() {
+            // A page's wrappers may carry such words among their classes too (`<body
+            // class="... caption_on ...">`): a caption, credit or card is short.
+            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
+            if !wrapper && n.text().len() <= MAX_CAPTION_LEN {
+                n.remove_from_parent();
+            }
+        }
     }
     let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let text = dom_smoothie::Readability::with_document(dom, None, Some(cfg))
@@ -321,7 +338,7 @@ fn layout(text: &str) -> String {
             blank = true;
             continue;
         }
-        if is_furniture_line(&line) {
+        if is_furniture_line(&line) || is_picture_credit(&line) {
             continue;
         }
         // A line that repeats an earlier one word for word is a gallery caption or pull quote
@@ -336,6 +353,20 @@ fn layout(text: &str) -> String {
         blank = false;
     }
     out
+}
+
+/// Picture agencies whose name ends a credit line (`Jane Doe/Getty Images`).
+const PICTURE_AGENCIES: &[&str] =
+    &["getty images", "/getty", "shutterstock", "/ap", "/reuters", "/afp", "/epa", "istock", "/ap photo"];
+
+/// A short line that names who took or supplied a picture (`Name/Outlet/Getty Images`),
+/// with no sentence in it.
+fn is_picture_credit(line: &str) -> bool {
+    if line.len() > 100 || line.ends_with(['.', '!', '?', '"', '\u{201d}']) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    PICTURE_AGENCIES.iter().any(|a| lower.ends_with(a))
 }
 
 /// Decodes an HTML page: a byte-order mark or a `<meta charset>` declaration names the
@@ -644,6 +675,30 @@ mod tests {
             &ReadOptions::default(),
         );
         assert!(e.is_err_and(|e| e.to_string().starts_with("p.html: HTML elements nested")));
+    }
+
+    #[test]
+    fn captions_credits_and_hover_cards_are_not_body_text() {
+        let body = "<main class=\"layout caption_on\"><article><h1>Bridge opens</h1>\
+            <p>The new bridge over the bay opened to traffic on Monday morning after four years of \
+            building work, and the first drivers crossed it shortly after six.</p>\
+            <div class=\"wp-caption\"><img src=\"b.jpg\"><p class=\"wp-caption-text\">Cars queue at the \
+            toll gate.</p></div><div class=\"photo-credits\">\u{a9} Sam Lee</div>\
+            <p>Mayor <span class=\"person\"><a href=\"/p/ana-ruiz\">Ana Ruiz</a><span class=\"rollover-block\">\
+            <a href=\"/p/ana-ruiz\">Ana Ruiz</a><a href=\"/x\">Council backs budget</a></span></span> cut the \
+            ribbon, and said the crossing would save commuters twenty minutes a day in each direction.</p>\
+            <p>Pat Kim/City Times/Getty Images</p>\
+            <p>Tolls will be charged from January, when the regional transport authority takes over the \
+            running of the bridge from the builders, who keep a maintenance contract.</p></article></main>";
+        let d = read(page("", body).as_bytes(), "p", "p", &ReadOptions::default()).unwrap();
+        assert!(d.body.contains("Mayor Ana Ruiz cut the ribbon"), "{}", d.body);
+        assert!(d.body.contains("Tolls will be charged"), "{}", d.body);
+        for gone in ["toll gate", "Sam Lee", "Council backs", "Getty"] {
+            assert!(!d.body.contains(gone), "{gone}: {}", d.body);
+        }
+        assert!(is_picture_credit("Pat Kim/City Times/Getty Images"));
+        assert!(!is_picture_credit("He sold the photos to Getty Images."));
+        assert!(is_furniture_line("(Image: \u{a9} Space Agency)"));
     }
 
     #[test]
