@@ -6,7 +6,8 @@
 //! as paragraphs separated by blank lines, without page furniture lines.
 
 use crate::{
-    furniture::is_furniture_line, parse_date, parse_date_loose, Document, Format, Meta, ReadError, ReadOptions,
+    furniture::is_furniture_line, parse_date, parse_date_loose, url_date, Document, Format, Meta, ReadError,
+    ReadOptions,
 };
 use chrono::Datelike;
 use dom_query::Document as Dom;
@@ -143,6 +144,8 @@ fn metadata(dom: &Dom) -> Page {
     let mut og_title = None;
     let mut twitter_title = None;
     let mut dates: Vec<(usize, String)> = Vec::new();
+    // Other keys that name a publication date in a page's own words (`sn-post-date`).
+    let mut other_dates: Vec<String> = Vec::new();
     if let Some(metas) = dom.try_select("meta") {
         for m in metas.nodes() {
             let Some(content) = m.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) else {
@@ -162,6 +165,8 @@ fn metadata(dom: &Dom) -> Page {
                     _ => {
                         if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
                             dates.push((rank, content.clone()));
+                        } else if names_publication_date(&key) {
+                            other_dates.push(content.clone());
                         }
                     }
                 }
@@ -198,7 +203,22 @@ fn metadata(dom: &Dom) -> Page {
         page.published = dates.iter().filter_map(|(_, d)| parse_date_loose(d)).find(|d| plausible(*d));
     }
     if page.published.is_none() {
+        page.published = other_dates.iter().filter_map(|d| parse_date_loose(d)).find(|d| plausible(*d));
+    }
+    if page.published.is_none() {
         page.published = time_element_date(dom).filter(|d| plausible(*d));
+    }
+    let canonical = || {
+        dom.try_select("link[rel='canonical']")
+            .and_then(|l| l.attr("href"))
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty())
+    };
+    if page.published.is_none() {
+        page.published = page.url.clone().or_else(canonical).and_then(|u| url_date(&u));
+    }
+    if page.published.is_none() {
+        page.published = dated_element(dom).filter(|d| plausible(*d));
     }
     let head_title = dom.try_select("title").map(|t| t.text().to_string()).filter(|t| !t.trim().is_empty());
     let title = og_title.or(twitter_title).or(head_title).map(|t| collapse_spaces(&t));
@@ -206,11 +226,7 @@ fn metadata(dom: &Dom) -> Page {
     page.lang =
         dom.try_select("html").and_then(|h| h.attr("lang")).map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
     if page.url.is_none() {
-        page.url = dom
-            .try_select("link[rel='canonical']")
-            .and_then(|l| l.attr("href"))
-            .map(|h| h.trim().to_string())
-            .filter(|h| !h.is_empty());
+        page.url = canonical();
     }
     page
 }
@@ -238,6 +254,37 @@ fn quoted_field(text: &str, field: &str) -> Option<String> {
     let rest = text.get(at..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
     let end = rest.find('"')?;
     rest.get(..end).map(str::to_string)
+}
+
+/// Whether a metadata key not in [`DATE_META`] names when the page was published
+/// (`sn-post-date`, `publication_date`), not when it was changed.
+fn names_publication_date(key: &str) -> bool {
+    let when = key.contains("date") || key.contains("time");
+    let published = key.contains("pub") || key.contains("post") || key.contains("creat");
+    let changed = ["modif", "updat", "edit", "expir", "revis"].iter().any(|w| key.contains(w));
+    when && published && !changed
+}
+
+/// Longest text (bytes) of an element read as a date by [`dated_element`].
+const MAX_DATE_TEXT: usize = 80;
+
+/// A date from the first short element whose class names a date (`<span class="datetime">`,
+/// `<div class="post-date">`, `<input class="published_date" value=...>`), its value or text
+/// read in words or digits; not one that says when the page was updated or what day it is.
+fn dated_element(dom: &Dom) -> Option<NaiveDate> {
+    let found = dom.try_select("body [class*='date']:not(script):not(style)")?;
+    found.nodes().iter().take(200).find_map(|n| {
+        let class = n.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+        if ["updat", "modif", "today", "current"].iter().any(|w| class.contains(w)) {
+            return None;
+        }
+        let v = n.attr("datetime").or_else(|| n.attr("value")).or_else(|| n.attr("content"));
+        let v = match v {
+            Some(v) => v.trim().to_string(),
+            None => collapse_spaces(&n.text()),
+        };
+        (v.len() <= MAX_DATE_TEXT).then(|| parse_date_loose(&v)).flatten()
+    })
 }
 
 /// A date from `<time datetime>`: one marked `pubdate` or inside the `<article>` first.
@@ -608,6 +655,18 @@ mod tests {
         let broken_ld = "<script type=\"application/ld+json\">{\"datePublished\": \"2024-03-10\",}</script>";
         assert_eq!(with(broken_ld, time), ymd(2024, 3, 10));
         assert_eq!(with("", "<span itemprop=\"datePublished\">Mon 6:45 PM, Mar 11, 2024</span>"), ymd(2024, 3, 11));
+        assert_eq!(with("<meta name=\"site-post-date\" content=\"2024/03/12\">", ""), ymd(2024, 3, 12));
+        assert_eq!(with("<meta name=\"site-updated-date\" content=\"2024/03/12\">", ""), None);
+        let url = "<meta property=\"og:url\" content=\"https://news.example/2024/03/13/floods/\">";
+        assert_eq!(with(url, ""), ymd(2024, 3, 13));
+        assert_eq!(with(url, time), ymd(2024, 3, 7));
+        let byline = "<p class=\"byline\">by A. Writer <span class=\"datetime\">Thursday, March 14, 2024</span></p>";
+        assert_eq!(with("", byline), ymd(2024, 3, 14));
+        assert_eq!(with("", "<div class=\"updated-date\">March 15, 2024</div>"), None);
+        assert_eq!(
+            with("", "<input class=\"published_date\" type=\"hidden\" value=\"2024-03-16 02:24:47\">"),
+            ymd(2024, 3, 16)
+        );
         let opts = ReadOptions { published: ymd(2020, 1, 1), ..ReadOptions::default() };
         let d = read(page("", ARTICLE).as_bytes(), "p", "p", &opts).unwrap();
         assert_eq!(d.meta.published, ymd(2020, 1, 1));
