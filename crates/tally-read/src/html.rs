@@ -110,6 +110,19 @@ struct Page {
 const NOT_RUNNING_TEXT: &str = "figcaption, [class*='caption'], [class*='credit'], [class*='rollover'], \
     [class*='tooltip'], [class*='hovercard'], [class*='popover'], [hidden]";
 
+/// Elements that may hold lists of links to other stories, by class-name parts; they are
+/// dropped when most of their text is link text.
+const LINK_LISTS: &str = "[class*='related'], [class*='trending'], [class*='recirc'], [class*='most-read'], \
+    [class*='most-popular'], [class*='more-stories'], [class*='more-from'], [class*='read-more'], [class*='also-read']";
+
+/// Link lists with more text than this (bytes) are taken for wrappers of more text.
+const MAX_LINK_LIST_LEN: usize = 3000;
+
+/// Bytes of `s` that are not white space.
+fn visible_len(s: &str) -> usize {
+    s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+}
+
 /// Captions, credits and cards longer than this (bytes) are taken for wrappers of more text.
 const MAX_CAPTION_LEN: usize = 1500;
 
@@ -125,6 +138,25 @@ fn extract(html: &str) -> Page {
             // class="... caption_on ...">`): a caption, credit or card is short.
             let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
             if !wrapper && n.text().len() <= MAX_CAPTION_LEN {
+                n.remove_from_parent();
+            }
+        }
+    }
+    // Lists of links to other stories (related, trending, more from a section) that sit in
+    // or beside the article: their headlines are not its text.
+    if let Some(found) = dom.try_select(LINK_LISTS) {
+        for n in found.nodes() {
+            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
+            let text = visible_len(&n.text());
+            if wrapper || text == 0 || text > MAX_LINK_LIST_LEN {
+                continue;
+            }
+            let linked: usize = n
+                .descendants_it()
+                .filter(|d| d.node_name().is_some_and(|t| t.as_ref() == "a"))
+                .map(|a| visible_len(&a.text()))
+                .sum();
+            if linked * 10 >= text * 6 {
                 n.remove_from_parent();
             }
         }
@@ -747,12 +779,14 @@ mod tests {
             <a href=\"/p/ana-ruiz\">Ana Ruiz</a><a href=\"/x\">Council backs budget</a></span></span> cut the \
             ribbon, and said the crossing would save commuters twenty minutes a day in each direction.</p>\
             <p>Pat Kim/City Times/Getty Images</p>\
+            <div class=\"story-related-links\"><h3>More from the city</h3><ul><li><a href=\"/a\">Zoo welcomes \
+            twin pandas</a></li><li><a href=\"/b\">Ferry fares rise again</a></li></ul></div>\
             <p>Tolls will be charged from January, when the regional transport authority takes over the \
             running of the bridge from the builders, who keep a maintenance contract.</p></article></main>";
         let d = read(page("", body).as_bytes(), "p", "p", &ReadOptions::default()).unwrap();
         assert!(d.body.contains("Mayor Ana Ruiz cut the ribbon"), "{}", d.body);
         assert!(d.body.contains("Tolls will be charged"), "{}", d.body);
-        for gone in ["toll gate", "Sam Lee", "Council backs", "Getty"] {
+        for gone in ["toll gate", "Sam Lee", "Council backs", "Getty", "pandas", "Ferry"] {
             assert!(!d.body.contains(gone), "{gone}: {}", d.body);
         }
         assert!(is_picture_credit("Pat Kim/City Times/Getty Images"));
