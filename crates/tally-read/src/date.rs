@@ -12,6 +12,11 @@ static MONTHS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The month an English month name or abbreviation (any case) stands for.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
+}
+
 /// Parses a publication date written as an ISO date or timestamp (`2025-08-30`,
 /// `2025-08-30T09:00:00+09:00`, `2025/08/30`), or an RFC 2822 date. `None` when it is not one.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {

@@ -6,8 +6,8 @@
 //! as paragraphs separated by blank lines, without page furniture lines.
 
 use crate::{
-    furniture::is_furniture_line, parse_date, parse_date_loose, url_date, Document, Format, Meta, ReadError,
-    ReadOptions,
+    date::month_number, furniture::is_furniture_line, parse_date, parse_date_loose, url_date, Document, Format, Meta,
+    ReadError, ReadOptions,
 };
 use chrono::Datelike;
 use dom_query::Document as Dom;
@@ -107,7 +107,7 @@ struct Page {
 
 /// Elements whose text is not the article's running text: captions and credits of pictures,
 /// and hover cards. Matched by class-name parts, as pages name them.
-const NOT_RUNNING_TEXT: &str = "figcaption, [class*='caption'], [class*='credit'], [class*='rollover'], \
+const NOT_RUNNING_TEXT: &str = "figcaption, figure cite, [class*='caption'], [class*='credit'], [class*='rollover'], \
     [class*='tooltip'], [class*='hovercard'], [class*='popover'], [hidden]";
 
 /// Elements that may hold lists of links to other stories, by class-name parts; they are
@@ -417,7 +417,7 @@ fn layout(text: &str) -> String {
             blank = true;
             continue;
         }
-        if is_furniture_line(&line) || is_picture_credit(&line) {
+        if is_furniture_line(&line) || is_picture_credit(&line) || is_date_stamp(&line) {
             continue;
         }
         // A line that repeats an earlier one word for word is a gallery caption or pull quote
@@ -432,6 +432,64 @@ fn layout(text: &str) -> String {
         blank = false;
     }
     out
+}
+
+/// Lower-case words a line stamped with the page's date or time may carry besides the date.
+const STAMP_WORDS: &[&str] =
+    &["updated", "posted", "published", "last", "modified", "on", "at", "am", "pm", "a", "p", "m"];
+
+/// Weekday names and abbreviations, lower case.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// A line that only stamps the page with a date and time (`Nov. 20, 2019 5:52 AM EST`,
+/// `Updated on: November 19, 2019 / 10:07 AM / Outlet`, `18 NOV 2019`): it starts with the
+/// date, a weekday or a stamp word, names a month next to a day, and has no other lower-case
+/// word, with a year or a clock time. Such a line is the page's metadata, not a sentence of the article.
+fn is_date_stamp(line: &str) -> bool {
+    if line.len() > 80 || line.ends_with(['?', '!']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(20).collect();
+    let is_day =
+        |w: Option<&&str>| w.is_some_and(|w| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
+    let stamp_word = |w: &str| {
+        let lower = w.to_lowercase();
+        STAMP_WORDS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())
+    };
+    let Some(first) = words.first() else { return false };
+    if !(first.bytes().all(|b| b.is_ascii_digit()) || month_number(first).is_some() || stamp_word(first)) {
+        return false;
+    }
+    let mut dated = false;
+    for (i, w) in words.iter().enumerate() {
+        if month_number(w).is_some() {
+            dated |= is_day(words.get(i + 1)) || is_day(i.checked_sub(1).and_then(|j| words.get(j)));
+        } else if w.chars().next().is_some_and(char::is_lowercase) && !stamp_word(w) {
+            return false;
+        }
+    }
+    // A year or a clock time: a bare `June 9 -- Venue, Town` is a line of a listing.
+    let year = words.iter().any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y)));
+    let clock = line.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    dated && (year || clock)
 }
 
 /// Picture agencies whose name ends a credit line (`Jane Doe/Getty Images`).
@@ -792,6 +850,30 @@ mod tests {
         assert!(is_picture_credit("Pat Kim/City Times/Getty Images"));
         assert!(!is_picture_credit("He sold the photos to Getty Images."));
         assert!(is_furniture_line("(Image: \u{a9} Space Agency)"));
+    }
+
+    #[test]
+    fn date_stamps_are_not_article_lines() {
+        for stamp in [
+            "Mar. 4, 2024 6:15 AM EST",
+            "Updated on: March 4, 2024 / 10:07 AM / Daily Planet",
+            "4 MAR 2024",
+            "Updated Mar 4, 9:41 AM;Posted Mar 3, 8:19 PM",
+            "Monday, March 4, 2024 - 11:28",
+        ] {
+            assert!(is_date_stamp(stamp), "{stamp}");
+            assert_eq!(layout(&format!("{stamp}\n\nThe river rose.")), "The river rose.");
+        }
+        for line in [
+            "March 4 was the wettest day of the year.",
+            "On March 4, 2024 the river rose",
+            "March Madness 2024",
+            "Brexit: March 29 deadline",
+            "4 people died",
+            "June 9 -- Harbour Arena, Port Town, ME",
+        ] {
+            assert!(!is_date_stamp(line), "{line}");
+        }
     }
 
     #[test]
