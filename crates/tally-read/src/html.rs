@@ -107,8 +107,13 @@ struct Page {
 
 /// Elements whose text is not the article's running text: captions and credits of pictures,
 /// and hover cards. Matched by class-name parts, as pages name them.
-const NOT_RUNNING_TEXT: &str = "figcaption, figure cite, [class*='caption'], [class*='credit'], [class*='rollover'], \
-    [class*='tooltip'], [class*='hovercard'], [class*='popover'], [hidden]";
+const NOT_RUNNING_TEXT: &str = "figcaption, figure cite, [class*='caption'], [class*='credit'], [hidden]";
+
+/// Hover cards: an element so classed holds what is shown (a name, a link) and, inside,
+/// another so classed that holds the card; the inner one goes, the name stays.
+const HOVER_CARDS: &str =
+    "[class*='rollover'] [class*='rollover']:not(a), [class*='tooltip'] [class*='tooltip']:not(a), \
+    [class*='hovercard'] [class*='hovercard']:not(a), [class*='popover'] [class*='popover']:not(a)";
 
 /// Elements that may hold lists of links to other stories, by class-name parts; they are
 /// dropped when most of their text is link text.
@@ -138,6 +143,13 @@ fn extract(html: &str) -> Page {
             // class="... caption_on ...">`): a caption, credit or card is short.
             let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
             if !wrapper && n.text().len() <= MAX_CAPTION_LEN {
+                n.remove_from_parent();
+            }
+        }
+    }
+    if let Some(found) = dom.try_select(HOVER_CARDS) {
+        for n in found.nodes() {
+            if n.text().len() <= MAX_CAPTION_LEN {
                 n.remove_from_parent();
             }
         }
@@ -833,7 +845,7 @@ mod tests {
             building work, and the first drivers crossed it shortly after six.</p>\
             <div class=\"wp-caption\"><img src=\"b.jpg\"><p class=\"wp-caption-text\">Cars queue at the \
             toll gate.</p></div><div class=\"photo-credits\">\u{a9} Sam Lee</div>\
-            <p>Mayor <span class=\"person\"><a href=\"/p/ana-ruiz\">Ana Ruiz</a><span class=\"rollover-block\">\
+            <p>Mayor <span class=\"person-rollover\"><a href=\"/p/ana-ruiz\">Ana Ruiz</a><span class=\"rollover-block\">\
             <a href=\"/p/ana-ruiz\">Ana Ruiz</a><a href=\"/x\">Council backs budget</a></span></span> cut the \
             ribbon, and said the crossing would save commuters twenty minutes a day in each direction.</p>\
             <p>Pat Kim/City Times/Getty Images</p>\
