@@ -425,7 +425,8 @@ fn layout(text: &str) -> String {
     let mut seen = std::collections::HashSet::new();
     for line in text.split('\n') {
         let line = collapse_spaces(line);
-        if line.is_empty() {
+        // A line of zero-width characters only (spacers in page editors) is blank.
+        if line.chars().all(|c| matches!(c, ' ' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')) {
             blank = true;
             continue;
         }
@@ -892,6 +893,7 @@ mod tests {
     fn layout_rules() {
         assert_eq!(layout("  A  b \n\n\n C\nD \n\nRead more\n\n E"), "A b\n\nC\nD\n\nE");
         assert_eq!(layout("\n \n"), "");
+        assert_eq!(layout("A.\n\u{200b}\n\u{200b} \u{feff}\nB."), "A.\n\nB.");
         let long = "A picture of the bridge before it fell, taken last spring.";
         assert_eq!(layout(&format!("{long}\n\nNo.\n\nNo.\n\n{long}\n\nEnd.")), format!("{long}\n\nNo.\n\nNo.\n\nEnd."));
     }
