@@ -12,6 +12,11 @@ static MONTHS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The month an English month name or abbreviation (any case) stands for.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
+}
+
 /// Parses a publication date written as an ISO date or timestamp (`2025-08-30`,
 /// `2025-08-30T09:00:00+09:00`, `2025/08/30`), or an RFC 2822 date. `None` when it is not one.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -73,6 +78,49 @@ pub fn parse_date_loose(s: &str) -> Option<NaiveDate> {
     None
 }
 
+/// The date an article's address carries: `/2019/11/19/`, `/2019/nov/18/`, `/2019-11-19/`, or a
+/// slug ending in `-20191115`. `None` for a year and month alone, or numbers that are no date.
+pub fn url_date(url: &str) -> Option<NaiveDate> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let parts: Vec<&str> = path.split('/').skip(1).take(24).collect();
+    let month_of = |w: &str| -> Option<u32> {
+        if w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            return w.parse().ok();
+        }
+        let lower = w.to_ascii_lowercase();
+        MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, n)| *n)
+    };
+    let plausible = |d: NaiveDate| (1990..=2200).contains(&chrono::Datelike::year(&d));
+    for (i, part) in parts.iter().enumerate() {
+        // Year, month and day as three parts of the path.
+        if part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()) {
+            let (Some(m), Some(d)) = (parts.get(i + 1), parts.get(i + 2)) else { continue };
+            let day = (d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit())).then(|| d.parse::<u32>().ok()).flatten();
+            if let (Ok(y), Some(m), Some(day)) = (part.parse::<i32>(), month_of(m), day) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, day).filter(|d| plausible(*d)) {
+                    return Some(date);
+                }
+            }
+        }
+        // `2019-11-19` as a part, or eight digits ending a slug.
+        if let Some(date) = parse_date(part).filter(|d| plausible(*d) && part.len() == 10) {
+            return Some(date);
+        }
+        if let Some(tail) = part.rsplit(['-', '_']).next().filter(|t| t.len() == 8 && *t != *part) {
+            if tail.bytes().all(|b| b.is_ascii_digit()) {
+                let n = |r: std::ops::Range<usize>| tail.get(r).and_then(|x| x.parse::<u32>().ok());
+                if let (Some(y), Some(m), Some(d)) = (n(0..4), n(4..6), n(6..8)) {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d).filter(|d| plausible(*d)) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +156,19 @@ mod tests {
         assert_eq!(parse_date("2025-02-30"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn reads_dates_in_addresses() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(url_date("https://news.example/world/2021/03/07/storm-hits-coast/"), d(2021, 3, 7));
+        assert_eq!(url_date("https://news.example/politics/2021/mar/7/storm-hits/"), d(2021, 3, 7));
+        assert_eq!(url_date("https://mag.example/storm-hits-the-coast-20210307/"), d(2021, 3, 7));
+        assert_eq!(url_date("https://news.example/2021-03-07/storm"), d(2021, 3, 7));
+        assert_eq!(url_date("https://news.example/2021/03/storm-hits/"), None);
+        assert_eq!(url_date("https://news.example/item/12345678"), None);
+        assert_eq!(url_date("https://news.example/a/2021/13/40/x"), None);
+        assert_eq!(url_date("no address at all"), None);
     }
 
     #[test]

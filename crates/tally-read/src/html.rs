@@ -6,7 +6,8 @@
 //! as paragraphs separated by blank lines, without page furniture lines.
 
 use crate::{
-    furniture::is_furniture_line, parse_date, parse_date_loose, Document, Format, Meta, ReadError, ReadOptions,
+    date::month_number, furniture::is_furniture_line, parse_date, parse_date_loose, url_date, Document, Format, Meta,
+    ReadError, ReadOptions,
 };
 use chrono::Datelike;
 use dom_query::Document as Dom;
@@ -104,12 +105,73 @@ struct Page {
     body: String,
 }
 
+/// Elements whose text is not the article's running text: captions and credits of pictures,
+/// and hover cards. Matched by class-name parts, as pages name them.
+const NOT_RUNNING_TEXT: &str = "figcaption, figure cite, [class*='caption'], [class*='credit'], [hidden]";
+
+/// Hover cards: an element so classed holds what is shown (a name, a link) and, inside,
+/// another so classed that holds the card; the inner one goes, the name stays.
+const HOVER_CARDS: &str =
+    "[class*='rollover'] [class*='rollover']:not(a), [class*='tooltip'] [class*='tooltip']:not(a), \
+    [class*='hovercard'] [class*='hovercard']:not(a), [class*='popover'] [class*='popover']:not(a)";
+
+/// Elements that may hold lists of links to other stories, by class-name parts; they are
+/// dropped when most of their text is link text.
+const LINK_LISTS: &str = "[class*='related'], [class*='trending'], [class*='recirc'], [class*='most-read'], \
+    [class*='most-popular'], [class*='more-stories'], [class*='more-from'], [class*='read-more'], [class*='also-read']";
+
+/// Link lists with more text than this (bytes) are taken for wrappers of more text.
+const MAX_LINK_LIST_LEN: usize = 3000;
+
+/// Bytes of `s` that are not white space.
+fn visible_len(s: &str) -> usize {
+    s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+}
+
+/// Captions, credits and cards longer than this (bytes) are taken for wrappers of more text.
+const MAX_CAPTION_LEN: usize = 1500;
+
 fn extract(html: &str) -> Page {
     let dom = Dom::from(html);
     let mut page = metadata(&dom);
-    // Figure captions describe pictures; they are not part of the article's running text.
-    if let Some(captions) = dom.try_select("figcaption") {
-        captions.remove();
+    // Figure captions and photo credits describe pictures, and hover cards (a person's
+    // portrait and headlines, shown when the pointer rests on a name) are hidden until then:
+    // neither is part of the article's running text.
+    if let Some(found) = dom.try_select(NOT_RUNNING_TEXT) {
+        for n in found.nodes() {
+            // A page's wrappers may carry such words among their classes too (`<body
+            // class="... caption_on ...">`): a caption, credit or card is short.
+            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
+            if !wrapper && n.text().len() <= MAX_CAPTION_LEN {
+                n.remove_from_parent();
+            }
+        }
+    }
+    if let Some(found) = dom.try_select(HOVER_CARDS) {
+        for n in found.nodes() {
+            if n.text().len() <= MAX_CAPTION_LEN {
+                n.remove_from_parent();
+            }
+        }
+    }
+    // Lists of links to other stories (related, trending, more from a section) that sit in
+    // or beside the article: their headlines are not its text.
+    if let Some(found) = dom.try_select(LINK_LISTS) {
+        for n in found.nodes() {
+            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
+            let text = visible_len(&n.text());
+            if wrapper || text == 0 || text > MAX_LINK_LIST_LEN {
+                continue;
+            }
+            let linked: usize = n
+                .descendants_it()
+                .filter(|d| d.node_name().is_some_and(|t| t.as_ref() == "a"))
+                .map(|a| visible_len(&a.text()))
+                .sum();
+            if linked * 10 >= text * 6 {
+                n.remove_from_parent();
+            }
+        }
     }
     let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let text = dom_smoothie::Readability::with_document(dom, None, Some(cfg))
@@ -126,6 +188,8 @@ fn metadata(dom: &Dom) -> Page {
     let mut og_title = None;
     let mut twitter_title = None;
     let mut dates: Vec<(usize, String)> = Vec::new();
+    // Other keys that name a publication date in a page's own words (`sn-post-date`).
+    let mut other_dates: Vec<String> = Vec::new();
     if let Some(metas) = dom.try_select("meta") {
         for m in metas.nodes() {
             let Some(content) = m.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()) else {
@@ -145,6 +209,8 @@ fn metadata(dom: &Dom) -> Page {
                     _ => {
                         if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
                             dates.push((rank, content.clone()));
+                        } else if names_publication_date(&key) {
+                            other_dates.push(content.clone());
                         }
                     }
                 }
@@ -181,7 +247,22 @@ fn metadata(dom: &Dom) -> Page {
         page.published = dates.iter().filter_map(|(_, d)| parse_date_loose(d)).find(|d| plausible(*d));
     }
     if page.published.is_none() {
+        page.published = other_dates.iter().filter_map(|d| parse_date_loose(d)).find(|d| plausible(*d));
+    }
+    if page.published.is_none() {
         page.published = time_element_date(dom).filter(|d| plausible(*d));
+    }
+    let canonical = || {
+        dom.try_select("link[rel='canonical']")
+            .and_then(|l| l.attr("href"))
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty())
+    };
+    if page.published.is_none() {
+        page.published = page.url.clone().or_else(canonical).and_then(|u| url_date(&u));
+    }
+    if page.published.is_none() {
+        page.published = dated_element(dom).filter(|d| plausible(*d));
     }
     let head_title = dom.try_select("title").map(|t| t.text().to_string()).filter(|t| !t.trim().is_empty());
     let title = og_title.or(twitter_title).or(head_title).map(|t| collapse_spaces(&t));
@@ -189,11 +270,7 @@ fn metadata(dom: &Dom) -> Page {
     page.lang =
         dom.try_select("html").and_then(|h| h.attr("lang")).map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
     if page.url.is_none() {
-        page.url = dom
-            .try_select("link[rel='canonical']")
-            .and_then(|l| l.attr("href"))
-            .map(|h| h.trim().to_string())
-            .filter(|h| !h.is_empty());
+        page.url = canonical();
     }
     page
 }
@@ -221,6 +298,37 @@ fn quoted_field(text: &str, field: &str) -> Option<String> {
     let rest = text.get(at..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
     let end = rest.find('"')?;
     rest.get(..end).map(str::to_string)
+}
+
+/// Whether a metadata key not in [`DATE_META`] names when the page was published
+/// (`sn-post-date`, `publication_date`), not when it was changed.
+fn names_publication_date(key: &str) -> bool {
+    let when = key.contains("date") || key.contains("time");
+    let published = key.contains("pub") || key.contains("post") || key.contains("creat");
+    let changed = ["modif", "updat", "edit", "expir", "revis"].iter().any(|w| key.contains(w));
+    when && published && !changed
+}
+
+/// Longest text (bytes) of an element read as a date by [`dated_element`].
+const MAX_DATE_TEXT: usize = 80;
+
+/// A date from the first short element whose class names a date (`<span class="datetime">`,
+/// `<div class="post-date">`, `<input class="published_date" value=...>`), its value or text
+/// read in words or digits; not one that says when the page was updated or what day it is.
+fn dated_element(dom: &Dom) -> Option<NaiveDate> {
+    let found = dom.try_select("body [class*='date']:not(script):not(style)")?;
+    found.nodes().iter().take(200).find_map(|n| {
+        let class = n.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+        if ["updat", "modif", "today", "current"].iter().any(|w| class.contains(w)) {
+            return None;
+        }
+        let v = n.attr("datetime").or_else(|| n.attr("value")).or_else(|| n.attr("content"));
+        let v = match v {
+            Some(v) => v.trim().to_string(),
+            None => collapse_spaces(&n.text()),
+        };
+        (v.len() <= MAX_DATE_TEXT).then(|| parse_date_loose(&v)).flatten()
+    })
 }
 
 /// A date from `<time datetime>`: one marked `pubdate` or inside the `<article>` first.
@@ -317,11 +425,12 @@ fn layout(text: &str) -> String {
     let mut seen = std::collections::HashSet::new();
     for line in text.split('\n') {
         let line = collapse_spaces(line);
-        if line.is_empty() {
+        // A line of zero-width characters only (spacers in page editors) is blank.
+        if line.chars().all(|c| matches!(c, ' ' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')) {
             blank = true;
             continue;
         }
-        if is_furniture_line(&line) {
+        if is_furniture_line(&line) || is_picture_credit(&line) || is_date_stamp(&line) {
             continue;
         }
         // A line that repeats an earlier one word for word is a gallery caption or pull quote
@@ -336,6 +445,78 @@ fn layout(text: &str) -> String {
         blank = false;
     }
     out
+}
+
+/// Lower-case words a line stamped with the page's date or time may carry besides the date.
+const STAMP_WORDS: &[&str] =
+    &["updated", "posted", "published", "last", "modified", "on", "at", "am", "pm", "a", "p", "m"];
+
+/// Weekday names and abbreviations, lower case.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// A line that only stamps the page with a date and time (`Nov. 20, 2019 5:52 AM EST`,
+/// `Updated on: November 19, 2019 / 10:07 AM / Outlet`, `18 NOV 2019`): it starts with the
+/// date, a weekday or a stamp word, names a month next to a day, and has no other lower-case
+/// word, with a year or a clock time. Such a line is the page's metadata, not a sentence of the article.
+fn is_date_stamp(line: &str) -> bool {
+    if line.len() > 80 || line.ends_with(['?', '!']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(20).collect();
+    let is_day =
+        |w: Option<&&str>| w.is_some_and(|w| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
+    let stamp_word = |w: &str| {
+        let lower = w.to_lowercase();
+        STAMP_WORDS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())
+    };
+    let Some(first) = words.first() else { return false };
+    if !(first.bytes().all(|b| b.is_ascii_digit()) || month_number(first).is_some() || stamp_word(first)) {
+        return false;
+    }
+    let mut dated = false;
+    for (i, w) in words.iter().enumerate() {
+        if month_number(w).is_some() {
+            dated |= is_day(words.get(i + 1)) || is_day(i.checked_sub(1).and_then(|j| words.get(j)));
+        } else if w.chars().next().is_some_and(char::is_lowercase) && !stamp_word(w) {
+            return false;
+        }
+    }
+    // A year or a clock time: a bare `June 9 -- Venue, Town` is a line of a listing.
+    let year = words.iter().any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2200).contains(&y)));
+    let clock = line.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    dated && (year || clock)
+}
+
+/// Picture agencies whose name ends a credit line (`Jane Doe/Getty Images`).
+const PICTURE_AGENCIES: &[&str] =
+    &["getty images", "/getty", "shutterstock", "/ap", "/reuters", "/afp", "/epa", "istock", "/ap photo"];
+
+/// A short line that names who took or supplied a picture (`Name/Outlet/Getty Images`),
+/// with no sentence in it.
+fn is_picture_credit(line: &str) -> bool {
+    if line.len() > 100 || line.ends_with(['.', '!', '?', '"', '\u{201d}']) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    PICTURE_AGENCIES.iter().any(|a| lower.ends_with(a))
 }
 
 /// Decodes an HTML page: a byte-order mark or a `<meta charset>` declaration names the
@@ -577,6 +758,18 @@ mod tests {
         let broken_ld = "<script type=\"application/ld+json\">{\"datePublished\": \"2024-03-10\",}</script>";
         assert_eq!(with(broken_ld, time), ymd(2024, 3, 10));
         assert_eq!(with("", "<span itemprop=\"datePublished\">Mon 6:45 PM, Mar 11, 2024</span>"), ymd(2024, 3, 11));
+        assert_eq!(with("<meta name=\"site-post-date\" content=\"2024/03/12\">", ""), ymd(2024, 3, 12));
+        assert_eq!(with("<meta name=\"site-updated-date\" content=\"2024/03/12\">", ""), None);
+        let url = "<meta property=\"og:url\" content=\"https://news.example/2024/03/13/floods/\">";
+        assert_eq!(with(url, ""), ymd(2024, 3, 13));
+        assert_eq!(with(url, time), ymd(2024, 3, 7));
+        let byline = "<p class=\"byline\">by A. Writer <span class=\"datetime\">Thursday, March 14, 2024</span></p>";
+        assert_eq!(with("", byline), ymd(2024, 3, 14));
+        assert_eq!(with("", "<div class=\"updated-date\">March 15, 2024</div>"), None);
+        assert_eq!(
+            with("", "<input class=\"published_date\" type=\"hidden\" value=\"2024-03-16 02:24:47\">"),
+            ymd(2024, 3, 16)
+        );
         let opts = ReadOptions { published: ymd(2020, 1, 1), ..ReadOptions::default() };
         let d = read(page("", ARTICLE).as_bytes(), "p", "p", &opts).unwrap();
         assert_eq!(d.meta.published, ymd(2020, 1, 1));
@@ -647,9 +840,60 @@ mod tests {
     }
 
     #[test]
+    fn captions_credits_and_hover_cards_are_not_body_text() {
+        let body = "<main class=\"layout caption_on\"><article><h1>Bridge opens</h1>\
+            <p>The new bridge over the bay opened to traffic on Monday morning after four years of \
+            building work, and the first drivers crossed it shortly after six.</p>\
+            <div class=\"wp-caption\"><img src=\"b.jpg\"><p class=\"wp-caption-text\">Cars queue at the \
+            toll gate.</p></div><div class=\"photo-credits\">\u{a9} Sam Lee</div>\
+            <p>Mayor <span class=\"person-rollover\"><a href=\"/p/ana-ruiz\">Ana Ruiz</a><span class=\"rollover-block\">\
+            <a href=\"/p/ana-ruiz\">Ana Ruiz</a><a href=\"/x\">Council backs budget</a></span></span> cut the \
+            ribbon, and said the crossing would save commuters twenty minutes a day in each direction.</p>\
+            <p>Pat Kim/City Times/Getty Images</p>\
+            <div class=\"story-related-links\"><h3>More from the city</h3><ul><li><a href=\"/a\">Zoo welcomes \
+            twin pandas</a></li><li><a href=\"/b\">Ferry fares rise again</a></li></ul></div>\
+            <p>Tolls will be charged from January, when the regional transport authority takes over the \
+            running of the bridge from the builders, who keep a maintenance contract.</p></article></main>";
+        let d = read(page("", body).as_bytes(), "p", "p", &ReadOptions::default()).unwrap();
+        assert!(d.body.contains("Mayor Ana Ruiz cut the ribbon"), "{}", d.body);
+        assert!(d.body.contains("Tolls will be charged"), "{}", d.body);
+        for gone in ["toll gate", "Sam Lee", "Council backs", "Getty", "pandas", "Ferry"] {
+            assert!(!d.body.contains(gone), "{gone}: {}", d.body);
+        }
+        assert!(is_picture_credit("Pat Kim/City Times/Getty Images"));
+        assert!(!is_picture_credit("He sold the photos to Getty Images."));
+        assert!(is_furniture_line("(Image: \u{a9} Space Agency)"));
+    }
+
+    #[test]
+    fn date_stamps_are_not_article_lines() {
+        for stamp in [
+            "Mar. 4, 2024 6:15 AM EST",
+            "Updated on: March 4, 2024 / 10:07 AM / Daily Planet",
+            "4 MAR 2024",
+            "Updated Mar 4, 9:41 AM;Posted Mar 3, 8:19 PM",
+            "Monday, March 4, 2024 - 11:28",
+        ] {
+            assert!(is_date_stamp(stamp), "{stamp}");
+            assert_eq!(layout(&format!("{stamp}\n\nThe river rose.")), "The river rose.");
+        }
+        for line in [
+            "March 4 was the wettest day of the year.",
+            "On March 4, 2024 the river rose",
+            "March Madness 2024",
+            "Brexit: March 29 deadline",
+            "4 people died",
+            "June 9 -- Harbour Arena, Port Town, ME",
+        ] {
+            assert!(!is_date_stamp(line), "{line}");
+        }
+    }
+
+    #[test]
     fn layout_rules() {
         assert_eq!(layout("  A  b \n\n\n C\nD \n\nRead more\n\n E"), "A b\n\nC\nD\n\nE");
         assert_eq!(layout("\n \n"), "");
+        assert_eq!(layout("A.\n\u{200b}\n\u{200b} \u{feff}\nB."), "A.\n\nB.");
         let long = "A picture of the bridge before it fell, taken last spring.";
         assert_eq!(layout(&format!("{long}\n\nNo.\n\nNo.\n\n{long}\n\nEnd.")), format!("{long}\n\nNo.\n\nNo.\n\nEnd."));
     }

@@ -15,7 +15,7 @@ mod language;
 mod text;
 mod warc;
 
-pub use date::{parse_date, parse_date_loose};
+pub use date::{parse_date, parse_date_loose, url_date};
 pub use error::{ReadError, SkipReason};
 pub use furniture::{furniture_lines, is_furniture_line, strip_furniture};
 pub use jsonl::read_stream as read_jsonl_stream;
