@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use tally_read::{read_path, ReadOptions};
 
-const FLOOR: f64 = 0.95;
+const FLOOR: f64 = 0.965;
 
 fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect()
