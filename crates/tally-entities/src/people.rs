@@ -103,6 +103,13 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
             words += 1;
             continue;
         }
+        // A middle initial that is also a word ("Sonya A. Smith"): after a name's word, glued to
+        // its full stop, before another name word.
+        if words > 0 && !blocked.get(k).copied().unwrap_or(true) && middle_initial(an, wd, k) {
+            k += 2;
+            words += 1;
+            continue;
+        }
         if words > 0 && is_particle(an, k) && wd.name(k + 1) {
             k += 1;
             continue;
@@ -114,6 +121,22 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
         k -= 1;
     }
     k
+}
+
+/// Token `k` is one capital letter glued to a full stop, between a name word of several letters
+/// and another on the same line ("Maria J. Lopez", "Sonya A. Smith").
+fn middle_initial(an: &Analysis, wd: &Words, k: usize) -> bool {
+    let w = an.tok(k);
+    w.len() == 1
+        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && k > 0
+        && an.tok(k - 1).len() > 1
+        && wd.name(k - 1)
+        && an.tokens.get(k + 1).is_some_and(|t| an.tokens.get(k).is_some_and(|x| x.span.end == t.span.start))
+        && an.tok(k + 1) == "."
+        && an.tok(k + 2).len() > 1
+        && wd.name(k + 2)
+        && an.tokens.get(k + 2).is_some_and(|t| t.newlines_before == 0)
 }
 
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
@@ -211,7 +234,8 @@ pub(crate) fn find_people(
         let before_cue = lx.cue_after.contains(an.low(end))
             || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1) || an.tok(end + 1) == "who");
         // A run that begins with a given name ("Tom Avery", "Xi Jinping").
-        let given = wd.has(i, word::GIVEN);
+        // Or one with a middle initial ("Renzo B. Larriviere").
+        let given = wd.has(i, word::GIVEN) || end >= i + 4 && middle_initial(an, wd, end - 3);
         let owner = is_possessive(prev)
             && i >= 2
             && cand_ending_at(&cands[..dict_len], an.tokens[i - 2].span.end)
