@@ -536,15 +536,19 @@ fn resolve_short(
     let mut resolved: [Option<Antecedent>; 2] = [None, None];
     // Every pronoun resolved so far, in text order.
     let mut history: Vec<Antecedent> = Vec::new();
+    // People of no known sex that a "he" or a "she" has already stood for: the other pronoun
+    // skips them ("Deval Patrick ... he ... she" is someone else).
+    let mut learned: Vec<(&Name, u16)> = Vec::new();
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
         // "he" and "she" skip a person known to be of the other sex.
         let she = matches!(an.tok(k).as_bytes().first(), Some(b's' | b'S'));
         let other = if she { word::MALE } else { word::FEMALE };
+        let fits =
+            |n: &Antecedent| n.3 & other == 0 && (n.3 != 0 || !learned.iter().any(|l| l.1 == other && l.0 == n.1));
         let upto = named.partition_point(|n| n.0 <= start);
-        let last_named =
-            named[..upto].iter().rev().take_while(|n| start - n.0 < PRONOUN_REACH).find(|n| n.3 & other == 0);
+        let last_named = named[..upto].iter().rev().take_while(|n| start - n.0 < PRONOUN_REACH).find(|n| fits(n));
         let latest = match (last_named, resolved[usize::from(she)].as_ref()) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
@@ -555,7 +559,7 @@ fn resolve_short(
             let s = an.sentence_at(start);
             s.is_some() && an.sentence_at(r.0.saturating_sub(1)) == s
         });
-        let last = subject_before(an, k, &named[..upto], &history, other)
+        let last = subject_before(an, k, &named[..upto], &history, &fits)
             .or(same_sentence)
             .or(latest)
             .filter(|(end, _, _, _)| start - end < PRONOUN_REACH)
@@ -565,6 +569,9 @@ fn resolve_short(
             })
             .copied();
         if let Some((_, name, country, sex)) = last {
+            if sex == 0 && !learned.iter().any(|l| l.0 == name) {
+                learned.push((name, if she { word::FEMALE } else { word::MALE }));
+            }
             pronouns.push(Cand {
                 span: t.span,
                 kind: EntityKind::Person,
@@ -577,6 +584,7 @@ fn resolve_short(
             history.push((t.span.end, name, country, sex));
         }
     }
+    drop(learned);
     drop(history);
     drop(named);
     cands.extend(extra);
@@ -592,7 +600,7 @@ fn subject_before<'a, 'n>(
     k: usize,
     named: &'a [Antecedent<'n>],
     history: &'a [Antecedent<'n>],
-    other: u16,
+    fits: &dyn Fn(&Antecedent) -> bool,
 ) -> Option<&'a Antecedent<'n>> {
     let start = an.tokens.get(k)?.span.start;
     let s = an.sentence_at(start)?;
@@ -605,7 +613,7 @@ fn subject_before<'a, 'n>(
     }
     let first = |list: &'a [Antecedent<'n>]| {
         let a = list.partition_point(|n| n.0 <= prev.span.start);
-        list[a..].iter().take_while(|n| n.0 <= prev.span.end).find(|n| n.3 & other == 0)
+        list[a..].iter().take_while(|n| n.0 <= prev.span.end).find(|n| fits(n))
     };
     match (first(named), first(history)) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),

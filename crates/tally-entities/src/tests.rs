@@ -621,3 +621,11 @@ fn common_given_names_begin_people_not_towns() {
     let ms = mentions("Shares of Walt Disney Co. rose.");
     assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
 }
+
+#[test]
+fn a_person_called_he_is_not_she() {
+    let ms =
+        mentions("Dantavi Oruko said the race was open. He apologised for being late. A voter said she was impressed.");
+    assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Dantavi Oruko"), "{ms:?}");
+    assert!(named(&ms, "she").is_none(), "{ms:?}");
+}
