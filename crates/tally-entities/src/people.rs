@@ -274,6 +274,32 @@ fn aged(an: &Analysis, k: usize) -> bool {
 /// ", a spokeswoman for the agency," / ", the regional governor,": a title within a few words.
 fn appositive_role(an: &Analysis, hits: &[Hit], k: usize) -> bool {
     let lx = &*LEXICON;
+    // A conjunction or preposition after the comma begins no apposition (", and a writer",
+    // ", after the novelist").
+    if matches!(
+        an.tok(k),
+        "and"
+            | "or"
+            | "but"
+            | "after"
+            | "before"
+            | "with"
+            | "as"
+            | "like"
+            | "than"
+            | "while"
+            | "when"
+            | "for"
+            | "from"
+            | "to"
+            | "by"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+    ) {
+        return false;
+    }
     let limit = an.tokens.get(k + 5).map_or(an.body.len(), |t| t.span.end);
     let start = an.tokens.get(k).map_or(usize::MAX, |t| t.span.start);
     let from = hits.partition_point(|h| h.span.start < start);
@@ -510,7 +536,8 @@ fn resolve_short(
                     // Not an appositive ("Ri Chol Ho, an official,").
                     h.t0 >= d
                         && matches!(an.tok(h.t0 - d), "a" | "A" | "an" | "An" | "one" | "One" | "another" | "Another")
-                        && (h.t0 == d || an.tok(h.t0 - d - 1) != ",")
+                        // Nor a predicate ("X is a writer", "X, and a writer").
+                        && (h.t0 == d || !matches!(an.tok(h.t0 - d - 1), "," | "and" | "is" | "was" | "as" | "became"))
                 })
         })
         .map(|h| h.span.start)

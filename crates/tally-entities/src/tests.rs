@@ -629,3 +629,16 @@ fn a_person_called_he_is_not_she() {
     assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Dantavi Oruko"), "{ms:?}");
     assert!(named(&ms, "she").is_none(), "{ms:?}");
 }
+
+#[test]
+fn an_occupation_before_a_name_makes_a_person() {
+    let ms = mentions("The findings were welcomed by marine geologist Tovah Krell and by study co-author Ilse Marnow.");
+    assert_eq!(named(&ms, "Tovah Krell").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+    assert_eq!(named(&ms, "Ilse Marnow").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn a_title_after_a_conjunction_is_no_apposition() {
+    let ms = mentions("She edits Orbit Ledger Weekly, and a novelist praised it.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+}
