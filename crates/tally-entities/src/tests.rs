@@ -642,3 +642,9 @@ fn a_title_after_a_conjunction_is_no_apposition() {
     let ms = mentions("She edits Orbit Ledger Weekly, and a novelist praised it.");
     assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
 }
+
+#[test]
+fn planets_and_moons_are_no_places() {
+    let ms = mentions("Probes found ice on Europa, one of Jupiter's moons, and lakes on Titan, which circles Saturn.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+}
