@@ -648,3 +648,9 @@ fn planets_and_moons_are_no_places() {
     let ms = mentions("Probes found ice on Europa, one of Jupiter's moons, and lakes on Titan, which circles Saturn.");
     assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
 }
+
+#[test]
+fn a_shelter_or_clinic_is_no_person() {
+    let ms = mentions("The Marlow Creek Animal Shelter announced the adoption on Monday.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+}
