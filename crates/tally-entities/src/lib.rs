@@ -359,6 +359,8 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
     let n_auto = out.len();
     let toks = &an.tokens;
     let mut next_auto = 0;
+    // Automaton hits (ranges of `out`) that a longer place covers.
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
     // Tokens before `i` are settled; only capitalised words can begin a city name.
     let mut i = 0;
     for &c in &wd.caps {
@@ -406,7 +408,10 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
         let max_end = t.span.start.saturating_add(max_len as usize);
         while j > i {
             let end = toks[j - 1].span.end;
-            if end <= limit && end <= max_end && lens & (1 << (end.wrapping_sub(t.span.start) % 64)) != 0 {
+            if end <= max_end
+                && lens & (1 << (end.wrapping_sub(t.span.start) % 64)) != 0
+                && (end <= limit || covers_places(lx, out, next_auto, n_auto, end).is_some())
+            {
                 if let Some(&e) = body.get(t.span.start..end).and_then(|key| lx.places.get(key)) {
                     found = Some((j, e as usize));
                     break;
@@ -416,17 +421,49 @@ fn place_hits(an: &Analysis, wd: &Words, out: &mut Vec<Hit>) {
         }
         match found {
             Some((j, entry)) => {
-                out.push(Hit { span: Span::new(t.span.start, toks[j - 1].span.end), entry, t0: i, t1: j });
+                let end = toks[j - 1].span.end;
+                // A longer place over a shorter one ("New Jersey" over the island "Jersey"):
+                // the shorter hits go.
+                if end > limit {
+                    if let Some(k) = covers_places(lx, out, next_auto, n_auto, end) {
+                        dropped.push((next_auto, k));
+                        next_auto = k;
+                    }
+                }
+                out.push(Hit { span: Span::new(t.span.start, end), entry, t0: i, t1: j });
                 i = j;
             }
             None => i += 1,
         }
+    }
+    if !dropped.is_empty() {
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !dropped.iter().any(|&(a, b)| (a..b).contains(&(k - 1)))
+        });
     }
     // The automaton's hits and the city hits are each in text order: most often there is
     // nothing to sort (a stable sort of sorted hits leaves them as they are).
     if !out.is_sorted_by_key(|h| h.span.start) {
         out.sort_by_key(|h| h.span.start);
     }
+}
+
+/// When the automaton hits from `k` that begin before byte `end` all end by `end` and are
+/// countries or places ("Jersey" in "New Jersey", "England" in "New England"): one past the last.
+fn covers_places(lx: &lexicon::Lexicon, out: &[Hit], k: usize, n: usize, end: usize) -> Option<usize> {
+    let mut m = k;
+    while m < n && out[m].span.start < end {
+        let h = &out[m];
+        let place =
+            matches!(lx.entries.get(h.entry), Some(Entry { cat: Cat::Country | Cat::Place | Cat::Capital, .. }));
+        if h.span.end > end || !place {
+            return None;
+        }
+        m += 1;
+    }
+    (m > k).then_some(m)
 }
 
 fn next_auto_start(out: &[Hit], k: usize, n: usize) -> usize {

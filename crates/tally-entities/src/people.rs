@@ -103,6 +103,13 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
             words += 1;
             continue;
         }
+        // A middle initial that is also a word ("Sonya A. Smith"): after a name's word, glued to
+        // its full stop, before another name word.
+        if words > 0 && !blocked.get(k).copied().unwrap_or(true) && middle_initial(an, wd, k) {
+            k += 2;
+            words += 1;
+            continue;
+        }
         if words > 0 && is_particle(an, k) && wd.name(k + 1) {
             k += 1;
             continue;
@@ -114,6 +121,22 @@ fn name_run(an: &Analysis, wd: &Words, blocked: &[bool], i: usize, max: usize) -
         k -= 1;
     }
     k
+}
+
+/// Token `k` is one capital letter glued to a full stop, between a name word of several letters
+/// and another on the same line ("Maria J. Lopez", "Sonya A. Smith").
+fn middle_initial(an: &Analysis, wd: &Words, k: usize) -> bool {
+    let w = an.tok(k);
+    w.len() == 1
+        && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && k > 0
+        && an.tok(k - 1).len() > 1
+        && wd.name(k - 1)
+        && an.tokens.get(k + 1).is_some_and(|t| an.tokens.get(k).is_some_and(|x| x.span.end == t.span.start))
+        && an.tok(k + 1) == "."
+        && an.tok(k + 2).len() > 1
+        && wd.name(k + 2)
+        && an.tokens.get(k + 2).is_some_and(|t| t.newlines_before == 0)
 }
 
 /// Keys of a name spanning tokens `t0..t1` for later short mentions: the last word (the surname
@@ -211,7 +234,8 @@ pub(crate) fn find_people(
         let before_cue = lx.cue_after.contains(an.low(end))
             || next == "," && (appositive_role(an, hits, end + 1) || aged(an, end + 1) || an.tok(end + 1) == "who");
         // A run that begins with a given name ("Tom Avery", "Xi Jinping").
-        let given = wd.has(i, word::GIVEN);
+        // Or one with a middle initial ("Renzo B. Larriviere").
+        let given = wd.has(i, word::GIVEN) || end >= i + 4 && middle_initial(an, wd, end - 3);
         let owner = is_possessive(prev)
             && i >= 2
             && cand_ending_at(&cands[..dict_len], an.tokens[i - 2].span.end)
@@ -250,6 +274,32 @@ fn aged(an: &Analysis, k: usize) -> bool {
 /// ", a spokeswoman for the agency," / ", the regional governor,": a title within a few words.
 fn appositive_role(an: &Analysis, hits: &[Hit], k: usize) -> bool {
     let lx = &*LEXICON;
+    // A conjunction or preposition after the comma begins no apposition (", and a writer",
+    // ", after the novelist").
+    if matches!(
+        an.tok(k),
+        "and"
+            | "or"
+            | "but"
+            | "after"
+            | "before"
+            | "with"
+            | "as"
+            | "like"
+            | "than"
+            | "while"
+            | "when"
+            | "for"
+            | "from"
+            | "to"
+            | "by"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+    ) {
+        return false;
+    }
     let limit = an.tokens.get(k + 5).map_or(an.body.len(), |t| t.span.end);
     let start = an.tokens.get(k).map_or(usize::MAX, |t| t.span.start);
     let from = hits.partition_point(|h| h.span.start < start);
@@ -486,7 +536,8 @@ fn resolve_short(
                     // Not an appositive ("Ri Chol Ho, an official,").
                     h.t0 >= d
                         && matches!(an.tok(h.t0 - d), "a" | "A" | "an" | "An" | "one" | "One" | "another" | "Another")
-                        && (h.t0 == d || an.tok(h.t0 - d - 1) != ",")
+                        // Nor a predicate ("X is a writer", "X, and a writer").
+                        && (h.t0 == d || !matches!(an.tok(h.t0 - d - 1), "," | "and" | "is" | "was" | "as" | "became"))
                 })
         })
         .map(|h| h.span.start)
@@ -512,15 +563,19 @@ fn resolve_short(
     let mut resolved: [Option<Antecedent>; 2] = [None, None];
     // Every pronoun resolved so far, in text order.
     let mut history: Vec<Antecedent> = Vec::new();
+    // People of no known sex that a "he" or a "she" has already stood for: the other pronoun
+    // skips them ("Deval Patrick ... he ... she" is someone else).
+    let mut learned: Vec<(&Name, u16)> = Vec::new();
     for &k in &wd.pronouns {
         let Some(t) = an.tokens.get(k) else { continue };
         let start = t.span.start;
         // "he" and "she" skip a person known to be of the other sex.
         let she = matches!(an.tok(k).as_bytes().first(), Some(b's' | b'S'));
         let other = if she { word::MALE } else { word::FEMALE };
+        let fits =
+            |n: &Antecedent| n.3 & other == 0 && (n.3 != 0 || !learned.iter().any(|l| l.1 == other && l.0 == n.1));
         let upto = named.partition_point(|n| n.0 <= start);
-        let last_named =
-            named[..upto].iter().rev().take_while(|n| start - n.0 < PRONOUN_REACH).find(|n| n.3 & other == 0);
+        let last_named = named[..upto].iter().rev().take_while(|n| start - n.0 < PRONOUN_REACH).find(|n| fits(n));
         let latest = match (last_named, resolved[usize::from(she)].as_ref()) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
@@ -531,7 +586,7 @@ fn resolve_short(
             let s = an.sentence_at(start);
             s.is_some() && an.sentence_at(r.0.saturating_sub(1)) == s
         });
-        let last = subject_before(an, k, &named[..upto], &history, other)
+        let last = subject_before(an, k, &named[..upto], &history, &fits)
             .or(same_sentence)
             .or(latest)
             .filter(|(end, _, _, _)| start - end < PRONOUN_REACH)
@@ -541,6 +596,9 @@ fn resolve_short(
             })
             .copied();
         if let Some((_, name, country, sex)) = last {
+            if sex == 0 && !learned.iter().any(|l| l.0 == name) {
+                learned.push((name, if she { word::FEMALE } else { word::MALE }));
+            }
             pronouns.push(Cand {
                 span: t.span,
                 kind: EntityKind::Person,
@@ -553,6 +611,7 @@ fn resolve_short(
             history.push((t.span.end, name, country, sex));
         }
     }
+    drop(learned);
     drop(history);
     drop(named);
     cands.extend(extra);
@@ -568,7 +627,7 @@ fn subject_before<'a, 'n>(
     k: usize,
     named: &'a [Antecedent<'n>],
     history: &'a [Antecedent<'n>],
-    other: u16,
+    fits: &dyn Fn(&Antecedent) -> bool,
 ) -> Option<&'a Antecedent<'n>> {
     let start = an.tokens.get(k)?.span.start;
     let s = an.sentence_at(start)?;
@@ -581,7 +640,7 @@ fn subject_before<'a, 'n>(
     }
     let first = |list: &'a [Antecedent<'n>]| {
         let a = list.partition_point(|n| n.0 <= prev.span.start);
-        list[a..].iter().take_while(|n| n.0 <= prev.span.end).find(|n| n.3 & other == 0)
+        list[a..].iter().take_while(|n| n.0 <= prev.span.end).find(|n| fits(n))
     };
     match (first(named), first(history)) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),

@@ -585,3 +585,72 @@ fn a_shorter_name_ending_a_full_one_is_that_person() {
     let later: Vec<_> = ms.iter().filter(|m| m.0 == "Marsh Oduya").map(|m| m.1.as_str()).collect();
     assert_eq!(later, ["Kathleen Marsh Oduya"], "{ms:?}");
 }
+
+#[test]
+fn a_longer_place_holds_a_country_or_region_name() {
+    let ms = mentions("Voters in New Jersey and New Mexico went to the polls, and a storm hit New England.");
+    assert_eq!(
+        named(&ms, "New Jersey").map(|m| (m.1.as_str(), m.2)),
+        Some(("New Jersey", EntityKind::Place)),
+        "{ms:?}"
+    );
+    assert_eq!(named(&ms, "New Mexico").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert_eq!(named(&ms, "New England").map(|m| m.2), Some(EntityKind::Place), "{ms:?}");
+    assert!(named(&ms, "Jersey").is_none() && named(&ms, "Mexico").is_none(), "{ms:?}");
+}
+
+#[test]
+fn a_middle_initial_makes_a_name() {
+    let ms = mentions(
+        "The defence lawyer, Corinne A. Velasquez, disputed the count. Police also arrested Ellery T. Brandvold.",
+    );
+    assert_eq!(named(&ms, "Corinne A. Velasquez").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+    assert_eq!(named(&ms, "Ellery T. Brandvold").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn common_given_names_begin_people_not_towns() {
+    let ms = mentions("Brock Halvorsen scored twice and Halvorsen later thanked the fans.");
+    assert_eq!(named(&ms, "Brock Halvorsen").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+    let ms = mentions("Fans cheered as Jessie Nelson sang. Nelson bowed.");
+    assert_eq!(
+        named(&ms, "Nelson").map(|m| (m.1.as_str(), m.2)),
+        Some(("Jessie Nelson", EntityKind::Person)),
+        "{ms:?}"
+    );
+    let ms = mentions("Shares of Walt Disney Co. rose.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn a_person_called_he_is_not_she() {
+    let ms =
+        mentions("Dantavi Oruko said the race was open. He apologised for being late. A voter said she was impressed.");
+    assert_eq!(named(&ms, "He").map(|m| m.1.as_str()), Some("Dantavi Oruko"), "{ms:?}");
+    assert!(named(&ms, "she").is_none(), "{ms:?}");
+}
+
+#[test]
+fn an_occupation_before_a_name_makes_a_person() {
+    let ms = mentions("The findings were welcomed by marine geologist Tovah Krell and by study co-author Ilse Marnow.");
+    assert_eq!(named(&ms, "Tovah Krell").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+    assert_eq!(named(&ms, "Ilse Marnow").map(|m| m.2), Some(EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn a_title_after_a_conjunction_is_no_apposition() {
+    let ms = mentions("She edits Orbit Ledger Weekly, and a novelist praised it.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn planets_and_moons_are_no_places() {
+    let ms = mentions("Probes found ice on Europa, one of Jupiter's moons, and lakes on Titan, which circles Saturn.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+}
+
+#[test]
+fn a_shelter_or_clinic_is_no_person() {
+    let ms = mentions("The Marlow Creek Animal Shelter announced the adoption on Monday.");
+    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+}
