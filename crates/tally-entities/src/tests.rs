@@ -13,6 +13,12 @@ fn named<'a>(
     ms.iter().find(|m| m.0 == text)
 }
 
+/// No mention in `text` is of `kind`.
+fn assert_none_of_kind(text: &str, kind: EntityKind) {
+    let ms = mentions(text);
+    assert!(ms.iter().all(|m| m.2 != kind), "{ms:?}");
+}
+
 #[test]
 fn countries_demonyms_and_capitals_share_one_name() {
     let ms = mentions("Pyongyang said the DPRK and North Korean troops would stay. The Democratic People's Republic of Korea denied it.");
@@ -65,8 +71,7 @@ fn places_link_to_their_country() {
 
 #[test]
 fn common_words_that_are_towns_are_not_places() {
-    let ms = mentions("Police said the mobile clinic was one of many. Most of them left.");
-    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+    assert_none_of_kind("Police said the mobile clinic was one of many. Most of them left.", EntityKind::Place);
 }
 
 #[test]
@@ -459,8 +464,10 @@ fn datelines_with_a_colon_and_addresses_name_the_city() {
 
 #[test]
 fn unknown_brands_after_in_are_no_places() {
-    let ms = mentions("Keys fail in MacBook keyboards, and children died in CBX custody, a director at Zentrox said.");
-    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+    assert_none_of_kind(
+        "Keys fail in MacBook keyboards, and children died in CBX custody, a director at Zentrox said.",
+        EntityKind::Place,
+    );
 }
 
 #[test]
@@ -489,8 +496,7 @@ fn a_given_name_starts_a_person_without_a_cue() {
     }
     assert!(named(&ms, "Bolton").is_none(), "{ms:?}");
     // Not a venue or a team.
-    let ms = mentions("Fans gathered at Grace Cathedral and cheered the Lincoln Tech team.");
-    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+    assert_none_of_kind("Fans gathered at Grace Cathedral and cheered the Lincoln Tech team.", EntityKind::Person);
 }
 
 #[test]
@@ -618,8 +624,7 @@ fn common_given_names_begin_people_not_towns() {
         Some(("Jessie Nelson", EntityKind::Person)),
         "{ms:?}"
     );
-    let ms = mentions("Shares of Walt Disney Co. rose.");
-    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+    assert_none_of_kind("Shares of Walt Disney Co. rose.", EntityKind::Person);
 }
 
 #[test]
@@ -639,18 +644,18 @@ fn an_occupation_before_a_name_makes_a_person() {
 
 #[test]
 fn a_title_after_a_conjunction_is_no_apposition() {
-    let ms = mentions("She edits Orbit Ledger Weekly, and a novelist praised it.");
-    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+    assert_none_of_kind("She edits Orbit Ledger Weekly, and a novelist praised it.", EntityKind::Person);
 }
 
 #[test]
 fn planets_and_moons_are_no_places() {
-    let ms = mentions("Probes found ice on Europa, one of Jupiter's moons, and lakes on Titan, which circles Saturn.");
-    assert!(ms.iter().all(|m| m.2 != EntityKind::Place), "{ms:?}");
+    assert_none_of_kind(
+        "Probes found ice on Europa, one of Jupiter's moons, and lakes on Titan, which circles Saturn.",
+        EntityKind::Place,
+    );
 }
 
 #[test]
 fn a_shelter_or_clinic_is_no_person() {
-    let ms = mentions("The Marlow Creek Animal Shelter announced the adoption on Monday.");
-    assert!(ms.iter().all(|m| m.2 != EntityKind::Person), "{ms:?}");
+    assert_none_of_kind("The Marlow Creek Animal Shelter announced the adoption on Monday.", EntityKind::Person);
 }
