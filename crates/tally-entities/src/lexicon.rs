@@ -98,6 +98,8 @@ pub(crate) struct Lexicon {
     pub title_heads: Vec<&'static str>,
     pub cue_after: StrTable<()>,
     pub cue_before: StrTable<()>,
+    /// Conjunctions and prepositions that begin no apposition after a comma (", and a writer").
+    pub no_apposition: StrTable<()>,
     /// Head nouns that, after "the", refer back to an organization ("the ministry").
     pub anaphors: StrTable<()>,
     /// ("North", country): "the North" once that country has been named.
@@ -533,6 +535,7 @@ pub(crate) fn build() -> Lexicon {
     let mut place_heads = FastSet::default();
     let mut place_prefixes = FastSet::default();
     let mut anaphors = FastSet::default();
+    let mut no_apposition = FastSet::default();
     let mut function_words = FastSet::default();
     let mut time_words = FastSet::default();
     let (mut given_m, mut given_f, mut given) = (FastSet::default(), FastSet::default(), FastSet::default());
@@ -548,6 +551,7 @@ pub(crate) fn build() -> Lexicon {
             "placehead" => &mut place_heads,
             "placeprefix" => &mut place_prefixes,
             "anaphor" => &mut anaphors,
+            "noappos" => &mut no_apposition,
             "function" => &mut function_words,
             "time" => &mut time_words,
             _ => continue,
@@ -560,8 +564,8 @@ pub(crate) fn build() -> Lexicon {
     not_name.extend(function_words.iter().copied());
     not_name.extend(time_words.iter().copied());
     let mut word_flags: StrTable<u16> = StrTable::with_capacity(2_048);
-    let (cue_after, cue_before, anaphors) =
-        (StrTable::set(cue_after), StrTable::set(cue_before), StrTable::set(anaphors));
+    let (cue_after, cue_before, anaphors, no_apposition) =
+        (StrTable::set(cue_after), StrTable::set(cue_before), StrTable::set(anaphors), StrTable::set(no_apposition));
     for (set, flag) in [
         (&not_name, word::NOT_NAME),
         (&function_words, word::FUNCTION),
@@ -621,6 +625,7 @@ pub(crate) fn build() -> Lexicon {
         title_heads,
         cue_after,
         cue_before,
+        no_apposition,
         anaphors,
         context_aliases,
         first_words,
@@ -650,6 +655,7 @@ fn empty() -> Lexicon {
         title_heads: Vec::new(),
         cue_after: StrTable::with_capacity(0),
         cue_before: StrTable::with_capacity(0),
+        no_apposition: StrTable::with_capacity(0),
         anaphors: StrTable::with_capacity(0),
         context_aliases: Vec::new(),
         first_words: FirstWords::new([]),

@@ -276,28 +276,7 @@ fn appositive_role(an: &Analysis, hits: &[Hit], k: usize) -> bool {
     let lx = &*LEXICON;
     // A conjunction or preposition after the comma begins no apposition (", and a writer",
     // ", after the novelist").
-    if matches!(
-        an.tok(k),
-        "and"
-            | "or"
-            | "but"
-            | "after"
-            | "before"
-            | "with"
-            | "as"
-            | "like"
-            | "than"
-            | "while"
-            | "when"
-            | "for"
-            | "from"
-            | "to"
-            | "by"
-            | "in"
-            | "on"
-            | "at"
-            | "of"
-    ) {
+    if lx.no_apposition.contains(an.tok(k)) {
         return false;
     }
     let limit = an.tokens.get(k + 5).map_or(an.body.len(), |t| t.span.end);
