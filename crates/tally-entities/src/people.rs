@@ -550,7 +550,7 @@ fn resolve_short(
         let start = t.span.start;
         // "he" and "she" skip a person known to be of the other sex.
         let she = matches!(an.tok(k).as_bytes().first(), Some(b's' | b'S'));
-        let other = if she { word::MALE } else { word::FEMALE };
+        let (own, other) = if she { (word::FEMALE, word::MALE) } else { (word::MALE, word::FEMALE) };
         let fits =
             |n: &Antecedent| n.3 & other == 0 && (n.3 != 0 || !learned.iter().any(|l| l.1 == other && l.0 == n.1));
         let upto = named.partition_point(|n| n.0 <= start);
@@ -576,7 +576,7 @@ fn resolve_short(
             .copied();
         if let Some((_, name, country, sex)) = last {
             if sex == 0 && !learned.iter().any(|l| l.0 == name) {
-                learned.push((name, if she { word::FEMALE } else { word::MALE }));
+                learned.push((name, own));
             }
             pronouns.push(Cand {
                 span: t.span,
@@ -590,9 +590,6 @@ fn resolve_short(
             history.push((t.span.end, name, country, sex));
         }
     }
-    drop(learned);
-    drop(history);
-    drop(named);
     cands.extend(extra);
     cands.extend(pronouns);
 }
