@@ -137,6 +137,12 @@ fn token_in(an: &Analysis, i: usize, words: &[&str]) -> bool {
     words.contains(&w)
 }
 
+/// Whether the lower-case tokens from `from` on spell the phrase `words`.
+#[inline]
+fn phrase_at(an: &Analysis, from: usize, words: &[&str]) -> bool {
+    words.iter().enumerate().all(|(j, w)| an.low(from + j) == *w)
+}
+
 /// Whether a time at `time`, in an earlier comma-bounded stretch of the sentence than the
 /// figure starting at `fig`, still dates the figure's clause: the figure's stretch goes on
 /// the same clause ("Shelling hit the port on Sunday, killing 12") or follows a fronted
@@ -195,9 +201,10 @@ fn comparison_base(an: &Analysis, time: Span) -> bool {
     if token_in(an, after, &CLAUSE_WORDS.range) || an.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Dash) {
         return false;
     }
-    CLAUSE_WORDS.comparison.iter().any(|words| {
-        k.checked_sub(words.len()).is_some_and(|from| words.iter().enumerate().all(|(j, w)| an.low(from + j) == *w))
-    })
+    CLAUSE_WORDS
+        .comparison
+        .iter()
+        .any(|words| k.checked_sub(words.len()).is_some_and(|from| phrase_at(an, from, words)))
 }
 
 /// Where a time dates the statement of frame `a`: the frame itself, and its fronted adverbial
@@ -205,7 +212,7 @@ fn comparison_base(an: &Analysis, time: Span) -> bool {
 fn statement_regions<'s>(an: &'s Analysis, a: &'s Attribution) -> impl Iterator<Item = Span> + 's {
     let additive = |pre: &Span| {
         let k = an.token_at_or_after(pre.start);
-        CLAUSE_WORDS.additive.iter().any(|words| words.iter().enumerate().all(|(j, w)| an.low(k + j) == *w))
+        CLAUSE_WORDS.additive.iter().any(|words| phrase_at(an, k, words))
     };
     std::iter::once(a.frame).chain(a.pre.filter(|p| !additive(p)))
 }
