@@ -792,9 +792,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                     d = Some(x - 1);
                 }
             }
-            let det = d.is_some_and(|x| {
-                matches!(low_bytes(an, x), b"the" | b"its" | b"their" | b"his" | b"her" | b"a" | b"our")
-            });
+            let det = d.is_some_and(|x| lex.has(x, role::DETERMINER));
             // Not before a superlative or a listing word: "the 10 best deals", "the 3 other
             // suspects".
             let nw = low_bytes(an, p.end);
