@@ -98,6 +98,8 @@ pub(crate) mod role {
     pub const CLAUSE: u32 = 1 << 20;
     /// A reading on a scale: a bare number shortly after it is its value ("an index of 408").
     pub const READING: u32 = 1 << 21;
+    /// A determiner before a name or a model number ("the 777 program").
+    pub const DETERMINER: u32 = 1 << 22;
 }
 
 /// One table entry reachable from a phrase.
@@ -527,6 +529,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "countryword" => role::COUNTRY_WORD,
             "clause" => role::CLAUSE,
             "reading" => role::READING,
+            "determiner" => role::DETERMINER,
             _ => 0,
         };
         add(w, Entry::Word(flag));

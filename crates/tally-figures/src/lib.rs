@@ -519,15 +519,15 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
             j += 1;
             npend = j;
         }
-        let pronoun_next = matches!(low_bytes(an, j + 1), b"them" | b"those" | b"these" | b"us" | b"whom");
         if word_is(an, j, "of") {
-            if p.vague && !pronoun_next {
+            let k = j + 1;
+            let w = an.low(k);
+            let pronoun = matches!(w, "them" | "those" | "these" | "us" | "whom");
+            if p.vague && !pronoun {
                 j += 1;
             } else {
-                let k = j + 1;
-                let w = an.low(k);
                 match w {
-                    "them" | "those" | "these" | "us" | "whom" => {
+                    _ if pronoun => {
                         partitive = true;
                         anaphoric = true;
                         npend = k + 1;
@@ -792,9 +792,7 @@ fn read_figure(an: &Analysis, lex: &SentLex, entities: &[Mention], p: &NumPhrase
                     d = Some(x - 1);
                 }
             }
-            let det = d.is_some_and(|x| {
-                matches!(low_bytes(an, x), b"the" | b"its" | b"their" | b"his" | b"her" | b"a" | b"our")
-            });
+            let det = d.is_some_and(|x| lex.has(x, role::DETERMINER));
             // Not before a superlative or a listing word: "the 10 best deals", "the 3 other
             // suspects".
             let nw = low_bytes(an, p.end);

@@ -321,6 +321,8 @@ pub struct Entry {
     pub year_blocker: bool,
     pub count_qualifier: bool,
     pub month_context: bool,
+    /// A preposition that only a time takes ("until", "since").
+    pub time_prep: bool,
     /// A street-type word ("Drive", "Avenue") that makes a number before a name an address.
     pub street: bool,
     /// A one-word period: a quarter 1..=4 ("third-quarter"), [`YEAR_TO_DATE`] for
@@ -458,6 +460,9 @@ pub static LEXICON: LazyLock<Table> = LazyLock::new(|| {
     }
     for w in lines(include_str!("../data/month_context.txt")) {
         m.entry(w).or_default().month_context = true;
+    }
+    for w in lines(include_str!("../data/time_prepositions.txt")) {
+        m.entry(w).or_default().time_prep = true;
     }
     for &(k, w) in KWS {
         m.entry(w).or_default().kw = k;

@@ -219,6 +219,7 @@ const NO_ENTRY: Entry = Entry {
     year_blocker: false,
     count_qualifier: false,
     month_context: false,
+    time_prep: false,
     street: false,
     period: 0,
     weekday_name: false,
@@ -1302,7 +1303,7 @@ impl<'a, 'b> Scan<'a, 'b> {
     /// The count qualifier at `q` ("least", "about") follows a preposition that only a time
     /// takes: "until at least 2021", "since about 1990".
     fn after_time_prep(&self, q: usize) -> bool {
-        (1..=2).any(|b| q >= b && matches!(self.lw(q - b), "until" | "till" | "since" | "through" | "before"))
+        (1..=2).any(|b| q >= b && self.e(q - b).time_prep)
     }
 
     // ---- tense ----
