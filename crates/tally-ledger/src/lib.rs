@@ -32,7 +32,6 @@ pub enum LedgerError {
 }
 
 /// One document to store, with every record extracted from it.
-#[derive(Clone, Copy)]
 pub struct NewDocument<'a> {
     pub doc: &'a str,
     pub origin: &'a str,
@@ -367,22 +366,18 @@ mod tests {
         })
     }
 
+    /// Document "a" from a.txt, with no metadata.
+    fn doc_a<'a>(body: &'a str, records: &'a [Record<'a>]) -> NewDocument<'a> {
+        NewDocument { doc: "a", origin: "a.txt", title: None, url: None, outlet: None, published: None, body, records }
+    }
+
     #[test]
     fn prepared_records_are_stored_as_serde_json_lines() {
         let recs = [
             figure("a", 5.0, "soldier", Measure::Killed, "Russia", "Ukraine"),
             figure("a", 7.5, "tank", Measure::Captured, "Ukraine \"Kyiv\"", "Russia"),
         ];
-        let doc = NewDocument {
-            doc: "a",
-            origin: "a.txt",
-            title: None,
-            url: None,
-            outlet: None,
-            published: None,
-            body: "Five soldiers were killed, Ukraine said.",
-            records: &recs,
-        };
+        let doc = doc_a("Five soldiers were killed, Ukraine said.", &recs);
         let p = doc.prepare();
         let expect: Vec<String> = recs.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
         assert_eq!(fingerprint::unpack(&p.records_blob), expect.join("\n"));
@@ -395,28 +390,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut l = Ledger::open(&dir.path().join("t.db")).unwrap();
         let recs = [figure("a", 5.0, "soldier", Measure::Killed, "Russia", "Ukraine")];
-        let doc = NewDocument {
-            doc: "a",
-            origin: "a.txt",
-            title: None,
-            url: None,
-            outlet: None,
-            published: None,
-            body: "Five soldiers were killed, Ukraine said.",
-            records: &recs,
-        };
+        let doc = doc_a("Five soldiers were killed, Ukraine said.", &recs);
         let first = l.ingest(&[doc]).unwrap();
         assert!(matches!(first[0], Stored::New(_)));
-        let doc = NewDocument {
-            doc: "a",
-            origin: "a.txt",
-            title: None,
-            url: None,
-            outlet: None,
-            published: None,
-            body: "Five  soldiers were killed,\nUkraine said. ",
-            records: &recs,
-        };
+        let doc = doc_a("Five  soldiers were killed,\nUkraine said. ", &recs);
         let again = l.ingest(&[doc]).unwrap();
         assert!(matches!(again[0], Stored::Duplicate(_)));
         assert_eq!(l.stats().unwrap().documents, 1);
