@@ -123,6 +123,12 @@ const LINK_LISTS: &str = "[class*='related'], [class*='trending'], [class*='reci
 /// Link lists with more text than this (bytes) are taken for wrappers of more text.
 const MAX_LINK_LIST_LEN: usize = 3000;
 
+/// Whether `n` is an element that wraps the whole page or article (`html`, `body`, `main`,
+/// `article`), whose classes may name what it holds without being it.
+fn is_page_wrapper(n: &dom_query::NodeRef) -> bool {
+    n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"))
+}
+
 /// Bytes of `s` that are not white space.
 fn visible_len(s: &str) -> usize {
     s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
@@ -141,8 +147,7 @@ fn extract(html: &str) -> Page {
         for n in found.nodes() {
             // A page's wrappers may carry such words among their classes too (`<body
             // class="... caption_on ...">`): a caption, credit or card is short.
-            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
-            if !wrapper && n.text().len() <= MAX_CAPTION_LEN {
+            if !is_page_wrapper(n) && n.text().len() <= MAX_CAPTION_LEN {
                 n.remove_from_parent();
             }
         }
@@ -158,9 +163,8 @@ fn extract(html: &str) -> Page {
     // or beside the article: their headlines are not its text.
     if let Some(found) = dom.try_select(LINK_LISTS) {
         for n in found.nodes() {
-            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
             let text = visible_len(&n.text());
-            if wrapper || text == 0 || text > MAX_LINK_LIST_LEN {
+            if is_page_wrapper(n) || text == 0 || text > MAX_LINK_LIST_LEN {
                 continue;
             }
             let linked: usize = n
