@@ -12,6 +12,7 @@ use crate::{
 use chrono::Datelike;
 use dom_query::Document as Dom;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 use tally_model::NaiveDate;
 
 /// Bytes of the page searched for a `<meta charset>` declaration (the HTML standard's prescan
@@ -451,30 +452,14 @@ fn layout(text: &str) -> String {
     out
 }
 
-/// Lower-case words a line stamped with the page's date or time may carry besides the date.
-const STAMP_WORDS: &[&str] =
-    &["updated", "posted", "published", "last", "modified", "on", "at", "am", "pm", "a", "p", "m"];
+/// The lines of a word list in `data/`, without blank lines and `#` comments.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
-/// Weekday names and abbreviations, lower case.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
+/// Lower-case words a line stamped with the page's date or time may carry besides the date,
+/// weekday names among them.
+static STAMP_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../data/date_stamp_words.txt")));
 
 /// A line that only stamps the page with a date and time (`Nov. 20, 2019 5:52 AM EST`,
 /// `Updated on: November 19, 2019 / 10:07 AM / Outlet`, `18 NOV 2019`): it starts with the
@@ -489,7 +474,7 @@ fn is_date_stamp(line: &str) -> bool {
         |w: Option<&&str>| w.is_some_and(|w| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
     let stamp_word = |w: &str| {
         let lower = w.to_lowercase();
-        STAMP_WORDS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())
+        STAMP_WORDS.contains(&lower.as_str())
     };
     let Some(first) = words.first() else { return false };
     if !(first.bytes().all(|b| b.is_ascii_digit()) || month_number(first).is_some() || stamp_word(first)) {
@@ -510,8 +495,8 @@ fn is_date_stamp(line: &str) -> bool {
 }
 
 /// Picture agencies whose name ends a credit line (`Jane Doe/Getty Images`).
-const PICTURE_AGENCIES: &[&str] =
-    &["getty images", "/getty", "shutterstock", "/ap", "/reuters", "/afp", "/epa", "istock", "/ap photo"];
+static PICTURE_AGENCIES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| word_list(include_str!("../data/picture_agencies.txt")));
 
 /// A short line that names who took or supplied a picture (`Name/Outlet/Getty Images`),
 /// with no sentence in it.
