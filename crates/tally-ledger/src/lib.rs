@@ -201,10 +201,7 @@ impl Ledger {
     /// The id of the stored document whose body has this [`content_hash`], if any: a document
     /// already stored need not be extracted again to be found a duplicate.
     pub fn stored_document(&self, content_hash: &str) -> Result<Option<i64>, LedgerError> {
-        self.conn
-            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")
-            .and_then(|mut s| s.query_row(params![content_hash], |r| r.get(0)).optional())
-            .map_err(self.err())
+        document_with_hash(&self.conn, content_hash).map_err(self.err())
     }
 
     /// Stores a batch of documents in one transaction: all of them or none.
@@ -232,12 +229,7 @@ impl Ledger {
         let mut pending = fingerprint::CopyIndex::default();
         for d in batch {
             let (hash, sketch) = (&d.hash, &d.sketch);
-            let existing: Option<i64> = tx
-                .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")
-                .and_then(|mut s| s.query_row(params![hash], |r| r.get(0)))
-                .optional()
-                .map_err(sql)?;
-            if let Some(id) = existing {
+            if let Some(id) = document_with_hash(&tx, hash).map_err(sql)? {
                 out.push(Stored::Duplicate(id));
                 continue;
             }
@@ -327,6 +319,13 @@ impl Ledger {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// The id of the stored document whose body has this [`content_hash`], if any.
+fn document_with_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?
+        .query_row(params![hash], |r| r.get(0))
+        .optional()
 }
 
 #[cfg(test)]
