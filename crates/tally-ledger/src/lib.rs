@@ -32,7 +32,6 @@ pub enum LedgerError {
 }
 
 /// One document to store, with every record extracted from it.
-#[derive(Clone, Copy)]
 pub struct NewDocument<'a> {
     pub doc: &'a str,
     pub origin: &'a str,
@@ -202,10 +201,7 @@ impl Ledger {
     /// The id of the stored document whose body has this [`content_hash`], if any: a document
     /// already stored need not be extracted again to be found a duplicate.
     pub fn stored_document(&self, content_hash: &str) -> Result<Option<i64>, LedgerError> {
-        self.conn
-            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")
-            .and_then(|mut s| s.query_row(params![content_hash], |r| r.get(0)).optional())
-            .map_err(self.err())
+        document_with_hash(&self.conn, content_hash).map_err(self.err())
     }
 
     /// Stores a batch of documents in one transaction: all of them or none.
@@ -233,12 +229,7 @@ impl Ledger {
         let mut pending = fingerprint::CopyIndex::default();
         for d in batch {
             let (hash, sketch) = (&d.hash, &d.sketch);
-            let existing: Option<i64> = tx
-                .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")
-                .and_then(|mut s| s.query_row(params![hash], |r| r.get(0)))
-                .optional()
-                .map_err(sql)?;
-            if let Some(id) = existing {
+            if let Some(id) = document_with_hash(&tx, hash).map_err(sql)? {
                 out.push(Stored::Duplicate(id));
                 continue;
             }
@@ -330,6 +321,13 @@ impl Ledger {
     }
 }
 
+/// The id of the stored document whose body has this [`content_hash`], if any.
+fn document_with_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?
+        .query_row(params![hash], |r| r.get(0))
+        .optional()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,22 +365,18 @@ mod tests {
         })
     }
 
+    /// Document "a" from a.txt, with no metadata.
+    fn doc_a<'a>(body: &'a str, records: &'a [Record<'a>]) -> NewDocument<'a> {
+        NewDocument { doc: "a", origin: "a.txt", title: None, url: None, outlet: None, published: None, body, records }
+    }
+
     #[test]
     fn prepared_records_are_stored_as_serde_json_lines() {
         let recs = [
             figure("a", 5.0, "soldier", Measure::Killed, "Russia", "Ukraine"),
             figure("a", 7.5, "tank", Measure::Captured, "Ukraine \"Kyiv\"", "Russia"),
         ];
-        let doc = NewDocument {
-            doc: "a",
-            origin: "a.txt",
-            title: None,
-            url: None,
-            outlet: None,
-            published: None,
-            body: "Five soldiers were killed, Ukraine said.",
-            records: &recs,
-        };
+        let doc = doc_a("Five soldiers were killed, Ukraine said.", &recs);
         let p = doc.prepare();
         let expect: Vec<String> = recs.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
         assert_eq!(fingerprint::unpack(&p.records_blob), expect.join("\n"));
@@ -395,28 +389,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut l = Ledger::open(&dir.path().join("t.db")).unwrap();
         let recs = [figure("a", 5.0, "soldier", Measure::Killed, "Russia", "Ukraine")];
-        let doc = NewDocument {
-            doc: "a",
-            origin: "a.txt",
-            title: None,
-            url: None,
-            outlet: None,
-            published: None,
-            body: "Five soldiers were killed, Ukraine said.",
-            records: &recs,
-        };
+        let doc = doc_a("Five soldiers were killed, Ukraine said.", &recs);
         let first = l.ingest(&[doc]).unwrap();
         assert!(matches!(first[0], Stored::New(_)));
-        let doc = NewDocument {
-            doc: "a",
-            origin: "a.txt",
-            title: None,
-            url: None,
-            outlet: None,
-            published: None,
-            body: "Five  soldiers were killed,\nUkraine said. ",
-            records: &recs,
-        };
+        let doc = doc_a("Five  soldiers were killed,\nUkraine said. ", &recs);
         let again = l.ingest(&[doc]).unwrap();
         assert!(matches!(again[0], Stored::Duplicate(_)));
         assert_eq!(l.stats().unwrap().documents, 1);

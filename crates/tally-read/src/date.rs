@@ -88,8 +88,7 @@ pub fn url_date(url: &str) -> Option<NaiveDate> {
         if w.len() <= 2 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
             return w.parse().ok();
         }
-        let lower = w.to_ascii_lowercase();
-        MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, n)| *n)
+        month_number(w)
     };
     let plausible = |d: NaiveDate| (1990..=2200).contains(&chrono::Datelike::year(&d));
     for (i, part) in parts.iter().enumerate() {

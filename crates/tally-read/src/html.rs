@@ -12,6 +12,7 @@ use crate::{
 use chrono::Datelike;
 use dom_query::Document as Dom;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 use tally_model::NaiveDate;
 
 /// Bytes of the page searched for a `<meta charset>` declaration (the HTML standard's prescan
@@ -123,6 +124,12 @@ const LINK_LISTS: &str = "[class*='related'], [class*='trending'], [class*='reci
 /// Link lists with more text than this (bytes) are taken for wrappers of more text.
 const MAX_LINK_LIST_LEN: usize = 3000;
 
+/// Whether `n` is an element that wraps the whole page or article (`html`, `body`, `main`,
+/// `article`), whose classes may name what it holds without being it.
+fn is_page_wrapper(n: &dom_query::NodeRef) -> bool {
+    n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"))
+}
+
 /// Bytes of `s` that are not white space.
 fn visible_len(s: &str) -> usize {
     s.bytes().filter(|b| !b.is_ascii_whitespace()).count()
@@ -141,8 +148,7 @@ fn extract(html: &str) -> Page {
         for n in found.nodes() {
             // A page's wrappers may carry such words among their classes too (`<body
             // class="... caption_on ...">`): a caption, credit or card is short.
-            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
-            if !wrapper && n.text().len() <= MAX_CAPTION_LEN {
+            if !is_page_wrapper(n) && n.text().len() <= MAX_CAPTION_LEN {
                 n.remove_from_parent();
             }
         }
@@ -158,9 +164,8 @@ fn extract(html: &str) -> Page {
     // or beside the article: their headlines are not its text.
     if let Some(found) = dom.try_select(LINK_LISTS) {
         for n in found.nodes() {
-            let wrapper = n.node_name().is_some_and(|t| matches!(t.as_ref(), "html" | "body" | "main" | "article"));
             let text = visible_len(&n.text());
-            if wrapper || text == 0 || text > MAX_LINK_LIST_LEN {
+            if is_page_wrapper(n) || text == 0 || text > MAX_LINK_LIST_LEN {
                 continue;
             }
             let linked: usize = n
@@ -447,30 +452,14 @@ fn layout(text: &str) -> String {
     out
 }
 
-/// Lower-case words a line stamped with the page's date or time may carry besides the date.
-const STAMP_WORDS: &[&str] =
-    &["updated", "posted", "published", "last", "modified", "on", "at", "am", "pm", "a", "p", "m"];
+/// The lines of a word list in `data/`, without blank lines and `#` comments.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
-/// Weekday names and abbreviations, lower case.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
+/// Lower-case words a line stamped with the page's date or time may carry besides the date,
+/// weekday names among them.
+static STAMP_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| word_list(include_str!("../data/date_stamp_words.txt")));
 
 /// A line that only stamps the page with a date and time (`Nov. 20, 2019 5:52 AM EST`,
 /// `Updated on: November 19, 2019 / 10:07 AM / Outlet`, `18 NOV 2019`): it starts with the
@@ -485,7 +474,7 @@ fn is_date_stamp(line: &str) -> bool {
         |w: Option<&&str>| w.is_some_and(|w| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
     let stamp_word = |w: &str| {
         let lower = w.to_lowercase();
-        STAMP_WORDS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str())
+        STAMP_WORDS.contains(&lower.as_str())
     };
     let Some(first) = words.first() else { return false };
     if !(first.bytes().all(|b| b.is_ascii_digit()) || month_number(first).is_some() || stamp_word(first)) {
@@ -506,8 +495,8 @@ fn is_date_stamp(line: &str) -> bool {
 }
 
 /// Picture agencies whose name ends a credit line (`Jane Doe/Getty Images`).
-const PICTURE_AGENCIES: &[&str] =
-    &["getty images", "/getty", "shutterstock", "/ap", "/reuters", "/afp", "/epa", "istock", "/ap photo"];
+static PICTURE_AGENCIES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| word_list(include_str!("../data/picture_agencies.txt")));
 
 /// A short line that names who took or supplied a picture (`Name/Outlet/Getty Images`),
 /// with no sentence in it.
